@@ -1,0 +1,144 @@
+/* arena.c — bump allocator over a linked list of chunks.
+ *
+ * A chunk is one malloc'd block; allocations are carved from its tail.
+ * Oversized requests get a chunk of their own. Reset keeps the first chunk. */
+#include "arena.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_ALIGN 16
+#define ARENA_DEFAULT_CHUNK (64 * 1024)
+
+typedef struct chunk {
+    struct chunk *next;
+    size_t size; /* usable bytes after the header */
+    size_t used;
+} chunk;
+
+struct rl_arena {
+    chunk *head; /* current chunk: allocations come from here */
+    size_t chunk_size;
+    size_t total;
+};
+
+static size_t align_up(size_t n)
+{
+    return (n + (ARENA_ALIGN - 1)) & ~(size_t)(ARENA_ALIGN - 1);
+}
+
+static size_t header_size(void)
+{
+    return align_up(sizeof(chunk));
+}
+
+static chunk *chunk_new(size_t size)
+{
+    chunk *c = malloc(header_size() + size);
+    if (!c)
+        return NULL;
+    c->next = NULL;
+    c->size = size;
+    c->used = 0;
+    return c;
+}
+
+rl_arena *rl_arena_new(size_t chunk_size)
+{
+    rl_arena *a = calloc(1, sizeof *a);
+    if (!a)
+        return NULL;
+    a->chunk_size = chunk_size ? align_up(chunk_size) : ARENA_DEFAULT_CHUNK;
+    return a;
+}
+
+static void free_chunks(chunk *c)
+{
+    while (c) {
+        chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+}
+
+void rl_arena_free(rl_arena *a)
+{
+    if (!a)
+        return;
+    free_chunks(a->head);
+    free(a);
+}
+
+void rl_arena_reset(rl_arena *a)
+{
+    if (!a || !a->head)
+        return;
+    /* keep the oldest chunk (the tail of the list): it has the default size */
+    chunk *keep = a->head;
+    chunk *prev = NULL;
+    while (keep->next) {
+        prev = keep;
+        keep = keep->next;
+    }
+    if (prev) {
+        prev->next = NULL;
+        free_chunks(a->head);
+    }
+    keep->used = 0;
+    a->head = keep;
+    a->total = 0;
+}
+
+void *rl_arena_alloc(rl_arena *a, size_t n)
+{
+    n = align_up(n ? n : 1);
+    chunk *c = a->head;
+    if (!c || c->size - c->used < n) {
+        size_t size = n > a->chunk_size ? n : a->chunk_size;
+        chunk *fresh = chunk_new(size);
+        if (!fresh)
+            return NULL;
+        fresh->next = a->head;
+        a->head = fresh;
+        c = fresh;
+    }
+    void *p = (char *)c + header_size() + c->used;
+    c->used += n;
+    a->total += n;
+    return p;
+}
+
+void *rl_arena_calloc(rl_arena *a, size_t n)
+{
+    void *p = rl_arena_alloc(a, n);
+    if (p)
+        memset(p, 0, n);
+    return p;
+}
+
+char *rl_arena_strndup(rl_arena *a, const char *s, size_t len)
+{
+    char *p = rl_arena_alloc(a, len + 1);
+    if (!p)
+        return NULL;
+    if (len)
+        memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+void *rl_arena_grow(rl_arena *a, void *old, size_t old_n, size_t new_n)
+{
+    if (new_n <= old_n)
+        return old;
+    void *p = rl_arena_alloc(a, new_n);
+    if (p && old && old_n)
+        memcpy(p, old, old_n);
+    return p;
+}
+
+size_t rl_arena_used(const rl_arena *a)
+{
+    return a ? a->total : 0;
+}

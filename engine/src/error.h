@@ -1,0 +1,20 @@
+/* error.h — filling an rl_error (the public error object) from the engine.
+ *
+ * Invariants: a message is always NUL-terminated and truncated, never
+ * overflowed; line and column are 1-based, 0 meaning "unknown". */
+#ifndef RL_ERROR_H
+#define RL_ERROR_H
+
+#include "reportlint.h"
+
+#include <stdarg.h>
+
+void rl_error_clear(rl_error *err);
+/* Set message and location (line/column 0 when unknown). err may be NULL. */
+void rl_error_set(rl_error *err, unsigned line, unsigned column, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void rl_error_vset(rl_error *err, unsigned line, unsigned column, const char *fmt, va_list ap);
+/* Put "prefix: " in front of the current message. */
+void rl_error_prefix(rl_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

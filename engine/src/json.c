@@ -1,0 +1,751 @@
+/* json.c — the strict JSON reader with positions (see json.h).
+ *
+ * A recursive-descent parser over the private copy of the source. Children
+ * of arrays and objects are gathered on two scratch stacks and copied into
+ * the arena when the container closes, so each container costs one
+ * allocation. Depth is bounded by the limit, so recursion is bounded too. */
+#include "json.h"
+#include "error.h"
+#include "utf8.h"
+
+#include <limits.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct parser {
+    char *src;
+    size_t len;
+    size_t pos;
+    rl_arena *arena;
+    unsigned depth;
+    unsigned max_depth;
+    size_t max_string;
+    rl_jnode **items; /* scratch stack of array children */
+    size_t nitems, citems;
+    rl_jmember *members; /* scratch stack of object members */
+    size_t nmembers, cmembers;
+    int failed;
+    size_t err_offset;
+    char err[256];
+} parser;
+
+static rl_jnode *parse_value(parser *p, rl_jnode *parent, uint32_t index);
+
+/* ---- errors ---------------------------------------------------------- */
+
+static void fail(parser *p, size_t offset, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void fail(parser *p, size_t offset, const char *fmt, ...)
+{
+    if (p->failed)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(p->err, sizeof p->err, fmt, ap);
+    va_end(ap);
+    p->failed = 1;
+    p->err_offset = offset;
+}
+
+/* Describe the character at pos for a message: 'x', U+00E9 'é', or end. */
+static void describe_char(const parser *p, size_t pos, char *out, size_t outsz)
+{
+    if (pos >= p->len) {
+        snprintf(out, outsz, "end of input");
+        return;
+    }
+    unsigned char c = (unsigned char)p->src[pos];
+    uint32_t cp;
+    size_t n;
+    if (c >= 0x20 && c < 0x7F)
+        snprintf(out, outsz, "'%c'", c);
+    else if (c < 0x80)
+        snprintf(out, outsz, "control character U+%04X", c);
+    else if ((n = rl_utf8_decode((const unsigned char *)p->src + pos, p->len - pos, &cp)))
+        snprintf(out, outsz, "'%.*s' (U+%04X)", (int)n, p->src + pos, (unsigned)cp);
+    else
+        snprintf(out, outsz, "invalid UTF-8 byte 0x%02X", c);
+}
+
+static void fail_unexpected(parser *p, const char *expected)
+{
+    char what[64];
+    describe_char(p, p->pos, what, sizeof what);
+    fail(p, p->pos, "unexpected %s, expected %s", what, expected);
+}
+
+/* ---- scratch stacks -------------------------------------------------- */
+
+static int push_item(parser *p, rl_jnode *n)
+{
+    if (p->nitems == p->citems) {
+        size_t c = p->citems ? p->citems * 2 : 64;
+        rl_jnode **q = realloc(p->items, c * sizeof *q);
+        if (!q)
+            return 0;
+        p->items = q;
+        p->citems = c;
+    }
+    p->items[p->nitems++] = n;
+    return 1;
+}
+
+static rl_jmember *push_member(parser *p)
+{
+    if (p->nmembers == p->cmembers) {
+        size_t c = p->cmembers ? p->cmembers * 2 : 64;
+        rl_jmember *q = realloc(p->members, c * sizeof *q);
+        if (!q)
+            return NULL;
+        p->members = q;
+        p->cmembers = c;
+    }
+    return &p->members[p->nmembers++];
+}
+
+/* ---- lexical pieces -------------------------------------------------- */
+
+static void skip_ws(parser *p)
+{
+    const char *s = p->src;
+    size_t i = p->pos, n = p->len;
+    while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t'))
+        i++;
+    p->pos = i;
+}
+
+static rl_jnode *new_node(parser *p, rl_jtype t, rl_jnode *parent, uint32_t index, size_t offset)
+{
+    rl_jnode *n = rl_arena_alloc(p->arena, sizeof *n);
+    if (!n) {
+        fail(p, offset, "out of memory");
+        return NULL;
+    }
+    n->type = (uint8_t)t;
+    n->flags = 0;
+    n->decimals = 0;
+    n->index = index;
+    n->offset = offset;
+    n->parent = parent;
+    return n;
+}
+
+static int hex4(const char *s, uint32_t *out)
+{
+    uint32_t v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = s[i];
+        v <<= 4;
+        if (c >= '0' && c <= '9')
+            v |= (uint32_t)(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            v |= (uint32_t)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            v |= (uint32_t)(c - 'A' + 10);
+        else
+            return 0;
+    }
+    *out = v;
+    return 1;
+}
+
+/* Decode a \u escape at s (pointing at the backslash); returns bytes used. */
+static size_t unicode_escape(parser *p, size_t at, char *out, size_t *outn)
+{
+    uint32_t hi, lo;
+    if (at + 6 > p->len || !hex4(p->src + at + 2, &hi)) {
+        fail(p, at, "invalid \\u escape: expected four hex digits");
+        return 0;
+    }
+    if (hi >= 0xDC00 && hi <= 0xDFFF) {
+        fail(p, at, "invalid \\u escape: lone low surrogate \\u%04X", (unsigned)hi);
+        return 0;
+    }
+    if (hi < 0xD800 || hi > 0xDBFF) {
+        *outn = rl_utf8_encode(hi, out);
+        return 6;
+    }
+    if (at + 12 > p->len || p->src[at + 6] != '\\' || p->src[at + 7] != 'u' ||
+        !hex4(p->src + at + 8, &lo) || lo < 0xDC00 || lo > 0xDFFF) {
+        fail(p, at, "invalid \\u escape: high surrogate \\u%04X without a low surrogate",
+             (unsigned)hi);
+        return 0;
+    }
+    *outn = rl_utf8_encode(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00), out);
+    return 12;
+}
+
+static char simple_escape(char c)
+{
+    switch (c) {
+    case '"': return '"';
+    case '\\': return '\\';
+    case '/': return '/';
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 't': return '\t';
+    default: return 0;
+    }
+}
+
+/* Decode an escaped string body src[start..end) into the arena. */
+static const char *decode_escaped(parser *p, size_t start, size_t end, size_t *out_len)
+{
+    char *out = rl_arena_alloc(p->arena, end - start + 1);
+    if (!out) {
+        fail(p, start, "out of memory");
+        return NULL;
+    }
+    size_t o = 0, i = start;
+    while (i < end) {
+        char c = p->src[i];
+        if (c != '\\') {
+            out[o++] = c;
+            i++;
+            continue;
+        }
+        char e = simple_escape(p->src[i + 1]);
+        if (e) {
+            out[o++] = e;
+            i += 2;
+        } else if (p->src[i + 1] == 'u') {
+            size_t n = 0, used = unicode_escape(p, i, out + o, &n);
+            if (!used)
+                return NULL;
+            o += n;
+            i += used;
+        } else {
+            char what[64];
+            describe_char(p, i + 1, what, sizeof what);
+            fail(p, i, "invalid escape '\\' followed by %s", what);
+            return NULL;
+        }
+    }
+    out[o] = '\0';
+    *out_len = o;
+    return out;
+}
+
+/* Scan a string starting at the opening quote at p->pos. The body must be
+ * valid UTF-8 without raw control characters. */
+static const char *scan_string(parser *p, size_t *out_len)
+{
+    size_t start = p->pos + 1, i = start;
+    const unsigned char *s = (const unsigned char *)p->src;
+    int escaped = 0;
+    for (;;) {
+        if (i >= p->len) {
+            fail(p, p->pos, "unterminated string");
+            return NULL;
+        }
+        unsigned char c = s[i];
+        if (c == '"')
+            break;
+        if (c == '\\') {
+            escaped = 1;
+            if (i + 1 >= p->len) {
+                fail(p, p->pos, "unterminated string");
+                return NULL;
+            }
+            i += 2;
+            continue;
+        }
+        if (c < 0x20) {
+            fail(p, i, "control character U+%04X in a string must be escaped", c);
+            return NULL;
+        }
+        if (c >= 0x80) {
+            uint32_t cp;
+            size_t n = rl_utf8_decode(s + i, p->len - i, &cp);
+            if (!n) {
+                fail(p, i, "invalid UTF-8 byte 0x%02X in a string", c);
+                return NULL;
+            }
+            i += n;
+            continue;
+        }
+        i++;
+    }
+    if (p->max_string && i - start > p->max_string) {
+        fail(p, p->pos, "string longer than %zu bytes (the limit)", p->max_string);
+        return NULL;
+    }
+    p->pos = i + 1;
+    if (escaped)
+        return decode_escaped(p, start, i, out_len);
+    p->src[i] = '\0'; /* in place: the closing quote becomes the terminator */
+    *out_len = i - start;
+    return p->src + start;
+}
+
+/* ---- numbers --------------------------------------------------------- */
+
+static const double pow10_exact[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+double rl_json_strtod(const char *s, size_t len)
+{
+    char local[64];
+    char *buf = len < sizeof local ? local : malloc(len + 1);
+    if (!buf)
+        return NAN;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    /* strtod follows LC_NUMERIC; put the locale's decimal point in */
+    const char *dp = localeconv()->decimal_point;
+    if (dp && dp[0] && dp[0] != '.' && !dp[1]) {
+        for (size_t i = 0; i < len; i++)
+            if (buf[i] == '.')
+                buf[i] = dp[0];
+    }
+    double d = strtod(buf, NULL);
+    if (buf != local)
+        free(buf);
+    return d;
+}
+
+static int digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+typedef struct numparts {
+    int neg;
+    uint64_t mant;  /* first 19 significant digits */
+    int mant_digits;
+    int dropped;    /* digits beyond those 19 */
+    int frac;       /* digits after the point */
+    long exp;       /* written exponent, clamped */
+    int has_frac, has_exp;
+} numparts;
+
+static void scan_digits(parser *p, numparts *np, int is_frac)
+{
+    const char *s = p->src;
+    while (p->pos < p->len && digit(s[p->pos])) {
+        int d = s[p->pos] - '0';
+        if (np->mant_digits < 19) {
+            np->mant = np->mant * 10 + (uint64_t)d;
+            if (np->mant) /* leading zeros are not significant */
+                np->mant_digits++;
+        } else {
+            np->dropped++;
+        }
+        if (is_frac)
+            np->frac++;
+        p->pos++;
+    }
+}
+
+static int scan_exponent(parser *p, numparts *np)
+{
+    const char *s = p->src;
+    int eneg = 0;
+    p->pos++;
+    if (p->pos < p->len && (s[p->pos] == '+' || s[p->pos] == '-'))
+        eneg = s[p->pos++] == '-';
+    if (p->pos >= p->len || !digit(s[p->pos])) {
+        fail_unexpected(p, "a digit in the exponent");
+        return 0;
+    }
+    long e = 0;
+    while (p->pos < p->len && digit(s[p->pos])) {
+        if (e < 100000)
+            e = e * 10 + (s[p->pos] - '0');
+        p->pos++;
+    }
+    np->exp = eneg ? -e : e;
+    np->has_exp = 1;
+    return 1;
+}
+
+static int exact_int(const char *s, size_t len, int64_t *out)
+{
+    size_t i = 0;
+    int neg = s[0] == '-';
+    if (neg)
+        i++;
+    int64_t v = 0; /* accumulated negatively: INT64_MIN fits */
+    for (; i < len; i++) {
+        int d = s[i] - '0';
+        if (v < (INT64_MIN + d) / 10)
+            return 0;
+        v = v * 10 - d;
+    }
+    if (!neg) {
+        if (v == INT64_MIN)
+            return 0;
+        v = -v;
+    }
+    *out = v;
+    return 1;
+}
+
+static double number_value(const char *text, size_t len, const numparts *np)
+{
+    long e10 = (np->has_exp ? np->exp : 0) - np->frac + np->dropped;
+    if (np->mant <= (1ULL << 53) && e10 >= -22 && e10 <= 22) {
+        double d = (double)np->mant;
+        d = e10 < 0 ? d / pow10_exact[-e10] : d * pow10_exact[e10];
+        return np->neg ? -d : d;
+    }
+    return rl_json_strtod(text, len);
+}
+
+static int16_t clamp16(long v)
+{
+    return (int16_t)(v > INT16_MAX ? INT16_MAX : v < INT16_MIN ? INT16_MIN : v);
+}
+
+static rl_jnode *parse_number(parser *p, rl_jnode *parent, uint32_t index)
+{
+    size_t start = p->pos;
+    const char *s = p->src;
+    numparts np = {0};
+    if (s[p->pos] == '-') {
+        np.neg = 1;
+        p->pos++;
+    }
+    if (p->pos >= p->len || !digit(s[p->pos])) {
+        fail_unexpected(p, "a digit");
+        return NULL;
+    }
+    if (s[p->pos] == '0' && p->pos + 1 < p->len && digit(s[p->pos + 1])) {
+        fail(p, p->pos, "numbers may not have leading zeros");
+        return NULL;
+    }
+    scan_digits(p, &np, 0);
+    size_t int_end = p->pos;
+    if (p->pos < p->len && s[p->pos] == '.') {
+        p->pos++;
+        if (p->pos >= p->len || !digit(s[p->pos])) {
+            fail_unexpected(p, "a digit after the decimal point");
+            return NULL;
+        }
+        np.has_frac = 1;
+        scan_digits(p, &np, 1);
+    }
+    if (p->pos < p->len && (s[p->pos] == 'e' || s[p->pos] == 'E') && !scan_exponent(p, &np))
+        return NULL;
+    rl_jnode *n = new_node(p, RL_JNUMBER, parent, index, start);
+    if (!n)
+        return NULL;
+    n->decimals = clamp16((long)np.frac - np.exp);
+    if (!np.has_frac && !np.has_exp) {
+        if (exact_int(s + start, int_end - start, &n->u.num.i)) {
+            n->flags = RL_JNUM_INT;
+            n->u.num.d = (double)n->u.num.i;
+            return n;
+        }
+        n->flags = RL_JNUM_BIGINT;
+    }
+    n->u.num.d = number_value(s + start, p->pos - start, &np);
+    return n;
+}
+
+/* ---- containers ------------------------------------------------------ */
+
+static int enter(parser *p)
+{
+    if (++p->depth > p->max_depth) {
+        fail(p, p->pos, "nesting deeper than %u levels (the limit)", p->max_depth);
+        return 0;
+    }
+    return 1;
+}
+
+static rl_jnode *parse_array(parser *p, rl_jnode *parent, uint32_t index)
+{
+    rl_jnode *arr = new_node(p, RL_JARRAY, parent, index, p->pos);
+    if (!arr || !enter(p))
+        return NULL;
+    size_t base = p->nitems;
+    p->pos++;
+    skip_ws(p);
+    if (p->pos < p->len && p->src[p->pos] == ']') {
+        p->pos++;
+    } else {
+        for (;;) {
+            skip_ws(p);
+            rl_jnode *child = parse_value(p, arr, (uint32_t)(p->nitems - base));
+            if (!child)
+                return NULL;
+            if (!push_item(p, child)) {
+                fail(p, p->pos, "out of memory");
+                return NULL;
+            }
+            skip_ws(p);
+            if (p->pos < p->len && p->src[p->pos] == ',') {
+                p->pos++;
+                continue;
+            }
+            if (p->pos < p->len && p->src[p->pos] == ']') {
+                p->pos++;
+                break;
+            }
+            fail_unexpected(p, "',' or ']' after an array element");
+            return NULL;
+        }
+    }
+    size_t n = p->nitems - base;
+    arr->u.arr.n = n;
+    arr->u.arr.items = NULL;
+    if (n) {
+        arr->u.arr.items = rl_arena_alloc(p->arena, n * sizeof(rl_jnode *));
+        if (!arr->u.arr.items) {
+            fail(p, p->pos, "out of memory");
+            return NULL;
+        }
+        memcpy(arr->u.arr.items, p->items + base, n * sizeof(rl_jnode *));
+    }
+    p->nitems = base;
+    p->depth--;
+    return arr;
+}
+
+static int parse_member(parser *p, rl_jnode *obj, size_t base)
+{
+    if (p->pos >= p->len || p->src[p->pos] != '"') {
+        fail_unexpected(p, "a member name in double quotes");
+        return 0;
+    }
+    size_t key_offset = p->pos, key_len = 0;
+    const char *key = scan_string(p, &key_len);
+    if (!key)
+        return 0;
+    skip_ws(p);
+    if (p->pos >= p->len || p->src[p->pos] != ':') {
+        fail_unexpected(p, "':' after a member name");
+        return 0;
+    }
+    p->pos++;
+    skip_ws(p);
+    rl_jnode *value = parse_value(p, obj, (uint32_t)(p->nmembers - base));
+    if (!value)
+        return 0;
+    rl_jmember *m = push_member(p);
+    if (!m) {
+        fail(p, p->pos, "out of memory");
+        return 0;
+    }
+    m->key = key;
+    m->key_len = key_len;
+    m->key_offset = key_offset;
+    m->value = value;
+    return 1;
+}
+
+static rl_jnode *parse_object(parser *p, rl_jnode *parent, uint32_t index)
+{
+    rl_jnode *obj = new_node(p, RL_JOBJECT, parent, index, p->pos);
+    if (!obj || !enter(p))
+        return NULL;
+    size_t base = p->nmembers;
+    p->pos++;
+    skip_ws(p);
+    if (p->pos < p->len && p->src[p->pos] == '}') {
+        p->pos++;
+    } else {
+        for (;;) {
+            skip_ws(p);
+            if (!parse_member(p, obj, base))
+                return NULL;
+            skip_ws(p);
+            if (p->pos < p->len && p->src[p->pos] == ',') {
+                p->pos++;
+                continue;
+            }
+            if (p->pos < p->len && p->src[p->pos] == '}') {
+                p->pos++;
+                break;
+            }
+            fail_unexpected(p, "',' or '}' after an object member");
+            return NULL;
+        }
+    }
+    size_t n = p->nmembers - base;
+    obj->u.obj.n = n;
+    obj->u.obj.members = NULL;
+    if (n) {
+        obj->u.obj.members = rl_arena_alloc(p->arena, n * sizeof(rl_jmember));
+        if (!obj->u.obj.members) {
+            fail(p, p->pos, "out of memory");
+            return NULL;
+        }
+        memcpy(obj->u.obj.members, p->members + base, n * sizeof(rl_jmember));
+    }
+    p->nmembers = base;
+    p->depth--;
+    return obj;
+}
+
+static rl_jnode *parse_literal(parser *p, rl_jnode *parent, uint32_t index, const char *word,
+                               rl_jtype t)
+{
+    size_t n = strlen(word);
+    if (p->len - p->pos < n || memcmp(p->src + p->pos, word, n) != 0) {
+        fail_unexpected(p, "a JSON value");
+        return NULL;
+    }
+    rl_jnode *node = new_node(p, t, parent, index, p->pos);
+    p->pos += n;
+    return node;
+}
+
+static rl_jnode *parse_value(parser *p, rl_jnode *parent, uint32_t index)
+{
+    if (p->pos >= p->len) {
+        fail(p, p->pos, "unexpected end of input, expected a JSON value");
+        return NULL;
+    }
+    char c = p->src[p->pos];
+    switch (c) {
+    case '{': return parse_object(p, parent, index);
+    case '[': return parse_array(p, parent, index);
+    case 't': return parse_literal(p, parent, index, "true", RL_JTRUE);
+    case 'f': return parse_literal(p, parent, index, "false", RL_JFALSE);
+    case 'n': return parse_literal(p, parent, index, "null", RL_JNULL);
+    case '"': {
+        rl_jnode *n = new_node(p, RL_JSTRING, parent, index, p->pos);
+        if (n && !(n->u.str.s = scan_string(p, &n->u.str.len)))
+            return NULL;
+        return n;
+    }
+    default:
+        if (c == '-' || digit(c))
+            return parse_number(p, parent, index);
+        fail_unexpected(p, "a JSON value");
+        return NULL;
+    }
+}
+
+/* ---- documents ------------------------------------------------------- */
+
+static void report_failure(rl_jdoc *doc, parser *p, rl_error *err)
+{
+    unsigned line, col;
+    rl_jdoc_locate(doc, p->err_offset, &line, &col);
+    rl_error_set(err, line, col, "%s", p->err);
+}
+
+rl_jdoc *rl_json_parse_owned(char *src, size_t len, const rl_json_limits *lim, rl_error *err)
+{
+    rl_jdoc *doc = calloc(1, sizeof *doc);
+    rl_arena *arena = rl_arena_new(len < 4096 ? 4096 : len < (1u << 20) ? len * 2 : (1u << 20));
+    if (!doc || !arena) {
+        free(doc);
+        rl_arena_free(arena);
+        free(src);
+        rl_error_set(err, 0, 0, "out of memory");
+        return NULL;
+    }
+    src[len] = '\0';
+    doc->arena = arena;
+    doc->src = src;
+    doc->len = len;
+    parser p = {0};
+    p.src = src;
+    p.len = len;
+    p.arena = arena;
+    p.max_depth = lim && lim->max_depth ? lim->max_depth : RL_JSON_DEFAULT_MAX_DEPTH;
+    p.max_string = lim ? lim->max_string : 0;
+    if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
+        p.pos = doc->start = 3;
+    skip_ws(&p);
+    if (p.pos >= len)
+        fail(&p, p.pos, "empty document: expected a JSON value");
+    else
+        doc->root = parse_value(&p, NULL, 0);
+    if (!p.failed) {
+        skip_ws(&p);
+        if (p.pos < len)
+            fail_unexpected(&p, "end of input after the JSON value");
+    }
+    free(p.items);
+    free(p.members);
+    if (p.failed) {
+        report_failure(doc, &p, err);
+        rl_jdoc_free(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+rl_jdoc *rl_json_parse(const char *src, size_t len, const rl_json_limits *lim, rl_error *err)
+{
+    char *copy = malloc(len + 1);
+    if (!copy) {
+        rl_error_set(err, 0, 0, "out of memory reading %zu bytes", len);
+        return NULL;
+    }
+    if (len)
+        memcpy(copy, src, len);
+    return rl_json_parse_owned(copy, len, lim, err);
+}
+
+void rl_jdoc_free(rl_jdoc *doc)
+{
+    if (!doc)
+        return;
+    rl_arena_free(doc->arena);
+    free(doc->src);
+    free(doc->lines);
+    free(doc);
+}
+
+static int build_lines(rl_jdoc *doc)
+{
+    size_t cap = 64, n = 0;
+    size_t *lines = malloc(cap * sizeof *lines);
+    if (!lines)
+        return 0;
+    lines[n++] = 0;
+    const char *s = doc->src, *end = doc->src + doc->len, *q;
+    while ((q = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+        if (n == cap) {
+            size_t *more = realloc(lines, cap * 2 * sizeof *lines);
+            if (!more) {
+                free(lines);
+                return 0;
+            }
+            lines = more;
+            cap *= 2;
+        }
+        lines[n++] = (size_t)(q - doc->src) + 1;
+        s = q + 1;
+    }
+    doc->lines = lines;
+    doc->nlines = n;
+    return 1;
+}
+
+void rl_jdoc_locate(rl_jdoc *doc, size_t offset, unsigned *line, unsigned *column)
+{
+    *line = *column = 0;
+    if (!doc->lines && !build_lines(doc))
+        return;
+    if (offset > doc->len)
+        offset = doc->len;
+    size_t lo = 0, hi = doc->nlines; /* find the last line start <= offset */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->lines[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    size_t from = doc->lines[lo];
+    if (lo == 0 && from < doc->start)
+        from = doc->start;
+    if (offset < from)
+        offset = from;
+    *line = (unsigned)(lo + 1);
+    *column = (unsigned)(rl_utf8_count(doc->src + from, offset - from) + 1);
+}

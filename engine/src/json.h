@@ -1,0 +1,137 @@
+/* json.h — JSON documents read with positions (RFC 8259, strict).
+ *
+ * A document (rl_jdoc) owns a private copy of its source text, an arena of
+ * nodes, and a lazily built line index. Every node knows its parent and its
+ * index in the parent, so its JSON Pointer and normalized path can be
+ * rebuilt from the node alone, and its byte offset, so line:column (columns
+ * in Unicode code points) can be computed when a violation needs it.
+ *
+ * Numbers keep what cJSON loses: an integer written without fraction or
+ * exponent that fits int64 is exact (RL_JNUM_INT); every number also keeps
+ * its double value and the decimals it was written with (95 -> 0,
+ * 95.0 -> 1, 94.74 -> 2, 1e3 -> -3).
+ *
+ * Strings are decoded UTF-8, always NUL-terminated (they may also contain
+ * U+0000, so use len). Invalid UTF-8, lone surrogates, control characters,
+ * comments, trailing commas, leading zeros and NaN are errors.
+ *
+ * A document is not thread-safe (the line index is built on demand); nodes
+ * may be read by one thread at a time. */
+#ifndef RL_JSON_H
+#define RL_JSON_H
+
+#include "reportlint.h"
+#include "arena.h"
+#include "sbuf.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum rl_jtype {
+    RL_JNULL,
+    RL_JFALSE,
+    RL_JTRUE,
+    RL_JNUMBER,
+    RL_JSTRING,
+    RL_JARRAY,
+    RL_JOBJECT
+} rl_jtype;
+
+/* number flags */
+#define RL_JNUM_INT 1    /* u.num.i holds the exact value */
+#define RL_JNUM_BIGINT 2 /* written as an integer but outside int64 */
+
+#define RL_JSON_DEFAULT_MAX_DEPTH 1000
+
+typedef struct rl_jnode rl_jnode;
+
+typedef struct rl_jmember {
+    const char *key; /* NUL-terminated, decoded */
+    size_t key_len;
+    size_t key_offset; /* byte offset of the key's opening quote */
+    rl_jnode *value;
+} rl_jmember;
+
+struct rl_jnode {
+    uint8_t type;     /* rl_jtype */
+    uint8_t flags;    /* RL_JNUM_* for numbers */
+    int16_t decimals; /* numbers: decimals as written */
+    uint32_t index;   /* position in the parent array or member list */
+    size_t offset;    /* byte offset of the value's first character */
+    rl_jnode *parent; /* NULL for the root */
+    union {
+        struct { int64_t i; double d; } num;
+        struct { const char *s; size_t len; } str;
+        struct { rl_jnode **items; size_t n; } arr;
+        struct { rl_jmember *members; size_t n; } obj;
+    } u;
+};
+
+typedef struct rl_json_limits {
+    unsigned max_depth; /* 0: RL_JSON_DEFAULT_MAX_DEPTH */
+    size_t max_string;  /* bytes in one string; 0: unlimited */
+} rl_json_limits;
+
+typedef struct rl_jdoc {
+    rl_arena *arena;
+    char *src;  /* private copy, NUL-terminated; closing quotes overwritten */
+    size_t len;
+    size_t start; /* 3 when a UTF-8 byte order mark was skipped */
+    rl_jnode *root;
+    size_t *lines; /* offsets of line starts, built on demand */
+    size_t nlines;
+} rl_jdoc;
+
+/* Parse len bytes (copied). On failure returns NULL and sets err with the
+ * line and column where reading stopped (err->offset-like detail in the
+ * message). lim may be NULL. */
+rl_jdoc *rl_json_parse(const char *src, size_t len, const rl_json_limits *lim, rl_error *err);
+/* Same, taking ownership of a malloc'd buffer of at least len+1 bytes. The
+ * buffer is freed with the document (or at once on failure). */
+rl_jdoc *rl_json_parse_owned(char *src, size_t len, const rl_json_limits *lim, rl_error *err);
+void rl_jdoc_free(rl_jdoc *doc);
+
+/* Line and column (both 1-based, column in code points) of a byte offset. */
+void rl_jdoc_locate(rl_jdoc *doc, size_t offset, unsigned *line, unsigned *column);
+/* The document a node belongs to is not stored in the node; callers keep it. */
+
+/* Accessors. All accept NULL and return NULL / 0 for the wrong type. */
+const rl_jnode *rl_json_get(const rl_jnode *obj, const char *key, size_t key_len);
+const rl_jnode *rl_json_gets(const rl_jnode *obj, const char *key);
+const rl_jmember *rl_json_member(const rl_jnode *obj, const char *key, size_t key_len);
+const rl_jnode *rl_json_at(const rl_jnode *arr, size_t i);
+size_t rl_json_size(const rl_jnode *node);
+/* The member name under which node sits in its parent object, or NULL. */
+const rl_jmember *rl_json_parent_member(const rl_jnode *node);
+int rl_json_is_number(const rl_jnode *node);
+int rl_json_is_int(const rl_jnode *node);
+const char *rl_json_type_name(rl_jtype t);
+
+/* RFC 6901 pointer of a node ("" for the root), appended to out. */
+void rl_json_pointer(const rl_jnode *node, rl_sbuf *out);
+/* Append s escaped as an RFC 6901 reference token (~0, ~1). */
+void rl_json_pointer_escape(rl_sbuf *out, const char *s, size_t len);
+
+/* JSON equality: numbers by value (1 == 1.0, exact for int64), strings by
+ * bytes, arrays element-wise, objects as unordered member sets. */
+int rl_json_equal(const rl_jnode *a, const rl_jnode *b);
+
+/* Compare two numbers by value: <0, 0, >0. */
+int rl_json_num_cmp(const rl_jnode *a, const rl_jnode *b);
+
+/* The number's text as written in the source (valid until the doc is freed). */
+const char *rl_json_number_text(const rl_jdoc *doc, const rl_jnode *num, size_t *len);
+
+/* Serialize compactly (numbers as written when doc is given, else shortest
+ * round-trip form; strings escaped for JSON). */
+void rl_json_write(rl_sbuf *out, const rl_jdoc *doc, const rl_jnode *node);
+/* Append a JSON string literal (with quotes) for s[0..len). */
+void rl_json_write_string(rl_sbuf *out, const char *s, size_t len);
+/* Append a double in the shortest form that reads back to the same value
+ * (integral values without exponent up to 1e17; NaN/Inf as null). */
+void rl_json_write_double(rl_sbuf *out, double d);
+
+/* Decimal text (a JSON number) to double, independent of the C locale. */
+double rl_json_strtod(const char *s, size_t len);
+
+#endif

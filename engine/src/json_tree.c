@@ -1,0 +1,175 @@
+/* json_tree.c — reading a parsed JSON tree: lookups, pointers, equality.
+ *
+ * Lookups of a duplicated member name return the last one (as JavaScript
+ * and most validators do); the ruleset loader rejects duplicates itself. */
+#include "json.h"
+
+#include <math.h>
+#include <string.h>
+
+const rl_jmember *rl_json_member(const rl_jnode *obj, const char *key, size_t key_len)
+{
+    if (!obj || obj->type != RL_JOBJECT)
+        return NULL;
+    for (size_t i = obj->u.obj.n; i-- > 0;) {
+        const rl_jmember *m = &obj->u.obj.members[i];
+        if (m->key_len == key_len && memcmp(m->key, key, key_len) == 0)
+            return m;
+    }
+    return NULL;
+}
+
+const rl_jnode *rl_json_get(const rl_jnode *obj, const char *key, size_t key_len)
+{
+    const rl_jmember *m = rl_json_member(obj, key, key_len);
+    return m ? m->value : NULL;
+}
+
+const rl_jnode *rl_json_gets(const rl_jnode *obj, const char *key)
+{
+    return rl_json_get(obj, key, strlen(key));
+}
+
+const rl_jnode *rl_json_at(const rl_jnode *arr, size_t i)
+{
+    if (!arr || arr->type != RL_JARRAY || i >= arr->u.arr.n)
+        return NULL;
+    return arr->u.arr.items[i];
+}
+
+size_t rl_json_size(const rl_jnode *node)
+{
+    if (!node)
+        return 0;
+    if (node->type == RL_JARRAY)
+        return node->u.arr.n;
+    if (node->type == RL_JOBJECT)
+        return node->u.obj.n;
+    return 0;
+}
+
+const rl_jmember *rl_json_parent_member(const rl_jnode *node)
+{
+    if (!node || !node->parent || node->parent->type != RL_JOBJECT)
+        return NULL;
+    return &node->parent->u.obj.members[node->index];
+}
+
+int rl_json_is_number(const rl_jnode *node)
+{
+    return node && node->type == RL_JNUMBER;
+}
+
+int rl_json_is_int(const rl_jnode *node)
+{
+    return node && node->type == RL_JNUMBER && (node->flags & RL_JNUM_INT);
+}
+
+const char *rl_json_type_name(rl_jtype t)
+{
+    switch (t) {
+    case RL_JNULL: return "null";
+    case RL_JFALSE:
+    case RL_JTRUE: return "boolean";
+    case RL_JNUMBER: return "number";
+    case RL_JSTRING: return "string";
+    case RL_JARRAY: return "array";
+    case RL_JOBJECT: return "object";
+    }
+    return "?";
+}
+
+void rl_json_pointer_escape(rl_sbuf *out, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '~')
+            rl_sbuf_add(out, "~0", 2);
+        else if (s[i] == '/')
+            rl_sbuf_add(out, "~1", 2);
+        else
+            rl_sbuf_addc(out, s[i]);
+    }
+}
+
+void rl_json_pointer(const rl_jnode *node, rl_sbuf *out)
+{
+    if (!node || !node->parent)
+        return;
+    rl_json_pointer(node->parent, out);
+    rl_sbuf_addc(out, '/');
+    const rl_jmember *m = rl_json_parent_member(node);
+    if (m)
+        rl_json_pointer_escape(out, m->key, m->key_len);
+    else
+        rl_sbuf_printf(out, "%u", (unsigned)node->index);
+}
+
+/* An int64 and a double compared exactly (no rounding of the int). */
+static int cmp_int_double(int64_t i, double d)
+{
+    if (isnan(d))
+        return -1;
+    if (d >= 9223372036854775808.0)
+        return -1;
+    if (d < -9223372036854775808.0)
+        return 1;
+    double t = trunc(d);
+    int64_t di = (int64_t)t;
+    if (i != di)
+        return i < di ? -1 : 1;
+    if (d > t)
+        return -1;
+    if (d < t)
+        return 1;
+    return 0;
+}
+
+int rl_json_num_cmp(const rl_jnode *a, const rl_jnode *b)
+{
+    int ai = a->flags & RL_JNUM_INT, bi = b->flags & RL_JNUM_INT;
+    if (ai && bi)
+        return a->u.num.i < b->u.num.i ? -1 : a->u.num.i > b->u.num.i;
+    if (ai)
+        return cmp_int_double(a->u.num.i, b->u.num.d);
+    if (bi)
+        return -cmp_int_double(b->u.num.i, a->u.num.d);
+    return a->u.num.d < b->u.num.d ? -1 : a->u.num.d > b->u.num.d;
+}
+
+static int objects_equal(const rl_jnode *a, const rl_jnode *b)
+{
+    if (a->u.obj.n != b->u.obj.n)
+        return 0;
+    for (size_t i = 0; i < a->u.obj.n; i++) {
+        const rl_jmember *m = &a->u.obj.members[i];
+        const rl_jnode *other = rl_json_get(b, m->key, m->key_len);
+        if (!other || !rl_json_equal(rl_json_get(a, m->key, m->key_len), other))
+            return 0;
+    }
+    return 1;
+}
+
+int rl_json_equal(const rl_jnode *a, const rl_jnode *b)
+{
+    if (!a || !b)
+        return a == b;
+    if (a->type != b->type)
+        return 0;
+    switch (a->type) {
+    case RL_JNUMBER:
+        return rl_json_num_cmp(a, b) == 0;
+    case RL_JSTRING:
+        return a->u.str.len == b->u.str.len && memcmp(a->u.str.s, b->u.str.s, a->u.str.len) == 0;
+    case RL_JARRAY:
+        if (a->u.arr.n != b->u.arr.n)
+            return 0;
+        for (size_t i = 0; i < a->u.arr.n; i++)
+            if (!rl_json_equal(a->u.arr.items[i], b->u.arr.items[i]))
+                return 0;
+        return 1;
+    case RL_JOBJECT:
+        return objects_equal(a, b);
+    default:
+        return 1;
+    }
+}

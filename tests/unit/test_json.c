@@ -1,0 +1,211 @@
+/* test_json.c — the JSON reader: values, exact numbers, decimals, positions,
+ * pointers, equality, and located errors. */
+#include "unit.h"
+#include "json.h"
+#include "sbuf.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+static rl_jdoc *parse(const char *s)
+{
+    rl_error err;
+    memset(&err, 0, sizeof err);
+    rl_jdoc *d = rl_json_parse(s, strlen(s), NULL, &err);
+    if (!d)
+        fprintf(stderr, "parse failed: %u:%u %s\n", err.line, err.column, err.message);
+    return d;
+}
+
+static void expect_error(const char *s, unsigned line, unsigned col, const char *needle)
+{
+    rl_error err;
+    memset(&err, 0, sizeof err);
+    rl_jdoc *d = rl_json_parse(s, strlen(s), NULL, &err);
+    CU_ASSERT_PTR_NULL(d);
+    rl_jdoc_free(d);
+    CU_ASSERT_EQUAL(err.line, line);
+    CU_ASSERT_EQUAL(err.column, col);
+    if (!strstr(err.message, needle)) {
+        fprintf(stderr, "message '%s' lacks '%s'\n", err.message, needle);
+        CU_FAIL("message");
+    }
+}
+
+static void test_scalars(void)
+{
+    rl_jdoc *d = parse(" {\"a\": [1, -2, true, false, null, \"x\\ny\"]} ");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    const rl_jnode *a = rl_json_gets(d->root, "a");
+    CU_ASSERT_EQUAL(rl_json_size(a), 6);
+    CU_ASSERT_EQUAL(rl_json_at(a, 1)->u.num.i, -2);
+    CU_ASSERT_EQUAL(rl_json_at(a, 2)->type, RL_JTRUE);
+    CU_ASSERT_EQUAL(rl_json_at(a, 4)->type, RL_JNULL);
+    const rl_jnode *s = rl_json_at(a, 5);
+    CU_ASSERT_EQUAL(s->u.str.len, 3);
+    CU_ASSERT_STRING_EQUAL(s->u.str.s, "x\ny");
+    rl_jdoc_free(d);
+}
+
+static void test_exact_int64(void)
+{
+    rl_jdoc *d = parse("[9007199254740993, 9223372036854775807, -9223372036854775808, "
+                       "9223372036854775808, 1.0]");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    CU_ASSERT_TRUE(rl_json_is_int(rl_json_at(d->root, 0)));
+    CU_ASSERT_EQUAL(rl_json_at(d->root, 0)->u.num.i, 9007199254740993LL);
+    CU_ASSERT_EQUAL(rl_json_at(d->root, 1)->u.num.i, INT64_MAX);
+    CU_ASSERT_EQUAL(rl_json_at(d->root, 2)->u.num.i, INT64_MIN);
+    CU_ASSERT_FALSE(rl_json_is_int(rl_json_at(d->root, 3)));
+    CU_ASSERT(rl_json_at(d->root, 3)->flags & RL_JNUM_BIGINT);
+    CU_ASSERT_FALSE(rl_json_is_int(rl_json_at(d->root, 4)));
+    rl_sbuf b = RL_SBUF_INIT;
+    rl_json_write(&b, d, rl_json_at(d->root, 0));
+    ASSERT_STR_EQ(rl_sbuf_str(&b), "9007199254740993");
+    rl_sbuf_free(&b);
+    rl_jdoc_free(d);
+}
+
+static void test_decimals(void)
+{
+    rl_jdoc *d = parse("[95, 95.0, 94.74, 1e3, 1.25e1, 0.001]");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    int want[] = {0, 1, 2, -3, 1, 3};
+    for (int i = 0; i < 6; i++)
+        CU_ASSERT_EQUAL(rl_json_at(d->root, (size_t)i)->decimals, want[i]);
+    CU_ASSERT_DOUBLE_EQUAL(rl_json_at(d->root, 2)->u.num.d, 94.74, 1e-12);
+    CU_ASSERT_EQUAL(rl_json_at(d->root, 4)->u.num.d, 12.5);
+    CU_ASSERT_EQUAL(rl_json_at(d->root, 5)->u.num.d, 0.001);
+    rl_jdoc_free(d);
+}
+
+static void test_doubles_round_trip(void)
+{
+    const char *nums[] = {"0.1", "2.2250738585072014e-308", "1.7976931348623157e308",
+                          "123456789012345678901234567890", "3.141592653589793238462643",
+                          "-0.0000000000000000000001234", "5e-324"};
+    for (size_t i = 0; i < sizeof nums / sizeof *nums; i++) {
+        rl_jdoc *d = parse(nums[i]);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+        CU_ASSERT_EQUAL(d->root->u.num.d, strtod(nums[i], NULL));
+        rl_jdoc_free(d);
+    }
+}
+
+static void test_positions_code_points(void)
+{
+    /* line 2: two spaces, "đ" is one code point, then the value */
+    rl_jdoc *d = parse("{\n  \"đ\": 5, \"b\": [1,\n\t2]}");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    unsigned line, col;
+    rl_jdoc_locate(d, rl_json_gets(d->root, "đ")->offset, &line, &col);
+    CU_ASSERT_EQUAL(line, 2);
+    CU_ASSERT_EQUAL(col, 8);
+    rl_jdoc_locate(d, rl_json_at(rl_json_gets(d->root, "b"), 1)->offset, &line, &col);
+    CU_ASSERT_EQUAL(line, 3);
+    CU_ASSERT_EQUAL(col, 2);
+    rl_jdoc_free(d);
+}
+
+static void test_bom_skipped(void)
+{
+    rl_jdoc *d = parse("\xEF\xBB\xBF{\"a\": 1}");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    unsigned line, col;
+    rl_jdoc_locate(d, rl_json_gets(d->root, "a")->offset, &line, &col);
+    CU_ASSERT_EQUAL(line, 1);
+    CU_ASSERT_EQUAL(col, 7);
+    rl_jdoc_free(d);
+}
+
+static void test_pointer(void)
+{
+    rl_jdoc *d = parse("{\"a/b\": {\"c~d\": [0, {\"e\": 1}]}}");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    const rl_jnode *n = rl_json_gets(rl_json_at(rl_json_gets(rl_json_gets(d->root, "a/b"), "c~d"), 1), "e");
+    rl_sbuf b = RL_SBUF_INIT;
+    rl_json_pointer(n, &b);
+    ASSERT_STR_EQ(rl_sbuf_str(&b), "/a~1b/c~0d/1/e");
+    rl_sbuf_free(&b);
+    rl_jdoc_free(d);
+}
+
+static void test_equality(void)
+{
+    rl_jdoc *a = parse("{\"x\": [1, 2.0, {\"k\": null}], \"y\": \"s\"}");
+    rl_jdoc *b = parse("{\"y\": \"s\", \"x\": [1.0, 2, {\"k\": null}]}");
+    rl_jdoc *c = parse("[9007199254740993, 9007199254740992.0]");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+    CU_ASSERT_TRUE(rl_json_equal(a->root, b->root));
+    CU_ASSERT_FALSE(rl_json_equal(rl_json_at(c->root, 0), rl_json_at(c->root, 1)));
+    rl_jdoc_free(a);
+    rl_jdoc_free(b);
+    rl_jdoc_free(c);
+}
+
+static void test_errors_located(void)
+{
+    expect_error("{\"a\": 1,}", 1, 9, "member name");
+    expect_error("[1,\n 2,\n 03]", 3, 2, "leading zero");
+    expect_error("[1 2]", 1, 4, "','");
+    expect_error("", 1, 1, "empty");
+    expect_error("{\"a\": \"\xff\"}", 1, 8, "UTF-8");
+    expect_error("[\"a\tb\"]", 1, 4, "control character");
+    expect_error("[\"\\ud800\"]", 1, 3, "surrogate");
+    expect_error("[1] x", 1, 5, "after the JSON value");
+    expect_error("[NaN]", 1, 2, "JSON value");
+    expect_error("[1.]", 1, 4, "digit");
+    expect_error("// c\n{}", 1, 1, "JSON value");
+}
+
+static void test_depth_limit(void)
+{
+    size_t n = 100000;
+    char *s = malloc(n + 1);
+    memset(s, '[', n);
+    s[n] = '\0';
+    rl_error err;
+    memset(&err, 0, sizeof err);
+    rl_jdoc *d = rl_json_parse(s, n, NULL, &err);
+    CU_ASSERT_PTR_NULL(d);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "nesting deeper than 1000"));
+    CU_ASSERT_EQUAL(err.column, 1001);
+    rl_json_limits lim = {10, 0};
+    d = rl_json_parse("[[[[[[[[[[[1]]]]]]]]]]]", 23, &lim, &err);
+    CU_ASSERT_PTR_NULL(d);
+    free(s);
+}
+
+static void test_string_escapes_and_write(void)
+{
+    rl_jdoc *d = parse("[\"\\u00e9\\ud83d\\ude00\\\"\\\\\\/\\b\\f\\r\\t\\u0000z\"]");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    const rl_jnode *s = rl_json_at(d->root, 0);
+    CU_ASSERT_EQUAL(s->u.str.len, 2 + 4 + 3 + 4 + 1 + 1);
+    rl_sbuf b = RL_SBUF_INIT;
+    rl_json_write(&b, d, d->root);
+    ASSERT_STR_EQ(rl_sbuf_str(&b), "[\"é😀\\\"\\\\/\\b\\f\\r\\t\\u0000z\"]");
+    rl_sbuf_free(&b);
+    rl_jdoc_free(d);
+}
+
+int main(void)
+{
+    static const unit_test tests[] = {
+        {"scalars", test_scalars},
+        {"exact int64", test_exact_int64},
+        {"decimals as written", test_decimals},
+        {"doubles round trip", test_doubles_round_trip},
+        {"positions in code points", test_positions_code_points},
+        {"byte order mark", test_bom_skipped},
+        {"json pointer", test_pointer},
+        {"equality", test_equality},
+        {"located errors", test_errors_located},
+        {"depth limit", test_depth_limit},
+        {"escapes and writing", test_string_escapes_and_write},
+        {NULL, NULL},
+    };
+    return unit_run("json", tests);
+}
