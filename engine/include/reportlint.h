@@ -1,15 +1,20 @@
 /* reportlint.h — the public interface of the reportlint engine.
  *
- * (Draft: grows with the engine. Everything here is stable API.)
- * Ownership: every object made by rl_x_new()/rl_x_load() is freed by the
- * matching rl_x_free(); strings returned by accessors belong to the object
- * they came from and live as long as it does. No global state: a loaded
- * rule set may be shared by threads that check documents concurrently. */
+ * Load rule sets (rl_rules), check reports against them (rl_check_*), read
+ * the violations and the summary from an rl_result, and write them in one of
+ * the output formats. The command-line tool uses nothing but this header.
+ *
+ * Ownership: every object made by rl_x_new() is freed by rl_x_free().
+ * Strings returned by accessors belong to the object they came from and
+ * live as long as it does. No global state: a loaded rl_rules may be shared
+ * by threads that check documents concurrently, each with its own
+ * rl_result. Functions returning int return 0 on success. */
 #ifndef REPORTLINT_H
 #define REPORTLINT_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -23,6 +28,8 @@ extern "C" {
 
 #define RL_VERSION "0.1.0"
 
+/* ---- errors ---------------------------------------------------------- */
+
 /* An error: a message and, when known, a 1-based line and column. */
 typedef struct rl_error {
     char message[512];
@@ -30,6 +37,175 @@ typedef struct rl_error {
     unsigned column;
     int failed; /* nonzero once a message has been set */
 } rl_error;
+
+/* ---- severities ------------------------------------------------------ */
+
+typedef enum rl_severity {
+    RL_SEVERITY_INFO = 0,
+    RL_SEVERITY_WARNING = 1,
+    RL_SEVERITY_ERROR = 2
+} rl_severity;
+
+/* "error", "warning", "info". */
+RL_API const char *rl_severity_name(rl_severity s);
+/* Parse a severity name; returns 0 and sets *out, or -1. */
+RL_API int rl_severity_parse(const char *name, rl_severity *out);
+
+/* ---- rule sets ------------------------------------------------------- */
+
+typedef struct rl_rules rl_rules;
+
+/* A problem found while loading a rule set. */
+typedef struct rl_diag {
+    const char *file;
+    unsigned line;    /* 1-based; 0 when the whole file is meant */
+    unsigned column;  /* 1-based, in code points */
+    const char *rule; /* the rule id, or NULL */
+    const char *message;
+} rl_diag;
+
+/* What `rules list` shows about one loaded rule. */
+typedef struct rl_rule_info {
+    const char *id;
+    const char *kind;
+    const char *title; /* may be NULL */
+    const char *ruleset;
+    const char *file;
+    rl_severity severity;
+    unsigned line, column; /* where the rule is defined */
+} rl_rule_info;
+
+RL_API rl_rules *rl_rules_new(void);
+RL_API void rl_rules_free(rl_rules *rules);
+
+/* Override a parameter ($name) for every rule set, loaded before or after
+ * (--param NAME=VALUE; --as-of sets "as_of"). VALUE is a JSON number,
+ * true/false/null, an ISO date form, or else a plain string. */
+RL_API int rl_rules_set_param(rl_rules *rules, const char *name, const char *value,
+                              rl_error *err);
+
+/* Load a rule set from a file, or every *.json in a directory (sorted by
+ * name). Returns 0 when it loaded cleanly; otherwise the number of new
+ * diagnostics (read them with rl_rules_diag). A rules object with any
+ * diagnostic must not be used to check reports. */
+RL_API int rl_rules_load_path(rl_rules *rules, const char *path);
+/* Load a rule set held in memory; name is used in diagnostics. */
+RL_API int rl_rules_load_buffer(rl_rules *rules, const char *name, const char *json, size_t len);
+
+RL_API size_t rl_rules_diag_count(const rl_rules *rules);
+RL_API const rl_diag *rl_rules_diag(const rl_rules *rules, size_t i);
+
+RL_API size_t rl_rules_count(const rl_rules *rules);
+RL_API int rl_rules_info(const rl_rules *rules, size_t i, rl_rule_info *out);
+/* 1 when a rule with this id is loaded. */
+RL_API int rl_rules_has(const rl_rules *rules, const char *id);
+
+/* ---- checking -------------------------------------------------------- */
+
+typedef struct rl_check_opts {
+    const char *locale;           /* --locale: used when a report has no report.locale */
+    const char *const *only;      /* rule ids to run (NULL: all) */
+    size_t n_only;
+    const char *const *skip;      /* rule ids not to run */
+    size_t n_skip;
+    unsigned max_depth;           /* JSON nesting limit; 0: the default (1000) */
+} rl_check_opts;
+
+/* One figure behind a violation (actual, expected, due, ...). */
+typedef enum rl_fig_type {
+    RL_FIG_NULL,
+    RL_FIG_BOOL,
+    RL_FIG_INT,
+    RL_FIG_NUM,
+    RL_FIG_STR
+} rl_fig_type;
+
+typedef struct rl_figure {
+    const char *name;
+    rl_fig_type type;
+    int64_t i;     /* BOOL (0/1), INT */
+    double d;      /* NUM (rounded for display by the writers, not here) */
+    const char *s; /* STR; for numbers read from a report, the text as written (or NULL) */
+} rl_figure;
+
+typedef struct rl_violation {
+    const char *file;
+    const char *rule; /* rule id; "input" for unreadable or invalid reports */
+    rl_severity severity;
+    const char *pointer; /* RFC 6901 JSON Pointer of the blamed value ("" = the root) */
+    unsigned line;       /* 1-based; 0 when unknown */
+    unsigned column;     /* 1-based, Unicode code points; 0 when unknown */
+    const char *message;
+    const rl_figure *figures;
+    size_t n_figures;
+} rl_violation;
+
+typedef struct rl_summary {
+    size_t files;
+    size_t rules;
+    size_t evaluations;
+    size_t passed;
+    size_t failed;
+    size_t not_applicable;
+    size_t errors;
+    size_t warnings;
+    size_t infos;
+} rl_summary;
+
+typedef struct rl_result rl_result;
+
+RL_API rl_result *rl_result_new(void);
+RL_API void rl_result_free(rl_result *res);
+
+/* Check one report file (.json) against rules, adding to res. An unreadable
+ * or invalid file becomes an `input` violation, not a failure: the return
+ * value is nonzero only for a misuse (rules with diagnostics, no memory). */
+RL_API int rl_check_file(const rl_rules *rules, const rl_check_opts *opts, const char *path,
+                         rl_result *res);
+/* Check a report held in memory; name is the file name shown in output. */
+RL_API int rl_check_buffer(const rl_rules *rules, const rl_check_opts *opts, const char *name,
+                           const char *json, size_t len, rl_result *res);
+
+RL_API size_t rl_result_count(const rl_result *res);
+RL_API const rl_violation *rl_result_violation(const rl_result *res, size_t i);
+RL_API const rl_summary *rl_result_summary(const rl_result *res);
+/* Highest severity of any violation, or -1 when there is none. */
+RL_API int rl_result_max_severity(const rl_result *res);
+/* Sort violations by file, line, column, rule (stable). */
+RL_API void rl_result_sort(rl_result *res);
+
+/* ---- output ---------------------------------------------------------- */
+
+typedef enum rl_format {
+    RL_FORMAT_TEXT,
+    RL_FORMAT_JSON
+} rl_format;
+
+/* Parse "text" or "json"; returns 0 and sets *out, or -1. */
+RL_API int rl_format_parse(const char *name, rl_format *out);
+
+/* Write res in a format to out. rules may be NULL. */
+RL_API int rl_write(FILE *out, rl_format format, const rl_result *res, const rl_rules *rules);
+
+/* ---- tools for rule authors ----------------------------------------- */
+
+/* Evaluate an expression against a JSON document (`reportlint eval`).
+ * rules (may be NULL) supplies parameters (those of its first rule set,
+ * with --param overrides); doc may be NULL (evaluated against null);
+ * locale may be NULL. Returns 0 and stores a malloc'd JSON text of the
+ * value in *json_out; -1 when the expression or the document is invalid;
+ * 1 when evaluation failed (overflow, a string that is not a number...). */
+RL_API int rl_eval_json(const char *expr, const char *doc, size_t doc_len, const rl_rules *rules,
+                        const char *locale, char **json_out, rl_error *err);
+
+/* Select nodes with a JSONPath (`reportlint path`): a malloc'd JSON array
+ * of the nodes, or with paths != 0 of their normalized paths. */
+RL_API int rl_select_json(const char *jsonpath, const char *doc, size_t doc_len, int paths,
+                          char **json_out, rl_error *err);
+
+/* Read a whole file (or stdin for "-") into a malloc'd, NUL-terminated
+ * buffer. Returns 0, or -1 with err set. */
+RL_API int rl_read_file(const char *path, char **data, size_t *len, rl_error *err);
 
 #ifdef __cplusplus
 }

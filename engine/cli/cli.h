@@ -1,0 +1,59 @@
+/* cli.h — the reportlint command line: shared option state and the entry
+ * points of each command (lint, rules, eval, path). Uses only reportlint.h. */
+#ifndef RL_CLI_H
+#define RL_CLI_H
+
+#include "reportlint.h"
+
+#include <stddef.h>
+
+#define CLI_USAGE_ERROR 2
+
+typedef struct cli_strings {
+    const char **items;
+    size_t n;
+} cli_strings;
+
+typedef struct cli_opts {
+    cli_strings rules;   /* -r */
+    cli_strings inputs;  /* files, directories, - */
+    cli_strings params;  /* NAME=VALUE */
+    cli_strings only, skip;
+    const char *format;  /* -f */
+    const char *output;  /* -o */
+    const char *as_of;
+    const char *locale;
+    const char *lang;
+    int fail_on;         /* severity, or 3 for never */
+    int jobs;
+    unsigned max_depth;
+    int paths;           /* path --paths */
+} cli_opts;
+
+/* Parse argv[first..argc) into opts. Returns 0, 1 when --help/--version
+ * was handled, or CLI_USAGE_ERROR after printing the problem. */
+int cli_parse(int argc, char **argv, int first, cli_opts *opts, const char *command);
+void cli_opts_free(cli_opts *opts);
+int cli_push(cli_strings *list, const char *s);
+
+/* Split "A,B,C" into list items (the argument string is kept). */
+int cli_push_csv(cli_strings *list, char *csv);
+
+/* Load rule sets (-r, or the bundled ones) with --param/--as-of applied;
+ * prints diagnostics to stderr. Returns NULL when anything is wrong. */
+rl_rules *cli_load_rules(const cli_opts *opts, int quiet_ok);
+
+/* The directory of bundled rule sets, or NULL. */
+const char *cli_bundled_rules(char *buf, size_t size);
+
+/* Expand files and directories into the list of reports to check. */
+int cli_expand_inputs(const cli_strings *args, cli_strings *files);
+
+int cli_lint(int argc, char **argv);
+int cli_rules(int argc, char **argv);
+int cli_eval(int argc, char **argv);
+int cli_path(int argc, char **argv);
+
+void cli_usage(FILE *out);
+
+#endif

@@ -1,0 +1,221 @@
+/* cli_args.c — command-line options: one table, one parser.
+ *
+ * Options may come before or after the files; "--opt=value", "--opt value"
+ * and "-o value" are all accepted; "--" ends the options. Every problem is
+ * a usage error (exit 2) with a message that says what was wrong. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum opt_id {
+    OPT_RULES, OPT_SCHEMA, OPT_FORMAT, OPT_OUTPUT, OPT_AS_OF, OPT_LOCALE, OPT_LANG, OPT_PARAM,
+    OPT_FAIL_ON, OPT_ONLY, OPT_SKIP, OPT_JOBS, OPT_MAX_DEPTH, OPT_PATHS, OPT_HELP, OPT_VERSION
+};
+
+typedef struct opt_def {
+    char short_name;
+    const char *long_name;
+    int has_arg;
+    enum opt_id id;
+} opt_def;
+
+static const opt_def options[] = {
+    {'r', "rules", 1, OPT_RULES},       {'f', "format", 1, OPT_FORMAT},
+    {'o', "output", 1, OPT_OUTPUT},     {0, "as-of", 1, OPT_AS_OF},
+    {0, "locale", 1, OPT_LOCALE},       {0, "lang", 1, OPT_LANG},
+    {0, "param", 1, OPT_PARAM},         {0, "fail-on", 1, OPT_FAIL_ON},
+    {0, "only", 1, OPT_ONLY},           {0, "skip", 1, OPT_SKIP},
+    {'j', "jobs", 1, OPT_JOBS},         {0, "max-depth", 1, OPT_MAX_DEPTH},
+    {0, "paths", 0, OPT_PATHS},         {'h', "help", 0, OPT_HELP},
+    {0, "version", 0, OPT_VERSION},
+};
+
+#define N_OPTIONS (sizeof options / sizeof *options)
+
+void cli_usage(FILE *out)
+{
+    fputs("usage: reportlint [options] FILE|DIR|- ...\n"
+          "       reportlint rules check PATH...   validate rule sets\n"
+          "       reportlint rules list PATH...    ids, kinds, severities, titles\n"
+          "       reportlint eval EXPR [FILE|-]    an expression's value against a report\n"
+          "       reportlint path JSONPATH [FILE|-] [--paths]  the selected nodes\n"
+          "\n"
+          "options:\n"
+          "  -r, --rules PATH      rule set file or directory, repeatable (default: bundled rules)\n"
+          "  -f, --format FMT      text (default) | json\n"
+          "  -o, --output FILE     write the report to FILE (atomically) instead of stdout\n"
+          "      --as-of DATE      the date deadlines are judged at (sets the as_of param)\n"
+          "      --locale L        locale of numbers and dates in reports without report.locale\n"
+          "      --lang L          language of messages (en)\n"
+          "      --param NAME=VALUE  set a rule-set parameter, repeatable\n"
+          "      --fail-on LEVEL   error (default) | warning | info | never\n"
+          "      --only ID,...     run only these rules\n"
+          "      --skip ID,...     do not run these rules\n"
+          "  -j, --jobs N          files checked in parallel (accepted; checks run in order)\n"
+          "      --max-depth N     JSON nesting limit (default 1000)\n"
+          "      --paths           (path) print normalized paths instead of values\n"
+          "  -h, --help            this help;  --version  the version\n"
+          "\n"
+          "exit status: 0 no violation at or above --fail-on, 1 violations, 2 usage error\n"
+          "or invalid rule set (nothing is checked then).\n",
+          out);
+}
+
+int cli_push(cli_strings *list, const char *s)
+{
+    const char **items = realloc(list->items, (list->n + 1) * sizeof *items);
+    if (!items)
+        return -1;
+    list->items = items;
+    list->items[list->n++] = s;
+    return 0;
+}
+
+int cli_push_csv(cli_strings *list, char *csv)
+{
+    for (char *tok = strtok(csv, ","); tok; tok = strtok(NULL, ","))
+        if (*tok && cli_push(list, tok) != 0)
+            return -1;
+    return 0;
+}
+
+void cli_opts_free(cli_opts *opts)
+{
+    free(opts->rules.items);
+    free(opts->inputs.items);
+    free(opts->params.items);
+    free(opts->only.items);
+    free(opts->skip.items);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "reportlint: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'reportlint --help'.\n");
+    return CLI_USAGE_ERROR;
+}
+
+static int parse_count(const char *s, long min, long max, long *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || v < min || v > max)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int parse_fail_on(const char *s, int *out)
+{
+    rl_severity sev;
+    if (strcmp(s, "never") == 0) {
+        *out = 3;
+        return 0;
+    }
+    if (rl_severity_parse(s, &sev) != 0)
+        return -1;
+    *out = (int)sev;
+    return 0;
+}
+
+static int apply(cli_opts *o, enum opt_id id, char *arg)
+{
+    long n;
+    switch (id) {
+    case OPT_RULES: return cli_push(&o->rules, arg);
+    case OPT_PARAM:
+        if (!strchr(arg, '=') || arg[0] == '=')
+            return usage_error("--param needs NAME=VALUE, got '%s'", arg);
+        return cli_push(&o->params, arg);
+    case OPT_FORMAT: o->format = arg; return 0;
+    case OPT_OUTPUT: o->output = arg; return 0;
+    case OPT_AS_OF: o->as_of = arg; return 0;
+    case OPT_LOCALE: o->locale = arg; return 0;
+    case OPT_LANG: o->lang = arg; return 0;
+    case OPT_ONLY: return cli_push_csv(&o->only, arg);
+    case OPT_SKIP: return cli_push_csv(&o->skip, arg);
+    case OPT_PATHS: o->paths = 1; return 0;
+    case OPT_FAIL_ON:
+        if (parse_fail_on(arg, &o->fail_on) != 0)
+            return usage_error("--fail-on must be error, warning, info or never, not '%s'", arg);
+        return 0;
+    case OPT_JOBS:
+        if (parse_count(arg, 1, 1024, &n) != 0)
+            return usage_error("--jobs needs a number from 1 to 1024, not '%s'", arg);
+        o->jobs = (int)n;
+        return 0;
+    case OPT_MAX_DEPTH:
+        if (parse_count(arg, 1, 100000, &n) != 0)
+            return usage_error("--max-depth needs a number from 1 to 100000, not '%s'", arg);
+        o->max_depth = (unsigned)n;
+        return 0;
+    case OPT_HELP: cli_usage(stdout); return 1;
+    case OPT_VERSION: printf("reportlint %s\n", RL_VERSION); return 1;
+    default: return usage_error("option %s is not supported", "?");
+    }
+}
+
+static const opt_def *find_long(const char *name, size_t len)
+{
+    for (size_t i = 0; i < N_OPTIONS; i++)
+        if (strlen(options[i].long_name) == len && strncmp(options[i].long_name, name, len) == 0)
+            return &options[i];
+    return NULL;
+}
+
+static const opt_def *find_short(char c)
+{
+    for (size_t i = 0; i < N_OPTIONS; i++)
+        if (options[i].short_name == c)
+            return &options[i];
+    return NULL;
+}
+
+/* One option at argv[*i]; advances *i past its argument. */
+static int parse_option(int argc, char **argv, int *i, cli_opts *o)
+{
+    char *a = argv[*i], *val = NULL;
+    const opt_def *d;
+    if (a[1] == '-') {
+        char *eq = strchr(a + 2, '=');
+        d = find_long(a + 2, eq ? (size_t)(eq - a - 2) : strlen(a + 2));
+        val = eq ? eq + 1 : NULL;
+    } else {
+        d = a[2] == '\0' ? find_short(a[1]) : NULL;
+    }
+    if (!d)
+        return usage_error("unknown option '%s'", a);
+    if (d->has_arg && !val) {
+        if (*i + 1 >= argc)
+            return usage_error("option '%s' needs a value", a);
+        val = argv[++*i];
+    } else if (!d->has_arg && val) {
+        return usage_error("option '%s' takes no value", a);
+    }
+    return apply(o, d->id, val);
+}
+
+int cli_parse(int argc, char **argv, int first, cli_opts *o, const char *command)
+{
+    (void)command;
+    memset(o, 0, sizeof *o);
+    o->fail_on = RL_SEVERITY_ERROR;
+    o->jobs = 1;
+    int only_files = 0;
+    for (int i = first; i < argc; i++) {
+        char *a = argv[i];
+        if (!only_files && strcmp(a, "--") == 0) {
+            only_files = 1;
+        } else if (!only_files && a[0] == '-' && a[1] != '\0') {
+            int rc = parse_option(argc, argv, &i, o);
+            if (rc != 0)
+                return rc;
+        } else if (cli_push(&o->inputs, a) != 0) {
+            return usage_error("%s", "out of memory");
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,121 @@
+/* cli_rules_load.c — finding and loading rule sets for every command:
+ * -r paths, else the bundled rules (next to the binary in a build tree,
+ * or under PREFIX/share/reportlint when installed), with --param and
+ * --as-of applied. Diagnostics go to stderr as FILE:LINE:COL lines. */
+#include "cli.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef RL_DATADIR
+#define RL_DATADIR "/usr/local/share/reportlint"
+#endif
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The directory holding the running binary. */
+static int exe_dir(char *buf, size_t size)
+{
+    ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    char *slash = strrchr(buf, '/');
+    if (!slash)
+        return 0;
+    *slash = '\0';
+    return 1;
+}
+
+const char *cli_bundled_rules(char *buf, size_t size)
+{
+    const char *env = getenv("REPORTLINT_RULES");
+    if (env && *env) {
+        snprintf(buf, size, "%s", env);
+        return buf;
+    }
+    char dir[PATH_MAX];
+    if (exe_dir(dir, sizeof dir)) {
+        static const char *const rel[] = {"/../rules", "/../share/reportlint/rules"};
+        for (size_t i = 0; i < 2; i++) {
+            snprintf(buf, size, "%s%s", dir, rel[i]);
+            if (is_dir(buf))
+                return buf;
+        }
+    }
+    snprintf(buf, size, "%s/rules", RL_DATADIR);
+    return is_dir(buf) ? buf : NULL;
+}
+
+static void print_diags(const rl_rules *rules)
+{
+    size_t n = rl_rules_diag_count(rules);
+    for (size_t i = 0; i < n; i++) {
+        const rl_diag *d = rl_rules_diag(rules, i);
+        if (d->line)
+            fprintf(stderr, "%s:%u:%u: error", d->file, d->line, d->column);
+        else
+            fprintf(stderr, "%s: error", d->file);
+        if (d->rule)
+            fprintf(stderr, " [%s]", d->rule);
+        fprintf(stderr, " %s\n", d->message);
+    }
+    fprintf(stderr, "reportlint: %zu problem%s in the rule sets; nothing was checked\n", n,
+            n == 1 ? "" : "s");
+}
+
+static int apply_params(rl_rules *rules, const cli_opts *opts)
+{
+    rl_error err = {0};
+    if (opts->as_of && rl_rules_set_param(rules, "as_of", opts->as_of, &err) != 0) {
+        fprintf(stderr, "reportlint: --as-of %s: %s\n", opts->as_of, err.message);
+        return -1;
+    }
+    for (size_t i = 0; i < opts->params.n; i++) {
+        char name[256];
+        const char *p = opts->params.items[i], *eq = strchr(p, '=');
+        snprintf(name, sizeof name, "%.*s", (int)(eq - p), p);
+        if (rl_rules_set_param(rules, name, eq + 1, &err) != 0) {
+            fprintf(stderr, "reportlint: --param %s: %s\n", p, err.message);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+rl_rules *cli_load_rules(const cli_opts *opts, int quiet_ok)
+{
+    (void)quiet_ok;
+    rl_rules *rules = rl_rules_new();
+    if (!rules || apply_params(rules, opts) != 0) {
+        rl_rules_free(rules);
+        return NULL;
+    }
+    char bundled[PATH_MAX];
+    if (opts->rules.n == 0) {
+        const char *dir = cli_bundled_rules(bundled, sizeof bundled);
+        if (!dir) {
+            fprintf(stderr, "reportlint: no rule sets given (-r) and no bundled rules found "
+                            "(set REPORTLINT_RULES or install reportlint)\n");
+            rl_rules_free(rules);
+            return NULL;
+        }
+        rl_rules_load_path(rules, dir);
+    }
+    for (size_t i = 0; i < opts->rules.n; i++)
+        rl_rules_load_path(rules, opts->rules.items[i]);
+    if (rl_rules_diag_count(rules)) {
+        print_diags(rules);
+        rl_rules_free(rules);
+        return NULL;
+    }
+    return rules;
+}

@@ -1,0 +1,257 @@
+/* check.c — checking one report against loaded rules.
+ *
+ * For each rule (after --only/--skip): select its `each` nodes, skip those
+ * where `when` is false, run the kind's check, and turn findings into
+ * violations with a pointer, line:column, message and figures. The policy
+ * for missing data, evaluation errors and counting lives here, not in the
+ * kinds. One evaluation arena is reset per (rule, node). */
+#include "check.h"
+#include "error.h"
+#include "kinds.h"
+#include "result.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct rl_run {
+    const rl_rule *rule;
+    rl_eval_ctx ctx;
+    const rl_jnode *node; /* the `each` node */
+    rl_jdoc *doc;
+    const char *file;
+    rl_result *res;
+};
+
+rl_eval_ctx *rl_run_ctx(rl_run *run)
+{
+    return &run->ctx;
+}
+
+const rl_jnode *rl_run_node(rl_run *run)
+{
+    return run->node;
+}
+
+/* ---- turning findings into violations -------------------------------- */
+
+static const rl_template *pick_template(const rl_rule *r, int variant)
+{
+    if (r->message)
+        return r->message;
+    if (variant >= 0 && variant < RL_MAX_VARIANTS && r->defaults[variant])
+        return r->defaults[variant];
+    return r->defaults[0];
+}
+
+static void emit(rl_run *run, const rl_finding *f, const char *message)
+{
+    const rl_jnode *blame = f->blame ? f->blame : run->node;
+    rl_sbuf ptr = RL_SBUF_INIT;
+    rl_json_pointer(blame, &ptr);
+    rl_violation v = {0};
+    v.file = run->file;
+    v.rule = run->rule->id;
+    v.severity = run->rule->severity;
+    v.pointer = rl_sbuf_str(&ptr);
+    rl_jdoc_locate(run->doc, blame->offset, &v.line, &v.column);
+    v.message = message;
+    v.figures = rl_result_figures(run->res, f->figs, f->n_figs, run->doc);
+    v.n_figures = v.figures ? f->n_figs : 0;
+    rl_result_add(run->res, &v);
+    rl_sbuf_free(&ptr);
+}
+
+void rl_run_report(rl_run *run, const rl_finding *f)
+{
+    if (f->message) {
+        emit(run, f, f->message);
+        return;
+    }
+    rl_sbuf msg = RL_SBUF_INIT;
+    const rl_template *t = pick_template(run->rule, f->variant);
+    if (t) {
+        rl_error err = {0}, *saved = run->ctx.err;
+        run->ctx.err = &err;
+        rl_template_expand(t, f->figs, f->n_figs, &run->ctx, &msg);
+        run->ctx.err = saved;
+    }
+    emit(run, f, rl_sbuf_str(&msg));
+    rl_sbuf_free(&msg);
+}
+
+static void report_eval_error(rl_run *run, const rl_expr *e)
+{
+    rl_finding f = {0};
+    char msg[900];
+    snprintf(msg, sizeof msg, "cannot evaluate %s: %s", rl_expr_text(e), run->ctx.err->message);
+    f.blame = run->ctx.err_node;
+    f.message = msg;
+    rl_run_report(run, &f);
+}
+
+int rl_run_eval(rl_run *run, const rl_expr *e, rl_value *out)
+{
+    rl_error err = {0};
+    run->ctx.err = &err;
+    run->ctx.err_node = NULL;
+    if (rl_expr_eval(e, &run->ctx, out) == 0)
+        return 0;
+    report_eval_error(run, e);
+    return -1;
+}
+
+static int convert(rl_run *run, const rl_expr *e, rl_value *out, int as_date)
+{
+    rl_value raw;
+    if (rl_run_eval(run, e, &raw) != 0)
+        return -1;
+    rl_error err = {0};
+    run->ctx.err = &err;
+    run->ctx.err_node = raw.src;
+    int rc = as_date ? rl_eval_to_date(&run->ctx, &raw, out) : rl_eval_to_number(&run->ctx, &raw, out);
+    if (rc == 0) {
+        if (!out->src)
+            out->src = raw.src;
+        return 0;
+    }
+    if (!run->ctx.err_node)
+        run->ctx.err_node = raw.src;
+    report_eval_error(run, e);
+    return -1;
+}
+
+int rl_run_number(rl_run *run, const rl_expr *e, rl_value *out)
+{
+    return convert(run, e, out, 0);
+}
+
+int rl_run_date(rl_run *run, const rl_expr *e, rl_value *out)
+{
+    return convert(run, e, out, 1);
+}
+
+rl_outcome rl_run_missing(rl_run *run, const char *what, const rl_expr *e)
+{
+    if (run->rule->missing != RL_MISSING_VIOLATION)
+        return RL_NOT_APPLICABLE;
+    rl_finding f = {0};
+    char msg[600];
+    snprintf(msg, sizeof msg, "missing data: %s (%s) has no value", what, rl_expr_text(e));
+    f.message = msg;
+    rl_run_report(run, &f);
+    return RL_FAIL;
+}
+
+/* ---- running rules --------------------------------------------------- */
+
+static void count(rl_result *res, rl_outcome o)
+{
+    rl_summary *s = rl_result_summary_mut(res);
+    s->evaluations++;
+    if (o == RL_PASS)
+        s->passed++;
+    else if (o == RL_FAIL)
+        s->failed++;
+    else
+        s->not_applicable++;
+}
+
+static rl_outcome run_when(rl_run *run)
+{
+    if (!run->rule->when)
+        return RL_PASS;
+    rl_value v;
+    if (rl_run_eval(run, run->rule->when, &v) != 0)
+        return RL_FAIL;
+    if (v.type == RL_VBOOL && v.u.b)
+        return RL_PASS;
+    return RL_NOT_APPLICABLE;
+}
+
+static void run_on_node(rl_run *run, const rl_jnode *node, const rl_eval_ctx *base)
+{
+    run->ctx = *base;
+    run->ctx.current = node;
+    run->node = node;
+    rl_arena_reset(run->ctx.arena);
+    rl_outcome o = run_when(run);
+    if (o == RL_PASS)
+        o = run->rule->kind->check(run->rule, run);
+    count(run->res, o);
+}
+
+static void run_rule(rl_run *run, const rl_eval_ctx *base)
+{
+    if (!run->rule->each) {
+        run_on_node(run, base->root, base);
+        return;
+    }
+    rl_nodelist nodes;
+    rl_nodelist_init(&nodes);
+    rl_error err = {0};
+    if (rl_jpath_eval(run->rule->each, base->root, base->root, &nodes, &err) != 0) {
+        run->ctx = *base;
+        run->node = base->root;
+        rl_finding f = {0};
+        f.message = err.message;
+        rl_run_report(run, &f);
+        count(run->res, RL_FAIL);
+    } else if (nodes.n == 0) {
+        count(run->res, RL_NOT_APPLICABLE);
+    }
+    for (size_t i = 0; i < nodes.n; i++)
+        run_on_node(run, nodes.items[i], base);
+    rl_nodelist_free(&nodes);
+}
+
+static int listed(const char *id, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i], id) == 0)
+            return 1;
+    return 0;
+}
+
+int rl_check_rule_active(const rl_rule *r, const rl_check_opts *opts)
+{
+    if (!opts)
+        return 1;
+    if (opts->only && opts->n_only && !listed(r->id, opts->only, opts->n_only))
+        return 0;
+    return !(opts->skip && listed(r->id, opts->skip, opts->n_skip));
+}
+
+/* The report's own locale wins, then --locale, then the rule set's. */
+static const char *pick_locale(const rl_jnode *root, const rl_check_opts *opts,
+                               const rl_ruleset *set)
+{
+    const rl_jnode *loc = rl_json_gets(rl_json_gets(root, "report"), "locale");
+    if (loc && loc->type == RL_JSTRING && loc->u.str.len)
+        return loc->u.str.s;
+    if (opts && opts->locale && opts->locale[0])
+        return opts->locale;
+    return set->locale ? set->locale : "en";
+}
+
+void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, const char *file, rl_jdoc *doc,
+                  rl_result *res)
+{
+    rl_arena *arena = rl_arena_new(16 * 1024);
+    rl_run run = {0};
+    run.doc = doc;
+    run.file = file;
+    run.res = res;
+    const rl_ruleset *set = NULL;
+    rl_eval_ctx base = {0};
+    for (size_t i = 0; arena && i < rules->n_all; i++) {
+        run.rule = rules->all[i];
+        if (!rl_check_rule_active(run.rule, opts))
+            continue;
+        if (run.rule->set != set) {
+            set = run.rule->set;
+            rl_check_base_ctx(&base, doc, set, pick_locale(doc->root, opts, set), arena, file, res);
+        }
+        run_rule(&run, &base);
+    }
+    rl_arena_free(arena);
+}

@@ -1,0 +1,83 @@
+/* kind_expr.c — `expr`: any assertion in the expression language.
+ *
+ *   {"kind": "expr", "assert": "@.equipped <= @.communes", "at": "@.equipped"}
+ *
+ * The assertion must give true or false; null (missing data) is not
+ * applicable unless "missing": "violation". Blame: the value of `at`
+ * when it comes from the report, else the `each` node. */
+#include "kinds.h"
+
+#include <stdlib.h>
+
+static const char *const fields[] = {"assert", "at", NULL};
+static const char *const figures[] = {"assert", "value", NULL};
+
+typedef struct expr_data {
+    rl_expr *assert_, *at;
+} expr_data;
+
+static void expr_free(void *p)
+{
+    expr_data *d = p;
+    rl_expr_free(d->assert_);
+    rl_expr_free(d->at);
+    free(d);
+}
+
+static int expr_compile(rl_rule *rule, rl_loader *ld, const rl_jnode *obj)
+{
+    expr_data *d = calloc(1, sizeof *d);
+    if (!d)
+        return -1;
+    rule->data = d;
+    d->assert_ = rl_ld_expr(ld, obj, "assert", 0, 1);
+    d->at = rl_ld_expr(ld, obj, "at", 0, 0);
+    return 0;
+}
+
+/* Evaluate `at` for blame only: a failure there is not a second violation. */
+static int quiet_eval(rl_run *run, const rl_expr *e, rl_value *out)
+{
+    rl_eval_ctx *ctx = rl_run_ctx(run);
+    rl_error err = {0}, *saved = ctx->err;
+    ctx->err = &err;
+    int ok = rl_expr_eval(e, ctx, out) == 0;
+    ctx->err = saved;
+    return ok;
+}
+
+static rl_outcome expr_check(const rl_rule *rule, rl_run *run)
+{
+    const expr_data *d = rule->data;
+    rl_value ok, at;
+    if (rl_run_eval(run, d->assert_, &ok) != 0)
+        return RL_FAIL;
+    if (ok.type == RL_VNULL)
+        return rl_run_missing(run, "assert", d->assert_);
+    rl_finding f = {0};
+    rl_finding_add_str(&f, "assert", rl_expr_text(d->assert_));
+    if (ok.type != RL_VBOOL) {
+        f.variant = 1;
+        rl_finding_add(&f, "value", &ok);
+        rl_run_report(run, &f);
+        return RL_FAIL;
+    }
+    if (ok.u.b)
+        return RL_PASS;
+    if (d->at && quiet_eval(run, d->at, &at)) {
+        f.blame = at.src;
+        rl_finding_add(&f, "value", &at);
+    }
+    rl_run_report(run, &f);
+    return RL_FAIL;
+}
+
+/* variants: false, not a boolean */
+static const char *const messages[] = {
+    "assertion failed: {assert}",
+    "assertion {assert} gave {value}, not true or false",
+    NULL};
+
+const rl_kind rl_kind_expr = {
+    "expr", fields, figures, messages, expr_compile, expr_free, expr_check,
+};

@@ -1,0 +1,81 @@
+/* kinds.h — the rule kinds and how they are run.
+ *
+ * A kind is a table entry: its name, its fields, the figures its messages
+ * may name, its default message, a compile function (rule JSON -> compiled
+ * data, diagnostics through the loader) and a check function (compiled
+ * data + one `each` node -> pass, fail or not applicable). Kinds compute
+ * with the expression language; they report through rl_run so that the
+ * missing-data policy, blame, messages and counting live in one place
+ * (check.c). */
+#ifndef RL_KINDS_H
+#define RL_KINDS_H
+
+#include "loader.h"
+#include "template.h"
+
+#define RL_MAX_FIGS 16
+
+typedef enum rl_outcome { RL_PASS, RL_FAIL, RL_NOT_APPLICABLE } rl_outcome;
+
+/* One violation as a kind describes it. */
+typedef struct rl_finding {
+    const rl_jnode *blame; /* NULL: the `each` node */
+    rl_fig figs[RL_MAX_FIGS];
+    size_t n_figs;
+    int variant;         /* which of the kind's default messages fits */
+    const char *message; /* a fixed message (missing data, evaluation errors);
+                            NULL: the rule's template, else default `variant` */
+} rl_finding;
+
+typedef struct rl_run rl_run; /* one rule on one node (check.c) */
+
+struct rl_kind {
+    const char *name;
+    const char *const *fields;  /* the kind's own fields, NULL-terminated */
+    const char *const *figures; /* placeholder names for its messages */
+    const char *const *messages; /* default message templates (English), by variant */
+    int (*compile)(rl_rule *rule, rl_loader *ld, const rl_jnode *obj);
+    void (*free)(void *data);
+    rl_outcome (*check)(const rl_rule *rule, rl_run *run);
+};
+
+/* The kind named name, or NULL. */
+const rl_kind *rl_kind_find(const char *name, size_t len);
+/* NULL-terminated list of kind names (for suggestions). */
+const char *const *rl_kind_names(void);
+
+/* ---- what check functions may call ---------------------------------- */
+
+rl_eval_ctx *rl_run_ctx(rl_run *run);
+const rl_jnode *rl_run_node(rl_run *run);
+/* Evaluate; on an evaluation error the error is reported as a violation
+ * (blaming the offending node) and -1 is returned: return RL_FAIL then. */
+int rl_run_eval(rl_run *run, const rl_expr *e, rl_value *out);
+/* Like rl_run_eval, then read the value as a number (strings in the
+ * report's locale) or as a date. */
+int rl_run_number(rl_run *run, const rl_expr *e, rl_value *out);
+int rl_run_date(rl_run *run, const rl_expr *e, rl_value *out);
+/* A needed value is null: returns RL_NOT_APPLICABLE, or reports a
+ * "missing data" violation and returns RL_FAIL when the rule says
+ * "missing": "violation". what names the field. */
+rl_outcome rl_run_missing(rl_run *run, const char *what, const rl_expr *e);
+/* Report one violation. */
+void rl_run_report(rl_run *run, const rl_finding *f);
+
+/* Add a figure to a finding. */
+void rl_finding_add(rl_finding *f, const char *name, const rl_value *v);
+void rl_finding_add_num(rl_finding *f, const char *name, double d);
+void rl_finding_add_int(rl_finding *f, const char *name, int64_t i);
+void rl_finding_add_str(rl_finding *f, const char *name, const char *s);
+
+/* The kinds (one file each). */
+extern const rl_kind rl_kind_sum;
+extern const rl_kind rl_kind_ratio;
+extern const rl_kind rl_kind_average;
+extern const rl_kind rl_kind_threshold;
+extern const rl_kind rl_kind_deadline;
+extern const rl_kind rl_kind_pattern;
+extern const rl_kind rl_kind_unique;
+extern const rl_kind rl_kind_expr;
+
+#endif

@@ -1,0 +1,195 @@
+/* loader.c — reading typed fields from rule JSON, with located diagnostics
+ * (see loader.h). */
+#include "loader.h"
+#include "error.h"
+#include "utf8.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void add_diag(rl_loader *ld, unsigned line, unsigned col, const char *msg)
+{
+    rl_rules_add_diag(ld->rules, ld->file, line, col, ld->rule_id, msg);
+    ld->errors++;
+}
+
+void rl_ld_error(rl_loader *ld, size_t offset, const char *fmt, ...)
+{
+    char msg[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    unsigned line = 0, col = 0;
+    if (ld->doc)
+        rl_jdoc_locate(ld->doc, offset, &line, &col);
+    add_diag(ld, line, col, msg);
+}
+
+const rl_jnode *rl_ld_field(rl_loader *ld, const rl_jnode *obj, const char *field, int required)
+{
+    const rl_jnode *v = rl_json_gets(obj, field);
+    if (!v && required)
+        rl_ld_error(ld, obj->offset, "missing required field '%s'", field);
+    return v;
+}
+
+/* File column of code point `col` (1-based) inside the string at node:
+ * exact unless an escape sequence comes before it. */
+static void string_position(rl_loader *ld, const rl_jnode *str, unsigned col, unsigned *line,
+                            unsigned *fcol)
+{
+    rl_jdoc_locate(ld->doc, str->offset, line, fcol);
+    const char *raw = ld->doc->src + str->offset + 1;
+    size_t bytes = 0;
+    for (unsigned cp = 1; cp < col && bytes < str->u.str.len; cp++) {
+        if (raw[bytes] == '\\') { /* escapes: stop at the string's start */
+            *fcol += 1;
+            return;
+        }
+        uint32_t c;
+        size_t n = rl_utf8_decode((const unsigned char *)raw + bytes, str->u.str.len - bytes, &c);
+        bytes += n ? n : 1;
+    }
+    *fcol += col ? col : 1;
+}
+
+static void expr_error(rl_loader *ld, const rl_jnode *str, const char *field, const rl_error *e)
+{
+    unsigned line, col;
+    string_position(ld, str, e->column, &line, &col);
+    char msg[768];
+    snprintf(msg, sizeof msg, "field '%s': %s (column %u of \"%s\")", field, e->message,
+             e->column ? e->column : 1, str->u.str.s);
+    add_diag(ld, line, col, msg);
+}
+
+rl_expr *rl_ld_expr_node(rl_loader *ld, const rl_jnode *v, const char *field, unsigned flags)
+{
+    rl_error e = {0};
+    rl_expr *x = NULL;
+    if (v->type == RL_JSTRING) {
+        x = rl_expr_compile(v->u.str.s, v->u.str.len, ld->set ? ld->set->params : NULL, flags, &e);
+        if (!x)
+            expr_error(ld, v, field, &e);
+        return x;
+    }
+    if (v->type == RL_JARRAY || v->type == RL_JOBJECT) {
+        rl_ld_error(ld, v->offset,
+                    "field '%s' must be a number or a string holding an expression, not %s "
+                    "(for example \"@.staff\" or \"sum(@.communes[*].staff)\")",
+                    field, v->type == RL_JARRAY ? "an array" : "an object");
+        return NULL;
+    }
+    x = rl_expr_from_json(v, &e);
+    if (!x)
+        rl_ld_error(ld, v->offset, "field '%s': %s", field, e.message);
+    return x;
+}
+
+rl_expr *rl_ld_expr(rl_loader *ld, const rl_jnode *obj, const char *field, unsigned flags,
+                    int required)
+{
+    const rl_jnode *v = rl_ld_field(ld, obj, field, required);
+    return v ? rl_ld_expr_node(ld, v, field, flags) : NULL;
+}
+
+rl_jpath *rl_ld_path(rl_loader *ld, const rl_jnode *obj, const char *field, int required)
+{
+    const rl_jnode *v = rl_ld_field(ld, obj, field, required);
+    if (!v)
+        return NULL;
+    if (v->type != RL_JSTRING) {
+        rl_ld_error(ld, v->offset, "field '%s' must be a JSONPath string such as \"$.communes[*]\"",
+                    field);
+        return NULL;
+    }
+    rl_error e = {0};
+    rl_jpath *q = rl_jpath_compile(v->u.str.s, v->u.str.len, NULL, &e);
+    if (!q) {
+        unsigned line, col;
+        string_position(ld, v, e.column, &line, &col);
+        char msg[768];
+        snprintf(msg, sizeof msg, "field '%s': invalid JSONPath: %s (column %u of \"%s\")", field,
+                 e.message, e.column ? e.column : 1, v->u.str.s);
+        add_diag(ld, line, col, msg);
+    }
+    return q;
+}
+
+char *rl_ld_string(rl_loader *ld, const rl_jnode *obj, const char *field, int required, int *bad)
+{
+    const rl_jnode *v = rl_ld_field(ld, obj, field, required);
+    if (!v) {
+        if (required && bad)
+            *bad = 1;
+        return NULL;
+    }
+    if (v->type != RL_JSTRING) {
+        rl_ld_error(ld, v->offset, "field '%s' must be a string, not %s", field,
+                    rl_json_type_name((rl_jtype)v->type));
+        if (bad)
+            *bad = 1;
+        return NULL;
+    }
+    return strdup(v->u.str.s);
+}
+
+int rl_ld_bool(rl_loader *ld, const rl_jnode *obj, const char *field, int def)
+{
+    const rl_jnode *v = rl_ld_field(ld, obj, field, 0);
+    if (!v)
+        return def;
+    if (v->type != RL_JTRUE && v->type != RL_JFALSE) {
+        rl_ld_error(ld, v->offset, "field '%s' must be true or false", field);
+        return def;
+    }
+    return v->type == RL_JTRUE;
+}
+
+static int tolerance_number(rl_loader *ld, const rl_jnode *v, double *out)
+{
+    if (v->type != RL_JNUMBER || v->u.num.d < 0) {
+        rl_ld_error(ld, v->offset, "tolerance must be a number >= 0");
+        return 0;
+    }
+    *out = v->u.num.d;
+    return 1;
+}
+
+static int tolerance_object(rl_loader *ld, const rl_jnode *v, rl_tolerance *out)
+{
+    const rl_jnode *abs = rl_json_gets(v, "abs"), *rel = rl_json_gets(v, "rel");
+    if (rl_json_size(v) != 1 || (!abs && !rel)) {
+        rl_ld_error(ld, v->offset,
+                    "tolerance object must have exactly one of \"abs\" or \"rel\", "
+                    "e.g. {\"rel\": 0.001}");
+        return 0;
+    }
+    out->kind = abs ? RL_TOL_ABS : RL_TOL_REL;
+    return tolerance_number(ld, abs ? abs : rel, &out->x);
+}
+
+int rl_ld_tolerance(rl_loader *ld, const rl_jnode *obj, rl_tolerance *out)
+{
+    const rl_jnode *v = rl_json_gets(obj, "tolerance");
+    out->kind = RL_TOL_DEFAULT;
+    out->x = 0;
+    if (!v)
+        return 1;
+    if (v->type == RL_JNUMBER) {
+        out->kind = RL_TOL_ABS;
+        return tolerance_number(ld, v, &out->x);
+    }
+    if (v->type == RL_JOBJECT)
+        return tolerance_object(ld, v, out);
+    if (v->type == RL_JSTRING && strcmp(v->u.str.s, "reported") == 0) {
+        out->kind = RL_TOL_REPORTED;
+        return 1;
+    }
+    rl_ld_error(ld, v->offset,
+                "tolerance must be a number, {\"abs\": x}, {\"rel\": r} or \"reported\"");
+    return 0;
+}

@@ -1,0 +1,52 @@
+/* loader.h — helpers the rule-set loader and the rule kinds share to read
+ * fields from a rule object and report problems at their line:column.
+ *
+ * Every problem becomes a diagnostic naming the file, line, column and rule
+ * id; loading goes on to find the next problem, and the caller refuses to
+ * check anything with a rule set that has one. */
+#ifndef RL_LOADER_H
+#define RL_LOADER_H
+
+#include "rules_int.h"
+#include "json.h"
+#include "tolerance.h"
+
+typedef struct rl_loader {
+    rl_rules *rules;
+    rl_jdoc *doc;
+    const char *file;
+    rl_ruleset *set;
+    const char *rule_id; /* the rule being read, for messages; may be NULL */
+    int errors;          /* diagnostics added while loading this file */
+} rl_loader;
+
+/* A diagnostic at a byte offset of the rule file. */
+void rl_ld_error(rl_loader *ld, size_t offset, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* The member `field` of obj, or NULL. When required and absent, a
+ * "missing required field" diagnostic at obj. */
+const rl_jnode *rl_ld_field(rl_loader *ld, const rl_jnode *obj, const char *field, int required);
+
+/* A field holding a value: a JSON number/boolean/null (a literal) or a
+ * string holding an expression. Returns NULL when absent (diagnosed if
+ * required) or invalid (diagnosed, with the column inside the expression). */
+rl_expr *rl_ld_expr(rl_loader *ld, const rl_jnode *obj, const char *field, unsigned flags,
+                    int required);
+/* The same for a node already in hand (an item of a list field). */
+rl_expr *rl_ld_expr_node(rl_loader *ld, const rl_jnode *value, const char *field, unsigned flags);
+
+/* A JSONPath field (string). */
+rl_jpath *rl_ld_path(rl_loader *ld, const rl_jnode *obj, const char *field, int required);
+
+/* A string field; returns a malloc'd copy, or NULL (absent: no diagnostic
+ * unless required; wrong type: diagnosed and *bad set). */
+char *rl_ld_string(rl_loader *ld, const rl_jnode *obj, const char *field, int required, int *bad);
+
+/* A boolean field; def when absent. Wrong type: diagnosed. */
+int rl_ld_bool(rl_loader *ld, const rl_jnode *obj, const char *field, int def);
+
+/* The `tolerance` field. Returns 0 on a diagnosed error. */
+int rl_ld_tolerance(rl_loader *ld, const rl_jnode *obj, rl_tolerance *out);
+
+#endif

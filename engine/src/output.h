@@ -1,0 +1,20 @@
+/* output.h — shared pieces of the output writers. */
+#ifndef RL_OUTPUT_H
+#define RL_OUTPUT_H
+
+#include "reportlint.h"
+#include "sbuf.h"
+
+/* A figure as JSON: integers exactly, numbers read from a report as they
+ * were written, computed numbers rounded (3 decimals; 3 significant
+ * digits below 1), strings escaped. */
+void rl_out_figure_json(rl_sbuf *out, const rl_figure *f);
+
+/* Append text for a terminal or log: control characters (and DEL) from the
+ * data are shown as \xNN, so data cannot inject terminal escapes. */
+void rl_out_safe_text(rl_sbuf *out, const char *s);
+
+int rl_write_text(FILE *out, const rl_result *res);
+int rl_write_json(FILE *out, const rl_result *res);
+
+#endif

@@ -1,0 +1,192 @@
+/* result.c — the result of checking: violations (strings in an arena) and
+ * counts. Sorting is stable, so output order is deterministic. */
+#include "result.h"
+#include "arena.h"
+#include "json.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct rl_result {
+    rl_arena *arena;
+    rl_violation *v;
+    size_t n, cap;
+    rl_summary summary;
+};
+
+rl_result *rl_result_new(void)
+{
+    rl_result *r = calloc(1, sizeof *r);
+    if (r && !(r->arena = rl_arena_new(0))) {
+        free(r);
+        return NULL;
+    }
+    return r;
+}
+
+void rl_result_free(rl_result *res)
+{
+    if (!res)
+        return;
+    rl_arena_free(res->arena);
+    free(res->v);
+    free(res);
+}
+
+const char *rl_result_strdup(rl_result *res, const char *s)
+{
+    return s ? rl_arena_strndup(res->arena, s, strlen(s)) : NULL;
+}
+
+static rl_figure *copy_figures(rl_result *res, const rl_figure *f, size_t n)
+{
+    if (!n)
+        return NULL;
+    rl_figure *out = rl_arena_alloc(res->arena, n * sizeof *out);
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        out[i] = f[i];
+        out[i].name = rl_result_strdup(res, f[i].name);
+        out[i].s = rl_result_strdup(res, f[i].s);
+    }
+    return out;
+}
+
+int rl_result_add(rl_result *res, const rl_violation *v)
+{
+    if (res->n == res->cap) {
+        size_t cap = res->cap ? res->cap * 2 : 16;
+        rl_violation *more = realloc(res->v, cap * sizeof *more);
+        if (!more)
+            return 0;
+        res->v = more;
+        res->cap = cap;
+    }
+    rl_violation *c = &res->v[res->n++];
+    *c = *v;
+    c->file = rl_result_strdup(res, v->file);
+    c->rule = rl_result_strdup(res, v->rule);
+    c->pointer = rl_result_strdup(res, v->pointer ? v->pointer : "");
+    c->message = rl_result_strdup(res, v->message ? v->message : "");
+    c->figures = copy_figures(res, v->figures, v->n_figures);
+    if (!c->figures)
+        c->n_figures = 0;
+    switch (v->severity) {
+    case RL_SEVERITY_ERROR: res->summary.errors++; break;
+    case RL_SEVERITY_WARNING: res->summary.warnings++; break;
+    case RL_SEVERITY_INFO: res->summary.infos++; break;
+    }
+    return 1;
+}
+
+static void figure_from_value(rl_result *res, rl_figure *f, const rl_value *v, const rl_jdoc *doc)
+{
+    rl_sbuf b = RL_SBUF_INIT;
+    f->s = NULL;
+    switch ((rl_vtype)v->type) {
+    case RL_VNULL: f->type = RL_FIG_NULL; break;
+    case RL_VBOOL: f->type = RL_FIG_BOOL; f->i = v->u.b != 0; break;
+    case RL_VINT: f->type = RL_FIG_INT; f->i = v->u.i; break;
+    case RL_VNUM:
+        f->type = RL_FIG_NUM;
+        f->d = v->u.d;
+        if (doc && v->src && v->src->type == RL_JNUMBER) {
+            size_t n;
+            const char *t = rl_json_number_text(doc, v->src, &n);
+            rl_sbuf_add(&b, t, n);
+        }
+        break;
+    case RL_VSTR: f->type = RL_FIG_STR; rl_sbuf_add(&b, v->u.str.s, v->u.str.len); break;
+    default: /* dates as ISO text; arrays, objects and lists as JSON */
+        f->type = RL_FIG_STR;
+        if (v->type == RL_VDATE)
+            rl_date_format(&b, v->u.date);
+        else
+            rl_value_write_json(&b, v, doc);
+        break;
+    }
+    if (b.len || f->type == RL_FIG_STR)
+        f->s = rl_arena_strndup(res->arena, rl_sbuf_str(&b), b.len);
+    rl_sbuf_free(&b);
+}
+
+rl_figure *rl_result_figures(rl_result *res, const rl_fig *figs, size_t n, const rl_jdoc *doc)
+{
+    if (!n)
+        return NULL;
+    rl_figure *out = rl_arena_alloc(res->arena, n * sizeof *out);
+    for (size_t i = 0; out && i < n; i++) {
+        out[i].name = figs[i].name;
+        figure_from_value(res, &out[i], &figs[i].v, doc);
+    }
+    return out;
+}
+
+size_t rl_result_count(const rl_result *res)
+{
+    return res->n;
+}
+
+const rl_violation *rl_result_violation(const rl_result *res, size_t i)
+{
+    return i < res->n ? &res->v[i] : NULL;
+}
+
+const rl_summary *rl_result_summary(const rl_result *res)
+{
+    return &res->summary;
+}
+
+rl_summary *rl_result_summary_mut(rl_result *res)
+{
+    return &res->summary;
+}
+
+int rl_result_max_severity(const rl_result *res)
+{
+    int max = -1;
+    for (size_t i = 0; i < res->n; i++)
+        if ((int)res->v[i].severity > max)
+            max = (int)res->v[i].severity;
+    return max;
+}
+
+static int cmp_violation(const rl_violation *a, const rl_violation *b)
+{
+    int c = strcmp(a->file, b->file);
+    if (c)
+        return c;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->column != b->column)
+        return a->column < b->column ? -1 : 1;
+    return strcmp(a->rule, b->rule);
+}
+
+/* Merge sort keeps equal elements in order (qsort is not stable). */
+static void merge_sort(rl_violation *v, rl_violation *tmp, size_t n)
+{
+    if (n < 2)
+        return;
+    size_t h = n / 2;
+    merge_sort(v, tmp, h);
+    merge_sort(v + h, tmp, n - h);
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n)
+        tmp[k++] = cmp_violation(&v[j], &v[i]) < 0 ? v[j++] : v[i++];
+    while (i < h)
+        tmp[k++] = v[i++];
+    while (j < n)
+        tmp[k++] = v[j++];
+    memcpy(v, tmp, n * sizeof *v);
+}
+
+void rl_result_sort(rl_result *res)
+{
+    rl_violation *tmp = malloc(res->n * sizeof *tmp + 1);
+    if (!tmp)
+        return;
+    merge_sort(res->v, tmp, res->n);
+    free(tmp);
+}

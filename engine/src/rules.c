@@ -1,0 +1,295 @@
+/* rules.c — the rl_rules collection: loading files and directories,
+ * parameter overrides, diagnostics, and what `rules list` shows. */
+#include "error.h"
+#include "kinds.h"
+#include "loader.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int rl_ruleset_load(rl_loader *ld, const rl_jnode *root);
+
+const char *rl_severity_name(rl_severity s)
+{
+    switch (s) {
+    case RL_SEVERITY_INFO: return "info";
+    case RL_SEVERITY_WARNING: return "warning";
+    case RL_SEVERITY_ERROR: return "error";
+    }
+    return "error";
+}
+
+int rl_severity_parse(const char *name, rl_severity *out)
+{
+    static const rl_severity all[] = {RL_SEVERITY_INFO, RL_SEVERITY_WARNING, RL_SEVERITY_ERROR};
+    for (size_t i = 0; i < 3; i++) {
+        if (strcmp(name, rl_severity_name(all[i])) == 0) {
+            *out = all[i];
+            return 0;
+        }
+    }
+    return -1;
+}
+
+rl_rules *rl_rules_new(void)
+{
+    return calloc(1, sizeof(rl_rules));
+}
+
+void rl_rule_free(rl_rule *r)
+{
+    if (!r)
+        return;
+    if (r->kind && r->data)
+        r->kind->free(r->data);
+    free(r->id);
+    free(r->title);
+    rl_jpath_free(r->each);
+    rl_expr_free(r->when);
+    rl_template_free(r->message);
+    for (size_t i = 0; i < RL_MAX_VARIANTS; i++)
+        rl_template_free(r->defaults[i]);
+    free(r);
+}
+
+static void ruleset_free(rl_ruleset *set)
+{
+    if (!set)
+        return;
+    for (size_t i = 0; i < set->n_rules; i++)
+        rl_rule_free(set->rules[i]);
+    free(set->rules);
+    free(set->name);
+    free(set->version);
+    free(set->title);
+    free(set->file);
+    free(set->locale);
+    rl_params_free(set->params);
+    free(set);
+}
+
+void rl_rules_free(rl_rules *rules)
+{
+    if (!rules)
+        return;
+    for (size_t i = 0; i < rules->n_sets; i++)
+        ruleset_free(rules->sets[i]);
+    free(rules->sets);
+    free(rules->all);
+    for (size_t i = 0; i < rules->n_diags; i++) {
+        free((char *)rules->diags[i].file);
+        free((char *)rules->diags[i].rule);
+        free((char *)rules->diags[i].message);
+    }
+    free(rules->diags);
+    for (size_t i = 0; i < rules->n_overrides; i++) {
+        free(rules->overrides[i].name);
+        free(rules->overrides[i].value);
+    }
+    free(rules->overrides);
+    free(rules);
+}
+
+void rl_rules_add_diag(rl_rules *rules, const char *file, unsigned line, unsigned column,
+                       const char *rule, const char *message)
+{
+    rl_diag *d = realloc(rules->diags, (rules->n_diags + 1) * sizeof *d);
+    if (!d)
+        return;
+    rules->diags = d;
+    d = &rules->diags[rules->n_diags++];
+    d->file = strdup(file ? file : "");
+    d->line = line;
+    d->column = column;
+    d->rule = rule ? strdup(rule) : NULL;
+    d->message = strdup(message);
+}
+
+int rl_rules_set_param(rl_rules *rules, const char *name, const char *value, rl_error *err)
+{
+    rl_params *probe = rl_params_new(); /* validate the value now, not at load */
+    int ok = probe && rl_params_set_text(probe, name, value, err);
+    rl_params_free(probe);
+    if (!ok)
+        return -1;
+    for (size_t i = 0; i < rules->n_sets; i++)
+        if (!rl_params_set_text(rules->sets[i]->params, name, value, err))
+            return -1;
+    rl_param_override *o = realloc(rules->overrides, (rules->n_overrides + 1) * sizeof *o);
+    if (!o) {
+        rl_error_set(err, 0, 0, "out of memory");
+        return -1;
+    }
+    rules->overrides = o;
+    o[rules->n_overrides].name = strdup(name);
+    o[rules->n_overrides].value = strdup(value);
+    rules->n_overrides++;
+    return 0;
+}
+
+static int adopt(rl_rules *rules, rl_ruleset *set)
+{
+    rl_ruleset **sets = realloc(rules->sets, (rules->n_sets + 1) * sizeof *sets);
+    if (!sets)
+        return 0;
+    rules->sets = sets;
+    rules->sets[rules->n_sets++] = set;
+    rl_rule **all = realloc(rules->all, (rules->n_all + set->n_rules + 1) * sizeof *all);
+    if (!all)
+        return 0;
+    rules->all = all;
+    for (size_t i = 0; i < set->n_rules; i++)
+        rules->all[rules->n_all++] = set->rules[i];
+    return 1;
+}
+
+int rl_rules_load_buffer(rl_rules *rules, const char *name, const char *json, size_t len)
+{
+    rl_error err = {0};
+    rl_jdoc *doc = rl_json_parse(json, len, NULL, &err);
+    if (!doc) {
+        char msg[600];
+        snprintf(msg, sizeof msg, "invalid JSON: %s", err.message);
+        rl_rules_add_diag(rules, name, err.line, err.column, NULL, msg);
+        return 1;
+    }
+    rl_ruleset *set = calloc(1, sizeof *set);
+    if (set) {
+        set->file = strdup(name);
+        set->params = rl_params_new();
+    }
+    if (!set || !set->file || !set->params) {
+        ruleset_free(set);
+        rl_jdoc_free(doc);
+        rl_rules_add_diag(rules, name, 0, 0, NULL, "out of memory");
+        return 1;
+    }
+    rl_loader ld = {rules, doc, name, set, NULL, 0};
+    int problems = rl_ruleset_load(&ld, doc->root);
+    rl_jdoc_free(doc);
+    if (problems || !adopt(rules, set)) {
+        if (!problems)
+            rl_ld_error(&ld, 0, "out of memory");
+        ruleset_free(set);
+        return problems ? problems : 1;
+    }
+    return 0;
+}
+
+static int load_file(rl_rules *rules, const char *path)
+{
+    rl_error err = {0};
+    char *data = NULL;
+    size_t len = 0;
+    if (rl_read_file(path, &data, &len, &err) != 0) {
+        rl_rules_add_diag(rules, path, 0, 0, NULL, err.message);
+        return 1;
+    }
+    int n = rl_rules_load_buffer(rules, path, data, len);
+    free(data);
+    return n;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int is_json_name(const char *name)
+{
+    size_t n = strlen(name);
+    return name[0] != '.' && n > 5 && strcmp(name + n - 5, ".json") == 0;
+}
+
+static int load_dir(rl_rules *rules, const char *path)
+{
+    DIR *d = opendir(path);
+    if (!d) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "cannot open rules directory: %s", strerror(errno));
+        rl_rules_add_diag(rules, path, 0, 0, NULL, msg);
+        return 1;
+    }
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!is_json_name(e->d_name))
+            continue;
+        char **more = realloc(names, (n + 1) * sizeof *names);
+        if (!more)
+            break;
+        names = more;
+        names[n++] = strdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, by_name);
+    int problems = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t sz = strlen(path) + strlen(names[i]) + 2;
+        char *full = malloc(sz);
+        if (full) {
+            int slash = path[0] && path[strlen(path) - 1] == '/';
+            snprintf(full, sz, "%s%s%s", path, slash ? "" : "/", names[i]);
+            problems += load_file(rules, full);
+        }
+        free(full);
+        free(names[i]);
+    }
+    free(names);
+    if (n == 0) {
+        rl_rules_add_diag(rules, path, 0, 0, NULL, "no *.json rule sets in this directory");
+        return 1;
+    }
+    return problems;
+}
+
+int rl_rules_load_path(rl_rules *rules, const char *path)
+{
+    struct stat st;
+    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return load_dir(rules, path);
+    return load_file(rules, path);
+}
+
+size_t rl_rules_diag_count(const rl_rules *rules)
+{
+    return rules->n_diags;
+}
+
+const rl_diag *rl_rules_diag(const rl_rules *rules, size_t i)
+{
+    return i < rules->n_diags ? &rules->diags[i] : NULL;
+}
+
+size_t rl_rules_count(const rl_rules *rules)
+{
+    return rules->n_all;
+}
+
+int rl_rules_info(const rl_rules *rules, size_t i, rl_rule_info *out)
+{
+    if (i >= rules->n_all)
+        return -1;
+    const rl_rule *r = rules->all[i];
+    out->id = r->id;
+    out->kind = r->kind->name;
+    out->title = r->title;
+    out->ruleset = r->set->name;
+    out->file = r->set->file;
+    out->severity = r->severity;
+    out->line = r->line;
+    out->column = r->column;
+    return 0;
+}
+
+int rl_rules_has(const rl_rules *rules, const char *id)
+{
+    for (size_t i = 0; i < rules->n_all; i++)
+        if (strcmp(rules->all[i]->id, id) == 0)
+            return 1;
+    return 0;
+}

@@ -1,0 +1,73 @@
+/* rules_int.h — what a loaded rule set looks like inside the engine.
+ *
+ * rl_rules owns its rule sets; a rule set owns its rules, its parameters and
+ * the strings they use. Everything compiled (paths, expressions, regexes,
+ * templates) is immutable after loading, so checks on several threads can
+ * share one rl_rules. */
+#ifndef RL_RULES_INT_H
+#define RL_RULES_INT_H
+
+#include "reportlint.h"
+#include "expr.h"
+#include "jsonpath.h"
+#include "template.h"
+
+#include <stddef.h>
+
+typedef struct rl_kind rl_kind;
+
+#define RL_MAX_VARIANTS 4
+typedef struct rl_ruleset rl_ruleset;
+
+typedef enum rl_missing {
+    RL_MISSING_NOT_APPLICABLE, /* a null check is not applicable (default) */
+    RL_MISSING_VIOLATION       /* a null check is a violation */
+} rl_missing;
+
+typedef struct rl_rule {
+    char *id;
+    char *title;
+    const rl_kind *kind;
+    rl_severity severity;
+    rl_jpath *each;          /* NULL: the root */
+    rl_expr *when;           /* NULL: always */
+    rl_template *message;    /* the rule's own message, or NULL */
+    rl_template *defaults[RL_MAX_VARIANTS]; /* the kind's default messages, compiled */
+    rl_missing missing;
+    void *data;              /* the kind's compiled fields */
+    const rl_ruleset *set;
+    unsigned line, column;   /* where the rule object starts */
+} rl_rule;
+
+struct rl_ruleset {
+    char *name;
+    char *version;
+    char *title;
+    char *file;
+    char *locale; /* NULL: not given */
+    rl_params *params;
+    rl_rule **rules;
+    size_t n_rules;
+};
+
+typedef struct rl_param_override {
+    char *name;
+    char *value;
+} rl_param_override;
+
+struct rl_rules {
+    rl_ruleset **sets;
+    size_t n_sets;
+    rl_rule **all; /* every rule of every set, in load order */
+    size_t n_all;
+    rl_diag *diags;
+    size_t n_diags;
+    rl_param_override *overrides;
+    size_t n_overrides;
+};
+
+/* Record a diagnostic (strings copied). */
+void rl_rules_add_diag(rl_rules *rules, const char *file, unsigned line, unsigned column,
+                       const char *rule, const char *message);
+
+#endif

@@ -1,0 +1,321 @@
+/* ruleset.c — loading one rule-set file: the top level, its parameters and
+ * every rule's common fields; each kind compiles its own fields (kind_*.c).
+ *
+ * Loading never stops at the first problem: every problem found becomes a
+ * diagnostic with file:line:column and the rule id, so an author fixes them
+ * all in one pass. A rule set with any diagnostic is never used. */
+#include "error.h"
+#include "kinds.h"
+#include "loader.h"
+#include "suggest.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const top_fields[] = {"$schema", "$comment", "ruleset", "version", "title",
+                                         "description", "locale", "params", "rules", NULL};
+static const char *const common_fields[] = {"id", "kind", "title", "description", "severity",
+                                            "each", "when", "message", "missing", "tags",
+                                            "$comment", NULL};
+
+void rl_rule_free(rl_rule *r);
+
+/* Names of a rule's allowed fields: common ones plus the kind's. */
+static size_t allowed_fields(const rl_kind *kind, const char **out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; common_fields[i] && n + 1 < cap; i++)
+        out[n++] = common_fields[i];
+    for (size_t i = 0; kind && kind->fields[i] && n + 1 < cap; i++)
+        out[n++] = kind->fields[i];
+    out[n] = NULL;
+    return n;
+}
+
+static int in_list(const char *const *list, const char *s)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strcmp(list[i], s) == 0)
+            return 1;
+    return 0;
+}
+
+/* Unknown or repeated member names in obj, with "did you mean" hints. */
+static void check_members(rl_loader *ld, const rl_jnode *obj, const char *const *allowed,
+                          const char *what)
+{
+    for (size_t i = 0; i < obj->u.obj.n; i++) {
+        const rl_jmember *m = &obj->u.obj.members[i];
+        if (rl_json_member(obj, m->key, m->key_len) != m) {
+            rl_ld_error(ld, m->key_offset, "%s field '%s' appears more than once", what, m->key);
+            continue;
+        }
+        if (strlen(m->key) != m->key_len || in_list(allowed, m->key))
+            continue;
+        const char *near = rl_suggest(m->key, m->key_len, allowed);
+        if (near)
+            rl_ld_error(ld, m->key_offset, "unknown %s field '%s' (did you mean '%s'?)", what,
+                        m->key, near);
+        else
+            rl_ld_error(ld, m->key_offset, "unknown %s field '%s'", what, m->key);
+    }
+}
+
+static const rl_kind *read_kind(rl_loader *ld, const rl_jnode *obj)
+{
+    const rl_jnode *k = rl_ld_field(ld, obj, "kind", 1);
+    if (!k)
+        return NULL;
+    if (k->type != RL_JSTRING) {
+        rl_ld_error(ld, k->offset, "field 'kind' must be a string");
+        return NULL;
+    }
+    const rl_kind *kind = rl_kind_find(k->u.str.s, k->u.str.len);
+    if (kind)
+        return kind;
+    const char *near = rl_suggest(k->u.str.s, k->u.str.len, rl_kind_names());
+    rl_ld_error(ld, k->offset, "unknown kind '%s'%s%s%s", k->u.str.s, near ? " (did you mean '" : "",
+                near ? near : "", near ? "'?)" : "");
+    return NULL;
+}
+
+static void read_severity(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
+{
+    const rl_jnode *v = rl_json_gets(obj, "severity");
+    r->severity = RL_SEVERITY_ERROR;
+    if (v && (v->type != RL_JSTRING || rl_severity_parse(v->u.str.s, &r->severity) != 0))
+        rl_ld_error(ld, v->offset, "field 'severity' must be \"error\", \"warning\" or \"info\"");
+}
+
+static void read_missing(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
+{
+    const rl_jnode *v = rl_json_gets(obj, "missing");
+    r->missing = RL_MISSING_NOT_APPLICABLE;
+    if (!v)
+        return;
+    if (v->type == RL_JSTRING && strcmp(v->u.str.s, "violation") == 0)
+        r->missing = RL_MISSING_VIOLATION;
+    else if (!(v->type == RL_JSTRING && strcmp(v->u.str.s, "not_applicable") == 0))
+        rl_ld_error(ld, v->offset, "field 'missing' must be \"violation\" or \"not_applicable\"");
+}
+
+static void read_tags(rl_loader *ld, const rl_jnode *obj)
+{
+    const rl_jnode *v = rl_json_gets(obj, "tags");
+    if (!v)
+        return;
+    int ok = v->type == RL_JARRAY;
+    for (size_t i = 0; ok && i < v->u.arr.n; i++)
+        ok = v->u.arr.items[i]->type == RL_JSTRING;
+    if (!ok)
+        rl_ld_error(ld, v->offset, "field 'tags' must be an array of strings");
+}
+
+static rl_template *template_from(rl_loader *ld, const rl_jnode *s, const rl_kind *kind)
+{
+    rl_error e = {0};
+    rl_template *t = rl_template_compile(s->u.str.s, s->u.str.len, kind ? kind->figures : NULL,
+                                         ld->set->params, &e);
+    if (!t)
+        rl_ld_error(ld, s->offset, "field 'message': %s (column %u of the message)", e.message,
+                    e.column);
+    return t;
+}
+
+/* `message`: a template, or an object of templates by language (the
+ * English one is used until localized messages arrive; see README). */
+static void read_message(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
+{
+    const rl_jnode *v = rl_json_gets(obj, "message");
+    if (!v)
+        return;
+    if (v->type == RL_JSTRING) {
+        r->message = template_from(ld, v, r->kind);
+        return;
+    }
+    if (v->type != RL_JOBJECT || v->u.obj.n == 0) {
+        rl_ld_error(ld, v->offset,
+                    "field 'message' must be a string or an object of strings by language");
+        return;
+    }
+    for (size_t i = 0; i < v->u.obj.n; i++) {
+        const rl_jnode *t = v->u.obj.members[i].value;
+        if (t->type != RL_JSTRING) {
+            rl_ld_error(ld, t->offset, "message for language '%s' must be a string",
+                        v->u.obj.members[i].key);
+            return;
+        }
+    }
+    const rl_jnode *en = rl_json_gets(v, "en");
+    rl_template *first = NULL;
+    for (size_t i = 0; i < v->u.obj.n; i++) { /* compile all: report errors in any */
+        rl_template *t = template_from(ld, v->u.obj.members[i].value, r->kind);
+        if (!first && (!en || v->u.obj.members[i].value == en))
+            first = t;
+        else
+            rl_template_free(t);
+    }
+    r->message = first;
+}
+
+static int read_id(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
+{
+    const rl_jnode *v = rl_ld_field(ld, obj, "id", 1);
+    if (!v)
+        return 0;
+    if (v->type != RL_JSTRING || v->u.str.len == 0 || strlen(v->u.str.s) != v->u.str.len) {
+        rl_ld_error(ld, v->offset, "field 'id' must be a non-empty string");
+        return 0;
+    }
+    for (size_t i = 0; i < ld->rules->n_all; i++) {
+        const rl_rule *other = ld->rules->all[i];
+        if (strcmp(other->id, v->u.str.s) == 0) {
+            rl_ld_error(ld, v->offset, "duplicate rule id '%s' (first defined at %s:%u:%u)",
+                        v->u.str.s, other->set->file, other->line, other->column);
+            return 0;
+        }
+    }
+    for (size_t i = 0; i < ld->set->n_rules; i++) {
+        const rl_rule *other = ld->set->rules[i];
+        if (strcmp(other->id, v->u.str.s) == 0) {
+            rl_ld_error(ld, v->offset, "duplicate rule id '%s' (first defined at line %u)",
+                        v->u.str.s, other->line);
+            return 0;
+        }
+    }
+    r->id = strdup(v->u.str.s);
+    return r->id != NULL;
+}
+
+static void read_common(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
+{
+    int bad = 0;
+    r->title = rl_ld_string(ld, obj, "title", 0, &bad);
+    free(rl_ld_string(ld, obj, "description", 0, &bad));
+    read_severity(ld, obj, r);
+    read_missing(ld, obj, r);
+    read_tags(ld, obj);
+    r->each = rl_ld_path(ld, obj, "each", 0);
+    r->when = rl_ld_expr(ld, obj, "when", 0, 0);
+    read_message(ld, obj, r);
+}
+
+/* The kind's default messages, compiled once per rule. */
+static void compile_defaults(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
+{
+    for (size_t i = 0; r->kind->messages[i] && i < RL_MAX_VARIANTS; i++) {
+        const char *text = r->kind->messages[i];
+        rl_error e = {0};
+        r->defaults[i] = rl_template_compile(text, strlen(text), r->kind->figures, NULL, &e);
+        if (!r->defaults[i])
+            rl_ld_error(ld, obj->offset, "internal: default message of kind %s: %s",
+                        r->kind->name, e.message);
+    }
+}
+
+static rl_rule *load_rule(rl_loader *ld, const rl_jnode *obj)
+{
+    if (obj->type != RL_JOBJECT) {
+        rl_ld_error(ld, obj->offset, "a rule must be an object with at least \"id\" and \"kind\"");
+        return NULL;
+    }
+    rl_rule *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->set = ld->set;
+    rl_jdoc_locate(ld->doc, obj->offset, &r->line, &r->column);
+    int before = ld->errors;
+    int have_id = read_id(ld, obj, r);
+    ld->rule_id = r->id;
+    r->kind = read_kind(ld, obj);
+    const char *allowed[64];
+    allowed_fields(r->kind, allowed, 64);
+    if (r->kind)
+        check_members(ld, obj, allowed, "rule");
+    read_common(ld, obj, r);
+    if (r->kind) {
+        compile_defaults(ld, obj, r);
+        r->kind->compile(r, ld, obj);
+    }
+    ld->rule_id = NULL;
+    if (!have_id || ld->errors != before) {
+        rl_rule_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+static void load_params(rl_loader *ld, const rl_jnode *root)
+{
+    const rl_jnode *params = rl_json_gets(root, "params");
+    if (params && params->type != RL_JOBJECT) {
+        rl_ld_error(ld, params->offset, "field 'params' must be an object of name: value");
+        return;
+    }
+    for (size_t i = 0; params && i < params->u.obj.n; i++) {
+        const rl_jmember *m = &params->u.obj.members[i];
+        rl_error e = {0};
+        if (!rl_params_set_json(ld->set->params, m->key, m->value, &e))
+            rl_ld_error(ld, m->value->offset, "parameter '%s': %s", m->key, e.message);
+    }
+    for (size_t i = 0; i < ld->rules->n_overrides; i++) {
+        const rl_param_override *o = &ld->rules->overrides[i];
+        rl_error e = {0};
+        if (!rl_params_set_text(ld->set->params, o->name, o->value, &e))
+            rl_ld_error(ld, root->offset, "--param %s: %s", o->name, e.message);
+    }
+}
+
+static void load_header(rl_loader *ld, const rl_jnode *root)
+{
+    int bad = 0;
+    rl_ruleset *set = ld->set;
+    set->name = rl_ld_string(ld, root, "ruleset", 1, &bad);
+    set->version = rl_ld_string(ld, root, "version", 0, &bad);
+    set->title = rl_ld_string(ld, root, "title", 0, &bad);
+    set->locale = rl_ld_string(ld, root, "locale", 0, &bad);
+    free(rl_ld_string(ld, root, "description", 0, &bad));
+}
+
+static int push_rule(rl_ruleset *set, rl_rule *r)
+{
+    rl_rule **rules = realloc(set->rules, (set->n_rules + 1) * sizeof *rules);
+    if (!rules)
+        return 0;
+    set->rules = rules;
+    set->rules[set->n_rules++] = r;
+    return 1;
+}
+
+static void load_rules(rl_loader *ld, const rl_jnode *root)
+{
+    const rl_jnode *rules = rl_ld_field(ld, root, "rules", 1);
+    if (!rules)
+        return;
+    if (rules->type != RL_JARRAY) {
+        rl_ld_error(ld, rules->offset, "field 'rules' must be an array of rule objects");
+        return;
+    }
+    for (size_t i = 0; i < rules->u.arr.n; i++) {
+        rl_rule *r = load_rule(ld, rules->u.arr.items[i]);
+        if (r && !push_rule(ld->set, r)) {
+            rl_rule_free(r);
+            rl_ld_error(ld, rules->offset, "out of memory");
+        }
+    }
+}
+
+/* Load a parsed rule set into ld->set. Returns the number of problems. */
+int rl_ruleset_load(rl_loader *ld, const rl_jnode *root)
+{
+    if (root->type != RL_JOBJECT) {
+        rl_ld_error(ld, root->offset,
+                    "a rule set must be a JSON object with \"ruleset\" and \"rules\"");
+        return ld->errors;
+    }
+    check_members(ld, root, top_fields, "rule-set");
+    load_header(ld, root);
+    load_params(ld, root);
+    load_rules(ld, root);
+    return ld->errors;
+}

@@ -1,0 +1,54 @@
+#!/bin/sh
+# run-cases.sh REPORTLINT — the golden cases under tests/cases/.
+#
+# Each case is a directory holding:
+#   cmd            the arguments after `reportlint` (shell words), run in the case directory
+#   expected.out   the exact standard output
+#   expected.exit  the exit status
+#   expected.err   (optional) the exact standard error
+#   stdin          (optional) fed to standard input
+# and whatever rule sets and reports cmd names. UPDATE=1 rewrites the
+# expected files from the current output (review the diff before committing).
+# VALGRIND="valgrind ..." runs every case under valgrind.
+set -u
+rl=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+failed=""
+for dir in "$here"/cases/*/; do
+    name=$(basename "$dir")
+    [ -f "$dir/cmd" ] || { echo "case $name: no cmd file"; fail=$((fail + 1)); continue; }
+    input=/dev/null
+    [ -f "$dir/stdin" ] && input="$dir/stdin"
+    (cd "$dir" && eval "${VALGRIND:-} \"\$rl\" $(cat cmd)" <"$input" >"$tmp/out" 2>"$tmp/err")
+    status=$?
+    if [ "${UPDATE:-}" = 1 ]; then
+        cp "$tmp/out" "$dir/expected.out"
+        echo "$status" >"$dir/expected.exit"
+        if [ -s "$tmp/err" ]; then cp "$tmp/err" "$dir/expected.err"; else rm -f "$dir/expected.err"; fi
+        continue
+    fi
+    ok=1
+    want=$(cat "$dir/expected.exit" 2>/dev/null || echo missing)
+    if [ "$status" != "$want" ]; then
+        echo "case $name: exit $status, expected $want"; ok=0
+    fi
+    if ! diff -u "$dir/expected.out" "$tmp/out" >"$tmp/diff" 2>&1; then
+        echo "case $name: stdout differs:"; cat "$tmp/diff"; ok=0
+    fi
+    if [ -f "$dir/expected.err" ] && ! diff -u "$dir/expected.err" "$tmp/err" >"$tmp/diff" 2>&1; then
+        echo "case $name: stderr differs:"; cat "$tmp/diff"; ok=0
+    fi
+    if [ -n "${VALGRIND:-}" ] && grep -q '^==[0-9]*==' "$tmp/err"; then
+        echo "case $name: valgrind reported:"; cat "$tmp/err"; ok=0
+    fi
+    if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); failed="$failed $name"; fi
+done
+[ "${UPDATE:-}" = 1 ] && { echo "cases: expected files updated"; exit 0; }
+total=$((pass + fail))
+[ "$total" -gt 0 ] || { echo "cases: none found"; exit 1; }
+echo "golden cases: $pass/$total passed"
+[ "$fail" -eq 0 ] || { echo "failed:$failed"; exit 1; }
