@@ -152,6 +152,8 @@ static void test_filters(void)
     check_paths(DOC, "$.communes[?@.staff > $.communes[1].staff].name",
                 "$['communes'][0]['name'] $['communes'][2]['name']");
     check_paths(DOC, "$.communes[?@.name == 'Binh']", "$['communes'][1]");
+    check_paths(DOC, "$.communes[?@.staff == $ ['communes'] [1]\n.staff]", "$['communes'][1]");
+    check_paths(DOC, "$.communes[?@[ 'tags' ]]", "$['communes'][0] $['communes'][1]");
     check_paths(DOC, "$.o[?@ == null]", "$['o']['z']");
     check_paths(DOC, "$.o[?@ != 1]", "$['o']['y'] $['o']['z']");
     check_paths(DOC, "$.o[?@ < 'u']", "$['o']['y']");
@@ -322,6 +324,9 @@ static void test_filter_errors(void)
     check_error("$[?length(match(@, 'a')) == 1]", 11, "must be a value");
     check_error("$[?@.a == 1 && ]", 16, "expected a query");
     check_error("$[?@.tags == ['a']]", 14, "expected a query, a literal");
+    check_error("$[?@[ 'a' ] == 1]", 4, "must be singular, but it has blank space inside");
+    check_error("$[?length(@.a[0 ]) == 1]", 11, "blank space inside brackets");
+    check_error("$[?@.a[0,1] == 1]", 4, "more than names and indexes");
 }
 
 static void test_nesting_limit(void)
