@@ -325,6 +325,8 @@ static void test_errors(void)
     check_error("\xc3\xa9$", 1, "starts with '$'");
     check_error("$['\xc3\xa9', x]", 8, "expected a selector");
     check_error("$.a\xff", 4, "invalid UTF-8");
+    check_error("$.a)", 4, "unexpected ')' after the query");
+    check_error("$['a']\xe2\x82\xab", 7, "unexpected '\xe2\x82\xab' after the query");
 }
 
 static void test_filter_errors(void)
