@@ -41,11 +41,18 @@ static int check_logical(jp_parser *p, const jp_expr *e)
     return 1;
 }
 
+/* Why a query is not singular, for messages. */
+static const char *not_singular_why(const jp_query *q)
+{
+    return q->spaced ? "it has blank space inside brackets"
+                     : "it selects more than names and indexes";
+}
+
 static int check_comparable(jp_parser *p, const jp_expr *e)
 {
     if (e->kind == JP_QUERY && !e->u.query.singular)
-        return jp_fail(p, e->pos,
-                       "a query in a comparison must be singular (only names and indexes)");
+        return jp_fail(p, e->pos, "a query in a comparison must be singular, but %s",
+                       not_singular_why(&e->u.query));
     if (e->kind == JP_CALL && e->u.call.fn->result != JP_VALUE)
         return jp_fail(p, e->pos, "%s() returns a logical value, which cannot be compared",
                        e->u.call.fn->name);
@@ -60,9 +67,8 @@ static int check_arg(jp_parser *p, const jp_func *fn, size_t i, const jp_expr *a
             (a->kind == JP_CALL && a->u.call.fn->result == JP_VALUE))
             return 1;
         if (a->kind == JP_QUERY)
-            return jp_fail(p, a->pos,
-                           "argument %zu of %s() must be a single value, but the query is not "
-                           "singular", i + 1, fn->name);
+            return jp_fail(p, a->pos, "argument %zu of %s() must be a single value, but %s",
+                           i + 1, fn->name, not_singular_why(&a->u.query));
         return jp_fail(p, a->pos,
                        "argument %zu of %s() must be a value: a literal, a singular query or "
                        "a function returning a value", i + 1, fn->name);

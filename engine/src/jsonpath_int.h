@@ -46,7 +46,8 @@ typedef struct jp_selector {
 } jp_selector;
 
 typedef struct jp_segment {
-    int descendant; /* ..[...] */
+    int descendant;   /* ..[...] */
+    int blank_inside; /* blank space between its brackets */
     size_t n;
     jp_selector *sel;
 } jp_segment;
@@ -54,6 +55,7 @@ typedef struct jp_segment {
 typedef struct jp_query {
     int relative; /* starts at @ */
     int singular; /* only child segments with one name or index selector */
+    int spaced;   /* would be singular but for blank space inside brackets */
     size_t n;
     jp_segment *seg;
 } jp_query;

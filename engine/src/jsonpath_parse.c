@@ -6,7 +6,9 @@
  * Invariants: segments = *(S segment) is read greedily but blank space is
  * only consumed when a segment follows it, so in prefix mode trailing
  * blanks stay with the caller. Once '.' or '[' starts a segment it must be
- * complete: a broken segment is an error, not the end of the prefix. */
+ * complete: a broken segment is an error, not the end of the prefix. A
+ * singular query's brackets hold no blank space: the ABNF's name-segment
+ * and index-segment ("[" selector "]") have no room for it. */
 #include "error.h"
 #include "jsonpath_int.h"
 #include "utf8.h"
@@ -86,16 +88,24 @@ static int parse_selector(jp_parser *p, jp_selector *sel)
     return jp_fail(p, p->pos, "expected a selector: a quoted name, '*', an index, a slice or '?'");
 }
 
+/* Skip blank space, noting in seg that there was some. */
+static void skip_blank_in(jp_parser *p, jp_segment *seg)
+{
+    size_t before = p->pos;
+    jp_skip_blank(p);
+    seg->blank_inside |= p->pos > before;
+}
+
 /* "[" S selector *(S "," S selector) S "]" */
 static int parse_bracketed(jp_parser *p, jp_segment *seg)
 {
     p->pos++; /* '[' */
-    jp_skip_blank(p);
+    skip_blank_in(p, seg);
     for (;;) {
         seg->sel = jp_push(p, seg->sel, &seg->n, sizeof *seg->sel);
         if (!seg->sel || !parse_selector(p, &seg->sel[seg->n - 1]))
             return 0;
-        jp_skip_blank(p);
+        skip_blank_in(p, seg);
         int c = jp_peek(p);
         p->pos++;
         if (c == ']')
@@ -104,7 +114,7 @@ static int parse_bracketed(jp_parser *p, jp_segment *seg)
             return jp_fail(p, p->pos - 1, "missing ']' at the end of the query");
         if (c != ',')
             return jp_fail(p, p->pos - 1, "expected ',' or ']' after a selector");
-        jp_skip_blank(p);
+        skip_blank_in(p, seg);
     }
 }
 
@@ -146,6 +156,7 @@ static int parse_segment(jp_parser *p, jp_segment *seg)
     return parse_shorthand(p, seg, "..");
 }
 
+/* 1 for a name or index segment apart from blank space inside it. */
 static int segment_is_singular(const jp_segment *seg)
 {
     return !seg->descendant && seg->n == 1 &&
@@ -168,7 +179,11 @@ int jp_parse_query(jp_parser *p, jp_query *out)
         out->seg = jp_push(p, out->seg, &out->n, sizeof *out->seg);
         if (!out->seg || !parse_segment(p, &out->seg[out->n - 1]))
             return 0;
-        out->singular = out->singular && segment_is_singular(&out->seg[out->n - 1]);
+        const jp_segment *seg = &out->seg[out->n - 1];
+        int shape = (out->singular || out->spaced) && segment_is_singular(seg);
+        int blank = out->spaced || seg->blank_inside;
+        out->singular = shape && !blank;
+        out->spaced = shape && blank;
     }
 }
 
@@ -210,6 +225,14 @@ static int parse_start(jp_parser *p, unsigned flags)
     return jp_fail(p, 0, "a JSONPath query starts with '$' or '@'");
 }
 
+/* Bytes in the (valid UTF-8) character at pos. */
+static size_t char_len(const jp_parser *p)
+{
+    uint32_t cp;
+    size_t n = rl_utf8_decode((const unsigned char *)p->s + p->pos, p->len - p->pos, &cp);
+    return n ? n : 1;
+}
+
 static int parse_text(jp_parser *p, unsigned flags, size_t *consumed)
 {
     size_t bad;
@@ -227,7 +250,8 @@ static int parse_text(jp_parser *p, unsigned flags, size_t *consumed)
     if (p->pos < p->len) {
         if (jp_is_blank(jp_peek(p)))
             return jp_fail(p, p->pos, "blank space is not allowed at the end of a query");
-        return jp_fail(p, p->pos, "unexpected '%c' after the query", p->s[p->pos]);
+        return jp_fail(p, p->pos, "unexpected '%.*s' after the query", (int)char_len(p),
+                       p->s + p->pos);
     }
     return 1;
 }
