@@ -245,7 +245,7 @@ static int token(ir *r, int *atom, unsigned *depth)
     int quant = c == '*' || c == '+' || c == '?' || c == '{';
     if (quant && !*atom)
         return ir_fail(r, r->pos, "'%c' does not follow something to repeat", c);
-    *atom = !quant && c != '(' && c != '|';
+    *atom = !quant && c != '(' && c != '|' && c != '^' && c != '$';
     switch (c) {
     case '{': return range_quantifier(r);
     case '[': return char_class(r);
@@ -263,6 +263,8 @@ static int token(ir *r, int *atom, unsigned *depth)
         rl_sbuf_addc(r->out, ')');
         break;
     case '.': rl_sbuf_add(r->out, "[^\\n\\r]", 7); break;
+    case '^': rl_sbuf_add(r->out, "\\A", 2); break; /* anchors, as the CTS reads them */
+    case '$': rl_sbuf_add(r->out, "\\z", 2); break;
     case '*': case '+': case '?': case '|': rl_sbuf_addc(r->out, (char)c); break;
     case ']': case '}': return ir_fail(r, r->pos, "'%c' must be escaped", c);
     default: emit_literal(r, next_cp(r)); return 1;

@@ -1,12 +1,15 @@
 /* iregexp.h — I-Regexp (RFC 9485), the interoperable regular expressions
  * of JSONPath's match() and search(), translated to PCRE2.
  *
- * The translation is faithful: '.' becomes [^\n\r]; ^ and $ are ordinary
- * characters (RFC 9485 §3 NormalChar; §4: XSD semantics), although the
- * JSONPath CTS reads them as anchors; groups do not capture; \p{..}/\P{..} take only the general
- * categories RFC 9485 lists; anything else I-Regexp forbids (\d, \w,
- * backreferences, lazy or possessive quantifiers, anchors, lookaround,
- * unescaped [ inside a class, ...) is rejected with its column. */
+ * The translation is faithful: '.' becomes [^\n\r]; groups do not capture;
+ * \p{..}/\P{..} take only the general categories RFC 9485 lists; anything
+ * else I-Regexp forbids (\d, \w, backreferences, lazy or possessive
+ * quantifiers, lookaround, unescaped [ inside a class, ...) is rejected
+ * with its column. One deliberate departure: ^ and $ outside a class are
+ * anchors (start and end of the string), as the JSONPath compliance suite
+ * and RFC 9485 §5.3's mapping to ECMAScript read them; RFC 9485 §3 lists
+ * them as ordinary characters, but a literal ^ or $ is what nobody means
+ * (write \^ or \$ for one). */
 #ifndef RL_IREGEXP_H
 #define RL_IREGEXP_H
 

@@ -51,7 +51,8 @@ static void check_rejected(const char *re, unsigned column, const char *needle)
 static void test_translation(void)
 {
     check_translation("a.b", "a[^\\n\\r]b");
-    check_translation("^a$", "\\^a\\$");
+    check_translation("^a$", "\\Aa\\z");
+    check_translation("\\^a\\$", "\\^a\\$");
     check_translation("(a|b)*c+d?", "(?:a|b)*c+d?");
     check_translation("x{2}y{2,}z{2,3}", "x{2}y{2,}z{2,3}");
     check_translation("[a-z0-9_]", "[a-z0-9\\_]");
@@ -78,10 +79,12 @@ static void test_matching(void)
     CU_ASSERT_EQUAL(matches("ab", "xaby", 0), 1);
     CU_ASSERT_EQUAL(matches("a|bc", "bc", 1), 1);
     CU_ASSERT_EQUAL(matches("a|bc", "abc", 1), 0);
-    CU_ASSERT_EQUAL(matches("^ab", "ab", 1), 0);
-    CU_ASSERT_EQUAL(matches("^ab", "^ab", 1), 1);
-    CU_ASSERT_EQUAL(matches("x$", "ax$", 0), 1);
-    CU_ASSERT_EQUAL(matches("x$", "ax", 0), 0);
+    CU_ASSERT_EQUAL(matches("^ab", "ab", 1), 1);
+    CU_ASSERT_EQUAL(matches("^ab", "^ab", 1), 0);
+    CU_ASSERT_EQUAL(matches("\\^ab", "^ab", 1), 1);
+    CU_ASSERT_EQUAL(matches("x$", "ax$", 0), 0);
+    CU_ASSERT_EQUAL(matches("x$", "ax", 0), 1);
+    CU_ASSERT_EQUAL(matches("x$", "ax\n", 0), 0);
     CU_ASSERT_EQUAL(matches("\\p{Lu}+", "\xc3\x89T\xc3\x89", 1), 1);
     CU_ASSERT_EQUAL(matches("\\p{Lu}+", "\xc3\xa9t\xc3\xa9", 1), 0);
     CU_ASSERT_EQUAL(matches("\\P{L}", "\xe2\x82\xab", 1), 1); /* the dong sign is Sc */
@@ -100,6 +103,7 @@ static void test_rejections(void)
     check_rejected("a\\", 2, "trailing backslash");
     check_rejected("*a", 1, "does not follow something to repeat");
     check_rejected("a**", 3, "does not follow");
+    check_rejected("^*", 2, "does not follow");
     check_rejected("a*?", 3, "does not follow");
     check_rejected("(?:a)", 2, "does not follow");
     check_rejected("a|*", 3, "does not follow");
