@@ -63,6 +63,16 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libreportlint.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libreportlint.a $(LDFLAGS_ALL) $(LIBS) -lcunit -lcjson
 
+# JSONPath compliance suite (RFC 9535 CTS), read from $$RL_SHARED (default ../shared);
+# fails when fewer tests pass than tests/conformance/jsonpath-cts.min records.
+.PHONY: jsonpath-cts
+$(BUILD)/conformance/jsonpath_cts: tests/conformance/jsonpath_cts.c $(BUILD)/libreportlint.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libreportlint.a $(LDFLAGS_ALL) $(LIBS)
+
+jsonpath-cts: $(BUILD)/conformance/jsonpath_cts
+	@$(BUILD)/conformance/jsonpath_cts --min tests/conformance/jsonpath-cts.min
+
 run: all
 	@echo "== reportlint samples/ (bundled rules/) =="
 	@$(BUILD)/reportlint samples/; status=$$?; \
@@ -78,7 +88,7 @@ cases: all
 cli-tests: all
 	@sh tests/cli/run.sh $(BUILD)/reportlint
 
-test: unit cases cli-tests
+test: unit cases cli-tests jsonpath-cts
 
 check: run
 	@$(MAKE) --no-print-directory test

@@ -36,6 +36,11 @@ typedef struct rl_jpath rl_jpath;
  * returns NULL; err->column is the 1-based code-point column in text where
  * the problem is, and the message says what was expected. */
 rl_jpath *rl_jpath_compile(const char *text, size_t len, size_t *consumed, rl_error *err);
+/* Same with flags. RL_JPATH_STRICT accepts only RFC 9535 queries (from $);
+ * without it a query may also start at @ (for `each` and expressions). */
+#define RL_JPATH_STRICT 1
+rl_jpath *rl_jpath_compile_ex(const char *text, size_t len, unsigned flags, size_t *consumed,
+                              rl_error *err);
 void rl_jpath_free(rl_jpath *q);
 
 /* The query as written. */
@@ -51,7 +56,8 @@ int rl_jpath_is_singular(const rl_jpath *q);
 int rl_jpath_eval(const rl_jpath *q, const rl_jnode *root, const rl_jnode *current,
                   rl_nodelist *out, rl_error *err);
 
-/* For singular queries: the selected node or NULL, without allocating. */
+/* For singular queries: the selected node or NULL, without allocating.
+ * Always NULL for a query that is not singular. */
 const rl_jnode *rl_jpath_select_one(const rl_jpath *q, const rl_jnode *root,
                                     const rl_jnode *current);
 
