@@ -17,7 +17,7 @@
 #include <stdarg.h>
 
 #define RL_EXPR_MAX_DEPTH 256        /* nesting of ( [ calls, not, unary minus */
-#define RL_EXPR_MAX_LEN (1u << 20)   /* bytes of expression text */
+#define RL_EXPR_MAX_LEN (64u * 1024) /* bytes of expression text */
 #define RL_PARAM_MAX_DEPTH 16        /* parameters whose values use parameters */
 
 /* ---- resources an expression owns --------------------------------------- */
@@ -89,6 +89,8 @@ typedef struct rl_lexer {
     rl_arena *arena; /* decoded strings */
     rl_owned *owned; /* compiled paths */
     rl_error *err;
+    size_t col_off;  /* a known column, so columns are counted forward */
+    unsigned col;
 } rl_lexer;
 
 void rl_lex_init(rl_lexer *lx, const char *text, size_t len, rl_arena *arena, rl_owned *owned,
@@ -98,6 +100,8 @@ void rl_lex_init(rl_lexer *lx, const char *text, size_t len, rl_arena *arena, rl
 int rl_lex_next(rl_lexer *lx, rl_token *t);
 /* 1-based code-point column of byte offset off. */
 unsigned rl_expr_column(const char *text, size_t off);
+/* The same, counted forward from the last column the lexer computed. */
+unsigned rl_lex_column(rl_lexer *lx, size_t off);
 /* The column in the expression of the code point number cp (0-based) of the
  * decoded value of the string literal starting at text[lit_off] (its quote). */
 unsigned rl_lex_string_column(const char *text, size_t len, size_t lit_off, size_t cp);

@@ -36,6 +36,23 @@ void rl_lex_init(rl_lexer *lx, const char *text, size_t len, rl_arena *arena, rl
     lx->arena = arena;
     lx->owned = owned;
     lx->err = err;
+    lx->col_off = 0;
+    lx->col = 1;
+}
+
+unsigned rl_lex_column(rl_lexer *lx, size_t off)
+{
+    if (off > lx->len)
+        off = lx->len;
+    if (off < lx->col_off) {
+        lx->col_off = 0;
+        lx->col = 1;
+    }
+    for (size_t i = lx->col_off; i < off; i++)
+        if (((unsigned char)lx->text[i] & 0xC0) != 0x80)
+            lx->col++;
+    lx->col_off = off;
+    return lx->col;
 }
 
 unsigned rl_expr_column(const char *text, size_t off)
@@ -87,7 +104,7 @@ static int fail_at(rl_lexer *lx, size_t off, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    rl_error_vset(lx->err, 0, rl_expr_column(lx->text, off), fmt, ap);
+    rl_error_vset(lx->err, 0, rl_lex_column(lx, off), fmt, ap);
     va_end(ap);
     return 0;
 }
@@ -226,7 +243,7 @@ static int lex_path(rl_lexer *lx, rl_token *t, size_t start, size_t extent_end, 
             consumed = qlen;
         }
     }
-    unsigned start_col = rl_expr_column(lx->text, start);
+    unsigned start_col = rl_lex_column(lx, start);
     if (!q) {
         unsigned pc = perr.column ? perr.column : 1;
         unsigned col = start_col + (pc - 1);
@@ -516,7 +533,7 @@ int rl_lex_next(rl_lexer *lx, rl_token *t)
     while (lx->pos < lx->len && is_space(s[lx->pos]))
         lx->pos++;
     t->off = lx->pos;
-    t->col = rl_expr_column(s, lx->pos);
+    t->col = rl_lex_column(lx, lx->pos);
     if (lx->pos >= lx->len) {
         t->kind = RL_T_EOF;
         return 1;

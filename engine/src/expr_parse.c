@@ -160,7 +160,7 @@ static int enter(parser *p)
     return 1;
 }
 
-static rl_enode *new_node(parser *p, rl_node_kind kind, size_t start)
+static rl_enode *new_node(parser *p, rl_node_kind kind, size_t start, unsigned col)
 {
     rl_enode *n = rl_arena_calloc(p->e->arena, sizeof *n);
     if (!n) {
@@ -168,7 +168,7 @@ static rl_enode *new_node(parser *p, rl_node_kind kind, size_t start)
         return NULL;
     }
     n->kind = (uint8_t)kind;
-    n->col = rl_expr_column(p->e->text, start);
+    n->col = col;
     n->text = p->e->text + start;
     n->tlen = 0;
     return n;
@@ -214,9 +214,9 @@ static const rl_enode *parse_expr(parser *p);
 
 static const rl_enode *parse_unary(parser *p);
 
-static rl_enode *literal(parser *p, size_t start)
+static rl_enode *literal(parser *p, size_t start, unsigned col)
 {
-    return new_node(p, RL_N_LIT, start);
+    return new_node(p, RL_N_LIT, start, col);
 }
 
 static int is_cmp(rl_tok_kind k)
@@ -298,7 +298,7 @@ static const rl_enode *parse_call(parser *p)
         unknown_function(p, &name);
         return NULL;
     }
-    rl_enode *n = new_node(p, RL_N_CALL, name.off);
+    rl_enode *n = new_node(p, RL_N_CALL, name.off, name.col);
     if (!n || !next(p)) /* the name */
         return NULL;
     unsigned open_col = p->tok.col;
@@ -337,8 +337,9 @@ static const rl_enode *parse_call(parser *p)
             fail(p, name.col, "%s() takes %d argument%s, got %d (usage: %s)", fn->name, fn->min_args,
                  fn->min_args == 1 ? "" : "s", got, fn->usage);
         else
-            fail(p, name.col, "%s() takes %d to %d arguments, got %d (usage: %s)", fn->name,
-                 fn->min_args, fn->max_args, got, fn->usage);
+            fail(p, name.col, "%s() takes %d %s %d arguments, got %d (usage: %s)", fn->name,
+                 fn->min_args, fn->max_args == fn->min_args + 1 ? "or" : "to", fn->max_args, got,
+                 fn->usage);
         return NULL;
     }
     n->kids = args.kids;
@@ -380,41 +381,41 @@ static const rl_enode *parse_primary(parser *p)
             return fail(p, t.col, "integer 9223372036854775808 is too large (integers are 64-bit, "
                                   "at most 9223372036854775807)"),
                    NULL;
-        if (!(n = literal(p, t.off)))
+        if (!(n = literal(p, t.off, t.col)))
             return NULL;
         rl_value_set_int(&n->u.lit, t.i);
         n->u.lit.decimals = 0;
         break;
     case RL_T_NUM:
-        if (!(n = literal(p, t.off)))
+        if (!(n = literal(p, t.off, t.col)))
             return NULL;
         rl_value_set_num(&n->u.lit, t.d);
         n->u.lit.decimals = t.decimals;
         break;
     case RL_T_STR:
-        if (!(n = literal(p, t.off)))
+        if (!(n = literal(p, t.off, t.col)))
             return NULL;
         rl_value_set_str(&n->u.lit, t.s, t.slen);
         break;
     case RL_T_TRUE:
     case RL_T_FALSE:
-        if (!(n = literal(p, t.off)))
+        if (!(n = literal(p, t.off, t.col)))
             return NULL;
         rl_value_set_bool(&n->u.lit, t.kind == RL_T_TRUE);
         break;
     case RL_T_NULL:
-        if (!(n = literal(p, t.off)))
+        if (!(n = literal(p, t.off, t.col)))
             return NULL;
         rl_value_set_null(&n->u.lit);
         break;
     case RL_T_PATH:
-        if (!(n = new_node(p, RL_N_PATH, t.off)))
+        if (!(n = new_node(p, RL_N_PATH, t.off, t.col)))
             return NULL;
         n->u.path.q = t.path;
         n->u.path.singular = rl_jpath_is_singular(t.path);
         break;
     case RL_T_PARAM:
-        if (!check_param(p, &t) || !(n = new_node(p, RL_N_PARAM, t.off)))
+        if (!check_param(p, &t) || !(n = new_node(p, RL_N_PARAM, t.off, t.col)))
             return NULL;
         n->u.param.name = rl_arena_strndup(p->e->arena, t.s, t.slen);
         n->u.param.len = t.slen;
@@ -439,7 +440,7 @@ static const rl_enode *parse_primary(parser *p)
     case RL_T_LBRACK: {
         if (!enter(p) || !next(p))
             return NULL;
-        if (!(n = new_node(p, RL_N_LIST, t.off)))
+        if (!(n = new_node(p, RL_N_LIST, t.off, t.col)))
             return NULL;
         kidvec items = {0};
         if (p->tok.kind != RL_T_RBRACK) {
@@ -491,7 +492,7 @@ static const rl_enode *parse_unary(parser *p)
     const rl_enode *kid;
     if (p->tok.kind == RL_T_INT && p->tok.int_min_pending) {
         /* -9223372036854775808: the one literal that needs the minus */
-        rl_enode *lit = literal(p, minus.off);
+        rl_enode *lit = literal(p, minus.off, minus.col);
         if (!lit || !next(p))
             return NULL;
         rl_value_set_int(&lit->u.lit, INT64_MIN);
@@ -506,7 +507,7 @@ static const rl_enode *parse_unary(parser *p)
     if (kid->kind == RL_N_LIT && (kid->u.lit.type == RL_VINT || kid->u.lit.type == RL_VNUM) &&
         !(kid->u.lit.type == RL_VINT && kid->u.lit.u.i == INT64_MIN)) {
         /* fold a negative literal */
-        rl_enode *lit = literal(p, minus.off);
+        rl_enode *lit = literal(p, minus.off, minus.col);
         if (!lit)
             return NULL;
         lit->u.lit = kid->u.lit;
@@ -516,7 +517,7 @@ static const rl_enode *parse_unary(parser *p)
             lit->u.lit.u.d = -lit->u.lit.u.d;
         return finish(p, lit);
     }
-    rl_enode *n = new_node(p, RL_N_NEG, minus.off);
+    rl_enode *n = new_node(p, RL_N_NEG, minus.off, minus.col);
     if (!n)
         return NULL;
     n->kids = rl_arena_alloc(p->e->arena, sizeof *n->kids);
@@ -533,6 +534,7 @@ static const rl_enode *parse_chain(parser *p, rl_node_kind kind, const rl_enode 
                                    int (*is_op)(rl_tok_kind))
 {
     size_t start = p->tok.off;
+    unsigned scol = p->tok.col;
     const rl_enode *first = operand(p);
     if (!first || !is_op(p->tok.kind))
         return first;
@@ -547,7 +549,7 @@ static const rl_enode *parse_chain(parser *p, rl_node_kind kind, const rl_enode 
         if (!k || !kid_push(p, &v, k, op))
             return NULL;
     }
-    rl_enode *n = new_node(p, kind, start);
+    rl_enode *n = new_node(p, kind, start, scol);
     if (!n)
         return NULL;
     n->kids = v.kids;
@@ -589,6 +591,7 @@ static const rl_enode *parse_add(parser *p)
 static const rl_enode *parse_cmp(parser *p)
 {
     size_t start = p->tok.off;
+    unsigned scol = p->tok.col;
     const rl_enode *l = parse_add(p);
     if (!l || !is_cmp(p->tok.kind))
         return l;
@@ -603,7 +606,7 @@ static const rl_enode *parse_cmp(parser *p)
                                    "comparisons with 'and'",
                     rl_tok_name(p->tok.kind), rl_tok_name(op)),
                NULL;
-    rl_enode *n = new_node(p, op == RL_T_IN ? RL_N_IN : RL_N_CMP, start);
+    rl_enode *n = new_node(p, op == RL_T_IN ? RL_N_IN : RL_N_CMP, start, scol);
     const rl_enode **kids = rl_arena_alloc(p->e->arena, 2 * sizeof *kids);
     if (!n || !kids)
         return fail(p, p->tok.col, "out of memory"), NULL;
@@ -620,13 +623,14 @@ static const rl_enode *parse_not(parser *p)
     if (p->tok.kind != RL_T_NOT)
         return parse_cmp(p);
     size_t start = p->tok.off;
+    unsigned scol = p->tok.col;
     if (!enter(p) || !next(p))
         return NULL;
     const rl_enode *kid = parse_not(p);
     if (!kid)
         return NULL;
     p->depth--;
-    rl_enode *n = new_node(p, RL_N_NOT, start);
+    rl_enode *n = new_node(p, RL_N_NOT, start, scol);
     const rl_enode **kids = rl_arena_alloc(p->e->arena, sizeof *kids);
     if (!n || !kids)
         return fail(p, p->tok.col, "out of memory"), NULL;
