@@ -72,9 +72,27 @@ static void print_diags(const rl_rules *rules)
             n == 1 ? "" : "s");
 }
 
+/* --as-of must be a real calendar day (date() says so). */
+static int valid_day(const char *s)
+{
+    char expr[96], *out = NULL;
+    rl_error err = {0};
+    if (strlen(s) != 10 || strchr(s, '\'') || strchr(s, '\\'))
+        return 0;
+    snprintf(expr, sizeof expr, "date('%s')", s);
+    int ok = rl_eval_json(expr, NULL, 0, NULL, NULL, &out, &err) == 0;
+    free(out);
+    return ok;
+}
+
 static int apply_params(rl_rules *rules, const cli_opts *opts)
 {
     rl_error err = {0};
+    if (opts->as_of && !valid_day(opts->as_of)) {
+        fprintf(stderr, "reportlint: --as-of needs a date such as 2025-12-15, not '%s'\n",
+                opts->as_of);
+        return -1;
+    }
     if (opts->as_of && rl_rules_set_param(rules, "as_of", opts->as_of, &err) != 0) {
         fprintf(stderr, "reportlint: --as-of %s: %s\n", opts->as_of, err.message);
         return -1;

@@ -196,7 +196,5 @@ int rl_params_eval(rl_eval_ctx *ctx, const char *name, size_t len, rl_value *out
 int rl_params_has_n(const rl_params *p, const char *name, size_t len);
 /* The closest known parameter name to name (or NULL): for messages. */
 const char *rl_params_suggest(const rl_params *p, const char *name, size_t len);
-/* Levenshtein distance, capped at cap+1 (for "did you mean"). */
-size_t rl_edit_distance(const char *a, size_t alen, const char *b, size_t blen, size_t cap);
 
 #endif

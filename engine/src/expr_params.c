@@ -13,6 +13,7 @@
  * RL_PARAM_MAX_DEPTH deep is an error rather than a stack overflow. A
  * parameter set is read-only once the ruleset is loaded (thread-safe). */
 #include "expr_int.h"
+#include "suggest.h"
 #include "error.h"
 
 #include <stdlib.h>
@@ -95,7 +96,7 @@ const char *rl_params_suggest(const rl_params *p, const char *name, size_t len)
     const char *best = NULL;
     size_t bestd = 3;
     for (size_t i = 0; p && i < p->n; i++) {
-        size_t d = rl_edit_distance(name, len, p->items[i].name, p->items[i].len, 2);
+        size_t d = rl_edit_distance(name, len, p->items[i].name, p->items[i].len);
         if (d < bestd) {
             bestd = d;
             best = p->items[i].name;

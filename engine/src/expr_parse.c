@@ -14,6 +14,7 @@
  * expressions of matches() (compiled once here, errors at their column).
  * Every error has the 1-based code-point column in the expression. */
 #include "expr_int.h"
+#include "suggest.h"
 #include "error.h"
 #include "utf8.h"
 
@@ -64,34 +65,6 @@ void rl_owned_free(rl_owned *o)
     free(o->paths);
     free(o->regexes);
     memset(o, 0, sizeof *o);
-}
-
-size_t rl_edit_distance(const char *a, size_t alen, const char *b, size_t blen, size_t cap)
-{
-    if (alen > 64 || blen > 64)
-        return cap + 1;
-    size_t row[65];
-    for (size_t j = 0; j <= blen; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= alen; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        size_t best = row[0];
-        for (size_t j = 1; j <= blen; j++) {
-            size_t up = row[j];
-            size_t sub = diag + (a[i - 1] != b[j - 1]);
-            size_t v = up + 1 < row[j - 1] + 1 ? up + 1 : row[j - 1] + 1;
-            if (sub < v)
-                v = sub;
-            row[j] = v;
-            diag = up;
-            if (v < best)
-                best = v;
-        }
-        if (best > cap)
-            return cap + 1;
-    }
-    return row[blen] > cap ? cap + 1 : row[blen];
 }
 
 /* ---- the parser --------------------------------------------------------- */
@@ -230,7 +203,7 @@ static const char *suggest_function(const char *name, size_t len)
     const char *best = NULL;
     size_t bestd = 3;
     for (const rl_func *f = rl_func_table(); f->name; f++) {
-        size_t d = rl_edit_distance(name, len, f->name, strlen(f->name), 2);
+        size_t d = rl_edit_distance(name, len, f->name, strlen(f->name));
         if (d < bestd) {
             bestd = d;
             best = f->name;

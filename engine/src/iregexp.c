@@ -81,7 +81,7 @@ static long single_char_esc(int c)
         return '\r';
     if (c == 't')
         return '\t';
-    if (c > 0 && strchr("()*+-.?[\\]^{|}", c))
+    if (c > 0 && strchr("()*+-.?[\\]^{|}$", c)) /* \$: ours, since $ is an anchor */
         return c;
     return -1;
 }

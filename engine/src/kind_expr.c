@@ -10,7 +10,7 @@
 #include <stdlib.h>
 
 static const char *const fields[] = {"assert", "at", NULL};
-static const char *const figures[] = {"assert", "value", NULL};
+static const char *const figures[] = {"assert", "value", "actual", NULL};
 
 typedef struct expr_data {
     rl_expr *assert_, *at;
@@ -67,6 +67,7 @@ static rl_outcome expr_check(const rl_rule *rule, rl_run *run)
     if (d->at && quiet_eval(run, d->at, &at)) {
         f.blame = at.src;
         rl_finding_add(&f, "value", &at);
+        rl_finding_add(&f, "actual", &at);
     }
     rl_run_report(run, &f);
     return RL_FAIL;

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 
 static const char *const fields[] = {"value", "regex", "flags", NULL};
-static const char *const figures[] = {"value", "regex", NULL};
+static const char *const figures[] = {"value", "actual", "regex", NULL};
 
 typedef struct pattern_data {
     rl_expr *value;
@@ -69,6 +69,7 @@ static rl_outcome fail(rl_run *run, const pattern_data *d, const rl_value *v, in
     f.blame = v->src;
     f.variant = variant;
     rl_finding_add(&f, "value", v);
+    rl_finding_add(&f, "actual", v);
     rl_finding_add_str(&f, "regex", rl_regex_pattern(d->re));
     rl_run_report(run, &f);
     return RL_FAIL;

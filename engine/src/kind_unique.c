@@ -13,7 +13,7 @@
 #include <string.h>
 
 static const char *const fields[] = {"items", "key", NULL};
-static const char *const figures[] = {"key", "first", NULL};
+static const char *const figures[] = {"key", "actual", "first", NULL};
 
 typedef struct unique_data {
     rl_jpath *items;
@@ -119,6 +119,7 @@ static void report_dup(rl_run *run, const rl_value *key, const rl_jnode *item,
     rl_json_pointer(first, &ptr);
     f.blame = item;
     rl_finding_add(&f, "key", key);
+    rl_finding_add(&f, "actual", key);
     rl_finding_add_str(&f, "first", rl_sbuf_str(&ptr));
     rl_run_report(run, &f);
     rl_sbuf_free(&ptr);

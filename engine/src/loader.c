@@ -56,14 +56,22 @@ static void string_position(rl_loader *ld, const rl_jnode *str, unsigned col, un
     *fcol += col ? col : 1;
 }
 
+void rl_ld_error_in(rl_loader *ld, const rl_jnode *str, unsigned column, const char *fmt, ...)
+{
+    char msg[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    unsigned line, col;
+    string_position(ld, str, column, &line, &col);
+    add_diag(ld, line, col, msg);
+}
+
 static void expr_error(rl_loader *ld, const rl_jnode *str, const char *field, const rl_error *e)
 {
-    unsigned line, col;
-    string_position(ld, str, e->column, &line, &col);
-    char msg[768];
-    snprintf(msg, sizeof msg, "field '%s': %s (column %u of \"%s\")", field, e->message,
-             e->column ? e->column : 1, str->u.str.s);
-    add_diag(ld, line, col, msg);
+    rl_ld_error_in(ld, str, e->column, "field '%s': %s (column %u of \"%s\")", field, e->message,
+                   e->column ? e->column : 1, str->u.str.s);
 }
 
 rl_expr *rl_ld_expr_node(rl_loader *ld, const rl_jnode *v, const char *field, unsigned flags)
@@ -108,14 +116,9 @@ rl_jpath *rl_ld_path(rl_loader *ld, const rl_jnode *obj, const char *field, int 
     }
     rl_error e = {0};
     rl_jpath *q = rl_jpath_compile(v->u.str.s, v->u.str.len, NULL, &e);
-    if (!q) {
-        unsigned line, col;
-        string_position(ld, v, e.column, &line, &col);
-        char msg[768];
-        snprintf(msg, sizeof msg, "field '%s': invalid JSONPath: %s (column %u of \"%s\")", field,
-                 e.message, e.column ? e.column : 1, v->u.str.s);
-        add_diag(ld, line, col, msg);
-    }
+    if (!q)
+        rl_ld_error_in(ld, v, e.column, "field '%s': invalid JSONPath: %s (column %u of \"%s\")",
+                       field, e.message, e.column ? e.column : 1, v->u.str.s);
     return q;
 }
 

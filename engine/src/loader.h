@@ -18,11 +18,18 @@ typedef struct rl_loader {
     rl_ruleset *set;
     const char *rule_id; /* the rule being read, for messages; may be NULL */
     int errors;          /* diagnostics added while loading this file */
+    char **ids;          /* every rule id seen in this file, loaded or not */
+    unsigned *id_lines;
+    size_t n_ids;
 } rl_loader;
 
 /* A diagnostic at a byte offset of the rule file. */
 void rl_ld_error(rl_loader *ld, size_t offset, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* A diagnostic at code point `column` (1-based) inside a string value. */
+void rl_ld_error_in(rl_loader *ld, const rl_jnode *str, unsigned column, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* The member `field` of obj, or NULL. When required and absent, a
  * "missing required field" diagnostic at obj. */

@@ -167,7 +167,7 @@ int rl_rules_load_buffer(rl_rules *rules, const char *name, const char *json, si
         rl_rules_add_diag(rules, name, 0, 0, NULL, "out of memory");
         return 1;
     }
-    rl_loader ld = {rules, doc, name, set, NULL, 0};
+    rl_loader ld = {rules, doc, name, set, NULL, 0, NULL, NULL, 0};
     int problems = rl_ruleset_load(&ld, doc->root);
     rl_jdoc_free(doc);
     if (problems || !adopt(rules, set)) {

@@ -117,8 +117,8 @@ static rl_template *template_from(rl_loader *ld, const rl_jnode *s, const rl_kin
     rl_template *t = rl_template_compile(s->u.str.s, s->u.str.len, kind ? kind->figures : NULL,
                                          ld->set->params, &e);
     if (!t)
-        rl_ld_error(ld, s->offset, "field 'message': %s (column %u of the message)", e.message,
-                    e.column);
+        rl_ld_error_in(ld, s, e.column, "field 'message': %s (column %u of the message)", e.message,
+                       e.column);
     return t;
 }
 
@@ -158,6 +158,42 @@ static void read_message(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
     r->message = first;
 }
 
+static int remember_id(rl_loader *ld, const char *id, unsigned line)
+{
+    char **ids = realloc(ld->ids, (ld->n_ids + 1) * sizeof *ids);
+    if (!ids)
+        return 0;
+    ld->ids = ids;
+    unsigned *lines = realloc(ld->id_lines, (ld->n_ids + 1) * sizeof *lines);
+    if (!lines)
+        return 0;
+    ld->id_lines = lines;
+    ld->ids[ld->n_ids] = strdup(id);
+    ld->id_lines[ld->n_ids++] = line;
+    return 1;
+}
+
+/* An id already used: by a rule of an earlier file, or earlier in this one. */
+static int duplicate_id(rl_loader *ld, const rl_jnode *v)
+{
+    for (size_t i = 0; i < ld->rules->n_all; i++) {
+        const rl_rule *other = ld->rules->all[i];
+        if (strcmp(other->id, v->u.str.s) == 0) {
+            rl_ld_error(ld, v->offset, "duplicate rule id '%s' (first defined at %s:%u:%u)",
+                        v->u.str.s, other->set->file, other->line, other->column);
+            return 1;
+        }
+    }
+    for (size_t i = 0; i < ld->n_ids; i++) {
+        if (ld->ids[i] && strcmp(ld->ids[i], v->u.str.s) == 0) {
+            rl_ld_error(ld, v->offset, "duplicate rule id '%s' (first defined at line %u)",
+                        v->u.str.s, ld->id_lines[i]);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int read_id(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
 {
     const rl_jnode *v = rl_ld_field(ld, obj, "id", 1);
@@ -167,22 +203,9 @@ static int read_id(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
         rl_ld_error(ld, v->offset, "field 'id' must be a non-empty string");
         return 0;
     }
-    for (size_t i = 0; i < ld->rules->n_all; i++) {
-        const rl_rule *other = ld->rules->all[i];
-        if (strcmp(other->id, v->u.str.s) == 0) {
-            rl_ld_error(ld, v->offset, "duplicate rule id '%s' (first defined at %s:%u:%u)",
-                        v->u.str.s, other->set->file, other->line, other->column);
-            return 0;
-        }
-    }
-    for (size_t i = 0; i < ld->set->n_rules; i++) {
-        const rl_rule *other = ld->set->rules[i];
-        if (strcmp(other->id, v->u.str.s) == 0) {
-            rl_ld_error(ld, v->offset, "duplicate rule id '%s' (first defined at line %u)",
-                        v->u.str.s, other->line);
-            return 0;
-        }
-    }
+    ld->rule_id = v->u.str.s; /* name the rule in messages, even a duplicate */
+    if (duplicate_id(ld, v) || !remember_id(ld, v->u.str.s, r->line))
+        return 0;
     r->id = strdup(v->u.str.s);
     return r->id != NULL;
 }
@@ -226,7 +249,8 @@ static rl_rule *load_rule(rl_loader *ld, const rl_jnode *obj)
     rl_jdoc_locate(ld->doc, obj->offset, &r->line, &r->column);
     int before = ld->errors;
     int have_id = read_id(ld, obj, r);
-    ld->rule_id = r->id;
+    if (r->id)
+        ld->rule_id = r->id;
     r->kind = read_kind(ld, obj);
     const char *allowed[64];
     allowed_fields(r->kind, allowed, 64);
@@ -317,5 +341,9 @@ int rl_ruleset_load(rl_loader *ld, const rl_jnode *root)
     load_header(ld, root);
     load_params(ld, root);
     load_rules(ld, root);
+    for (size_t i = 0; i < ld->n_ids; i++)
+        free(ld->ids[i]);
+    free(ld->ids);
+    free(ld->id_lines);
     return ld->errors;
 }

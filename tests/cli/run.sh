@@ -70,7 +70,7 @@ contains err "NOPE" "unknown id named"
 
 # many files, broken ones do not stop the others
 expect 1 "many files" -- "$rl" -r rules.json good.json broken.json sum_bad.json missing.json badutf8.json
-contains out "broken.json:2:10: error [input] invalid JSON" "parse error located"
+contains out "broken.json:2:11: error [input] invalid JSON: unexpected '}', expected a JSON value" "parse error located"
 contains out "sum_bad.json:1:11: error [SUM]" "later file still checked"
 contains out "missing.json: error [input] cannot open" "missing file"
 contains out "badutf8.json:1:8: error [input] invalid JSON: invalid UTF-8" "invalid UTF-8"
@@ -124,8 +124,8 @@ cat >badrules.json <<'J'
 ]}
 J
 expect 2 "invalid rule set" -- "$rl" -r badrules.json good.json
-contains err "badrules.json:2:66: error [X] unknown rule field 'tolerence' (did you mean 'tolerance'?)" "typo suggestion"
-contains err "duplicate rule id 'X'" "duplicate id"
+contains err "badrules.json:2:68: error [X] unknown rule field 'tolerence' (did you mean 'tolerance'?)" "typo suggestion"
+contains err "badrules.json:3:10: error [X] duplicate rule id 'X' (first defined at line 2)" "duplicate id"
 contains err "unknown kind 'summ' (did you mean 'sum'?)" "kind suggestion"
 lacks out "violation" "nothing checked"
 expect 2 "rules check" -- "$rl" rules check badrules.json

@@ -190,7 +190,8 @@ static void test_functions(void)
     check_paths(DOC, "$.communes[?search(@.name, '[')]", "");
     check_paths(DOC, "$.communes[?search(@.name, 1)]", "");
     check_paths("[\"a\\nb\", \"a\\rb\", \"axb\"]", "$[?match(@, 'a.b')]", "$[2]");
-    check_paths("[\"^a$\", \"a\"]", "$[?match(@, '^a$')]", "$[0]");
+    check_paths("[\"^a$\", \"a\"]", "$[?match(@, '^a$')]", "$[1]");
+    check_paths("[\"^a$\", \"a\"]", "$[?match(@, '\\\\^a\\\\$')]", "$[0]");
 }
 
 static void test_relative_and_current(void)
