@@ -109,8 +109,8 @@ static rl_outcome deadline_check(const rl_rule *rule, rl_run *run)
 
 /* variants: late, overdue */
 static const char *const messages[] = {
-    "done {done}, {days_late} days after the deadline {due}",
-    "still open as of {as_of}, {days_late} days after the deadline {due}",
+    "done {done}, after the deadline {due} (days late: {days_late})",
+    "still open as of {as_of}, after the deadline {due} (days overdue: {days_late})",
     NULL};
 
 const rl_kind rl_kind_deadline = {

@@ -49,7 +49,7 @@ static void compile_regex(rl_loader *ld, const rl_jnode *obj, pattern_data *d)
     }
     d->re = rl_regex_compile(re->u.str.s, re->u.str.len, flags, NULL, &err);
     if (!d->re)
-        rl_ld_error(ld, re->offset, "field 'regex': %s", err.message);
+        rl_ld_error_in(ld, re, err.column, "field 'regex': %s", err.message);
 }
 
 static int pattern_compile(rl_rule *rule, rl_loader *ld, const rl_jnode *obj)

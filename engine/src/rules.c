@@ -146,7 +146,33 @@ static int adopt(rl_rules *rules, rl_ruleset *set)
     return 1;
 }
 
+/* Diagnostics of one file in line:column order (insertion sort: stable). */
+static void sort_diags(rl_rules *rules, size_t from)
+{
+    for (size_t i = from + 1; i < rules->n_diags; i++) {
+        rl_diag d = rules->diags[i];
+        size_t j = i;
+        while (j > from && (rules->diags[j - 1].line > d.line ||
+                            (rules->diags[j - 1].line == d.line &&
+                             rules->diags[j - 1].column > d.column))) {
+            rules->diags[j] = rules->diags[j - 1];
+            j--;
+        }
+        rules->diags[j] = d;
+    }
+}
+
+static int load_buffer(rl_rules *rules, const char *name, const char *json, size_t len);
+
 int rl_rules_load_buffer(rl_rules *rules, const char *name, const char *json, size_t len)
+{
+    size_t from = rules->n_diags;
+    int n = load_buffer(rules, name, json, len);
+    sort_diags(rules, from);
+    return n;
+}
+
+static int load_buffer(rl_rules *rules, const char *name, const char *json, size_t len)
 {
     rl_error err = {0};
     rl_jdoc *doc = rl_json_parse(json, len, NULL, &err);
