@@ -18,6 +18,7 @@ CFLAGS_CLI = -std=c11 -Wall -Wextra -Werror -Wno-format-truncation -D_DEFAULT_SO
 CFLAGS_ALL = $(CFLAGS_CLI) -Iengine/src
 LDFLAGS_ALL = $(SANITIZE) $(LDFLAGS)
 LIBS     = -lpcre2-8 -lm -lpthread
+SHARED   ?= $(or $(RL_SHARED),../shared)
 PREFIX   ?= /usr/local
 DESTDIR  ?=
 SOVERSION = 0
@@ -70,6 +71,15 @@ $(BUILD)/conformance/jsonpath_cts: tests/conformance/jsonpath_cts.c $(BUILD)/lib
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libreportlint.a $(LDFLAGS_ALL) $(LIBS)
 
+# JSONTestSuite: y_ accepted, n_ rejected with a location, i_ handled; cJSON as the oracle.
+.PHONY: json-parsing
+$(BUILD)/conformance/json_parsing: tests/conformance/json_parsing.c $(BUILD)/libreportlint.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libreportlint.a $(LDFLAGS_ALL) $(LIBS) -lcjson
+
+json-parsing: $(BUILD)/conformance/json_parsing
+	@$(BUILD)/conformance/json_parsing $(SHARED)/testsuites/json-parsing/test_parsing
+
 jsonpath-cts: $(BUILD)/conformance/jsonpath_cts
 	@$(BUILD)/conformance/jsonpath_cts --min tests/conformance/jsonpath-cts.min
 
@@ -88,7 +98,7 @@ cases: all
 cli-tests: all
 	@sh tests/cli/run.sh $(BUILD)/reportlint
 
-test: unit cases cli-tests jsonpath-cts
+test: unit cases cli-tests jsonpath-cts json-parsing
 
 check: run
 	@$(MAKE) --no-print-directory test
