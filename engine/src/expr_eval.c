@@ -431,6 +431,10 @@ static int order(rl_eval_ctx *ctx, const rl_enode *n, const rl_value *a, const r
 {
     char d1[128], d2[128];
     rl_value x = *a, y = *b;
+    if (x.type == RL_VBOOL || x.type == RL_VNODE || y.type == RL_VBOOL || y.type == RL_VNODE)
+        return rl_eval_fail(ctx, x.type == RL_VBOOL || x.type == RL_VNODE ? x.src : y.src,
+                            "cannot order %s and %s with %s", rl_eval_describe(a, d1, sizeof d1),
+                            rl_eval_describe(b, d2, sizeof d2), rl_tok_name((rl_tok_kind)n->op));
     if (x.type == RL_VDATE || y.type == RL_VDATE) {
         if (rl_eval_to_date(ctx, a, &x) < 0 || rl_eval_to_date(ctx, b, &y) < 0)
             return -1;
