@@ -620,6 +620,8 @@ static void test_dates(void)
     expect_err("date('2025-12-15') + 1.5", "whole days", NULL);
     expect_err("date('2025-12-15') + date('2025-12-15')", "cannot add two dates", NULL);
     expect_err("date('9999-12-31') + 1", "date out of range", NULL);
+    expect_err("date('2025-12-15') + $.max", "date out of range", node("max"));
+    expect_err("date('2025-12-15') - $.min", "date out of range", node("min"));
     expect_null("date('2025-12-15') + $.missing");
 
     /* without as_of, year-less dates use today's year */
