@@ -63,7 +63,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libreportlint.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libreportlint.a $(LDFLAGS_ALL) $(LIBS) -lcunit -lcjson
 
-# JSONPath compliance suite (RFC 9535 CTS), read from $$RL_SHARED (default ../shared);
+# JSONPath compliance suite (RFC 9535 CTS), read from RL_SHARED (default ../shared);
 # fails when fewer tests pass than tests/conformance/jsonpath-cts.min records.
 .PHONY: jsonpath-cts
 $(BUILD)/conformance/jsonpath_cts: tests/conformance/jsonpath_cts.c $(BUILD)/libreportlint.a

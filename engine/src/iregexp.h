@@ -2,7 +2,8 @@
  * of JSONPath's match() and search(), translated to PCRE2.
  *
  * The translation is faithful: '.' becomes [^\n\r]; ^ and $ are ordinary
- * characters; groups do not capture; \p{..}/\P{..} take only the general
+ * characters (RFC 9485 §3 NormalChar; §4: XSD semantics), although the
+ * JSONPath CTS reads them as anchors; groups do not capture; \p{..}/\P{..} take only the general
  * categories RFC 9485 lists; anything else I-Regexp forbids (\d, \w,
  * backreferences, lazy or possessive quantifiers, anchors, lookaround,
  * unescaped [ inside a class, ...) is rejected with its column. */

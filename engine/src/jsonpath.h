@@ -8,7 +8,10 @@
  *
  * Prefix mode (consumed != NULL) compiles the longest prefix of text that is
  * a complete query and reports how many bytes it used; the expression lexer
- * uses it to read `$.a[0].b` or `@.x` embedded in an expression. */
+ * uses it to read `$.a[0].b` or `@.x` embedded in an expression. Blank space
+ * is consumed only when a segment follows it (`$.a [0]` is one query; in
+ * `@.a / 2` the query is `@.a`), and a segment once started by '.' or '['
+ * must be complete: `$.a.` is an error at column 5, not the query `$.a`. */
 #ifndef RL_JSONPATH_H
 #define RL_JSONPATH_H
 
@@ -43,11 +46,13 @@ rl_jpath *rl_jpath_compile_ex(const char *text, size_t len, unsigned flags, size
                               rl_error *err);
 void rl_jpath_free(rl_jpath *q);
 
-/* The query as written. */
+/* The query as written (in prefix mode: the part consumed). */
 const char *rl_jpath_text(const rl_jpath *q);
 /* 1 when the query starts at @ (the current node) rather than $. */
 int rl_jpath_is_relative(const rl_jpath *q);
-/* 1 for an RFC 9535 singular query (only name and index selectors). */
+/* 1 for an RFC 9535 singular query (only name and index selectors, one
+ * per segment, no descendant segment and, as the ABNF's name-segment and
+ * index-segment say, no blank space inside the brackets). */
 int rl_jpath_is_singular(const rl_jpath *q);
 
 /* Append the nodes selected from root ($) and current (@) to out.

@@ -225,6 +225,14 @@ static int parse_start(jp_parser *p, unsigned flags)
     return jp_fail(p, 0, "a JSONPath query starts with '$' or '@'");
 }
 
+/* Bytes in the (valid UTF-8) character at pos. */
+static size_t char_len(const jp_parser *p)
+{
+    uint32_t cp;
+    size_t n = rl_utf8_decode((const unsigned char *)p->s + p->pos, p->len - p->pos, &cp);
+    return n ? n : 1;
+}
+
 static int parse_text(jp_parser *p, unsigned flags, size_t *consumed)
 {
     size_t bad;
@@ -242,7 +250,8 @@ static int parse_text(jp_parser *p, unsigned flags, size_t *consumed)
     if (p->pos < p->len) {
         if (jp_is_blank(jp_peek(p)))
             return jp_fail(p, p->pos, "blank space is not allowed at the end of a query");
-        return jp_fail(p, p->pos, "unexpected '%c' after the query", p->s[p->pos]);
+        return jp_fail(p, p->pos, "unexpected '%.*s' after the query", (int)char_len(p),
+                       p->s + p->pos);
     }
     return 1;
 }

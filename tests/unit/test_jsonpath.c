@@ -229,6 +229,41 @@ static void test_relative_and_current(void)
     rl_jdoc_free(d);
 }
 
+/* A pattern that backtracks exponentially hits PCRE2's match limit: an
+ * evaluation error, never a silent "no match" — whether the pattern is a
+ * literal (compiled with the query) or read from the document. */
+static void test_regex_limit(void)
+{
+    rl_sbuf json = RL_SBUF_INIT;
+    rl_sbuf_adds(&json, "[\"aac\", \"");
+    for (int i = 0; i < 60; i++)
+        rl_sbuf_addc(&json, 'a');
+    rl_sbuf_adds(&json, "bc\", \"(a|aa)*c\"]");
+    rl_jdoc *d = parse(json.data);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    static const struct { const char *query; int rc; size_t n; } cases[] = {
+        {"$[?search(@, '(a|aa)*c')]", -1, 0},
+        {"$[?search(@, $[2])]", -1, 0},
+        {"$[?search(@, $[0])]", 0, 1},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        rl_jpath *q = compile(cases[k].query);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+        rl_nodelist l;
+        rl_nodelist_init(&l);
+        rl_error err;
+        memset(&err, 0, sizeof err);
+        CU_ASSERT_EQUAL(rl_jpath_eval(q, d->root, d->root, &l, &err), cases[k].rc);
+        CU_ASSERT_EQUAL(l.n, cases[k].n);
+        if (cases[k].rc < 0)
+            CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "search(): the regular expression hit"));
+        rl_nodelist_free(&l);
+        rl_jpath_free(q);
+    }
+    rl_sbuf_free(&json);
+    rl_jdoc_free(d);
+}
+
 static void check_prefix(const char *text, size_t want)
 {
     rl_error err;
@@ -290,6 +325,8 @@ static void test_errors(void)
     check_error("\xc3\xa9$", 1, "starts with '$'");
     check_error("$['\xc3\xa9', x]", 8, "expected a selector");
     check_error("$.a\xff", 4, "invalid UTF-8");
+    check_error("$.a)", 4, "unexpected ')' after the query");
+    check_error("$['a']\xe2\x82\xab", 7, "unexpected '\xe2\x82\xab' after the query");
 }
 
 static void test_filter_errors(void)
@@ -396,6 +433,7 @@ int main(void)
         {"filters", test_filters},
         {"functions", test_functions},
         {"relative queries, select_one", test_relative_and_current},
+        {"regex match limit", test_regex_limit},
         {"prefix mode", test_prefix_mode},
         {"errors", test_errors},
         {"filter errors", test_filter_errors},
