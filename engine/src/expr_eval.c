@@ -227,8 +227,11 @@ static int date_shift(rl_eval_ctx *ctx, const rl_value *date, const rl_value *da
     if (date->u.date.precision != RL_DATE_DAY)
         return rl_eval_fail(ctx, date->src, "cannot move %s by days: it is a whole month",
                             rl_eval_describe(date, d, sizeof d));
+    /* any shift beyond 10^7 days leaves years 1..9999; checking it first keeps the sum exact */
+    if (n.u.i > 10000000 || n.u.i < -10000000)
+        return rl_eval_fail(ctx, days->src, "date out of range (years 1 to 9999)");
     int64_t r = (int64_t)date->u.date.days + (sign < 0 ? -n.u.i : n.u.i);
-    if (n.u.i == INT64_MIN || r < rl_days_from_civil(1, 1, 1) || r > rl_days_from_civil(9999, 12, 31))
+    if (r < rl_days_from_civil(1, 1, 1) || r > rl_days_from_civil(9999, 12, 31))
         return rl_eval_fail(ctx, days->src, "date out of range (years 1 to 9999)");
     rl_date nd = {(int32_t)r, RL_DATE_DAY};
     rl_value_set_date(out, nd);
@@ -431,6 +434,10 @@ static int order(rl_eval_ctx *ctx, const rl_enode *n, const rl_value *a, const r
 {
     char d1[128], d2[128];
     rl_value x = *a, y = *b;
+    if (x.type == RL_VBOOL || x.type == RL_VNODE || y.type == RL_VBOOL || y.type == RL_VNODE)
+        return rl_eval_fail(ctx, x.type == RL_VBOOL || x.type == RL_VNODE ? x.src : y.src,
+                            "cannot order %s and %s with %s", rl_eval_describe(a, d1, sizeof d1),
+                            rl_eval_describe(b, d2, sizeof d2), rl_tok_name((rl_tok_kind)n->op));
     if (x.type == RL_VDATE || y.type == RL_VDATE) {
         if (rl_eval_to_date(ctx, a, &x) < 0 || rl_eval_to_date(ctx, b, &y) < 0)
             return -1;

@@ -626,12 +626,15 @@ static int fn_matches(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
             subj = rl_json_number_text(ctx->doc, s.src, &slen);
         } else {
             rl_value_format(&num, &s, -1);
-            char *copy = rl_arena_strndup(ctx->arena, rl_sbuf_str(&num), num.len);
+            /* zeroed with slack: PCRE2 JIT may read a few bytes past a subject */
+            char *copy = rl_arena_calloc(ctx->arena, num.len + 16);
+            if (copy)
+                memcpy(copy, rl_sbuf_str(&num), num.len);
+            slen = num.len;
             rl_sbuf_free(&num);
             if (!copy)
                 return rl_eval_fail(ctx, NULL, "out of memory");
             subj = copy;
-            slen = strlen(copy);
         }
     } else {
         return rl_eval_fail(ctx, s.src, "matches() takes a string, got %s", rl_eval_describe(&s, d, sizeof d));

@@ -451,7 +451,8 @@ static int lex_string(rl_lexer *lx, rl_token *t)
     if (p >= lx->len)
         return fail_at(lx, start, "unterminated string: expected %c to close the string at column %u",
                        q, rl_expr_column(s, start));
-    char *out = rl_arena_alloc(lx->arena, olen + 1);
+    /* zeroed with slack: PCRE2 JIT may read a few bytes past a subject */
+    char *out = rl_arena_calloc(lx->arena, olen + 16);
     if (!out)
         return fail_at(lx, start, "out of memory");
     size_t i = start + 1;

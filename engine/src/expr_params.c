@@ -167,14 +167,13 @@ static void drop_if_empty(rl_params *p, param *it)
 
 static int set_date_or_str(param *it, const char *s, size_t len, int kind, rl_error *err)
 {
-    it->str = malloc(len + 1);
+    it->str = calloc(1, len + 16); /* slack: PCRE2 JIT may read a few bytes past a subject */
     if (!it->str) {
         rl_error_set(err, 0, 0, "out of memory");
         return 0;
     }
     if (len)
         memcpy(it->str, s, len);
-    it->str[len] = '\0';
     it->slen = len;
     it->kind = kind;
     return 1;
