@@ -261,7 +261,9 @@ rl_jpath *rl_jpath_compile_ex(const char *text, size_t len, unsigned flags, size
 {
     rl_error_clear(err);
     rl_jpath *q = calloc(1, sizeof *q);
-    rl_arena *a = rl_arena_new(0);
+    /* a query is small: size the arena to its text, not the 64 KiB default */
+    size_t guess = (consumed ? 64 : len) * 16 + 512;
+    rl_arena *a = rl_arena_new(guess < 65536 ? guess : 65536);
     if (!q || !a) {
         free(q);
         rl_arena_free(a);

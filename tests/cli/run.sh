@@ -104,6 +104,25 @@ else
 fi
 expect 2 "unknown format" -- "$rl" -r rules.json -f yaml good.json
 
+# the bundled rule sets follow schemas/ruleset.schema.json (what editors use)
+if python3 -c 'import jsonschema' 2>/dev/null; then
+    for f in "$root"/rules/*.json "$root/tests/cases/sum/rules.json"; do
+        if python3 - "$root/schemas/ruleset.schema.json" "$f" <<'PY'
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1])); doc = json.load(open(sys.argv[2]))
+jsonschema.Draft202012Validator.check_schema(schema)
+jsonschema.Draft202012Validator(schema).validate(doc)
+PY
+        then ok; else bad "$f does not validate against ruleset.schema.json"; fi
+    done
+    if python3 - "$root/schemas/ruleset.schema.json" "$root/tests/cases/rules-unknown-fields/rules.json" <<'PY'
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1])); doc = json.load(open(sys.argv[2]))
+sys.exit(0 if list(jsonschema.Draft202012Validator(schema).iter_errors(doc)) else 1)
+PY
+    then ok; else bad "ruleset.schema.json accepts a rule set with unknown fields"; fi
+fi
+
 # -o writes atomically and leaves no temporary file
 expect 1 "-o" -- "$rl" -r rules.json -o result.txt sum_bad.json
 contains result.txt "[SUM]" "-o content"
