@@ -447,6 +447,12 @@ static rl_jnode *parse_number(parser *p, rl_jnode *parent, uint32_t index)
         n->flags = RL_JNUM_BIGINT;
     }
     n->u.num.d = number_value(s + start, p->pos - start, &np);
+    if (!isfinite(n->u.num.d)) {
+        /* a value no double holds would otherwise become ±infinity */
+        fail(p, start, "number %.*s is out of range (beyond ±1.8e308)",
+             (int)(p->pos - start > 40 ? 40 : p->pos - start), s + start);
+        return NULL;
+    }
     return n;
 }
 

@@ -158,6 +158,8 @@ static void test_errors_located(void)
     expect_error("[NaN]", 1, 2, "JSON value");
     expect_error("[1.]", 1, 4, "digit");
     expect_error("// c\n{}", 1, 1, "JSON value");
+    expect_error("[0,\n -1e+9999]", 2, 2, "out of range"); /* never -infinity */
+    expect_error("[1e400]", 1, 2, "out of range");
 }
 
 static void test_depth_limit(void)

@@ -32,7 +32,7 @@ static const char *json(rl_sbuf *b, const rl_value *v, const rl_jdoc *doc)
 
 static void test_from_node(void)
 {
-    rl_jdoc *d = parse("[null, true, 9007199254740993, 94.60, \"x\", [1], {\"a\": 1}, 1e400]");
+    rl_jdoc *d = parse("[null, true, 9007199254740993, 94.60, \"x\", [1], {\"a\": 1}]");
     CU_ASSERT_PTR_NOT_NULL_FATAL(d);
     rl_value v;
     rl_value_from_node(&v, rl_json_at(d->root, 0));

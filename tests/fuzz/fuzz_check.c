@@ -1,0 +1,42 @@
+/* fuzz_check.c — checking hostile reports with the bundled rules and with
+ * a rule set that exercises every kind: any bytes give violations (an
+ * `input` one at least when they are not JSON), never a crash. */
+#include "fuzz.h"
+#include "reportlint.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static const char rules_json[] =
+    "{\"ruleset\": \"fuzz\", \"params\": {\"as_of\": \"$.report.as_of\", \"min\": 91}, \"rules\": ["
+    "{\"id\": \"S\", \"kind\": \"sum\", \"total\": \"$.t\", \"parts\": \"$.p[*]\"},"
+    "{\"id\": \"R\", \"kind\": \"ratio\", \"numerator\": \"$.n\", \"denominator\": \"$.d\", "
+    "\"stated\": \"$.s\", \"scale\": 100, \"tolerance\": \"reported\"},"
+    "{\"id\": \"A\", \"kind\": \"average\", \"total\": \"$.t\", \"count\": \"$.d\", \"stated\": \"$.s\"},"
+    "{\"id\": \"T\", \"kind\": \"threshold\", \"each\": \"$..rate\", \"value\": \"@\", \"min\": \"$min\"},"
+    "{\"id\": \"D\", \"kind\": \"deadline\", \"each\": \"$.tasks[*]\", \"due\": \"@.due\", "
+    "\"done\": \"@.done\"},"
+    "{\"id\": \"P\", \"kind\": \"pattern\", \"each\": \"$..decree\", \"value\": \"@\", "
+    "\"regex\": \"^(\\\\d+)+/\\\\d{4}/N[ĐD]-CP$\"},"
+    "{\"id\": \"U\", \"kind\": \"unique\", \"items\": \"$..items[*]\", \"key\": \"@.code\"},"
+    "{\"id\": \"E\", \"kind\": \"expr\", \"each\": \"$.*\", \"when\": \"exists(@.x)\", "
+    "\"assert\": \"@.x * 2 > len(@.y) and matches(@.z, '[a-z]+')\", \"at\": \"@.x\","
+    " \"message\": \"{@.x} {actual} {$.report.id}\"}]}";
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    rl_rules *rules = rl_rules_new();
+    if (rl_rules_load_buffer(rules, "fuzz-rules.json", rules_json, sizeof rules_json - 1) != 0)
+        abort(); /* the fixed rule set must load */
+    rl_result *res = rl_result_new();
+    rl_check_buffer(rules, NULL, "report.json", (const char *)data, size, res);
+    FILE *sink = fopen("/dev/null", "w");
+    if (sink) {
+        rl_write(sink, RL_FORMAT_TEXT, res, rules);
+        rl_write(sink, RL_FORMAT_JSON, res, rules);
+        fclose(sink);
+    }
+    rl_result_free(res);
+    rl_rules_free(rules);
+    return 0;
+}
