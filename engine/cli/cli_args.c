@@ -133,7 +133,13 @@ static int apply(cli_opts *o, enum opt_id id, char *arg)
     case OPT_FORMAT: o->format = arg; return 0;
     case OPT_OUTPUT: o->output = arg; return 0;
     case OPT_AS_OF: o->as_of = arg; return 0;
-    case OPT_LOCALE: o->locale = arg; return 0;
+    case OPT_LOCALE: {
+        rl_error err;
+        if (rl_locale_check(arg, &err) != 0)
+            return usage_error("--locale: %s", err.message);
+        o->locale = arg;
+        return 0;
+    }
     case OPT_LANG: o->lang = arg; return 0;
     case OPT_ONLY: return cli_push_csv(&o->only, arg);
     case OPT_SKIP: return cli_push_csv(&o->skip, arg);

@@ -111,6 +111,14 @@ typedef struct rl_check_opts {
     unsigned max_depth;           /* JSON nesting limit; 0: the default (1000) */
 } rl_check_opts;
 
+/* Locales that numbers and dates held as strings are read in: en, vi, id,
+ * ru, nb. A BCP 47 tag's language subtag decides (vi-VN is vi; no is nb).
+ * Returns 0 when tag names a supported locale, else -1 with err's message
+ * ("unknown locale 'vn' (did you mean 'vi'? supported: ...)"). A report
+ * whose locale (report.locale, else opts->locale) is unknown is not
+ * checked: it gets one `input` violation instead. */
+RL_API int rl_locale_check(const char *tag, rl_error *err);
+
 /* One figure behind a violation (actual, expected, due, ...). */
 typedef enum rl_fig_type {
     RL_FIG_NULL,

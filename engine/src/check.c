@@ -236,6 +236,8 @@ static const char *pick_locale(const rl_jnode *root, const rl_check_opts *opts,
 void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, const char *file, rl_jdoc *doc,
                   rl_result *res)
 {
+    if (!rl_check_locale_ok(doc, opts, file, res))
+        return;
     rl_arena *arena = rl_arena_new(16 * 1024);
     rl_run run = {0};
     run.doc = doc;
