@@ -34,11 +34,11 @@ static const rl_month_word en_months[] = {
 };
 
 /* 15 December 2025 · 15th December, 2025 · December 15, 2025 · Dec 15 2025 ·
- * December 2025 · 15 December · December 15 · December. Numeric forms
- * (12/15/2025 or 15/12/2025?) are ambiguous in English and not read. */
+ * (in) December 2025 · 15 December · December 15 · (in) December. Numeric
+ * forms (12/15/2025 or 15/12/2025?) are ambiguous in English and not read. */
 static const char *const en_dates[] = {
-    "D st|nd|rd|th? N ,? Y", "N D st|nd|rd|th? ,? Y", "N ,? Y",
-    "D st|nd|rd|th? N",      "N D st|nd|rd|th?",      "N",
+    "D st|nd|rd|th? N ,? Y", "N D st|nd|rd|th? ,? Y", "in? N ,? Y",
+    "D st|nd|rd|th? N",      "N D st|nd|rd|th?",      "in? N",
     NULL,
 };
 
@@ -82,11 +82,12 @@ static const rl_month_word id_months[] = {
     {"des", 12, RL_MF_ANY},     {NULL, 0, 0},
 };
 
-/* 15 Desember 2025 · tanggal 15 Desember 2025 · 15 Desember · November 2025 ·
- * bulan November 2025 · November · 15/12/2025 · 15-12-2025. */
+/* 15 Desember 2025 · (pada) tanggal 15 Desember 2025 · 15 Desember ·
+ * November 2025 · (pada) bulan November 2025 · November · 15/12/2025 ·
+ * 15-12-2025. */
 static const char *const id_dates[] = {
-    "tanggal? D N Y",   "tanggal? D N",      "bulan? N Y", "bulan? N",
-    "tanggal? D / M / Y", "tanggal? D - M - Y", NULL,
+    "pada? tanggal? D N Y",   "pada? tanggal? D N",      "pada? bulan? N Y", "pada? bulan? N",
+    "pada? tanggal? D / M / Y", "pada? tanggal? D - M - Y", NULL,
 };
 
 /* ---- Russian --------------------------------------------------------- */
