@@ -200,7 +200,8 @@ RL_API int rl_write(FILE *out, rl_format format, const rl_result *res, const rl_
 /* Evaluate an expression against a JSON document (`reportlint eval`).
  * rules (may be NULL) supplies parameters (those of its first rule set,
  * with --param overrides); doc may be NULL (evaluated against null);
- * locale may be NULL. Returns 0 and stores a malloc'd JSON text of the
+ * strings are read in the document's report.locale, else locale (may be
+ * NULL), else the rule set's, else en. Returns 0 and stores a malloc'd JSON text of the
  * value in *json_out; -1 when the expression or the document is invalid;
  * 1 when evaluation failed (overflow, a string that is not a number...). */
 RL_API int rl_eval_json(const char *expr, const char *doc, size_t doc_len, const rl_rules *rules,

@@ -53,6 +53,16 @@ static int32_t eval_as_of(rl_eval_ctx *ctx, rl_jdoc *doc, const char *file, rl_r
     return d.type == RL_VDATE ? rl_date_last_day(d.u.date) : today;
 }
 
+const char *rl_report_locale(const rl_jnode *root, const char *flag, const char *set_locale)
+{
+    const rl_jnode *loc = rl_json_gets(rl_json_gets(root, "report"), "locale");
+    if (loc && loc->type == RL_JSTRING && loc->u.str.len)
+        return loc->u.str.s;
+    if (flag && flag[0])
+        return flag;
+    return set_locale ? set_locale : "en";
+}
+
 int rl_check_locale_ok(rl_jdoc *doc, const rl_check_opts *opts, const char *file, rl_result *res)
 {
     const rl_jnode *loc = rl_json_gets(rl_json_gets(doc->root, "report"), "locale");
