@@ -21,6 +21,11 @@ What is real and what is synthetic (see samples/README.md for the sources):
     national figures of 29 Sep 2025 (3,139 centres, 24,382 staff, 9,916
     specialized departments, 465 specialized agencies, 6.6 million online
     procedures) and to the 29 Oct 2025 figure of 3,143 fully equipped units.
+  * Four locale variants (2025-09-29.nb, 2025-10-29.ru, 2025-01-15.id and one
+    Vietnamese province, *.vi.json) hold the same figures as strings, the way
+    their sources write them ("9 916", "94,6%", "12,2 juta", "1.018"); each
+    string is read back by a Python mirror of the engine's locale readers and
+    must equal the figure it replaces.
   * Then a few deliberate errors are injected (ERRORS below). A built-in
     oracle re-checks every sample the way rules/two-level-government.json
     does and writes the violations it finds to
