@@ -9,7 +9,8 @@
  *
  * Names are BCP 47 tags: the language subtag decides (vi-VN and vi_VN are
  * vi), case-insensitively; "no" (Norwegian) is nb. Supported: en, vi, id,
- * ru, nb. */
+ * ru, nb. (Named locales.h, not locale.h: with -Iengine/src that name would
+ * shadow the C library's <locale.h>.) */
 #ifndef RL_LOCALES_H
 #define RL_LOCALES_H
 
