@@ -21,6 +21,11 @@ What is real and what is synthetic (see samples/README.md for the sources):
     national figures of 29 Sep 2025 (3,139 centres, 24,382 staff, 9,916
     specialized departments, 465 specialized agencies, 6.6 million online
     procedures) and to the 29 Oct 2025 figure of 3,143 fully equipped units.
+  * Four locale variants (2025-09-29.nb, 2025-10-29.ru, 2025-01-15.id and one
+    Vietnamese province, *.vi.json) hold the same figures as strings, the way
+    their sources write them ("9 916", "94,6%", "12,2 juta", "1.018"); each
+    string is read back by a Python mirror of the engine's locale readers and
+    must equal the figure it replaces.
   * Then a few deliberate errors are injected (ERRORS below). A built-in
     oracle re-checks every sample the way rules/two-level-government.json
     does and writes the violations it finds to
@@ -625,6 +630,214 @@ def national_reports():
     return r
 
 
+# ---- locale variants: the same reports, figures written as their sources write them ----------
+# A variant replaces figures (JSON numbers, ISO dates) by strings in its locale, given here
+# per JSON pointer, and sets report.locale. A Python mirror of the engine's locale readers
+# (read_number, read_date below: strict, only the forms used here) reads every string back;
+# generation fails unless each reads as exactly the figure it replaces, and the oracle then
+# checks the read-back report, so a variant has exactly its plain counterpart's violations.
+
+NB_2025_09_29 = {  # seed 002 (Norwegian); "24 382" with a no-break space, as typeset
+    "/administrative_units/units_total": "3 321",
+    "/organisation/specialized_agencies": "465",
+    "/organisation/specialized_departments": "9 916",
+    "/decentralization/tasks_reviewed": "2541",
+    "/decentralization/tasks_decentralized": "1377",
+    "/decentralization/tasks_assigned": "1164",
+    "/procedure_simplification/procedures_simplified": "1 027",
+    "/procedure_simplification/procedures_planned": "1 084",
+    "/procedure_simplification/simplified_rate_pct": "95 %",
+    "/service_centres/localities_total": "34",
+    "/service_centres/localities_with_centres": "32",
+    "/service_centres/centres": "3139",
+    "/service_centres/staff": "24\u00a0382",
+    "/service_centres/avg_staff_per_centre": "6",
+    "/online_procedures/processed": "6,6 millioner",
+    "/online_procedures/on_time_rate_pct": "91 %",
+    "/online_procedures/payment_transactions": "3 millioner",
+    "/online_procedures/payment_value_bn_vnd": "1 700",
+    "/documents/government_resolutions/0/date": "26. mars 2025",
+}
+
+RU_2025_10_29 = {  # seed 003 (Russian)
+    "/documents_issued/count": "140",
+    "/policy_payments/retirees_paid_pct": "99,99%",
+    "/treasury/units_paying_via_treasury_pct": "100%",
+    "/public_assets/surplus_houses_land_processed": "17 595",
+    "/equipment/fully_equipped": "3 143",
+    "/equipment/fully_equipped_pct": "94,6%",
+    "/online_procedures/processed_online_pct": "83%",
+    "/decentralization/tasks_decentralized_pct": "56%",
+    "/deadlines/job_positions/due": "15 декабря",
+    "/deadlines/organisation_personnel/due": "в ноябре",
+}
+RU_2025_10_29_TEXT = {  # words, not figures: set as they are
+    "/report/source": SRC_MEETING_CP,
+    "/deadlines/job_positions/task": ("создание рабочих мест для местных органов власти на двух уровнях, "
+                                      "особенно на низовом уровне"),
+    "/deadlines/job_positions/as_written": "до 15 декабря",
+    "/deadlines/organisation_personnel/task": ("совершенствование организации и персонала с учетом "
+                                               "особенностей каждого конкретного населенного пункта"),
+    "/deadlines/organisation_personnel/as_written": "в ноябре",
+}
+
+ID_2025_01_15 = {  # seed 001 (Indonesian)
+    "/meeting/date": "tanggal 15 Januari",
+    "/procedure_simplification/procedures_simplified_2024": "313",
+    "/procedure_simplification/procedures_implemented_to_date": "898",
+    "/procedure_simplification/implemented_rate_pct": "83%",
+    "/administrative_units_2024/commune_units_rearranged": "1.178",
+    "/administrative_units_2024/commune_units_reduced": "563",
+    "/administrative_units_2024/urban_units_target_pct": "45%",
+    "/e_documents/period/from": "1 Januari 2024",
+    "/e_documents/period/to": "20 Desember 2024",
+    "/e_documents/sent_received": "12,2 juta",
+    "/e_documents/increase_vs_2023": "4 juta",
+    "/e_documents/sent_received_to_date": "46,5 juta",
+    "/e_documents/to_date_increase_vs_2023": "18,3 juta",
+    "/online_filing/ministries_rate_pct": "59,57%",
+    "/online_filing/localities_rate_pct": "56%",
+    "/online_filing/localities_growth_vs_2023": "1,92",
+    "/digitization/ministries_rate_pct": "61,4%",
+    "/digitization/localities_rate_pct": "67,46%",
+}
+
+VI_PROVINCE = "37"  # Ninh Bình, as a provincial office would type its summary in Vietnamese
+
+
+def vi_number(x):
+    """1.018 / 91,1 — '.' groups thousands, ',' is the decimal mark."""
+    if isinstance(x, int):
+        return "{:,}".format(x).replace(",", ".")
+    return repr(x).replace(".", ",")
+
+
+def vi_date(iso):
+    y, m, d = (int(t) for t in iso.split("-"))
+    return "ngày %d tháng %d năm %d" % (d, m, y)
+
+
+def vi_province_strings(doc):
+    """The provincial summary figures and deadlines of a province report, in Vietnamese forms."""
+    out = {}
+    for ptr in ("/administrative_units/units_total", "/organisation/specialized_departments",
+                "/service_centres/centres", "/service_centres/staff", "/service_centres/avg_staff_per_centre",
+                "/equipment/fully_equipped", "/online_procedures/processed", "/online_procedures/on_time"):
+        out[ptr] = vi_number(get_ptr(doc, ptr))
+    for ptr in ("/equipment/fully_equipped_pct", "/online_procedures/on_time_rate_pct"):
+        out[ptr] = vi_number(get_ptr(doc, ptr)) + "%"
+    dl = doc["deadlines"]
+    out["/deadlines/centres_opened/due"] = vi_date(dl["centres_opened"]["due"])
+    if dl["centres_opened"]["done"]:
+        out["/deadlines/centres_opened/done"] = vi_date(dl["centres_opened"]["done"])
+    out["/deadlines/job_positions/due"] = vi_date("2025" + dl["job_positions"]["due"][1:])
+    y, m = dl["organisation_personnel"]["due"].split("-")
+    out["/deadlines/organisation_personnel/due"] = "tháng %d/%s" % (int(m), y)
+    return out
+
+
+def split_ptr(ptr):
+    return [int(t) if t.isdigit() else t for t in ptr.split("/")[1:]]
+
+
+def get_ptr(doc, ptr):
+    for k in split_ptr(ptr):
+        doc = doc[k]
+    return doc
+
+
+def set_ptr(doc, ptr, value):
+    keys = split_ptr(ptr)
+    for k in keys[:-1]:
+        doc = doc[k]
+    assert keys[-1] in doc if isinstance(doc, dict) else keys[-1] < len(doc), ptr
+    doc[keys[-1]] = value
+
+
+NUMBER_MARKS = {  # (group separators, decimal mark)
+    "en": (",", "."), "vi": (".", ","), "id": (".", ","),
+    "ru": (" \u00a0\u202f\u2009", ","), "nb": (" \u00a0\u202f\u2009", ","),
+}
+SCALE_WORDS = {
+    "en": {"thousand": 3, "million": 6, "billion": 9},
+    "vi": {"nghìn": 3, "triệu": 6, "tỷ": 9},
+    "id": {"ribu": 3, "juta": 6, "miliar": 9},
+    "ru": {"тыс.": 3, "млн": 6, "млрд": 9},
+    "nb": {"tusen": 3, "millioner": 6, "million": 6, "milliarder": 9},
+}
+
+
+def read_number(s, loc):
+    """A string as the engine reads it in loc: int when whole (exact), else float."""
+    import re
+    from decimal import Decimal
+    grp, dec = NUMBER_MARKS[loc]
+    m = re.fullmatch(r"\s*(-?)(\d{1,3}(?:[%s]\d{3})+|\d+)(?:%s(\d+))?(?:\s+([^\s\d%%]+))?(?:\s*(%%))?\s*"
+                     % (re.escape(grp), re.escape(dec)), s)
+    assert m, "not a number in %s: %r" % (loc, s)
+    sign, whole, frac, word, pct = m.groups()
+    assert not (word and pct), s
+    scale = SCALE_WORDS[loc][word.lower()] if word else 0
+    value = Decimal(sign + "".join(ch for ch in whole if ch.isdigit()) + (frac or "")).scaleb(scale - len(frac or ""))
+    return int(value) if scale >= len(frac or "") else float(value)
+
+
+MONTH_WORDS = {
+    "en": "january february march april may june july august september october november december",
+    "id": "januari februari maret april mei juni juli agustus september oktober november desember",
+    "nb": "januar februar mars april mai juni juli august september oktober november desember",
+    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "ru-prep": "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",
+}
+
+
+def read_date(s, loc):
+    """The forms the variants use, as ISO date forms (year-less ones as --MM-DD, --MM)."""
+    import re
+    w = s.lower().split()
+    months = MONTH_WORDS.get(loc, "").split()
+    if loc == "vi":
+        m = re.fullmatch(r"ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})", s.lower())
+        if m:
+            return "%s-%02d-%02d" % (m.group(3), int(m.group(2)), int(m.group(1)))
+        m = re.fullmatch(r"tháng (\d{1,2})/(\d{4})", s.lower())
+        assert m, s
+        return "%s-%02d" % (m.group(2), int(m.group(1)))
+    if w and w[0] == "tanggal":
+        w = w[1:]
+    if loc == "ru" and len(w) == 2 and w[0] == "в":
+        return "--%02d" % (MONTH_WORDS["ru-prep"].split().index(w[1]) + 1)
+    day = int(w[0].rstrip(".")) if loc != "nb" or w[0].endswith(".") else None
+    assert day is not None and w[1] in months, s
+    if len(w) == 2:
+        return "--%02d-%02d" % (months.index(w[1]) + 1, day)
+    assert len(w) == 3 and re.fullmatch(r"\d{4}", w[2]), s
+    return "%s-%02d-%02d" % (w[2], months.index(w[1]) + 1, day)
+
+
+def localize(doc, loc, strings, texts=None):
+    """The variant of doc with strings (pointer -> text) in locale loc, and the report read
+    back from it; asserts that every string reads as the figure it replaces."""
+    import copy
+    out = copy.deepcopy(doc)
+    back = copy.deepcopy(doc)
+    out["report"]["locale"] = loc
+    ref_year = int(doc["report"]["as_of"][:4])
+    for ptr, text in strings.items():
+        plain = get_ptr(doc, ptr)
+        if isinstance(plain, str):
+            got = read_date(text, loc)
+            assert date_of(got, ref_year) == date_of(plain, ref_year), (ptr, text, plain)
+        else:
+            got = read_number(text, loc)
+            assert got == plain and type(got) is type(plain), (ptr, text, got, plain)
+        set_ptr(out, ptr, text)
+        set_ptr(back, ptr, got)
+    for ptr, text in (texts or {}).items():
+        set_ptr(out, ptr, text)
+    return out, back
+
+
 # ---- the oracle: the bundled rules, re-done in Python -------------------------------------
 PARAMS = {"min_on_time_rate": 91, "communes_total": 3321}
 PCT_KEYS = {"implemented_rate_pct", "urban_units_target_pct", "ministries_rate_pct", "localities_rate_pct",
@@ -823,6 +1036,8 @@ INTENDED = {
     ("provinces/96-ca-mau.json", "ON-TIME-RATE", "/online_procedures/on_time_rate_pct"),
     ("provinces/25-phu-tho.json", "COMMUNE-NAME", "/communes/%d/name" % NFD_INDEX),
     ("provinces/25-phu-tho.json", "COMMUNE-NAME-TYPE", "/communes/%d/name" % NFD_INDEX),
+    # the locale variants: their plain counterparts' violations, and no other
+    ("national/2025-09-29.nb.json", "SVC-AVG", "/service_centres/avg_staff_per_centre"),
 }
 
 
@@ -838,16 +1053,28 @@ def generate():
     for p in provs:
         files["samples/provinces/%s-%s.json" % (p["code"], p["slug"])] = province_report(p)
 
+    checked = dict(files)  # what the oracle checks: the plain reports, and the variants read back
+    vi_name = "%s-%s" % (VI_PROVINCE, next(p["slug"] for p in provs if p["code"] == VI_PROVINCE))
+    vi_src = files["samples/provinces/%s.json" % vi_name]
+    national = lambda day: files["samples/national/%s.json" % day]
+    for path, src, loc, strings, texts in (
+            ("national/2025-09-29.nb.json", national("2025-09-29"), "nb", NB_2025_09_29, None),
+            ("national/2025-10-29.ru.json", national("2025-10-29"), "ru", RU_2025_10_29, RU_2025_10_29_TEXT),
+            ("national/2025-01-15.id.json", national("2025-01-15"), "id", ID_2025_01_15, None),
+            ("provinces/%s.vi.json" % vi_name, vi_src, "vi", vi_province_strings(vi_src), None)):
+        files["samples/" + path], checked["samples/" + path] = localize(src, loc, strings, texts)
+
     found = set()
-    for path, doc in files.items():
+    for path, doc in checked.items():
         for rule, ptr in oracle(doc):
             found.add((path[len("samples/"):], rule, ptr))
     if found != INTENDED:
         sys.exit("gen-samples: violations differ from the intended ones:\n  unexpected %s\n  missing %s"
                  % (sorted(found - INTENDED), sorted(INTENDED - found)))
 
-    # National consistency of the (commune-level) provincial data.
-    pr = [d for k, d in files.items() if k.startswith("samples/provinces/")]
+    # National consistency of the (commune-level) provincial data (the plain reports, not
+    # their locale variants).
+    pr = [d for k, d in files.items() if k.startswith("samples/provinces/") and d["report"]["locale"] == "en"]
     allc = [c for d in pr for c in d["communes"]]
     assert len(allc) == N_UNITS
     assert sum(c["has_centre"] for c in allc) == N_CENTRES

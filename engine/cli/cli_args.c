@@ -47,7 +47,8 @@ void cli_usage(FILE *out)
           "  -f, --format FMT      text (default) | json\n"
           "  -o, --output FILE     write the report to FILE (atomically) instead of stdout\n"
           "      --as-of DATE      the date deadlines are judged at (sets the as_of param)\n"
-          "      --locale L        locale of numbers and dates in reports without report.locale\n"
+          "      --locale L        locale of numbers and dates in reports without report.locale:\n"
+          "                        en, vi, id, ru or nb\n"
           "      --lang L          language of messages (en)\n"
           "      --param NAME=VALUE  set a rule-set parameter, repeatable\n"
           "      --fail-on LEVEL   error (default) | warning | info | never\n"
@@ -133,7 +134,13 @@ static int apply(cli_opts *o, enum opt_id id, char *arg)
     case OPT_FORMAT: o->format = arg; return 0;
     case OPT_OUTPUT: o->output = arg; return 0;
     case OPT_AS_OF: o->as_of = arg; return 0;
-    case OPT_LOCALE: o->locale = arg; return 0;
+    case OPT_LOCALE: {
+        rl_error err;
+        if (rl_locale_check(arg, &err) != 0)
+            return usage_error("--locale: %s", err.message);
+        o->locale = arg;
+        return 0;
+    }
     case OPT_LANG: o->lang = arg; return 0;
     case OPT_ONLY: return cli_push_csv(&o->only, arg);
     case OPT_SKIP: return cli_push_csv(&o->skip, arg);

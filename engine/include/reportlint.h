@@ -111,6 +111,14 @@ typedef struct rl_check_opts {
     unsigned max_depth;           /* JSON nesting limit; 0: the default (1000) */
 } rl_check_opts;
 
+/* Locales that numbers and dates held as strings are read in: en, vi, id,
+ * ru, nb. A BCP 47 tag's language subtag decides (vi-VN is vi; no is nb).
+ * Returns 0 when tag names a supported locale, else -1 with err's message
+ * ("unknown locale 'vn' (did you mean 'vi'? supported: ...)"). A report
+ * whose locale (report.locale, else opts->locale) is unknown is not
+ * checked: it gets one `input` violation instead. */
+RL_API int rl_locale_check(const char *tag, rl_error *err);
+
 /* One figure behind a violation (actual, expected, due, ...). */
 typedef enum rl_fig_type {
     RL_FIG_NULL,
@@ -192,7 +200,8 @@ RL_API int rl_write(FILE *out, rl_format format, const rl_result *res, const rl_
 /* Evaluate an expression against a JSON document (`reportlint eval`).
  * rules (may be NULL) supplies parameters (those of its first rule set,
  * with --param overrides); doc may be NULL (evaluated against null);
- * locale may be NULL. Returns 0 and stores a malloc'd JSON text of the
+ * strings are read in the document's report.locale, else locale (may be
+ * NULL), else the rule set's, else en. Returns 0 and stores a malloc'd JSON text of the
  * value in *json_out; -1 when the expression or the document is invalid;
  * 1 when evaluation failed (overflow, a string that is not a number...). */
 RL_API int rl_eval_json(const char *expr, const char *doc, size_t doc_len, const rl_rules *rules,

@@ -1,5 +1,6 @@
 /* api.c — small public entry points: reading files, choosing and writing
  * an output format, and the rule-author tools behind `eval` and `path`. */
+#include "check.h"
 #include "error.h"
 #include "expr.h"
 #include "jsonpath.h"
@@ -80,6 +81,11 @@ static const rl_params *params_of(const rl_rules *rules)
     return rules && rules->n_sets ? rules->sets[0]->params : NULL;
 }
 
+static const char *set_locale_of(const rl_rules *rules)
+{
+    return rules && rules->n_sets ? rules->sets[0]->locale : NULL;
+}
+
 static int eval_in_doc(rl_expr *e, rl_jdoc *doc, const rl_params *params, const char *locale,
                        char **json_out, rl_error *err)
 {
@@ -119,6 +125,8 @@ int rl_eval_json(const char *expr, const char *doc, size_t doc_len, const rl_rul
         rl_expr_free(e);
         return -1;
     }
+    /* strings read as in a check: report.locale, else --locale, else the rule set's */
+    locale = rl_report_locale(d->root, locale, set_locale_of(rules));
     int rc = eval_in_doc(e, d, params, locale, json_out, err);
     rl_jdoc_free(d);
     rl_expr_free(e);

@@ -221,21 +221,11 @@ int rl_check_rule_active(const rl_rule *r, const rl_check_opts *opts)
     return !(opts->skip && listed(r->id, opts->skip, opts->n_skip));
 }
 
-/* The report's own locale wins, then --locale, then the rule set's. */
-static const char *pick_locale(const rl_jnode *root, const rl_check_opts *opts,
-                               const rl_ruleset *set)
-{
-    const rl_jnode *loc = rl_json_gets(rl_json_gets(root, "report"), "locale");
-    if (loc && loc->type == RL_JSTRING && loc->u.str.len)
-        return loc->u.str.s;
-    if (opts && opts->locale && opts->locale[0])
-        return opts->locale;
-    return set->locale ? set->locale : "en";
-}
-
 void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, const char *file, rl_jdoc *doc,
                   rl_result *res)
 {
+    if (!rl_check_locale_ok(doc, opts, file, res))
+        return;
     rl_arena *arena = rl_arena_new(16 * 1024);
     rl_run run = {0};
     run.doc = doc;
@@ -249,7 +239,7 @@ void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, const char *
             continue;
         if (run.rule->set != set) {
             set = run.rule->set;
-            rl_check_base_ctx(&base, doc, set, pick_locale(doc->root, opts, set), arena, file, res);
+            rl_check_base_ctx(&base, doc, set, rl_report_locale(doc->root, opts ? opts->locale : NULL, set->locale), arena, file, res);
         }
         run_rule(&run, &base);
     }

@@ -14,6 +14,16 @@ void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, const char *
 void rl_check_base_ctx(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_ruleset *set, const char *locale,
                        rl_arena *arena, const char *file, rl_result *res);
 
+/* The locale a report's strings are read in: its own report.locale (a
+ * non-empty string), else flag (--locale), else the rule set's, else "en". */
+const char *rl_report_locale(const rl_jnode *root, const char *flag, const char *set_locale);
+
+/* 1 when the report can be read: its report.locale (when not null) is a
+ * supported locale, and so is opts->locale when the report has none. Else
+ * 0 after an `input` violation at report.locale; the report is then not
+ * checked, since its numbers and dates cannot be read. */
+int rl_check_locale_ok(rl_jdoc *doc, const rl_check_opts *opts, const char *file, rl_result *res);
+
 /* 1 when --only/--skip let the rule run. */
 int rl_check_rule_active(const rl_rule *r, const rl_check_opts *opts);
 

@@ -3,6 +3,7 @@
  * (as_of, locale) the rules evaluate in. */
 #include "check.h"
 #include "error.h"
+#include "locales.h"
 #include "result.h"
 
 #include <errno.h>
@@ -50,6 +51,45 @@ static int32_t eval_as_of(rl_eval_ctx *ctx, rl_jdoc *doc, const char *file, rl_r
         return today;
     }
     return d.type == RL_VDATE ? rl_date_last_day(d.u.date) : today;
+}
+
+const char *rl_report_locale(const rl_jnode *root, const char *flag, const char *set_locale)
+{
+    const rl_jnode *loc = rl_json_gets(rl_json_gets(root, "report"), "locale");
+    if (loc && loc->type == RL_JSTRING && loc->u.str.len)
+        return loc->u.str.s;
+    if (flag && flag[0])
+        return flag;
+    return set_locale ? set_locale : "en";
+}
+
+int rl_check_locale_ok(rl_jdoc *doc, const rl_check_opts *opts, const char *file, rl_result *res)
+{
+    const rl_jnode *loc = rl_json_gets(rl_json_gets(doc->root, "report"), "locale");
+    rl_error err = {0};
+    char msg[700];
+    if (loc && loc->type != RL_JNULL) {
+        int named = loc->type == RL_JSTRING && loc->u.str.len && !memchr(loc->u.str.s, 0, loc->u.str.len);
+        if (named && rl_locale_check(loc->u.str.s, &err) == 0)
+            return 1;
+        if (named)
+            snprintf(msg, sizeof msg, "report.locale: %s; the report is not checked", err.message);
+        else
+            snprintf(msg, sizeof msg, "report.locale must be a locale name such as \"vi\" (supported: %s); "
+                     "the report is not checked", rl_locale_known());
+        rl_sbuf ptr = RL_SBUF_INIT;
+        unsigned line, col;
+        rl_json_pointer(loc, &ptr);
+        rl_jdoc_locate(doc, loc->offset, &line, &col);
+        rl_check_input_violation(res, file, rl_sbuf_str(&ptr), line, col, msg);
+        rl_sbuf_free(&ptr);
+        return 0;
+    }
+    if (!opts || !opts->locale || !opts->locale[0] || rl_locale_check(opts->locale, &err) == 0)
+        return 1;
+    snprintf(msg, sizeof msg, "--locale: %s; the report is not checked", err.message);
+    rl_check_input_violation(res, file, "", 1, 1, msg);
+    return 0;
 }
 
 void rl_check_base_ctx(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_ruleset *set, const char *locale,

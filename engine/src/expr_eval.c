@@ -25,6 +25,7 @@
  * temporary malloc'd list, copied to the arena and freed at once). */
 #include "expr_int.h"
 #include "error.h"
+#include "locales.h"
 #include "number.h"
 #include "utf8.h"
 
@@ -126,38 +127,68 @@ int rl_eval_to_number(rl_eval_ctx *ctx, const rl_value *in, rl_value *out)
     }
 }
 
-/* Read a string as a date: ISO forms (the locale module adds its forms
- * here). Returns 1, 0 when it is not a date, -1 when it is a year-less date
- * that does not exist in the reference year (message in *why). */
-static int read_date(rl_eval_ctx *ctx, const char *s, size_t len, rl_date *out)
+/* Quietly: 1 when s reads as a date in ctx->locale (in *out), 0 when it is
+ * no date form, -1 when it is one but names no real day. */
+static int try_date(rl_eval_ctx *ctx, const char *s, size_t len, rl_date *out)
 {
+    const rl_locale *loc = rl_locale_find(ctx->locale);
     rl_date_spec spec;
-    if (!rl_date_parse_iso(s, len, &spec))
+    int r = loc ? rl_locale_read_date(loc, s, len, &spec) : RL_LDATE_NONE;
+    if (r == RL_LDATE_NONE)
         return 0;
-    return rl_date_resolve(&spec, rl_eval_ref_year(ctx), out) ? 1 : -1;
+    return r == RL_LDATE_OK && rl_date_resolve(&spec, rl_eval_ref_year(ctx), out) ? 1 : -1;
+}
+
+/* Read a string as a date in ctx->locale: ISO forms, or the locale's own
+ * ("15 декабря 2025", "tháng 11/2025"). Year-less dates take the year of
+ * as_of. Returns 0, or -1 with an error quoting the text and saying why. */
+static int read_date(rl_eval_ctx *ctx, const rl_value *in, rl_date *out)
+{
+    char q[96];
+    const char *tag = ctx->locale && *ctx->locale ? ctx->locale : "en";
+    const rl_locale *loc = rl_locale_find(tag);
+    if (!loc) {
+        rl_locale_unknown(tag, ctx->err);
+        ctx->err_node = in->src;
+        return -1;
+    }
+    rl_date_spec spec;
+    int r = rl_locale_read_date(loc, in->u.str.s, in->u.str.len, &spec);
+    clip(in->u.str.s, in->u.str.len, q, sizeof q, 60);
+    switch (r) {
+    case RL_LDATE_OK:
+        if (rl_date_resolve(&spec, rl_eval_ref_year(ctx), out))
+            return 0;
+        return rl_eval_fail(ctx, in->src, "'%s' does not exist in %d", q, rl_eval_ref_year(ctx));
+    case RL_LDATE_BAD_MONTH:
+        return rl_eval_fail(ctx, in->src, "'%s' is not a date: there is no month %d", q, spec.month);
+    case RL_LDATE_BAD_DAY:
+        if (spec.year)
+            return rl_eval_fail(ctx, in->src, "'%s' is not a date: %04d-%02d has %d days", q,
+                                spec.year, spec.month, rl_days_in_month(spec.year, spec.month));
+        return rl_eval_fail(ctx, in->src, "'%s' is not a date: month %d has at most %d days", q,
+                            spec.month, rl_days_in_month(2000, spec.month));
+    default:
+        return rl_eval_fail(ctx, in->src,
+                            "'%s' is not a date in locale %s (expected YYYY-MM-DD, YYYY-MM, "
+                            "--MM-DD, --MM or a form such as %s)",
+                            q, tag, loc->date_examples);
+    }
 }
 
 int rl_eval_to_date(rl_eval_ctx *ctx, const rl_value *in, rl_value *out)
 {
-    char d[128], q[96];
+    char d[128];
     switch ((rl_vtype)in->type) {
     case RL_VNULL:
     case RL_VDATE: *out = *in; return 0;
     case RL_VSTR: {
         rl_date date;
-        int r = read_date(ctx, in->u.str.s, in->u.str.len, &date);
-        if (r == 1) {
-            rl_value_set_date(out, date);
-            out->src = in->src;
-            return 0;
-        }
-        clip(in->u.str.s, in->u.str.len, q, sizeof q, 60);
-        if (r < 0)
-            return rl_eval_fail(ctx, in->src, "'%s' does not exist in %d", q, rl_eval_ref_year(ctx));
-        return rl_eval_fail(ctx, in->src,
-                            "'%s' is not a date in locale %s (expected YYYY-MM-DD, YYYY-MM, "
-                            "--MM-DD or --MM)",
-                            q, ctx->locale && *ctx->locale ? ctx->locale : "en");
+        if (read_date(ctx, in, &date) < 0)
+            return -1;
+        rl_value_set_date(out, date);
+        out->src = in->src;
+        return 0;
     }
     default:
         return rl_eval_fail(ctx, in->src, "expected a date, got %s", rl_eval_describe(in, d, sizeof d));
@@ -250,7 +281,7 @@ static int date_arith(rl_eval_ctx *ctx, int op, const rl_value *a, const rl_valu
         rl_value x = *a, y = *b;
         if (x.type == RL_VDATE && y.type == RL_VSTR) {
             rl_date tmp;
-            if (read_date(ctx, y.u.str.s, y.u.str.len, &tmp) == 0)
+            if (try_date(ctx, y.u.str.s, y.u.str.len, &tmp) == 0)
                 return date_shift(ctx, a, b, -1, out); /* date - "3": days */
             if (rl_eval_to_date(ctx, b, &y) < 0)
                 return -1;
@@ -417,7 +448,7 @@ int rl_eval_equal(rl_eval_ctx *ctx, const rl_value *a, const rl_value *b)
     }
     if (s && o->type == RL_VDATE) {
         rl_date d;
-        if (read_date(ctx, s->u.str.s, s->u.str.len, &d) != 1)
+        if (try_date(ctx, s->u.str.s, s->u.str.len, &d) != 1)
             return 0;
         return d.days == o->u.date.days && d.precision == o->u.date.precision;
     }

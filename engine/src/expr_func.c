@@ -16,6 +16,7 @@
 #include "expr_int.h"
 #include "error.h"
 #include "json.h"
+#include "locales.h"
 #include "number.h"
 #include "utf8.h"
 
@@ -182,19 +183,20 @@ static int fn_count(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
     return 0;
 }
 
-/* A string item is a date for min/max when it reads as an ISO date and not
- * as a number. */
+/* A string item is a date for min/max when it reads as a date in the
+ * locale (ISO or the locale's forms) and not as a number. */
 static int looks_like_date(rl_eval_ctx *ctx, const rl_value *v)
 {
     if (v->type == RL_VDATE)
         return 1;
     if (v->type != RL_VSTR)
         return 0;
+    const rl_locale *loc = rl_locale_find(ctx->locale);
     rl_date_spec spec;
     rl_value n;
     rl_error e;
     rl_error_clear(&e);
-    return rl_date_parse_iso(v->u.str.s, v->u.str.len, &spec) &&
+    return loc && rl_locale_read_date(loc, v->u.str.s, v->u.str.len, &spec) != RL_LDATE_NONE &&
            !rl_number_parse(v->u.str.s, v->u.str.len, ctx->locale, &n, &e);
 }
 
@@ -708,8 +710,8 @@ static const rl_func table[] = {
     {"round", 1, 2, 0, fn_round, "round(x[, digits])"},
     {"coalesce", 1, -1, 0, fn_coalesce, "coalesce(x, y, ...)"},
     {"if", 3, 3, 0, fn_if, "if(condition, then, else)"},
-    {"num", 1, 2, 0, fn_num, "num(x[, locale])"},
-    {"date", 1, 2, 0, fn_date, "date(x[, locale])"},
+    {"num", 1, 2, RL_FN_LOCALE, fn_num, "num(x[, locale])"},
+    {"date", 1, 2, RL_FN_LOCALE, fn_date, "date(x[, locale])"},
     {"year", 1, 1, 0, fn_year, "year(date)"},
     {"month", 1, 1, 0, fn_month, "month(date)"},
     {"day", 1, 1, 0, fn_day, "day(date)"},

@@ -159,6 +159,7 @@ struct rl_expr {
 typedef int (*rl_func_impl)(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out);
 
 #define RL_FN_REGEX 1 /* argument 2 is a pattern, 3 its flags: literals compile with the expression */
+#define RL_FN_LOCALE 2 /* argument 2 is a locale: a literal is checked with the expression */
 
 struct rl_func {
     const char *name;

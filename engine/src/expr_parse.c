@@ -263,6 +263,23 @@ static int compile_literal_regex(parser *p, rl_enode *call)
     return 1;
 }
 
+/* num(x, 'vi'), date(x, 'ru'): an unknown literal locale is a load error. */
+static int check_literal_locale(parser *p, const rl_enode *call)
+{
+    const rl_enode *loc = call->nkids > 1 ? call->kids[1] : NULL;
+    if (!loc || loc->kind != RL_N_LIT || loc->u.lit.type != RL_VSTR)
+        return 1;
+    char tag[64];
+    rl_error err;
+    rl_error_clear(&err);
+    if (loc->u.lit.u.str.len >= sizeof tag) /* judged when evaluated */
+        return 1;
+    snprintf(tag, sizeof tag, "%.*s", (int)loc->u.lit.u.str.len, loc->u.lit.u.str.s);
+    if (rl_locale_check(tag, &err) == 0)
+        return 1;
+    return fail(p, loc->col, "%s(): %s", call->u.call.fn->name, err.message);
+}
+
 static const rl_enode *parse_call(parser *p)
 {
     rl_token name = p->tok;
@@ -320,6 +337,8 @@ static const rl_enode *parse_call(parser *p)
     n->u.call.fn = fn;
     finish(p, n);
     if ((fn->flags & RL_FN_REGEX) && !compile_literal_regex(p, n))
+        return NULL;
+    if ((fn->flags & RL_FN_LOCALE) && !check_literal_locale(p, n))
         return NULL;
     return n;
 }

@@ -298,6 +298,9 @@ static void load_header(rl_loader *ld, const rl_jnode *root)
     set->version = rl_ld_string(ld, root, "version", 0, &bad);
     set->title = rl_ld_string(ld, root, "title", 0, &bad);
     set->locale = rl_ld_string(ld, root, "locale", 0, &bad);
+    rl_error err = {0};
+    if (set->locale && rl_locale_check(set->locale, &err) != 0)
+        rl_ld_error(ld, rl_ld_field(ld, root, "locale", 0)->offset, "field 'locale': %s", err.message);
     free(rl_ld_string(ld, root, "description", 0, &bad));
 }
 

@@ -9,8 +9,10 @@ int rl_value_decimals(const rl_value *v)
 {
     if (v->src && v->src->type == RL_JNUMBER)
         return v->src->decimals;
+    if (v->src && v->src->type == RL_JSTRING && rl_value_is_number(v))
+        return v->decimals; /* read from a string as written: "6,6 millioner" is -5 */
     if (v->decimals >= 0)
-        return v->decimals; /* read from a string as written */
+        return v->decimals; /* a literal read from a string */
     if (v->type != RL_VNUM)
         return 0;
     char buf[40]; /* a computed double: the decimals of its shortest form */

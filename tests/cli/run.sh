@@ -172,6 +172,20 @@ expect 2 "path invalid" -- "$rl" path '$[' good.json
 expect 0 "path stdin" -- sh -c "\"$rl\" path '\$.b' <good.json"
 contains out "[6]" "path from stdin"
 
+# locales: --locale is checked; eval reads strings as a check does (report.locale first)
+printf '{"v": "1.377"}\n' >loc.json
+printf '{"report": {"locale": "vi-VN"}, "v": "1.377"}\n' >loc_vi.json
+expect 2 "--locale unknown" -- "$rl" eval '1' --locale vn
+contains err "--locale: unknown locale 'vn' (did you mean 'vi'?" "--locale suggestion"
+expect 0 "eval in en" -- "$rl" eval '$.v + 0' loc.json
+contains out "1.377" "en reads 1.377 as a decimal"
+expect 0 "eval with --locale" -- "$rl" eval '$.v + 0' loc.json --locale=vi
+contains out "1377" "--locale vi groups thousands"
+expect 0 "eval with report.locale" -- "$rl" eval '$.v + 0' loc_vi.json --locale ru
+contains out "1377" "report.locale wins over --locale"
+expect 1 "eval with a string that does not read" -- "$rl" eval '$.v + 0' loc.json --locale ru
+contains err "'1.377' is not a number in locale ru" "error quotes the string and the locale"
+
 # --param and --as-of
 cat >prules.json <<'J'
 {"ruleset": "p", "params": {"min": 91, "as_of": "$.report.as_of"}, "rules": [

@@ -332,7 +332,7 @@ static void test_strings_as_numbers(void)
     ctx.locale = "vi";
     rl_value v;
     CU_ASSERT_EQUAL(rl_expr_eval(e, &ctx, &v), -1);
-    ASSERT_STR_EQ(err.message, "'abc' is not a number in locale vi");
+    ASSERT_STR_EQ(err.message, "'abc' is not a number in locale vi (vi writes 1.377,5)");
     CU_ASSERT_EQUAL(v.type, RL_VNULL);
     rl_expr_free(e);
 }
@@ -588,7 +588,16 @@ static void test_dates(void)
     expect_err("date($.text)", "'abc' is not a date", node("text"));
     expect_err("date('--02-29')", "'--02-29' does not exist in 2025", NULL);
     expect_err("date(5)", "date() takes a date, but '5' is the number 5", NULL);
-    expect_err("date('15/12/2025', 'vi')", "in locale vi", NULL);
+    /* locale forms: the report's locale, or the one given */
+    expect_date("date('15/12/2025', 'vi')", 2025, 12, 15, RL_DATE_DAY);
+    expect_date("date('15 декабря', 'ru')", 2025, 12, 15, RL_DATE_DAY); /* the year of as_of */
+    expect_date("date('tháng 11/2025', 'vi')", 2025, 11, 0, RL_DATE_MONTH);
+    expect_err("date('15 December 2025', 'vi')", "'15 December 2025' is not a date in locale vi", NULL);
+    expect_err("date('15/12/2025')", "is not a date in locale en", NULL); /* en: 12/15 or 15/12? */
+    expect_err("date('31 ноября 2025', 'ru')", "'31 ноября 2025' is not a date: 2025-11 has 30 days", NULL);
+    expect_err("date('29 февраля', 'ru')", "'29 февраля' does not exist in 2025", NULL);
+    expect_err("date('15/13/2025', 'vi')", "there is no month 13", NULL);
+    expect_err("date('x', $.text)", "unknown locale 'abc'", NULL);
 
     expect_int("year('2025-12-15')", 2025);
     expect_int("month('2025-12-15')", 12);
@@ -705,6 +714,13 @@ static void test_num(void)
     expect_err("num($.text)", "'abc' is not a number", node("text"));
     expect_err("num(true)", "num() takes a number", NULL);
     expect_err("num('1', 5)", "num() takes a locale name", NULL);
+    /* locale forms, with the locale given or as a tag */
+    expect_int("num('1.377', 'vi')", 1377);
+    expect_int("num('12,2 juta', 'id')", 12200000);
+    expect_int("num('9 916', 'nb-NO')", 9916);
+    expect_num("num('1,377', 'vi')", 1.377);
+    expect_err("num('1.37', 'vi')", "'1.37' is not a number in locale vi", NULL);
+    expect_err("num('1', $.text)", "unknown locale 'abc'", NULL); /* a computed locale: at run time */
 }
 
 /* ---- parameters ---------------------------------------------------------- */

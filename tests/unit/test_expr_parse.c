@@ -197,6 +197,8 @@ static void test_calls(void)
     rl_expr_free(e);
 }
 
+static void expect_ok(const char *src);
+
 static void test_errors(void)
 {
     expect_error("(1 + 2", 7, "expected ')' to close '(' at column 1");
@@ -229,6 +231,10 @@ static void test_errors(void)
     expect_error("matches(x, '(ab')", 16, "invalid regular expression");
     expect_error("matches(x, '\\u00e9(')", 20, "invalid regular expression");
     expect_error("matches(x, 'a', 'q')", 17, "unknown regex flag 'q'");
+    /* a literal locale is checked with the expression; a computed one when evaluated */
+    expect_error("num(x, 'vn')", 8, "num(): unknown locale 'vn' (did you mean 'vi'?");
+    expect_error("date(x, 'klingon')", 9, "date(): unknown locale 'klingon'");
+    expect_ok("num(x, 'vi-VN') + num(x, y) + date(x, 'NO')");
     expect_error("1 + \xff", 5, "invalid UTF-8");
 }
 
