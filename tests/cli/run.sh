@@ -3,6 +3,10 @@
 # broken inputs, the rule author's tools, and the samples' expected
 # violations (samples/README.md's list, kept in tests/samples/).
 set -u
+# Messages are in English whatever the caller's locale (--lang cases set their own).
+unset LC_ALL LC_MESSAGES
+LANG=C.UTF-8
+export LANG
 rl=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
