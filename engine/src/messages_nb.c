@@ -24,7 +24,7 @@ const char *const rl_messages_nb[RL_MSG_COUNT] = {
     [RL_MSG_UNIQUE] = "duplisert nøkkel {key} (første gang i {first})",
     [RL_MSG_EXPR_FALSE] = "betingelsen er ikke oppfylt: {assert}",
     [RL_MSG_EXPR_TYPE] = "betingelsen {assert} ga {value}, ikke true eller false",
-    [RL_MSG_CADENCE_MISSING_DAY] = "ingen rapport levert {period_start}",
+    [RL_MSG_CADENCE_MISSING_DAY] = "ingen rapport levert for {period_start}",
     [RL_MSG_CADENCE_MISSING_WEEK] = "ingen rapport levert i uken {period_start} (mandag) til "
                                     "{period_end}",
     [RL_MSG_CADENCE_MISSING_MONTH] = "ingen rapport levert i måneden {period} ({period_start} til "
@@ -35,7 +35,7 @@ const char *const rl_messages_nb[RL_MSG_COUNT] = {
                                      "{due_days}",
     [RL_MSG_CADENCE_WRONG_MONTHDAY] = "{date} er den {day}. i måneden; rapportene skal leveres "
                                       "den {expected_day}. hver måned",
-    [RL_MSG_CADENCE_DUP_DAY] = "{count} rapporter levert {period_start}; én var forventet",
+    [RL_MSG_CADENCE_DUP_DAY] = "{count} rapporter levert for {period_start}; én var forventet",
     [RL_MSG_CADENCE_DUP_WEEK] = "{count} rapporter levert i uken {period_start} (mandag) til "
                                 "{period_end}; én var forventet",
     [RL_MSG_CADENCE_DUP_MONTH] = "{count} rapporter levert i måneden {period} ({period_start} "

@@ -132,9 +132,8 @@ static void message_in(rl_loader *ld, const rl_jmember *m, rl_rule *r)
         return;
     }
     if (!rl_lang_parse(m->key, &lang) || strlen(m->key) != 2) {
-        const char *near = rl_suggest(m->key, m->key_len, rl_langs());
-        rl_ld_error(ld, m->key_offset, "unknown message language '%s'%s%s%s (known: en, vi, id, ru, nb)",
-                    m->key, near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+        rl_ld_error(ld, m->key_offset, "unknown message language '%s' (known: en, vi, id, ru, nb)",
+                    m->key);
         return;
     }
     rl_template *t = template_from(ld, m->value, r->kind);
