@@ -448,7 +448,8 @@ static rl_outcome cadence_check(const rl_rule *rule, rl_run *run)
     if (dates.type == RL_VNULL || (dates.type == RL_VLIST && dates.u.list.n == 0))
         return rl_run_missing(run, "dates", ce.d->dates);
     collect(&ce, &dates);
-    qsort(ce.subs, ce.n, sizeof *ce.subs, by_day);
+    if (ce.n > 1)
+        qsort(ce.subs, ce.n, sizeof *ce.subs, by_day);
     if (!has_from && ce.n)
         ce.lo = ce.subs[0].day;
     if (has_from || ce.n)
