@@ -342,16 +342,22 @@ static void report_more(cadence_eval *ce)
     rl_run_report(ce->run, &f);
 }
 
+static int day_of_month(int32_t day)
+{
+    int y, m, d;
+    rl_civil_from_days(day, &y, &m, &d);
+    return d;
+}
+
+/* A submission not on its period's due day (only when `on` is given). */
 static void wrong_day(cadence_eval *ce, const submission *s, rl_period p, int32_t due)
 {
     const cadence_data *d = ce->d;
-    rl_finding f = {0};
-    rl_value date;
-    int y, m, day;
-    rl_civil_from_days(s->day, &y, &m, &day);
     int weekday = rl_date_weekday(s->day);
     if (d->every == RL_EVERY_WEEK ? weekday == d->on : s->day == due)
         return;
+    rl_finding f = {0};
+    rl_value date;
     f.blame = s->node;
     rl_value_set_date(&date, (rl_date){s->day, RL_DATE_DAY});
     date.src = s->node;
@@ -363,11 +369,9 @@ static void wrong_day(cadence_eval *ce, const submission *s, rl_period p, int32_
         rl_finding_word(&f, "day_name", (rl_msg)(RL_MSG_DAY_NAME_1 + weekday - 1));
         rl_finding_word(&f, "due_days", (rl_msg)(RL_MSG_ON_DAYS_1 + d->on - 1));
     } else {
-        int dy, dm, dd;
-        rl_civil_from_days(due, &dy, &dm, &dd);
         f.msg = RL_MSG_CADENCE_WRONG_MONTHDAY;
-        rl_finding_add_int(&f, "day", day);
-        rl_finding_add_int(&f, "expected_day", dd);
+        rl_finding_add_int(&f, "day", day_of_month(s->day));
+        rl_finding_add_int(&f, "expected_day", day_of_month(due));
     }
     add_day(&f, "due", due);
     add_period(&f, ce, p);
