@@ -11,6 +11,10 @@
 # expected files from the current output (review the diff before committing).
 # VALGRIND="valgrind ..." runs every case under valgrind.
 set -u
+# Messages are in English whatever the caller's locale (--lang cases set their own).
+unset LC_ALL LC_MESSAGES
+LANG=C.UTF-8
+export LANG
 rl=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)

@@ -118,9 +118,9 @@ ERR_NO_CENTRE = "15"      # Lào Cai: the 2 communes without a centre (3,141 - 3
 ERR_JOB_LATE = "24"       # Bắc Ninh: job positions done "2025-12-19" (for 2025-09-19): late, and after as_of
 ERR_ON_TIME = "96"        # Cà Mau: on-time rate 89.6 %, below the 91 % target
 ERR_NFD_NAME = "25"       # Phú Thọ: one commune name in decomposed Unicode (NFD)
-# Latent, for the cadence rule that comes later (no bundled rule reads them yet):
-LATENT_MISSING_WEEK = "80"  # Tây Ninh: no weekly report on Wednesday 2025-08-27
-LATENT_WRONG_DAY = "82"     # Đồng Tháp: the 2025-09-10 report was filed on Thursday 2025-09-11
+# For the cadence rule REPORT-WEEKLY ("report weekly on Wednesdays"):
+ERR_MISSING_WEEK = "80"     # Tây Ninh: no weekly report on Wednesday 2025-08-27
+ERR_WRONG_DAY = "82"        # Đồng Tháp: the 2025-09-10 report was filed on Thursday 2025-09-11
 
 GIA_LAI_PARTIAL = 7       # Gia Lai: 128 of 135 units fully equipped = 94.8 %
 DUP_INDEX = 57            # Cần Thơ: communes[57] gets communes[56]'s code
@@ -419,9 +419,9 @@ def province_report(p):
     }
 
     dates = wednesdays()
-    if code == LATENT_MISSING_WEEK:
+    if code == ERR_MISSING_WEEK:
         dates.remove("2025-08-27")
-    if code == LATENT_WRONG_DAY:
+    if code == ERR_WRONG_DAY:
         dates[dates.index("2025-09-10")] = "2025-09-11"
 
     communes = []
@@ -1020,6 +1020,22 @@ def oracle(doc):
                 v.append(("COMMUNE-CENTRE-STAFF", p + "/centre_staff"))
             if not (1 <= c["specialized_departments"] <= 4):
                 v.append(("COMMUNE-DEPARTMENTS", p + "/specialized_departments"))
+    # REPORT-WEEKLY: ISO weeks from 2025-07-01, due on Wednesday, missing once the
+    # Wednesday is before as_of; a report on another day is blamed where it is.
+    if doc["report"].get("level") == "province":
+        start = datetime.date(2025, 7, 1)
+        days = [datetime.date.fromisoformat(d) for d in doc["reporting"]["dates"]]
+        monday = start - datetime.timedelta(days=start.weekday())
+        while monday <= as_of:
+            due = monday + datetime.timedelta(days=2)
+            week = [d for d in days if monday <= d <= monday + datetime.timedelta(days=6) and start <= d <= as_of]
+            if not week and start <= due < as_of:
+                v.append(("REPORT-WEEKLY", "/reporting/dates"))
+            assert len(week) <= 1, (doc["report"]["id"], week)
+            monday += datetime.timedelta(days=7)
+        for i, d in enumerate(days):
+            if start <= d <= as_of and d.weekday() != 2:
+                v.append(("REPORT-WEEKLY", "/reporting/dates/%d" % i))
     return v
 
 
@@ -1036,6 +1052,8 @@ INTENDED = {
     ("provinces/96-ca-mau.json", "ON-TIME-RATE", "/online_procedures/on_time_rate_pct"),
     ("provinces/25-phu-tho.json", "COMMUNE-NAME", "/communes/%d/name" % NFD_INDEX),
     ("provinces/25-phu-tho.json", "COMMUNE-NAME-TYPE", "/communes/%d/name" % NFD_INDEX),
+    ("provinces/80-tay-ninh.json", "REPORT-WEEKLY", "/reporting/dates"),
+    ("provinces/82-dong-thap.json", "REPORT-WEEKLY", "/reporting/dates/10"),
     # the locale variants: their plain counterparts' violations, and no other
     ("national/2025-09-29.nb.json", "SVC-AVG", "/service_centres/avg_staff_per_centre"),
 }

@@ -46,6 +46,11 @@ rl_rules *cli_load_rules(const cli_opts *opts, int quiet_ok);
 /* The directory of bundled rule sets, or NULL. */
 const char *cli_bundled_rules(char *buf, size_t size);
 
+/* The language of messages (cli_lang.c): --lang, else LC_ALL, LC_MESSAGES,
+ * LANG, else "en". Returns 0, or CLI_USAGE_ERROR (printed) for an unknown
+ * --lang. */
+int cli_pick_lang(const cli_opts *opts, const char **lang);
+
 /* Expand files and directories into the list of reports to check. */
 int cli_expand_inputs(const cli_strings *args, cli_strings *files);
 

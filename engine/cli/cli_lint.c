@@ -13,11 +13,12 @@
 #include <string.h>
 #include <unistd.h>
 
-static int check_all(const rl_rules *rules, const cli_opts *o, const cli_strings *files,
-                     rl_result *res)
+static int check_all(const rl_rules *rules, const cli_opts *o, const char *lang,
+                     const cli_strings *files, rl_result *res)
 {
     rl_check_opts copts = {0};
     copts.locale = o->locale;
+    copts.lang = lang;
     copts.only = o->only.items;
     copts.n_only = o->only.n;
     copts.skip = o->skip.items;
@@ -85,7 +86,7 @@ static void free_files(cli_strings *files)
     free(files->items);
 }
 
-static int run(const cli_opts *o, rl_format fmt)
+static int run(const cli_opts *o, rl_format fmt, const char *lang)
 {
     rl_rules *rules = cli_load_rules(o, 0);
     if (!rules)
@@ -95,7 +96,7 @@ static int run(const cli_opts *o, rl_format fmt)
     rl_result *res = rl_result_new();
     if (res && check_only_ids(rules, &o->only, "--only") == 0 &&
         check_only_ids(rules, &o->skip, "--skip") == 0 && cli_expand_inputs(&o->inputs, &files) == 0 &&
-        check_all(rules, o, &files, res) == 0 && write_output(o, fmt, res, rules) == 0)
+        check_all(rules, o, lang, &files, res) == 0 && write_output(o, fmt, res, rules) == 0)
         status = exit_status(res, o->fail_on);
     free_files(&files);
     rl_result_free(res);
@@ -108,6 +109,7 @@ int cli_lint(int argc, char **argv)
     cli_opts o;
     int rc = cli_parse(argc, argv, 1, &o, "lint");
     rl_format fmt = RL_FORMAT_TEXT;
+    const char *lang = "en";
     if (rc == 1) { /* --help or --version */
         cli_opts_free(&o);
         return 0;
@@ -116,13 +118,15 @@ int cli_lint(int argc, char **argv)
         fprintf(stderr, "reportlint: unknown format '%s' (known: text, json)\n", o.format);
         rc = CLI_USAGE_ERROR;
     }
+    if (rc == 0)
+        rc = cli_pick_lang(&o, &lang);
     if (rc == 0 && o.inputs.n == 0) {
         fprintf(stderr, "reportlint: no reports given (files, directories, or - for stdin)\n");
         cli_usage(stderr);
         rc = CLI_USAGE_ERROR;
     }
     if (rc == 0)
-        rc = run(&o, fmt);
+        rc = run(&o, fmt, lang);
     cli_opts_free(&o);
     return rc;
 }

@@ -109,6 +109,10 @@ typedef struct rl_check_opts {
     const char *const *skip;      /* rule ids not to run */
     size_t n_skip;
     unsigned max_depth;           /* JSON nesting limit; 0: the default (1000) */
+    const char *lang;             /* --lang: language of messages and of the text
+                                     summary, a code of rl_langs() or a locale name
+                                     ("vi_VN.UTF-8"); NULL or "": English. An unknown
+                                     one is a misuse: rl_check_* return -1. */
 } rl_check_opts;
 
 /* Locales that numbers and dates held as strings are read in: en, vi, id,
@@ -118,6 +122,14 @@ typedef struct rl_check_opts {
  * whose locale (report.locale, else opts->locale) is unknown is not
  * checked: it gets one `input` violation instead. */
 RL_API int rl_locale_check(const char *tag, rl_error *err);
+
+/* The languages messages are written in: "en", "vi", "id", "ru", "nb"
+ * (NULL-terminated). */
+RL_API const char *const *rl_langs(void);
+/* The language code for a code or locale name ("vi", "vi_VN.UTF-8",
+ * "nb_NO", "no_NO" -> "nb"), or NULL when it is none of rl_langs() ("C",
+ * "POSIX", "fr_FR"). */
+RL_API const char *rl_lang_match(const char *name);
 
 /* One figure behind a violation (actual, expected, due, ...). */
 typedef enum rl_fig_type {
@@ -192,7 +204,9 @@ typedef enum rl_format {
 /* Parse "text" or "json"; returns 0 and sets *out, or -1. */
 RL_API int rl_format_parse(const char *name, rl_format *out);
 
-/* Write res in a format to out. rules may be NULL. */
+/* Write res in a format to out. rules may be NULL. Messages are already
+ * in the language they were checked in; the text format's summary line
+ * is written in that language too (English when nothing was checked). */
 RL_API int rl_write(FILE *out, rl_format format, const rl_result *res, const rl_rules *rules);
 
 /* ---- tools for rule authors ----------------------------------------- */

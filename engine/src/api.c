@@ -5,6 +5,7 @@
 #include "expr.h"
 #include "jsonpath.h"
 #include "output.h"
+#include "result.h"
 #include "rules_int.h"
 
 #include <errno.h>
@@ -37,26 +38,36 @@ static int read_stream(FILE *f, char **data, size_t *len)
     return ferror(f) ? -1 : 0;
 }
 
-int rl_read_file(const char *path, char **data, size_t *len, rl_error *err)
+int rl_read_file_errno(const char *path, char **data, size_t *len, int *errnum, int *opening)
 {
     int is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    *data = NULL;
+    *opening = !f;
     if (!f) {
-        rl_error_set(err, 0, 0, "cannot open: %s", strerror(errno));
+        *errnum = errno;
         return -1;
     }
+    errno = 0;
     int rc = read_stream(f, data, len);
     int saved = errno;
     if (!is_stdin)
         fclose(f);
     if (rc != 0) {
-        rl_error_set(err, 0, 0, "cannot read: %s", strerror(saved ? saved : ENOMEM));
-        if (*data) {
-            free(*data);
-            *data = NULL;
-        }
+        *errnum = saved ? saved : ENOMEM;
+        free(*data);
+        *data = NULL;
     }
     return rc;
+}
+
+int rl_read_file(const char *path, char **data, size_t *len, rl_error *err)
+{
+    int errnum = 0, opening = 0;
+    if (rl_read_file_errno(path, data, len, &errnum, &opening) == 0)
+        return 0;
+    rl_error_set(err, 0, 0, "%s: %s", opening ? "cannot open" : "cannot read", strerror(errnum));
+    return -1;
 }
 
 int rl_format_parse(const char *name, rl_format *out)
@@ -72,8 +83,8 @@ int rl_format_parse(const char *name, rl_format *out)
 
 int rl_write(FILE *out, rl_format format, const rl_result *res, const rl_rules *rules)
 {
-    (void)rules;
-    return format == RL_FORMAT_JSON ? rl_write_json(out, res) : rl_write_text(out, res);
+    return format == RL_FORMAT_JSON ? rl_write_json(out, res)
+                                    : rl_write_text(out, res, rules ? rules->catalog : NULL);
 }
 
 static const rl_params *params_of(const rl_rules *rules)

@@ -20,6 +20,8 @@ struct rl_run {
     rl_jdoc *doc;
     const char *file;
     rl_result *res;
+    const rl_catalog *catalog;
+    rl_lang lang; /* of messages */
 };
 
 rl_eval_ctx *rl_run_ctx(rl_run *run)
@@ -34,13 +36,33 @@ const rl_jnode *rl_run_node(rl_run *run)
 
 /* ---- turning findings into violations -------------------------------- */
 
-static const rl_template *pick_template(const rl_rule *r, int variant)
+/* The rule's own message (in the run's language if it has one), unless
+ * the finding is the engine's; else the catalog's. *lang: the language of
+ * the template picked. */
+static const rl_template *pick_template(const rl_run *run, const rl_finding *f, rl_lang *lang)
 {
-    if (r->message)
-        return r->message;
-    if (variant >= 0 && variant < RL_MAX_VARIANTS && r->defaults[variant])
-        return r->defaults[variant];
-    return r->defaults[0];
+    const rl_template *t = f->engine ? NULL : rl_rule_message(run->rule, run->lang, lang);
+    if (t)
+        return t;
+    *lang = run->lang;
+    return rl_catalog_get(run->catalog, f->msg, run->lang);
+}
+
+/* What a template may name: figures, then arguments, then words in the
+ * run's language. */
+static size_t message_figs(const rl_run *run, const rl_finding *f, rl_fig *all)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->n_figs; i++)
+        all[n++] = f->figs[i];
+    for (size_t i = 0; i < f->n_args; i++)
+        all[n++] = f->args[i];
+    for (size_t i = 0; i < f->n_words; i++) {
+        const char *w = rl_msg_text(f->words[i].word, run->lang);
+        all[n].name = f->words[i].name;
+        rl_value_set_str(&all[n++].v, w, strlen(w));
+    }
+    return n;
 }
 
 static void emit(rl_run *run, const rl_finding *f, const char *message)
@@ -51,7 +73,7 @@ static void emit(rl_run *run, const rl_finding *f, const char *message)
     rl_violation v = {0};
     v.file = run->file;
     v.rule = run->rule->id;
-    v.severity = run->rule->severity;
+    v.severity = f->info ? RL_SEVERITY_INFO : run->rule->severity;
     v.pointer = rl_sbuf_str(&ptr);
     rl_jdoc_locate(run->doc, blame->offset, &v.line, &v.column);
     v.message = message;
@@ -63,30 +85,35 @@ static void emit(rl_run *run, const rl_finding *f, const char *message)
 
 void rl_run_report(rl_run *run, const rl_finding *f)
 {
-    if (f->message) {
-        emit(run, f, f->message);
-        return;
-    }
+    rl_fig all[RL_MAX_FIGS + 2 * RL_MAX_ARGS];
+    size_t n = message_figs(run, f, all);
     rl_sbuf msg = RL_SBUF_INIT;
-    const rl_template *t = pick_template(run->rule, f->variant);
+    rl_lang lang;
+    const rl_template *t = pick_template(run, f, &lang);
     if (t) {
         rl_error err = {0}, *saved = run->ctx.err;
         run->ctx.err = &err;
-        rl_template_expand(t, f->figs, f->n_figs, &run->ctx, &msg);
+        rl_template_expand(t, all, n, &run->ctx, lang, &msg);
         run->ctx.err = saved;
     }
     emit(run, f, rl_sbuf_str(&msg));
     rl_sbuf_free(&msg);
 }
 
-static void report_eval_error(rl_run *run, const rl_expr *e)
+void rl_run_eval_error(rl_run *run, const char *text)
 {
     rl_finding f = {0};
-    char msg[900];
-    snprintf(msg, sizeof msg, "cannot evaluate %s: %s", rl_expr_text(e), run->ctx.err->message);
+    f.engine = 1;
+    f.msg = RL_MSG_EVAL_ERROR;
     f.blame = run->ctx.err_node;
-    f.message = msg;
+    rl_finding_arg_str(&f, "expr", text);
+    rl_finding_arg_str(&f, "detail", run->ctx.err ? run->ctx.err->message : "");
     rl_run_report(run, &f);
+}
+
+static void report_eval_error(rl_run *run, const rl_expr *e)
+{
+    rl_run_eval_error(run, rl_expr_text(e));
 }
 
 int rl_run_eval(rl_run *run, const rl_expr *e, rl_value *out)
@@ -135,9 +162,10 @@ rl_outcome rl_run_missing(rl_run *run, const char *what, const rl_expr *e)
     if (run->rule->missing != RL_MISSING_VIOLATION)
         return RL_NOT_APPLICABLE;
     rl_finding f = {0};
-    char msg[600];
-    snprintf(msg, sizeof msg, "missing data: %s (%s) has no value", what, rl_expr_text(e));
-    f.message = msg;
+    f.engine = 1;
+    f.msg = RL_MSG_MISSING_DATA;
+    rl_finding_arg_str(&f, "field", what);
+    rl_finding_arg_str(&f, "expr", rl_expr_text(e));
     rl_run_report(run, &f);
     return RL_FAIL;
 }
@@ -191,10 +219,9 @@ static void run_rule(rl_run *run, const rl_eval_ctx *base)
     rl_error err = {0};
     if (rl_jpath_eval(run->rule->each, base->root, base->root, &nodes, &err) != 0) {
         run->ctx = *base;
+        run->ctx.err = &err;
         run->node = base->root;
-        rl_finding f = {0};
-        f.message = err.message;
-        rl_run_report(run, &f);
+        rl_run_eval_error(run, rl_jpath_text(run->rule->each));
         count(run->res, RL_FAIL);
     } else if (nodes.n == 0) {
         count(run->res, RL_NOT_APPLICABLE);
@@ -221,8 +248,8 @@ int rl_check_rule_active(const rl_rule *r, const rl_check_opts *opts)
     return !(opts->skip && listed(r->id, opts->skip, opts->n_skip));
 }
 
-void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, const char *file, rl_jdoc *doc,
-                  rl_result *res)
+void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang, const char *file,
+                  rl_jdoc *doc, rl_result *res)
 {
     if (!rl_check_locale_ok(doc, opts, file, res))
         return;
@@ -231,6 +258,8 @@ void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, const char *
     run.doc = doc;
     run.file = file;
     run.res = res;
+    run.catalog = rules->catalog;
+    run.lang = lang;
     const rl_ruleset *set = NULL;
     rl_eval_ctx base = {0};
     for (size_t i = 0; arena && i < rules->n_all; i++) {
@@ -239,7 +268,9 @@ void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, const char *
             continue;
         if (run.rule->set != set) {
             set = run.rule->set;
-            rl_check_base_ctx(&base, doc, set, rl_report_locale(doc->root, opts ? opts->locale : NULL, set->locale), arena, file, res);
+            rl_check_base_ctx(&base, doc, set,
+                              rl_report_locale(doc->root, opts ? opts->locale : NULL, set->locale),
+                              arena, file, res, rules->catalog, lang);
         }
         run_rule(&run, &base);
     }

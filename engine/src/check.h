@@ -4,15 +4,16 @@
 
 #include "rules_int.h"
 
-/* Run every active rule on a parsed report. */
-void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, const char *file, rl_jdoc *doc,
-                  rl_result *res);
+/* Run every active rule on a parsed report, with messages in lang. */
+void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang, const char *file,
+                  rl_jdoc *doc, rl_result *res);
 
 /* Fill the evaluation context shared by one rule set's rules on one
  * report: root, parameters, locale and as_of (from the `as_of` param when
  * there is one, else today). A bad as_of is reported as an input violation. */
 void rl_check_base_ctx(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_ruleset *set, const char *locale,
-                       rl_arena *arena, const char *file, rl_result *res);
+                       rl_arena *arena, const char *file, rl_result *res,
+                       const rl_catalog *catalog, rl_lang lang);
 
 /* The locale a report's strings are read in: its own report.locale (a
  * non-empty string), else flag (--locale), else the rule set's, else "en". */
@@ -30,5 +31,9 @@ int rl_check_rule_active(const rl_rule *r, const rl_check_opts *opts);
 /* Add an `input` violation (severity error) at a line and column. */
 void rl_check_input_violation(rl_result *res, const char *file, const char *pointer, unsigned line,
                               unsigned column, const char *message);
+/* The same with a catalog message whose only argument is {detail}. */
+void rl_check_input_msg(rl_result *res, const char *file, const char *pointer, unsigned line,
+                        unsigned column, const rl_catalog *catalog, rl_lang lang, rl_msg msg,
+                        const char *detail);
 
 #endif

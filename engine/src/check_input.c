@@ -24,7 +24,20 @@ void rl_check_input_violation(rl_result *res, const char *file, const char *poin
     rl_result_add(res, &v);
 }
 
-static int32_t eval_as_of(rl_eval_ctx *ctx, rl_jdoc *doc, const char *file, rl_result *res)
+void rl_check_input_msg(rl_result *res, const char *file, const char *pointer, unsigned line,
+                        unsigned column, const rl_catalog *catalog, rl_lang lang, rl_msg msg,
+                        const char *detail)
+{
+    rl_fig arg = {"detail", {0}};
+    rl_sbuf text = RL_SBUF_INIT;
+    rl_value_set_str(&arg.v, detail, strlen(detail));
+    rl_catalog_expand(catalog, msg, lang, &arg, 1, &text);
+    rl_check_input_violation(res, file, pointer, line, column, rl_sbuf_str(&text));
+    rl_sbuf_free(&text);
+}
+
+static int32_t eval_as_of(rl_eval_ctx *ctx, rl_jdoc *doc, const char *file, rl_result *res,
+                          const rl_catalog *catalog, rl_lang lang)
 {
     rl_error err = {0};
     rl_expr *e = rl_expr_compile("$as_of", 6, ctx->params, 0, &err);
@@ -42,11 +55,10 @@ static int32_t eval_as_of(rl_eval_ctx *ctx, rl_jdoc *doc, const char *file, rl_r
         const rl_jnode *at = ctx->err_node ? ctx->err_node : doc->root;
         rl_sbuf ptr = RL_SBUF_INIT;
         unsigned line, col;
-        char msg[700];
         rl_json_pointer(at, &ptr);
         rl_jdoc_locate(doc, at->offset, &line, &col);
-        snprintf(msg, sizeof msg, "as_of is not a date: %s", err.message);
-        rl_check_input_violation(res, file, rl_sbuf_str(&ptr), line, col, msg);
+        rl_check_input_msg(res, file, rl_sbuf_str(&ptr), line, col, catalog, lang,
+                           RL_MSG_AS_OF_NOT_DATE, err.message);
         rl_sbuf_free(&ptr);
         return today;
     }
@@ -93,7 +105,8 @@ int rl_check_locale_ok(rl_jdoc *doc, const rl_check_opts *opts, const char *file
 }
 
 void rl_check_base_ctx(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_ruleset *set, const char *locale,
-                       rl_arena *arena, const char *file, rl_result *res)
+                       rl_arena *arena, const char *file, rl_result *res,
+                       const rl_catalog *catalog, rl_lang lang)
 {
     memset(ctx, 0, sizeof *ctx);
     ctx->root = ctx->current = doc->root;
@@ -104,16 +117,22 @@ void rl_check_base_ctx(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_ruleset *set, co
     ctx->as_of = rl_date_today();
     ctx->has_as_of = 1;
     if (rl_params_has(ctx->params, "as_of"))
-        ctx->as_of = eval_as_of(ctx, doc, file, res);
+        ctx->as_of = eval_as_of(ctx, doc, file, res, catalog, lang);
     ctx->err = NULL;
     ctx->err_node = NULL;
 }
 
-int rl_check_buffer(const rl_rules *rules, const rl_check_opts *opts, const char *name,
-                    const char *json, size_t len, rl_result *res)
+/* The language of messages: opts->lang, English when unset; 0 when it is
+ * not one messages are written in. */
+static int check_lang(const rl_check_opts *opts, rl_lang *lang)
 {
-    if (!rules || !res || rules->n_diags)
-        return -1;
+    *lang = RL_LANG_EN;
+    return !opts || !opts->lang || !opts->lang[0] || rl_lang_parse(opts->lang, lang);
+}
+
+static void check_parsed(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
+                         const char *name, const char *json, size_t len, rl_result *res)
+{
     rl_result_summary_mut(res)->files++;
     rl_result_summary_mut(res)->rules = 0;
     for (size_t i = 0; i < rules->n_all; i++)
@@ -122,13 +141,22 @@ int rl_check_buffer(const rl_rules *rules, const rl_check_opts *opts, const char
     rl_json_limits lim = {opts ? opts->max_depth : 0, 0};
     rl_jdoc *doc = rl_json_parse(json, len, &lim, &err);
     if (!doc) {
-        char msg[600];
-        snprintf(msg, sizeof msg, "invalid JSON: %s", err.message);
-        rl_check_input_violation(res, name, "", err.line, err.column, msg);
-        return 0;
+        rl_check_input_msg(res, name, "", err.line, err.column, rules->catalog, lang,
+                           RL_MSG_INVALID_JSON, err.message);
+        return;
     }
-    rl_check_doc(rules, opts, name, doc, res);
+    rl_check_doc(rules, opts, lang, name, doc, res);
     rl_jdoc_free(doc);
+}
+
+int rl_check_buffer(const rl_rules *rules, const rl_check_opts *opts, const char *name,
+                    const char *json, size_t len, rl_result *res)
+{
+    rl_lang lang;
+    if (!rules || !res || rules->n_diags || !check_lang(opts, &lang))
+        return -1;
+    rl_result_set_lang(res, lang);
+    check_parsed(rules, opts, lang, name, json, len, res);
     return 0;
 }
 
@@ -137,15 +165,18 @@ int rl_check_file(const rl_rules *rules, const rl_check_opts *opts, const char *
 {
     char *data = NULL;
     size_t len = 0;
-    rl_error err = {0};
-    if (!rules || !res || rules->n_diags)
+    int errnum = 0, opening = 0;
+    rl_lang lang;
+    if (!rules || !res || rules->n_diags || !check_lang(opts, &lang))
         return -1;
-    if (rl_read_file(path, &data, &len, &err) != 0) {
+    rl_result_set_lang(res, lang);
+    if (rl_read_file_errno(path, &data, &len, &errnum, &opening) != 0) {
         rl_result_summary_mut(res)->files++;
-        rl_check_input_violation(res, path, "", 0, 0, err.message);
+        rl_check_input_msg(res, path, "", 0, 0, rules->catalog, lang,
+                           opening ? RL_MSG_CANNOT_OPEN : RL_MSG_CANNOT_READ, strerror(errnum));
         return 0;
     }
-    int rc = rl_check_buffer(rules, opts, path, data, len, res);
+    check_parsed(rules, opts, lang, path, data, len, res);
     free(data);
-    return rc;
+    return 0;
 }

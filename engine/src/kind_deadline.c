@@ -46,7 +46,7 @@ static rl_outcome late(rl_run *run, const rl_value *due, const rl_value *done, i
     rl_finding f = {0};
     rl_value v;
     f.blame = done ? done->src : NULL;
-    f.variant = done ? 0 : 1;
+    f.msg = done ? RL_MSG_DEADLINE_LATE : RL_MSG_DEADLINE_OVERDUE;
     rl_finding_add(&f, "due", due);
     if (done) {
         rl_finding_add(&f, "done", done);
@@ -107,11 +107,7 @@ static rl_outcome deadline_check(const rl_rule *rule, rl_run *run)
     return as_of > due_day ? late(run, &due, NULL, as_of, as_of - due_day, "overdue") : RL_PASS;
 }
 
-/* variants: late, overdue */
-static const char *const messages[] = {
-    "done {done}, after the deadline {due} (days late: {days_late})",
-    "still open as of {as_of}, after the deadline {due} (days overdue: {days_late})",
-    NULL};
+static const rl_msg messages[] = {RL_MSG_DEADLINE_LATE, RL_MSG_DEADLINE_OVERDUE, RL_MSG_COUNT};
 
 const rl_kind rl_kind_deadline = {
     "deadline", fields, figures, messages, deadline_compile, deadline_free, deadline_check,

@@ -55,9 +55,10 @@ static rl_outcome expr_check(const rl_rule *rule, rl_run *run)
     if (ok.type == RL_VNULL)
         return rl_run_missing(run, "assert", d->assert_);
     rl_finding f = {0};
+    f.msg = RL_MSG_EXPR_FALSE;
     rl_finding_add_str(&f, "assert", rl_expr_text(d->assert_));
     if (ok.type != RL_VBOOL) {
-        f.variant = 1;
+        f.msg = RL_MSG_EXPR_TYPE;
         rl_finding_add(&f, "value", &ok);
         rl_run_report(run, &f);
         return RL_FAIL;
@@ -73,11 +74,7 @@ static rl_outcome expr_check(const rl_rule *rule, rl_run *run)
     return RL_FAIL;
 }
 
-/* variants: false, not a boolean */
-static const char *const messages[] = {
-    "assertion failed: {assert}",
-    "assertion {assert} gave {value}, not true or false",
-    NULL};
+static const rl_msg messages[] = {RL_MSG_EXPR_FALSE, RL_MSG_EXPR_TYPE, RL_MSG_COUNT};
 
 const rl_kind rl_kind_expr = {
     "expr", fields, figures, messages, expr_compile, expr_free, expr_check,

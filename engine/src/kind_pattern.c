@@ -63,11 +63,11 @@ static int pattern_compile(rl_rule *rule, rl_loader *ld, const rl_jnode *obj)
     return 0;
 }
 
-static rl_outcome fail(rl_run *run, const pattern_data *d, const rl_value *v, int variant)
+static rl_outcome fail(rl_run *run, const pattern_data *d, const rl_value *v, rl_msg msg)
 {
     rl_finding f = {0};
     f.blame = v->src;
-    f.variant = variant;
+    f.msg = msg;
     rl_finding_add(&f, "value", v);
     rl_finding_add(&f, "actual", v);
     rl_finding_add_str(&f, "regex", rl_regex_pattern(d->re));
@@ -100,21 +100,18 @@ static rl_outcome pattern_check(const rl_rule *rule, rl_run *run)
     rl_sbuf s = RL_SBUF_INIT;
     rl_outcome out;
     if (!subject(run, &v, &s)) {
-        out = fail(run, d, &v, 2);
+        out = fail(run, d, &v, RL_MSG_PATTERN_TYPE);
     } else {
         int rc = rl_regex_search(d->re, rl_sbuf_str(&s), s.len);
-        out = rc == RL_REGEX_MATCH ? RL_PASS : fail(run, d, &v, rc == RL_REGEX_NOMATCH ? 0 : 1);
+        out = rc == RL_REGEX_MATCH ? RL_PASS
+              : fail(run, d, &v, rc == RL_REGEX_NOMATCH ? RL_MSG_PATTERN_NOMATCH : RL_MSG_PATTERN_LIMIT);
     }
     rl_sbuf_free(&s);
     return out;
 }
 
-/* variants: no match, limit exceeded, not a string */
-static const char *const messages[] = {
-    "'{value}' does not match the pattern {regex}",
-    "pattern limit exceeded matching {regex} against the value (treated as a violation)",
-    "{value} is not a string or number, so it cannot match {regex}",
-    NULL};
+static const rl_msg messages[] = {RL_MSG_PATTERN_NOMATCH, RL_MSG_PATTERN_LIMIT,
+                                  RL_MSG_PATTERN_TYPE, RL_MSG_COUNT};
 
 const rl_kind rl_kind_pattern = {
     "pattern", fields, figures, messages, pattern_compile, pattern_free, pattern_check,

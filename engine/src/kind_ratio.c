@@ -22,6 +22,7 @@ typedef struct ratio_data {
     rl_expr *num, *den, *stated, *scale; /* scale NULL: 1 */
     const char *num_name, *den_name;     /* figure names for the two operands */
     int is_ratio;                        /* ratio (has a scale) or average */
+    rl_msg msg;                          /* the default message */
     rl_tolerance tol;
 } ratio_data;
 
@@ -58,26 +59,28 @@ static int ratio_compile(rl_rule *rule, rl_loader *ld, const rl_jnode *obj)
         return -1;
     d->scale = rl_ld_expr(ld, obj, "scale", 0, 0);
     d->is_ratio = 1;
+    d->msg = RL_MSG_RATIO;
     return 0;
 }
 
 static int average_compile(rl_rule *rule, rl_loader *ld, const rl_jnode *obj)
 {
-    return compile_common(rule, ld, obj, "total", "count") ? 0 : -1;
+    ratio_data *d = compile_common(rule, ld, obj, "total", "count");
+    if (!d)
+        return -1;
+    d->msg = RL_MSG_AVERAGE;
+    return 0;
 }
 
 static rl_outcome zero_denominator(rl_run *run, const ratio_data *d, const rl_value *stated)
 {
     rl_finding f = {0};
-    rl_sbuf msg = RL_SBUF_INIT;
-    rl_sbuf_printf(&msg, "%s is 0, so the stated ", d->den_name);
-    rl_value_format(&msg, stated, 2);
-    rl_sbuf_adds(&msg, " cannot be checked (division by zero)");
+    f.engine = 1;
+    f.msg = RL_MSG_ZERO_DIVISOR;
     f.blame = stated->src;
-    f.message = rl_sbuf_str(&msg);
     rl_finding_add(&f, "actual", stated);
+    rl_finding_arg_str(&f, "field", d->den_name);
     rl_run_report(run, &f);
-    rl_sbuf_free(&msg);
     return RL_FAIL;
 }
 
@@ -98,6 +101,7 @@ static rl_outcome ratio_check(const rl_rule *rule, rl_run *run)
     rl_value expected;
     rl_value_set_num(&expected, rl_value_as_double(&num) / q * rl_value_as_double(&scale));
     rl_finding f = {0};
+    f.msg = d->msg;
     rl_finding_add(&f, d->num_name, &num);
     rl_finding_add(&f, d->den_name, &den);
     rl_finding_add(&f, "stated", &stated);
@@ -106,14 +110,8 @@ static rl_outcome ratio_check(const rl_rule *rule, rl_run *run)
     return rl_compare_stated(run, &d->tol, &stated, &expected, &f);
 }
 
-static const char *const ratio_messages[] = {
-    "stated {actual}, but {numerator} / {denominator} × {scale} = {expected} "
-    "(imbalance {imbalance}, tolerance {tolerance})",
-    NULL};
-static const char *const avg_messages[] = {
-    "stated average is {actual}, expected {expected} = {total} / {count} "
-    "(imbalance {imbalance})",
-    NULL};
+static const rl_msg ratio_messages[] = {RL_MSG_RATIO, RL_MSG_COUNT};
+static const rl_msg avg_messages[] = {RL_MSG_AVERAGE, RL_MSG_COUNT};
 
 const rl_kind rl_kind_ratio = {
     "ratio", ratio_fields, ratio_figures, ratio_messages, ratio_compile, ratio_free, ratio_check,

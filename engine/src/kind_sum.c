@@ -95,12 +95,12 @@ static rl_outcome sum_check(const rl_rule *rule, rl_run *run)
         !rl_compare_operand(run, "parts", d->parts, &parts, &out))
         return out;
     rl_finding f = {0};
+    f.msg = RL_MSG_SUM;
     rl_finding_add(&f, "total", &total);
     return rl_compare_stated(run, &d->tol, &total, &parts, &f);
 }
 
-static const char *const messages[] = {
-    "total is {actual} but its parts add up to {expected} (imbalance {imbalance})", NULL};
+static const rl_msg messages[] = {RL_MSG_SUM, RL_MSG_COUNT};
 
 const rl_kind rl_kind_sum = {
     "sum", fields, figures, messages, sum_compile, sum_free, sum_check,

@@ -56,7 +56,8 @@ static rl_outcome report(rl_run *run, const rl_value *value, const rl_value *bou
 {
     rl_finding f = {0};
     f.blame = value->src;
-    f.variant = (is_min ? 0 : 1) + (exclusive ? 2 : 0);
+    f.msg = is_min ? (exclusive ? RL_MSG_THRESHOLD_XMIN : RL_MSG_THRESHOLD_MIN)
+                   : (exclusive ? RL_MSG_THRESHOLD_XMAX : RL_MSG_THRESHOLD_MAX);
     rl_finding_add(&f, "value", value);
     if (min->type != RL_VNULL)
         rl_finding_add(&f, "min", min);
@@ -92,13 +93,8 @@ static rl_outcome threshold_check(const rl_rule *rule, rl_run *run)
     return RL_PASS;
 }
 
-/* variants: below min, above max, exclusive min, exclusive max */
-static const char *const messages[] = {
-    "{value} is below the minimum {min}",
-    "{value} is above the maximum {max}",
-    "{value} is not above the exclusive minimum {min}",
-    "{value} is not below the exclusive maximum {max}",
-    NULL};
+static const rl_msg messages[] = {RL_MSG_THRESHOLD_MIN, RL_MSG_THRESHOLD_MAX,
+                                  RL_MSG_THRESHOLD_XMIN, RL_MSG_THRESHOLD_XMAX, RL_MSG_COUNT};
 
 const rl_kind rl_kind_threshold = {
     "threshold", fields, figures, messages, threshold_compile, threshold_free, threshold_check,

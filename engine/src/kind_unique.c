@@ -118,6 +118,7 @@ static void report_dup(rl_run *run, const rl_value *key, const rl_jnode *item,
     rl_sbuf ptr = RL_SBUF_INIT;
     rl_json_pointer(first, &ptr);
     f.blame = item;
+    f.msg = RL_MSG_UNIQUE;
     rl_finding_add(&f, "key", key);
     rl_finding_add(&f, "actual", key);
     rl_finding_add_str(&f, "first", rl_sbuf_str(&ptr));
@@ -175,9 +176,9 @@ static rl_outcome unique_check(const rl_rule *rule, rl_run *run)
     rl_error err = {0};
     rl_outcome out;
     if (rl_jpath_eval(d->items, ctx->root, rl_run_node(run), &items, &err) != 0) {
-        rl_finding f = {0};
-        f.message = err.message;
-        rl_run_report(run, &f);
+        ctx->err = &err;
+        ctx->err_node = NULL;
+        rl_run_eval_error(run, rl_jpath_text(d->items));
         out = RL_FAIL;
     } else {
         out = items.n == 0 ? RL_NOT_APPLICABLE : check_items(run, d, &items);
@@ -186,7 +187,7 @@ static rl_outcome unique_check(const rl_rule *rule, rl_run *run)
     return out;
 }
 
-static const char *const messages[] = {"duplicate key {key} (first at {first})", NULL};
+static const rl_msg messages[] = {RL_MSG_UNIQUE, RL_MSG_COUNT};
 
 const rl_kind rl_kind_unique = {
     "unique", fields, figures, messages, unique_compile, unique_free, unique_check,

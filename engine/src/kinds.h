@@ -1,7 +1,7 @@
 /* kinds.h — the rule kinds and how they are run.
  *
  * A kind is a table entry: its name, its fields, the figures its messages
- * may name, its default message, a compile function (rule JSON -> compiled
+ * may name, its default messages (catalog ids, messages.h), a compile function (rule JSON -> compiled
  * data, diagnostics through the loader) and a check function (compiled
  * data + one `each` node -> pass, fail or not applicable). Kinds compute
  * with the expression language; they report through rl_run so that the
@@ -11,20 +11,36 @@
 #define RL_KINDS_H
 
 #include "loader.h"
+#include "messages.h"
 #include "template.h"
 
 #define RL_MAX_FIGS 16
+#define RL_MAX_ARGS 6
 
 typedef enum rl_outcome { RL_PASS, RL_FAIL, RL_NOT_APPLICABLE } rl_outcome;
+
+/* A word a message shows in its own language ({day_name}: "Thursday",
+ * "thứ Năm", "четверг"): a catalog entry, looked up when the message is
+ * written. */
+typedef struct rl_word {
+    const char *name;
+    rl_msg word;
+} rl_word;
 
 /* One violation as a kind describes it. */
 typedef struct rl_finding {
     const rl_jnode *blame; /* NULL: the `each` node */
-    rl_fig figs[RL_MAX_FIGS];
+    rl_fig figs[RL_MAX_FIGS]; /* figures: in the output and the message */
     size_t n_figs;
-    int variant;         /* which of the kind's default messages fits */
-    const char *message; /* a fixed message (missing data, evaluation errors);
-                            NULL: the rule's template, else default `variant` */
+    rl_fig args[RL_MAX_ARGS]; /* message-only arguments ({expr}, {detail}, ...) */
+    size_t n_args;
+    rl_word words[RL_MAX_ARGS];
+    size_t n_words;
+    rl_msg msg;     /* the catalog message that fits (a kind's default) */
+    int engine;     /* 1: an engine message (missing data, evaluation error,
+                       a cadence notice): the rule's own message does not
+                       replace it */
+    int info;       /* 1: reported with severity info, whatever the rule's */
 } rl_finding;
 
 typedef struct rl_run rl_run; /* one rule on one node (check.c) */
@@ -33,12 +49,14 @@ struct rl_kind {
     const char *name;
     const char *const *fields;  /* the kind's own fields, NULL-terminated */
     const char *const *figures; /* placeholder names for its messages */
-    const char *const *messages; /* default message templates (English), by variant */
+    const rl_msg *messages;     /* its default messages, ending with RL_MSG_COUNT */
     int (*compile)(rl_rule *rule, rl_loader *ld, const rl_jnode *obj);
     void (*free)(void *data);
     rl_outcome (*check)(const rl_rule *rule, rl_run *run);
 };
 
+/* Every kind, NULL-terminated (for tests). */
+const rl_kind *const *rl_kinds(void);
 /* The kind named name, or NULL. */
 const rl_kind *rl_kind_find(const char *name, size_t len);
 /* NULL-terminated list of kind names (for suggestions). */
@@ -59,6 +77,9 @@ int rl_run_date(rl_run *run, const rl_expr *e, rl_value *out);
  * "missing data" violation and returns RL_FAIL when the rule says
  * "missing": "violation". what names the field. */
 rl_outcome rl_run_missing(rl_run *run, const char *what, const rl_expr *e);
+/* Report an evaluation error already in rl_run_ctx(run)->err (message and
+ * err_node) as "cannot evaluate TEXT: ..." blamed on the offending node. */
+void rl_run_eval_error(rl_run *run, const char *text);
 /* Report one violation. */
 void rl_run_report(rl_run *run, const rl_finding *f);
 
@@ -67,6 +88,10 @@ void rl_finding_add(rl_finding *f, const char *name, const rl_value *v);
 void rl_finding_add_num(rl_finding *f, const char *name, double d);
 void rl_finding_add_int(rl_finding *f, const char *name, int64_t i);
 void rl_finding_add_str(rl_finding *f, const char *name, const char *s);
+/* Add a message-only argument (not a figure of the output). */
+void rl_finding_arg_str(rl_finding *f, const char *name, const char *s);
+/* Add a word the message shows in its language. */
+void rl_finding_word(rl_finding *f, const char *name, rl_msg word);
 
 /* The kinds (one file each). */
 extern const rl_kind rl_kind_sum;
@@ -77,5 +102,6 @@ extern const rl_kind rl_kind_deadline;
 extern const rl_kind rl_kind_pattern;
 extern const rl_kind rl_kind_unique;
 extern const rl_kind rl_kind_expr;
+extern const rl_kind rl_kind_cadence;
 
 #endif

@@ -3,6 +3,7 @@
 #define RL_OUTPUT_H
 
 #include "reportlint.h"
+#include "messages.h"
 #include "sbuf.h"
 
 /* A figure as JSON: integers exactly, numbers read from a report as they
@@ -14,7 +15,8 @@ void rl_out_figure_json(rl_sbuf *out, const rl_figure *f);
  * data are shown as \xNN, so data cannot inject terminal escapes. */
 void rl_out_safe_text(rl_sbuf *out, const char *s);
 
-int rl_write_text(FILE *out, const rl_result *res);
+/* catalog may be NULL (the summary template is then compiled for the call). */
+int rl_write_text(FILE *out, const rl_result *res, const rl_catalog *catalog);
 int rl_write_json(FILE *out, const rl_result *res);
 
 #endif

@@ -12,7 +12,18 @@ struct rl_result {
     rl_violation *v;
     size_t n, cap;
     rl_summary summary;
+    rl_lang lang;
 };
+
+void rl_result_set_lang(rl_result *res, rl_lang lang)
+{
+    res->lang = lang;
+}
+
+rl_lang rl_result_lang(const rl_result *res)
+{
+    return res->lang;
+}
 
 rl_result *rl_result_new(void)
 {

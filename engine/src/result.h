@@ -17,6 +17,14 @@ rl_figure *rl_result_figures(rl_result *res, const rl_fig *figs, size_t n, const
 
 rl_summary *rl_result_summary_mut(rl_result *res);
 
+/* The language the result's messages were written in (for the summary). */
+void rl_result_set_lang(rl_result *res, rl_lang lang);
+rl_lang rl_result_lang(const rl_result *res);
+
+/* Read a whole file like rl_read_file, telling why it failed: *errnum
+ * (errno) and *opening (1: it could not be opened, 0: not read). */
+int rl_read_file_errno(const char *path, char **data, size_t *len, int *errnum, int *opening);
+
 /* A string copied into the result's arena. */
 const char *rl_result_strdup(rl_result *res, const char *s);
 

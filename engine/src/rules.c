@@ -36,7 +36,21 @@ int rl_severity_parse(const char *name, rl_severity *out)
 
 rl_rules *rl_rules_new(void)
 {
-    return calloc(1, sizeof(rl_rules));
+    rl_rules *rules = calloc(1, sizeof(rl_rules));
+    rl_error err = {0};
+    if (rules && !(rules->catalog = rl_catalog_new(&err))) {
+        free(rules);
+        return NULL;
+    }
+    return rules;
+}
+
+const rl_template *rl_rule_message(const rl_rule *r, rl_lang lang, rl_lang *got)
+{
+    if ((unsigned)lang >= RL_LANG_COUNT || !r->message[lang])
+        lang = r->message[RL_LANG_EN] ? RL_LANG_EN : r->message_first;
+    *got = lang;
+    return r->message[lang];
 }
 
 void rl_rule_free(rl_rule *r)
@@ -49,9 +63,8 @@ void rl_rule_free(rl_rule *r)
     free(r->title);
     rl_jpath_free(r->each);
     rl_expr_free(r->when);
-    rl_template_free(r->message);
-    for (size_t i = 0; i < RL_MAX_VARIANTS; i++)
-        rl_template_free(r->defaults[i]);
+    for (size_t i = 0; i < RL_LANG_COUNT; i++)
+        rl_template_free(r->message[i]);
     free(r);
 }
 
@@ -90,6 +103,7 @@ void rl_rules_free(rl_rules *rules)
         free(rules->overrides[i].value);
     }
     free(rules->overrides);
+    rl_catalog_free(rules->catalog);
     free(rules);
 }
 

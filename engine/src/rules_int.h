@@ -10,13 +10,13 @@
 #include "reportlint.h"
 #include "expr.h"
 #include "jsonpath.h"
+#include "messages.h"
 #include "template.h"
 
 #include <stddef.h>
 
 typedef struct rl_kind rl_kind;
 
-#define RL_MAX_VARIANTS 4
 typedef struct rl_ruleset rl_ruleset;
 
 typedef enum rl_missing {
@@ -31,8 +31,9 @@ typedef struct rl_rule {
     rl_severity severity;
     rl_jpath *each;          /* NULL: the root */
     rl_expr *when;           /* NULL: always */
-    rl_template *message;    /* the rule's own message, or NULL */
-    rl_template *defaults[RL_MAX_VARIANTS]; /* the kind's default messages, compiled */
+    rl_template *message[RL_LANG_COUNT]; /* the rule's own message by language
+                                            (a plain string: under en), or NULL */
+    rl_lang message_first;   /* the language given first in a message object */
     rl_missing missing;
     void *data;              /* the kind's compiled fields */
     const rl_ruleset *set;
@@ -64,7 +65,13 @@ struct rl_rules {
     size_t n_diags;
     rl_param_override *overrides;
     size_t n_overrides;
+    rl_catalog *catalog; /* the built-in messages, compiled once at rl_rules_new */
 };
+
+/* The rule's own message in lang: lang, else en, else the first given;
+ * NULL when the rule has none. *got is the language of the one returned
+ * (its numbers are written that language's way). */
+const rl_template *rl_rule_message(const rl_rule *r, rl_lang lang, rl_lang *got);
 
 /* Record a diagnostic (strings copied). */
 void rl_rules_add_diag(rl_rules *rules, const char *file, unsigned line, unsigned column,

@@ -122,15 +122,39 @@ static rl_template *template_from(rl_loader *ld, const rl_jnode *s, const rl_kin
     return t;
 }
 
-/* `message`: a template, or an object of templates by language (the
- * English one is used until localized messages arrive; see README). */
+/* One language's template in a message object; the language must be
+ * one messages are written in (a misspelt "vn" would never be shown). */
+static void message_in(rl_loader *ld, const rl_jmember *m, rl_rule *r)
+{
+    rl_lang lang = RL_LANG_EN;
+    if (m->value->type != RL_JSTRING) {
+        rl_ld_error(ld, m->value->offset, "message for language '%s' must be a string", m->key);
+        return;
+    }
+    if (!rl_lang_parse(m->key, &lang) || strlen(m->key) != 2) {
+        rl_ld_error(ld, m->key_offset, "unknown message language '%s' (known: en, vi, id, ru, nb)",
+                    m->key);
+        return;
+    }
+    rl_template *t = template_from(ld, m->value, r->kind);
+    if (!r->message[RL_LANG_EN] && !r->message[RL_LANG_VI] && !r->message[RL_LANG_ID] &&
+        !r->message[RL_LANG_RU] && !r->message[RL_LANG_NB])
+        r->message_first = lang;
+    rl_template_free(r->message[lang]);
+    r->message[lang] = t;
+}
+
+/* `message`: a template, or an object of templates by language. Every
+ * language given is kept; a check picks --lang's, else en, else the first
+ * given (rl_rule_message). */
 static void read_message(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
 {
     const rl_jnode *v = rl_json_gets(obj, "message");
     if (!v)
         return;
     if (v->type == RL_JSTRING) {
-        r->message = template_from(ld, v, r->kind);
+        r->message[RL_LANG_EN] = template_from(ld, v, r->kind);
+        r->message_first = RL_LANG_EN;
         return;
     }
     if (v->type != RL_JOBJECT || v->u.obj.n == 0) {
@@ -139,23 +163,12 @@ static void read_message(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
         return;
     }
     for (size_t i = 0; i < v->u.obj.n; i++) {
-        const rl_jnode *t = v->u.obj.members[i].value;
-        if (t->type != RL_JSTRING) {
-            rl_ld_error(ld, t->offset, "message for language '%s' must be a string",
-                        v->u.obj.members[i].key);
-            return;
-        }
-    }
-    const rl_jnode *en = rl_json_gets(v, "en");
-    rl_template *first = NULL;
-    for (size_t i = 0; i < v->u.obj.n; i++) { /* compile all: report errors in any */
-        rl_template *t = template_from(ld, v->u.obj.members[i].value, r->kind);
-        if (!first && (!en || v->u.obj.members[i].value == en))
-            first = t;
+        const rl_jmember *m = &v->u.obj.members[i];
+        if (rl_json_member(v, m->key, m->key_len) == m)
+            message_in(ld, m, r);
         else
-            rl_template_free(t);
+            rl_ld_error(ld, m->key_offset, "message language '%s' appears more than once", m->key);
     }
-    r->message = first;
 }
 
 static int remember_id(rl_loader *ld, const char *id, unsigned line)
@@ -223,19 +236,6 @@ static void read_common(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
     read_message(ld, obj, r);
 }
 
-/* The kind's default messages, compiled once per rule. */
-static void compile_defaults(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
-{
-    for (size_t i = 0; r->kind->messages[i] && i < RL_MAX_VARIANTS; i++) {
-        const char *text = r->kind->messages[i];
-        rl_error e = {0};
-        r->defaults[i] = rl_template_compile(text, strlen(text), r->kind->figures, NULL, &e);
-        if (!r->defaults[i])
-            rl_ld_error(ld, obj->offset, "internal: default message of kind %s: %s",
-                        r->kind->name, e.message);
-    }
-}
-
 static rl_rule *load_rule(rl_loader *ld, const rl_jnode *obj)
 {
     if (obj->type != RL_JOBJECT) {
@@ -257,10 +257,8 @@ static rl_rule *load_rule(rl_loader *ld, const rl_jnode *obj)
     if (r->kind)
         check_members(ld, obj, allowed, "rule");
     read_common(ld, obj, r);
-    if (r->kind) {
-        compile_defaults(ld, obj, r);
+    if (r->kind)
         r->kind->compile(r, ld, obj);
-    }
     ld->rule_id = NULL;
     if (!have_id || ld->errors != before) {
         rl_rule_free(r);

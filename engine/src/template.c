@@ -174,22 +174,27 @@ static const rl_fig *find_fig(const rl_fig *figs, size_t n, const char *name)
     return NULL;
 }
 
-static void expand_expr(const segment *seg, rl_eval_ctx *ctx, rl_sbuf *out)
+static void expand_expr(const segment *seg, rl_eval_ctx *ctx, char mark, rl_sbuf *out)
 {
     rl_value v;
     rl_error sub = {0};
+    if (!ctx) {
+        rl_sbuf_addc(out, '?');
+        return;
+    }
     rl_error *saved = ctx->err;
     ctx->err = &sub;
     if (rl_expr_eval(seg->expr, ctx, &v) == 0)
-        rl_value_format(out, &v, 2);
+        rl_value_format_mark(out, &v, 2, mark);
     else
         rl_sbuf_addc(out, '?');
     ctx->err = saved;
 }
 
 void rl_template_expand(const rl_template *t, const rl_fig *figs, size_t n_figs,
-                        rl_eval_ctx *ctx, rl_sbuf *out)
+                        rl_eval_ctx *ctx, rl_lang lang, rl_sbuf *out)
 {
+    char mark = rl_lang_decimal_mark(lang);
     for (size_t i = 0; i < t->n; i++) {
         const segment *seg = &t->segs[i];
         if (seg->kind == SEG_TEXT) {
@@ -197,11 +202,11 @@ void rl_template_expand(const rl_template *t, const rl_fig *figs, size_t n_figs,
         } else if (seg->kind == SEG_FIGURE) {
             const rl_fig *f = find_fig(figs, n_figs, seg->text);
             if (f)
-                rl_value_format(out, &f->v, 2);
+                rl_value_format_mark(out, &f->v, 2, mark);
             else
                 rl_sbuf_addc(out, '?');
         } else {
-            expand_expr(seg, ctx, out);
+            expand_expr(seg, ctx, mark, out);
         }
     }
 }

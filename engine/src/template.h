@@ -6,11 +6,13 @@
  * or $) is evaluated against the rule's `each` node. {{ and }} stand for
  * literal braces. Templates are compiled once at load: unknown names and
  * bad expressions are load errors. Numbers are shown as people read them:
- * integers exactly, other numbers rounded to 2 decimals. */
+ * integers exactly, other numbers rounded to 2 decimals, with the decimal
+ * mark of the message's language (lang.h). */
 #ifndef RL_TEMPLATE_H
 #define RL_TEMPLATE_H
 
 #include "expr.h"
+#include "lang.h"
 #include "sbuf.h"
 #include "value.h"
 
@@ -30,9 +32,10 @@ rl_template *rl_template_compile(const char *text, size_t len, const char *const
                                  const rl_params *params, rl_error *err);
 void rl_template_free(rl_template *t);
 
-/* Expand. A figure missing from figs, or an expression that fails, shows
- * as "?" — a message never fails. */
+/* Expand in a language. A figure missing from figs, or an expression that
+ * fails (or any expression when ctx is NULL), shows as "?" — a message
+ * never fails. */
 void rl_template_expand(const rl_template *t, const rl_fig *figs, size_t n_figs,
-                        rl_eval_ctx *ctx, rl_sbuf *out);
+                        rl_eval_ctx *ctx, rl_lang lang, rl_sbuf *out);
 
 #endif

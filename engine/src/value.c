@@ -240,8 +240,9 @@ void rl_value_write_json(rl_sbuf *out, const rl_value *v, const rl_jdoc *doc)
     }
 }
 
-/* Append d with at most `places` decimals, trailing zeros removed. */
-static void format_fixed(rl_sbuf *out, double d, int places)
+/* Append d with at most `places` decimals, trailing zeros removed, and
+ * `mark` as the decimal mark. */
+static void format_fixed(rl_sbuf *out, double d, int places, char mark)
 {
     char buf[400];
     snprintf(buf, sizeof buf, "%.*f", places, d);
@@ -259,17 +260,23 @@ static void format_fixed(rl_sbuf *out, double d, int places)
     }
     if (strcmp(buf, "-0") == 0)
         strcpy(buf, "0");
+    if (point && *point == '.')
+        *point = mark;
     rl_sbuf_adds(out, buf);
 }
 
-static void format_double(rl_sbuf *out, double d, int digits)
+static void format_double(rl_sbuf *out, double d, int digits, char mark)
 {
     if (!isfinite(d)) {
         rl_sbuf_adds(out, isnan(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
         return;
     }
     if (digits < 0 || fabs(d) >= 1e21) {
+        size_t from = out->len;
         rl_json_write_double(out, d == 0 ? 0.0 : d);
+        char *point = rl_sbuf_ok(out) ? memchr(out->data + from, '.', out->len - from) : NULL;
+        if (point)
+            *point = mark;
         return;
     }
     if (digits > 17)
@@ -281,19 +288,24 @@ static void format_double(rl_sbuf *out, double d, int digits)
         int places = lead + (digits > 1 ? digits : 2) - 1;
         if (places > 340)
             places = 340;
-        format_fixed(out, d, places);
+        format_fixed(out, d, places, mark);
         return;
     }
-    format_fixed(out, d, digits);
+    format_fixed(out, d, digits, mark);
 }
 
 void rl_value_format(rl_sbuf *out, const rl_value *v, int digits)
+{
+    rl_value_format_mark(out, v, digits, '.');
+}
+
+void rl_value_format_mark(rl_sbuf *out, const rl_value *v, int digits, char mark)
 {
     switch ((rl_vtype)v->type) {
     case RL_VNULL: rl_sbuf_add(out, "null", 4); break;
     case RL_VBOOL: rl_sbuf_adds(out, v->u.b ? "true" : "false"); break;
     case RL_VINT: rl_sbuf_printf(out, "%lld", (long long)v->u.i); break;
-    case RL_VNUM: format_double(out, v->u.d, digits); break;
+    case RL_VNUM: format_double(out, v->u.d, digits, mark); break;
     case RL_VSTR: rl_sbuf_add(out, v->u.str.s, v->u.str.len); break;
     case RL_VDATE: rl_date_format(out, v->u.date); break;
     case RL_VNODE: rl_json_write(out, NULL, v->u.node); break;
@@ -301,13 +313,13 @@ void rl_value_format(rl_sbuf *out, const rl_value *v, int digits)
         rl_sbuf_addc(out, '[');
         for (size_t i = 0; i < v->u.list.n; i++) {
             rl_value item;
-            if (i)
-                rl_sbuf_add(out, ", ", 2);
+            if (i) /* with a decimal comma, "1,5; 2,5" keeps the items apart */
+                rl_sbuf_adds(out, mark == ',' ? "; " : ", ");
             rl_value_list_item(v, i, &item);
             if (item.type == RL_VSTR)
                 rl_json_write_string(out, item.u.str.s, item.u.str.len);
             else
-                rl_value_format(out, &item, digits);
+                rl_value_format_mark(out, &item, digits, mark);
         }
         rl_sbuf_addc(out, ']');
         break;

@@ -83,5 +83,8 @@ void rl_value_write_json(rl_sbuf *out, const rl_value *v, const rl_jdoc *doc);
  * shown as 0 when they are not (0.0012 -> 0.0012); dates ISO; strings as
  * they are; null as "null". */
 void rl_value_format(rl_sbuf *out, const rl_value *v, int digits);
+/* The same with another decimal mark (',' in vi, id, ru, nb messages);
+ * list items are then separated by "; " so "1,5; 2,5" stays readable. */
+void rl_value_format_mark(rl_sbuf *out, const rl_value *v, int digits, char mark);
 
 #endif

@@ -3,6 +3,10 @@
 # broken inputs, the rule author's tools, and the samples' expected
 # violations (samples/README.md's list, kept in tests/samples/).
 set -u
+# Messages are in English whatever the caller's locale (--lang cases set their own).
+unset LC_ALL LC_MESSAGES
+LANG=C.UTF-8
+export LANG
 rl=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
@@ -201,6 +205,43 @@ expect 1 "--param overrides" -- "$rl" -r prules.json --as-of 2025-12-01 --param 
 contains out "92 is below the minimum 95" "param used"
 expect 2 "--param without =" -- "$rl" -r prules.json --param min p.json
 expect 2 "--as-of not a date" -- "$rl" -r prules.json --as-of 2025-13-45 p.json
+
+# message language: --lang, else LC_ALL, LC_MESSAGES, LANG; C/POSIX/unknown is English
+expect 1 "LANG=vi_VN.UTF-8" -- env LANG=vi_VN.UTF-8 "$rl" -r rules.json sum_bad.json
+contains out "tổng là 11 nhưng các thành phần cộng lại bằng 10" "Vietnamese from LANG"
+contains out "1 vi phạm (1 lỗi, 0 cảnh báo, 0 thông tin) trong 1 tệp" "Vietnamese summary"
+expect 1 "LANG=C" -- env LANG=C "$rl" -r rules.json sum_bad.json
+contains out "total is 11 but its parts add up to 10 (imbalance 1)" "English for LANG=C"
+contains out "1 violation (1 error, 0 warnings, 0 infos) in 1 file" "English summary"
+expect 1 "LANG=POSIX" -- env LANG=POSIX "$rl" -r rules.json sum_bad.json
+contains out "total is 11" "English for POSIX"
+expect 1 "LANG=fr_FR.UTF-8" -- env LANG=fr_FR.UTF-8 "$rl" -r rules.json sum_bad.json
+contains out "total is 11" "English for a language without messages"
+expect 1 "LC_ALL wins" -- env LANG=vi_VN.UTF-8 LC_MESSAGES=nb_NO.UTF-8 LC_ALL=ru_RU.UTF-8 "$rl" -r rules.json sum_bad.json
+contains out "итог равен 11" "LC_ALL=ru"
+expect 1 "LC_MESSAGES before LANG" -- env LANG=vi_VN.UTF-8 LC_MESSAGES=nb_NO.UTF-8 "$rl" -r rules.json sum_bad.json
+contains out "totalen er 11" "LC_MESSAGES=nb"
+expect 1 "LC_ALL=C overrides LANG" -- env LANG=vi_VN.UTF-8 LC_ALL=C "$rl" -r rules.json sum_bad.json
+contains out "total is 11" "LC_ALL=C"
+expect 1 "empty LC_ALL is unset" -- env LANG=id_ID.UTF-8 LC_ALL= "$rl" -r rules.json sum_bad.json
+contains out "total 11, tetapi jumlah rinciannya 10" "LANG=id under an empty LC_ALL"
+expect 1 "--lang beats the environment" -- env LC_ALL=vi_VN.UTF-8 "$rl" --lang en -r rules.json sum_bad.json
+contains out "total is 11" "--lang en"
+expect 1 "--lang nb_NO" -- "$rl" --lang nb_NO -r rules.json sum_bad.json
+contains out "1 brudd (1 feil, 0 advarsler, 0 merknader) i 1 fil" "Norwegian summary"
+expect 2 "--lang unknown" -- "$rl" --lang fr -r rules.json sum_bad.json
+contains err "unknown language 'fr' for --lang (known: en, vi, id, ru, nb)" "known languages listed"
+expect 2 "--lang C" -- "$rl" --lang C -r rules.json sum_bad.json
+expect 1 "--lang vi, -f json" -- "$rl" --lang vi -f json -r rules.json sum_bad.json
+contains out '"message":"tổng là 11 nhưng các thành phần cộng lại bằng 10 (chênh lệch 1)"' "json message localized"
+contains out '"actual":11,"expected":10,"imbalance":1' "json figures unchanged"
+printf '{"total": 10.5, "a": 4.25, "b": 6, "rate": 90.5}\n' >decimals.json
+expect 1 "decimal comma" -- "$rl" --lang ru -r rules.json decimals.json
+contains out "итог равен 10,5, но сумма составляющих равна 10,25 (расхождение 0,25)" "Russian decimals"
+contains out "90,5 ниже минимального значения 91" "Russian threshold"
+expect 1 "bundled rules in Vietnamese" -- sh -c "cd '$root' && '$rl' --lang vi samples/"
+contains out "2025-09-11 là thứ Năm; báo cáo phải nộp vào thứ Tư hằng tuần" "cadence in Vietnamese on the samples"
+contains out "số người làm việc bình quân mỗi trung tâm là 6, đúng ra là 7,77 = 24382 / 3139 (chênh lệch -1,77)" "SVC-AVG's own vi message"
 
 # the samples: exactly the violations samples/README.md lists
 if [ -f "$root/tests/samples/expected-violations.txt" ]; then

@@ -1,0 +1,128 @@
+/* messages.h — the message catalog: every text the engine writes into a
+ * violation or the text summary, by message id and language.
+ *
+ * The texts live in one table per language (messages_en.c, messages_vi.c,
+ * messages_id.c, messages_ru.c, messages_nb.c), indexed by rl_msg. Each
+ * is a template (template.h) whose placeholders are the figures and
+ * arguments the engine hands it; every translation uses exactly the
+ * placeholders of the English text (the unit tests hold them to that).
+ * Three sorts of entries:
+ *
+ *   messages   templates: a kind's default messages, the engine's own
+ *              (missing data, evaluation errors, input errors), the summary
+ *   words      plain text a message inserts in its language: weekday names
+ *              ({day_name}) and "on Wednesdays" forms ({due_days})
+ *   nouns      counted nouns for the summary, plural forms separated by
+ *              '|' in the order one|few|many (rl_lang_plural); a language
+ *              gives as many forms as it has (vi and id one, en two, ru three)
+ *
+ * A catalog (rl_catalog) is every template compiled, once per rl_rules
+ * (at rl_rules_new): checks only look templates up, never compile. It is
+ * immutable after that, so threads share it. */
+#ifndef RL_MESSAGES_H
+#define RL_MESSAGES_H
+
+#include "lang.h"
+#include "template.h"
+
+typedef enum rl_msg {
+    /* the kinds' default messages */
+    RL_MSG_SUM,
+    RL_MSG_RATIO,
+    RL_MSG_AVERAGE,
+    RL_MSG_THRESHOLD_MIN,
+    RL_MSG_THRESHOLD_MAX,
+    RL_MSG_THRESHOLD_XMIN,
+    RL_MSG_THRESHOLD_XMAX,
+    RL_MSG_DEADLINE_LATE,
+    RL_MSG_DEADLINE_OVERDUE,
+    RL_MSG_PATTERN_NOMATCH,
+    RL_MSG_PATTERN_LIMIT,
+    RL_MSG_PATTERN_TYPE,
+    RL_MSG_UNIQUE,
+    RL_MSG_EXPR_FALSE,
+    RL_MSG_EXPR_TYPE,
+    RL_MSG_CADENCE_MISSING_DAY,
+    RL_MSG_CADENCE_MISSING_WEEK,
+    RL_MSG_CADENCE_MISSING_MONTH,
+    RL_MSG_CADENCE_MISSING_MORE,
+    RL_MSG_CADENCE_WRONG_WEEKDAY,
+    RL_MSG_CADENCE_WRONG_MONTHDAY,
+    RL_MSG_CADENCE_DUP_DAY,
+    RL_MSG_CADENCE_DUP_WEEK,
+    RL_MSG_CADENCE_DUP_MONTH,
+    RL_MSG_CADENCE_NOT_DAY,
+    /* the engine's own messages */
+    RL_MSG_MISSING_DATA,
+    RL_MSG_EVAL_ERROR,
+    RL_MSG_ZERO_DIVISOR,
+    RL_MSG_INVALID_JSON,
+    RL_MSG_CANNOT_OPEN,
+    RL_MSG_CANNOT_READ,
+    RL_MSG_AS_OF_NOT_DATE,
+    RL_MSG_SUMMARY,
+    /* words: weekday names (Monday first), then "on Mondays" forms */
+    RL_MSG_DAY_NAME_1,
+    RL_MSG_DAY_NAME_2,
+    RL_MSG_DAY_NAME_3,
+    RL_MSG_DAY_NAME_4,
+    RL_MSG_DAY_NAME_5,
+    RL_MSG_DAY_NAME_6,
+    RL_MSG_DAY_NAME_7,
+    RL_MSG_ON_DAYS_1,
+    RL_MSG_ON_DAYS_2,
+    RL_MSG_ON_DAYS_3,
+    RL_MSG_ON_DAYS_4,
+    RL_MSG_ON_DAYS_5,
+    RL_MSG_ON_DAYS_6,
+    RL_MSG_ON_DAYS_7,
+    /* nouns counted in the summary line */
+    RL_MSG_NOUN_VIOLATION,
+    RL_MSG_NOUN_ERROR,
+    RL_MSG_NOUN_WARNING,
+    RL_MSG_NOUN_INFO,
+    RL_MSG_NOUN_FILE,
+    RL_MSG_NOUN_RULE,
+    RL_MSG_NOUN_EVALUATION,
+    RL_MSG_COUNT
+} rl_msg;
+
+/* The first word and noun ids (for tests and lookups). */
+#define RL_MSG_FIRST_WORD RL_MSG_DAY_NAME_1
+#define RL_MSG_FIRST_NOUN RL_MSG_NOUN_VIOLATION
+
+/* The per-language tables (one file each). */
+extern const char *const rl_messages_en[RL_MSG_COUNT];
+extern const char *const rl_messages_vi[RL_MSG_COUNT];
+extern const char *const rl_messages_id[RL_MSG_COUNT];
+extern const char *const rl_messages_ru[RL_MSG_COUNT];
+extern const char *const rl_messages_nb[RL_MSG_COUNT];
+
+/* The text of a message as written in a language's table ("" if absent). */
+const char *rl_msg_text(rl_msg id, rl_lang lang);
+
+/* Append "N noun" for a counted noun, in the plural form N takes. */
+void rl_msg_count(rl_sbuf *out, rl_msg noun, rl_lang lang, uint64_t n);
+
+/* The placeholder names of a template text ({name}; {{ and }} are braces),
+ * as a malloc'd NULL-terminated array of malloc'd names; NULL when out of
+ * memory. Free with rl_msg_names_free. */
+char **rl_msg_names(const char *text);
+void rl_msg_names_free(char **names);
+
+typedef struct rl_catalog rl_catalog;
+
+/* Compile every message in every language. NULL (err set) when a text
+ * does not compile — a bug the unit tests catch — or out of memory. */
+rl_catalog *rl_catalog_new(rl_error *err);
+void rl_catalog_free(rl_catalog *c);
+
+/* The compiled template (never NULL for a catalog that was built). */
+const rl_template *rl_catalog_get(const rl_catalog *c, rl_msg id, rl_lang lang);
+
+/* Expand a message with figures into out. c may be NULL: the one template
+ * is then compiled for this call (for writers that have no rule set). */
+void rl_catalog_expand(const rl_catalog *c, rl_msg id, rl_lang lang, const rl_fig *figs,
+                       size_t n_figs, rl_sbuf *out);
+
+#endif

@@ -1,0 +1,74 @@
+/* messages_en.c — the English messages (see messages.h). These are the
+ * texts reportlint has always printed: changing one changes every golden
+ * case and every user's CI log, so keep them stable. */
+#include "messages.h"
+
+const char *const rl_messages_en[RL_MSG_COUNT] = {
+    [RL_MSG_SUM] = "total is {actual} but its parts add up to {expected} (imbalance {imbalance})",
+    [RL_MSG_RATIO] = "stated {actual}, but {numerator} / {denominator} × {scale} = {expected} "
+                     "(imbalance {imbalance}, tolerance {tolerance})",
+    [RL_MSG_AVERAGE] = "stated average is {actual}, expected {expected} = {total} / {count} "
+                       "(imbalance {imbalance})",
+    [RL_MSG_THRESHOLD_MIN] = "{value} is below the minimum {min}",
+    [RL_MSG_THRESHOLD_MAX] = "{value} is above the maximum {max}",
+    [RL_MSG_THRESHOLD_XMIN] = "{value} is not above the exclusive minimum {min}",
+    [RL_MSG_THRESHOLD_XMAX] = "{value} is not below the exclusive maximum {max}",
+    [RL_MSG_DEADLINE_LATE] = "done {done}, after the deadline {due} (days late: {days_late})",
+    [RL_MSG_DEADLINE_OVERDUE] = "still open as of {as_of}, after the deadline {due} "
+                                "(days overdue: {days_late})",
+    [RL_MSG_PATTERN_NOMATCH] = "'{value}' does not match the pattern {regex}",
+    [RL_MSG_PATTERN_LIMIT] = "pattern limit exceeded matching {regex} against the value "
+                             "(treated as a violation)",
+    [RL_MSG_PATTERN_TYPE] = "{value} is not a string or number, so it cannot match {regex}",
+    [RL_MSG_UNIQUE] = "duplicate key {key} (first at {first})",
+    [RL_MSG_EXPR_FALSE] = "assertion failed: {assert}",
+    [RL_MSG_EXPR_TYPE] = "assertion {assert} gave {value}, not true or false",
+    [RL_MSG_CADENCE_MISSING_DAY] = "no submission on {period_start}",
+    [RL_MSG_CADENCE_MISSING_WEEK] = "no submission in the week of {period_start} (Monday) to "
+                                    "{period_end}",
+    [RL_MSG_CADENCE_MISSING_MONTH] = "no submission in the month {period} ({period_start} to "
+                                     "{period_end})",
+    [RL_MSG_CADENCE_MISSING_MORE] = "{count} more periods with no submission, up to {period_end} "
+                                    "(not listed one by one)",
+    [RL_MSG_CADENCE_WRONG_WEEKDAY] = "{date} is a {day_name}; reports are due on {due_days}",
+    [RL_MSG_CADENCE_WRONG_MONTHDAY] = "{date} is day {day} of the month; reports are due on day "
+                                      "{expected_day}",
+    [RL_MSG_CADENCE_DUP_DAY] = "{count} submissions on {period_start}; one was expected",
+    [RL_MSG_CADENCE_DUP_WEEK] = "{count} submissions in the week of {period_start} (Monday) to "
+                                "{period_end}; one was expected",
+    [RL_MSG_CADENCE_DUP_MONTH] = "{count} submissions in the month {period} ({period_start} to "
+                                 "{period_end}); one was expected",
+    [RL_MSG_CADENCE_NOT_DAY] = "submission date '{value}' is a whole month, not a day",
+    [RL_MSG_MISSING_DATA] = "missing data: {field} ({expr}) has no value",
+    [RL_MSG_EVAL_ERROR] = "cannot evaluate {expr}: {detail}",
+    [RL_MSG_ZERO_DIVISOR] = "{field} is 0, so the stated {actual} cannot be checked "
+                            "(division by zero)",
+    [RL_MSG_INVALID_JSON] = "invalid JSON: {detail}",
+    [RL_MSG_CANNOT_OPEN] = "cannot open: {detail}",
+    [RL_MSG_CANNOT_READ] = "cannot read: {detail}",
+    [RL_MSG_AS_OF_NOT_DATE] = "as_of is not a date: {detail}",
+    [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) in {files}; {rules}, "
+                       "{evaluations}: {passed} passed, {failed} failed, {not_applicable} not "
+                       "applicable",
+    [RL_MSG_DAY_NAME_1] = "Monday",
+    [RL_MSG_DAY_NAME_2] = "Tuesday",
+    [RL_MSG_DAY_NAME_3] = "Wednesday",
+    [RL_MSG_DAY_NAME_4] = "Thursday",
+    [RL_MSG_DAY_NAME_5] = "Friday",
+    [RL_MSG_DAY_NAME_6] = "Saturday",
+    [RL_MSG_DAY_NAME_7] = "Sunday",
+    [RL_MSG_ON_DAYS_1] = "Mondays",
+    [RL_MSG_ON_DAYS_2] = "Tuesdays",
+    [RL_MSG_ON_DAYS_3] = "Wednesdays",
+    [RL_MSG_ON_DAYS_4] = "Thursdays",
+    [RL_MSG_ON_DAYS_5] = "Fridays",
+    [RL_MSG_ON_DAYS_6] = "Saturdays",
+    [RL_MSG_ON_DAYS_7] = "Sundays",
+    [RL_MSG_NOUN_VIOLATION] = "violation|violations",
+    [RL_MSG_NOUN_ERROR] = "error|errors",
+    [RL_MSG_NOUN_WARNING] = "warning|warnings",
+    [RL_MSG_NOUN_INFO] = "info|infos",
+    [RL_MSG_NOUN_FILE] = "file|files",
+    [RL_MSG_NOUN_RULE] = "rule|rules",
+    [RL_MSG_NOUN_EVALUATION] = "evaluation|evaluations",
+};

@@ -1,0 +1,76 @@
+/* messages_nb.c — the Norwegian Bokmål messages (see messages.h). Numbers
+ * in them are written with a decimal comma; dates stay ISO (2025-09-10). */
+#include "messages.h"
+
+const char *const rl_messages_nb[RL_MSG_COUNT] = {
+    [RL_MSG_SUM] = "totalen er {actual}, men delene summerer seg til {expected} "
+                   "(avvik {imbalance})",
+    [RL_MSG_RATIO] = "oppgitt {actual}, men {numerator} / {denominator} × {scale} = {expected} "
+                     "(avvik {imbalance}, toleranse {tolerance})",
+    [RL_MSG_AVERAGE] = "oppgitt gjennomsnitt er {actual}, forventet {expected} = {total} / "
+                       "{count} (avvik {imbalance})",
+    [RL_MSG_THRESHOLD_MIN] = "{value} er under nedre grense {min}",
+    [RL_MSG_THRESHOLD_MAX] = "{value} er over øvre grense {max}",
+    [RL_MSG_THRESHOLD_XMIN] = "{value} er ikke over nedre grense {min} (grensen er eksklusiv)",
+    [RL_MSG_THRESHOLD_XMAX] = "{value} er ikke under øvre grense {max} (grensen er eksklusiv)",
+    [RL_MSG_DEADLINE_LATE] = "fullført {done}, etter fristen {due} (dager for sent: {days_late})",
+    [RL_MSG_DEADLINE_OVERDUE] = "fortsatt ikke fullført per {as_of}, fristen var {due} "
+                                "(dager over fristen: {days_late})",
+    [RL_MSG_PATTERN_NOMATCH] = "'{value}' samsvarer ikke med mønsteret {regex}",
+    [RL_MSG_PATTERN_LIMIT] = "grensen for mønstersøk ble overskredet da {regex} ble prøvd mot "
+                             "verdien (regnes som brudd)",
+    [RL_MSG_PATTERN_TYPE] = "{value} er verken tekst eller tall og kan derfor ikke samsvare med "
+                            "{regex}",
+    [RL_MSG_UNIQUE] = "duplisert nøkkel {key} (første gang i {first})",
+    [RL_MSG_EXPR_FALSE] = "betingelsen er ikke oppfylt: {assert}",
+    [RL_MSG_EXPR_TYPE] = "betingelsen {assert} ga {value}, ikke true eller false",
+    [RL_MSG_CADENCE_MISSING_DAY] = "ingen rapport levert for {period_start}",
+    [RL_MSG_CADENCE_MISSING_WEEK] = "ingen rapport levert i uken {period_start} (mandag) til "
+                                    "{period_end}",
+    [RL_MSG_CADENCE_MISSING_MONTH] = "ingen rapport levert i måneden {period} ({period_start} til "
+                                     "{period_end})",
+    [RL_MSG_CADENCE_MISSING_MORE] = "{count} perioder til uten levert rapport fram til "
+                                    "{period_end} (ikke listet opp enkeltvis)",
+    [RL_MSG_CADENCE_WRONG_WEEKDAY] = "{date} er en {day_name}; rapportene skal leveres på "
+                                     "{due_days}",
+    [RL_MSG_CADENCE_WRONG_MONTHDAY] = "{date} er den {day}. i måneden; rapportene skal leveres "
+                                      "den {expected_day}. hver måned",
+    [RL_MSG_CADENCE_DUP_DAY] = "{count} rapporter levert for {period_start}; én var forventet",
+    [RL_MSG_CADENCE_DUP_WEEK] = "{count} rapporter levert i uken {period_start} (mandag) til "
+                                "{period_end}; én var forventet",
+    [RL_MSG_CADENCE_DUP_MONTH] = "{count} rapporter levert i måneden {period} ({period_start} "
+                                 "til {period_end}); én var forventet",
+    [RL_MSG_CADENCE_NOT_DAY] = "innleveringsdatoen '{value}' er en hel måned, ikke en dag",
+    [RL_MSG_MISSING_DATA] = "data mangler: {field} ({expr}) har ingen verdi",
+    [RL_MSG_EVAL_ERROR] = "kan ikke beregne {expr}: {detail}",
+    [RL_MSG_ZERO_DIVISOR] = "{field} er 0, så den oppgitte verdien {actual} kan ikke kontrolleres "
+                            "(divisjon med null)",
+    [RL_MSG_INVALID_JSON] = "ugyldig JSON: {detail}",
+    [RL_MSG_CANNOT_OPEN] = "kan ikke åpne filen: {detail}",
+    [RL_MSG_CANNOT_READ] = "kan ikke lese filen: {detail}",
+    [RL_MSG_AS_OF_NOT_DATE] = "as_of er ikke en dato: {detail}",
+    [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) i {files}; {rules}, "
+                       "{evaluations}: {passed} bestått, {failed} ikke bestått, {not_applicable} "
+                       "ikke relevante",
+    [RL_MSG_DAY_NAME_1] = "mandag",
+    [RL_MSG_DAY_NAME_2] = "tirsdag",
+    [RL_MSG_DAY_NAME_3] = "onsdag",
+    [RL_MSG_DAY_NAME_4] = "torsdag",
+    [RL_MSG_DAY_NAME_5] = "fredag",
+    [RL_MSG_DAY_NAME_6] = "lørdag",
+    [RL_MSG_DAY_NAME_7] = "søndag",
+    [RL_MSG_ON_DAYS_1] = "mandager",
+    [RL_MSG_ON_DAYS_2] = "tirsdager",
+    [RL_MSG_ON_DAYS_3] = "onsdager",
+    [RL_MSG_ON_DAYS_4] = "torsdager",
+    [RL_MSG_ON_DAYS_5] = "fredager",
+    [RL_MSG_ON_DAYS_6] = "lørdager",
+    [RL_MSG_ON_DAYS_7] = "søndager",
+    [RL_MSG_NOUN_VIOLATION] = "brudd|brudd",
+    [RL_MSG_NOUN_ERROR] = "feil|feil",
+    [RL_MSG_NOUN_WARNING] = "advarsel|advarsler",
+    [RL_MSG_NOUN_INFO] = "merknad|merknader",
+    [RL_MSG_NOUN_FILE] = "fil|filer",
+    [RL_MSG_NOUN_RULE] = "regel|regler",
+    [RL_MSG_NOUN_EVALUATION] = "kontroll|kontroller",
+};

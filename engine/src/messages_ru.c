@@ -1,0 +1,79 @@
+/* messages_ru.c — the Russian messages (see messages.h). Numbers in them
+ * are written with a decimal comma; dates stay ISO (2025-09-10). Counts
+ * that would need a noun in the right case are put after a colon
+ * ("дней просрочки: 5"), so one text fits every number; the summary's
+ * nouns have their three plural forms (one|few|many). */
+#include "messages.h"
+
+const char *const rl_messages_ru[RL_MSG_COUNT] = {
+    [RL_MSG_SUM] = "итог равен {actual}, но сумма составляющих равна {expected} "
+                   "(расхождение {imbalance})",
+    [RL_MSG_RATIO] = "указано {actual}, но {numerator} / {denominator} × {scale} = {expected} "
+                     "(расхождение {imbalance}, допуск {tolerance})",
+    [RL_MSG_AVERAGE] = "указано среднее {actual}, ожидалось {expected} = {total} / {count} "
+                       "(расхождение {imbalance})",
+    [RL_MSG_THRESHOLD_MIN] = "{value} ниже минимального значения {min}",
+    [RL_MSG_THRESHOLD_MAX] = "{value} выше максимального значения {max}",
+    [RL_MSG_THRESHOLD_XMIN] = "{value} не превышает строгий минимум {min}",
+    [RL_MSG_THRESHOLD_XMAX] = "{value} не ниже строгого максимума {max}",
+    [RL_MSG_DEADLINE_LATE] = "выполнено {done}, позже срока {due} (дней просрочки: {days_late})",
+    [RL_MSG_DEADLINE_OVERDUE] = "по состоянию на {as_of} не выполнено при сроке {due} "
+                                "(дней просрочки: {days_late})",
+    [RL_MSG_PATTERN_NOMATCH] = "'{value}' не соответствует шаблону {regex}",
+    [RL_MSG_PATTERN_LIMIT] = "превышен лимит при сопоставлении значения с шаблоном {regex} "
+                             "(считается нарушением)",
+    [RL_MSG_PATTERN_TYPE] = "{value} не является строкой или числом и не может соответствовать "
+                            "шаблону {regex}",
+    [RL_MSG_UNIQUE] = "повторяющийся ключ {key} (впервые встречается в {first})",
+    [RL_MSG_EXPR_FALSE] = "условие не выполнено: {assert}",
+    [RL_MSG_EXPR_TYPE] = "условие {assert} дало {value}, а не true или false",
+    [RL_MSG_CADENCE_MISSING_DAY] = "за {period_start} отчёт не представлен",
+    [RL_MSG_CADENCE_MISSING_WEEK] = "за неделю с {period_start} (понедельник) по {period_end} "
+                                    "отчёт не представлен",
+    [RL_MSG_CADENCE_MISSING_MONTH] = "за месяц {period} (с {period_start} по {period_end}) "
+                                     "отчёт не представлен",
+    [RL_MSG_CADENCE_MISSING_MORE] = "ещё периодов без отчёта по {period_end}: {count} "
+                                    "(по отдельности не перечислены)",
+    [RL_MSG_CADENCE_WRONG_WEEKDAY] = "{date} — {day_name}; отчёты сдаются {due_days}",
+    [RL_MSG_CADENCE_WRONG_MONTHDAY] = "{date} — {day}-е число месяца; отчёты сдаются "
+                                      "{expected_day}-го числа",
+    [RL_MSG_CADENCE_DUP_DAY] = "за {period_start} представлено отчётов: {count} "
+                               "(ожидался один)",
+    [RL_MSG_CADENCE_DUP_WEEK] = "за неделю с {period_start} (понедельник) по {period_end} "
+                                "представлено отчётов: {count} (ожидался один)",
+    [RL_MSG_CADENCE_DUP_MONTH] = "за месяц {period} (с {period_start} по {period_end}) "
+                                 "представлено отчётов: {count} (ожидался один)",
+    [RL_MSG_CADENCE_NOT_DAY] = "дата отчёта '{value}' обозначает целый месяц, а не день",
+    [RL_MSG_MISSING_DATA] = "нет данных: {field} ({expr}) не имеет значения",
+    [RL_MSG_EVAL_ERROR] = "не удалось вычислить {expr}: {detail}",
+    [RL_MSG_ZERO_DIVISOR] = "{field} равно 0, поэтому указанное значение {actual} проверить "
+                            "нельзя (деление на ноль)",
+    [RL_MSG_INVALID_JSON] = "некорректный JSON: {detail}",
+    [RL_MSG_CANNOT_OPEN] = "не удалось открыть файл: {detail}",
+    [RL_MSG_CANNOT_READ] = "не удалось прочитать файл: {detail}",
+    [RL_MSG_AS_OF_NOT_DATE] = "as_of не является датой: {detail}",
+    [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) в {files}; {rules}, "
+                       "{evaluations}: успешно {passed}, с нарушениями {failed}, неприменимо "
+                       "{not_applicable}",
+    [RL_MSG_DAY_NAME_1] = "понедельник",
+    [RL_MSG_DAY_NAME_2] = "вторник",
+    [RL_MSG_DAY_NAME_3] = "среда",
+    [RL_MSG_DAY_NAME_4] = "четверг",
+    [RL_MSG_DAY_NAME_5] = "пятница",
+    [RL_MSG_DAY_NAME_6] = "суббота",
+    [RL_MSG_DAY_NAME_7] = "воскресенье",
+    [RL_MSG_ON_DAYS_1] = "по понедельникам",
+    [RL_MSG_ON_DAYS_2] = "по вторникам",
+    [RL_MSG_ON_DAYS_3] = "по средам",
+    [RL_MSG_ON_DAYS_4] = "по четвергам",
+    [RL_MSG_ON_DAYS_5] = "по пятницам",
+    [RL_MSG_ON_DAYS_6] = "по субботам",
+    [RL_MSG_ON_DAYS_7] = "по воскресеньям",
+    [RL_MSG_NOUN_VIOLATION] = "нарушение|нарушения|нарушений",
+    [RL_MSG_NOUN_ERROR] = "ошибка|ошибки|ошибок",
+    [RL_MSG_NOUN_WARNING] = "предупреждение|предупреждения|предупреждений",
+    [RL_MSG_NOUN_INFO] = "замечание|замечания|замечаний",
+    [RL_MSG_NOUN_FILE] = "файле|файлах|файлах", /* after "в": prepositional case */
+    [RL_MSG_NOUN_RULE] = "правило|правила|правил",
+    [RL_MSG_NOUN_EVALUATION] = "проверка|проверки|проверок",
+};

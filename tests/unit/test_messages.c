@@ -1,0 +1,159 @@
+/* test_messages.c — the message catalog: every message in every language,
+ * the same placeholders as English, plural forms where a language needs
+ * them, kinds naming only their own figures, and the compiled catalog. */
+#include "unit.h"
+#include "kinds.h"
+#include "messages.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+
+static int same_names(char **a, char **b)
+{
+    size_t na = 0, nb = 0;
+    while (a[na])
+        na++;
+    while (b[nb])
+        nb++;
+    if (na != nb)
+        return 0;
+    for (size_t i = 0; i < na; i++) {
+        int found = 0;
+        for (size_t j = 0; j < nb && !found; j++)
+            found = strcmp(a[i], b[j]) == 0;
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+static void test_complete(void)
+{
+    for (int id = 0; id < RL_MSG_COUNT; id++) {
+        for (int l = 0; l < RL_LANG_COUNT; l++) {
+            const char *t = rl_msg_text((rl_msg)id, (rl_lang)l);
+            if (!*t)
+                printf("\n  message %d has no %s text", id, rl_lang_code((rl_lang)l));
+            CU_ASSERT(*t != '\0');
+            CU_ASSERT(rl_utf8_valid(t, strlen(t), NULL));
+        }
+    }
+}
+
+static void test_placeholders(void)
+{
+    for (int id = 0; id < RL_MSG_COUNT; id++) {
+        char **en = rl_msg_names(rl_msg_text((rl_msg)id, RL_LANG_EN));
+        CU_ASSERT_PTR_NOT_NULL_FATAL(en);
+        for (int l = 1; l < RL_LANG_COUNT; l++) {
+            char **other = rl_msg_names(rl_msg_text((rl_msg)id, (rl_lang)l));
+            CU_ASSERT_PTR_NOT_NULL_FATAL(other);
+            if (!same_names(en, other))
+                printf("\n  message %d: %s placeholders differ from en", id,
+                       rl_lang_code((rl_lang)l));
+            CU_ASSERT(same_names(en, other));
+            rl_msg_names_free(other);
+        }
+        if (id >= RL_MSG_FIRST_WORD) /* words and nouns are plain text */
+            CU_ASSERT_PTR_NULL(en[0]);
+        rl_msg_names_free(en);
+    }
+}
+
+static size_t forms(const char *s)
+{
+    size_t k = 1;
+    for (; *s; s++)
+        k += *s == '|';
+    return k;
+}
+
+static void test_nouns(void)
+{
+    static const size_t want[RL_LANG_COUNT] = {2, 1, 1, 3, 2}; /* en vi id ru nb */
+    for (int id = RL_MSG_FIRST_NOUN; id < RL_MSG_COUNT; id++)
+        for (int l = 0; l < RL_LANG_COUNT; l++)
+            CU_ASSERT_EQUAL(forms(rl_msg_text((rl_msg)id, (rl_lang)l)), want[l]);
+    for (int id = 0; id < RL_MSG_FIRST_NOUN; id++) /* '|' only in nouns */
+        for (int l = 0; l < RL_LANG_COUNT; l++)
+            CU_ASSERT_EQUAL(forms(rl_msg_text((rl_msg)id, (rl_lang)l)), 1);
+}
+
+static int listed(const char *const *names, const char *name)
+{
+    for (size_t i = 0; names[i]; i++)
+        if (strcmp(names[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+/* A kind's default messages name only its figures, so a user's own
+ * message can name the same ones. */
+static void test_kind_figures(void)
+{
+    for (const rl_kind *const *k = rl_kinds(); *k; k++) {
+        CU_ASSERT_PTR_NOT_NULL_FATAL((*k)->messages);
+        CU_ASSERT((*k)->messages[0] != RL_MSG_COUNT);
+        for (const rl_msg *m = (*k)->messages; *m != RL_MSG_COUNT; m++) {
+            char **names = rl_msg_names(rl_msg_text(*m, RL_LANG_EN));
+            for (size_t i = 0; names && names[i]; i++) {
+                if (!listed((*k)->figures, names[i]))
+                    printf("\n  kind %s: {%s} is not one of its figures", (*k)->name, names[i]);
+                CU_ASSERT(listed((*k)->figures, names[i]));
+            }
+            rl_msg_names_free(names);
+        }
+    }
+}
+
+static void test_names(void)
+{
+    char **n = rl_msg_names("{{not}} {a} text {b}}} {{");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(n);
+    ASSERT_STR_EQ(n[0], "a");
+    ASSERT_STR_EQ(n[1], "b");
+    CU_ASSERT_PTR_NULL(n[2]);
+    rl_msg_names_free(n);
+}
+
+static void test_catalog(void)
+{
+    rl_error err = {0};
+    rl_catalog *c = rl_catalog_new(&err);
+    if (!c)
+        printf("\n  %s", err.message);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+    rl_fig figs[2] = {{"expr", {0}}, {"detail", {0}}};
+    rl_value_set_str(&figs[0].v, "@.v", 3);
+    rl_value_set_str(&figs[1].v, "division by zero", 16);
+    static const char *const want[RL_LANG_COUNT] = {
+        "cannot evaluate @.v: division by zero", "không thể tính @.v: division by zero",
+        "tidak dapat menghitung @.v: division by zero",
+        "не удалось вычислить @.v: division by zero", "kan ikke beregne @.v: division by zero"};
+    for (int l = 0; l < RL_LANG_COUNT; l++) {
+        rl_sbuf a = RL_SBUF_INIT, b = RL_SBUF_INIT;
+        CU_ASSERT_PTR_NOT_NULL(rl_catalog_get(c, RL_MSG_EVAL_ERROR, (rl_lang)l));
+        rl_catalog_expand(c, RL_MSG_EVAL_ERROR, (rl_lang)l, figs, 2, &a);
+        rl_catalog_expand(NULL, RL_MSG_EVAL_ERROR, (rl_lang)l, figs, 2, &b); /* no catalog */
+        ASSERT_STR_EQ(rl_sbuf_str(&a), want[l]);
+        ASSERT_STR_EQ(rl_sbuf_str(&b), want[l]);
+        rl_sbuf_free(&a);
+        rl_sbuf_free(&b);
+    }
+    CU_ASSERT_PTR_NULL(rl_catalog_get(c, RL_MSG_COUNT, RL_LANG_EN));
+    rl_catalog_free(c);
+}
+
+int main(void)
+{
+    static const unit_test tests[] = {
+        {"every message in every language", test_complete},
+        {"the same placeholders as English", test_placeholders},
+        {"plural forms of the summary's nouns", test_nouns},
+        {"kinds' messages name their figures", test_kind_figures},
+        {"placeholder names of a text", test_names},
+        {"the compiled catalog", test_catalog},
+        {NULL, NULL},
+    };
+    return unit_run("messages", tests);
+}
