@@ -72,9 +72,8 @@ void rl_check_base_ctx(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_ruleset *set, co
 int rl_check_buffer(const rl_rules *rules, const rl_check_opts *opts, const char *name,
                     const char *json, size_t len, rl_result *res)
 {
-    if (!rules || !res || rules->n_diags)
+    if (!rules || !res || rules->n_diags || rl_result_begin_file(res, name) != 0)
         return -1;
-    rl_result_summary_mut(res)->files++;
     rl_result_summary_mut(res)->rules = 0;
     for (size_t i = 0; i < rules->n_all; i++)
         rl_result_summary_mut(res)->rules += rl_check_rule_active(rules->all[i], opts);
@@ -101,7 +100,8 @@ int rl_check_file(const rl_rules *rules, const rl_check_opts *opts, const char *
     if (!rules || !res || rules->n_diags)
         return -1;
     if (rl_read_file(path, &data, &len, &err) != 0) {
-        rl_result_summary_mut(res)->files++;
+        if (rl_result_begin_file(res, path) != 0)
+            return -1;
         rl_check_input_violation(res, path, "", 0, 0, err.message);
         return 0;
     }

@@ -1,4 +1,6 @@
-/* output_common.c — figure formatting and safe text shared by the writers. */
+/* output_common.c — formatting shared by the writers: figures, the JSON
+ * violation and summary objects (json and ndjson write the same ones), the
+ * summary sentence (text, github, html), and writing a buffer out. */
 #include "output.h"
 #include "json.h"
 
@@ -47,13 +49,99 @@ void rl_out_figure_json(rl_sbuf *out, const rl_figure *f)
     }
 }
 
-void rl_out_safe_text(rl_sbuf *out, const char *s)
+void rl_out_figure_text(rl_sbuf *out, const rl_figure *f)
 {
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c < 0x20 || c == 0x7F)
-            rl_sbuf_printf(out, "\\x%02X", c);
-        else
-            rl_sbuf_addc(out, (char)c);
+    if (f->type == RL_FIG_STR)
+        rl_out_safe_text(out, f->s);
+    else
+        rl_out_figure_json(out, f);
+}
+
+static void key(rl_sbuf *b, const char *k)
+{
+    rl_json_write_string(b, k, strlen(k));
+    rl_sbuf_addc(b, ':');
+}
+
+static void str_member(rl_sbuf *b, const char *k, const char *v)
+{
+    key(b, k);
+    rl_json_write_string(b, v ? v : "", v ? strlen(v) : 0);
+}
+
+void rl_out_violation_json(rl_sbuf *b, const rl_violation *v)
+{
+    rl_sbuf_addc(b, '{');
+    str_member(b, "file", v->file);
+    rl_sbuf_addc(b, ',');
+    str_member(b, "rule", v->rule);
+    rl_sbuf_addc(b, ',');
+    str_member(b, "severity", rl_severity_name(v->severity));
+    rl_sbuf_addc(b, ',');
+    str_member(b, "pointer", v->pointer);
+    rl_sbuf_printf(b, ",\"line\":%u,\"column\":%u,", v->line, v->column);
+    str_member(b, "message", v->message);
+    for (size_t i = 0; i < v->n_figures; i++) {
+        rl_sbuf_addc(b, ',');
+        key(b, v->figures[i].name);
+        rl_out_figure_json(b, &v->figures[i]);
     }
+    rl_sbuf_addc(b, '}');
+}
+
+void rl_out_summary_json(rl_sbuf *b, const rl_summary *s, size_t n)
+{
+    rl_sbuf_printf(b,
+                   "{\"files\":%zu,\"rules\":%zu,\"evaluations\":%zu,\"passed\":%zu,"
+                   "\"failed\":%zu,\"not_applicable\":%zu,\"violations\":{\"total\":%zu,"
+                   "\"error\":%zu,\"warning\":%zu,\"info\":%zu}}",
+                   s->files, s->rules, s->evaluations, s->passed, s->failed, s->not_applicable, n,
+                   s->errors, s->warnings, s->infos);
+}
+
+void rl_out_plural(rl_sbuf *b, size_t n, const char *one, const char *many)
+{
+    rl_sbuf_printf(b, "%zu %s", n, n == 1 ? one : many);
+}
+
+void rl_out_severity_counts(rl_sbuf *b, size_t errors, size_t warnings, size_t infos)
+{
+    const size_t n[3] = {errors, warnings, infos};
+    static const char *const one[3] = {"error", "warning", "info"};
+    static const char *const many[3] = {"errors", "warnings", "infos"};
+    int first = 1;
+    for (int i = 0; i < 3; i++) {
+        if (!n[i])
+            continue;
+        if (!first)
+            rl_sbuf_adds(b, ", ");
+        rl_out_plural(b, n[i], one[i], many[i]);
+        first = 0;
+    }
+}
+
+void rl_out_summary_text(rl_sbuf *b, const rl_summary *s, size_t n)
+{
+    rl_out_plural(b, n, "violation", "violations");
+    rl_sbuf_adds(b, " (");
+    rl_out_plural(b, s->errors, "error", "errors");
+    rl_sbuf_adds(b, ", ");
+    rl_out_plural(b, s->warnings, "warning", "warnings");
+    rl_sbuf_adds(b, ", ");
+    rl_out_plural(b, s->infos, "info", "infos");
+    rl_sbuf_adds(b, ") in ");
+    rl_out_plural(b, s->files, "file", "files");
+    rl_sbuf_adds(b, "; ");
+    rl_out_plural(b, s->rules, "rule", "rules");
+    rl_sbuf_adds(b, ", ");
+    rl_out_plural(b, s->evaluations, "evaluation", "evaluations");
+    rl_sbuf_printf(b, ": %zu passed, %zu failed, %zu not applicable", s->passed, s->failed,
+                   s->not_applicable);
+}
+
+int rl_out_flush(rl_sbuf *b, FILE *out)
+{
+    int ok = rl_sbuf_ok(b) && fwrite(b->data ? b->data : "", 1, b->len, out) == b->len;
+    rl_sbuf_free(b);
+    return ok ? 0 : -1;
 }
