@@ -22,7 +22,7 @@ static const char style[] =
     "code,.pos{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.92em}\n"
     ".sev{font-weight:600}.error .sev{color:#cf222e}.warning .sev{color:#9a6700}"
     ".info .sev{color:#0969da}\n"
-    ".summary{font-size:1.05em}.ok{color:#1a7f37}.muted{color:#59636e}\n"
+    ".summary{font-size:1.05em}.ok{color:#1a7f37}.muted{color:#59636e}td.msg{white-space:pre-wrap}\n"
     "ul.files{columns:2 24em}\n";
 
 static void esc(rl_sbuf *b, const char *s)
@@ -97,7 +97,7 @@ static void row(rl_sbuf *b, const rl_violation *v)
         rl_sbuf_printf(b, "%u:%u", v->line, v->column);
     rl_sbuf_printf(b, "</td><td class=\"sev\">%s</td><td><code>", sev);
     esc(b, v->rule);
-    rl_sbuf_adds(b, "</code></td><td>");
+    rl_sbuf_adds(b, "</code></td><td class=\"msg\">");
     esc(b, v->message);
     rl_sbuf_adds(b, "</td><td><code>");
     esc(b, v->pointer); /* "" (the whole document) shows as an empty cell */
