@@ -28,7 +28,11 @@ typedef struct cli_opts {
     int jobs;
     unsigned max_depth;
     int paths;           /* path --paths */
+    int color;           /* --color: CLI_COLOR_AUTO, _ALWAYS or _NEVER */
+    int verbosity;       /* -q: -1, default 0, -v: 1 */
 } cli_opts;
+
+enum { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER };
 
 /* Parse argv[first..argc) into opts. Returns 0, 1 when --help/--version
  * was handled, or CLI_USAGE_ERROR after printing the problem. */

@@ -11,7 +11,8 @@
 
 enum opt_id {
     OPT_RULES, OPT_SCHEMA, OPT_FORMAT, OPT_OUTPUT, OPT_AS_OF, OPT_LOCALE, OPT_LANG, OPT_PARAM,
-    OPT_FAIL_ON, OPT_ONLY, OPT_SKIP, OPT_JOBS, OPT_MAX_DEPTH, OPT_PATHS, OPT_HELP, OPT_VERSION
+    OPT_FAIL_ON, OPT_ONLY, OPT_SKIP, OPT_JOBS, OPT_MAX_DEPTH, OPT_PATHS, OPT_HELP, OPT_VERSION,
+    OPT_COLOR, OPT_QUIET, OPT_VERBOSE
 };
 
 typedef struct opt_def {
@@ -30,6 +31,8 @@ static const opt_def options[] = {
     {'j', "jobs", 1, OPT_JOBS},         {0, "max-depth", 1, OPT_MAX_DEPTH},
     {0, "paths", 0, OPT_PATHS},         {'h', "help", 0, OPT_HELP},
     {0, "version", 0, OPT_VERSION},
+    {0, "color", 1, OPT_COLOR},         {'q', "quiet", 0, OPT_QUIET},
+    {'v', "verbose", 0, OPT_VERBOSE},
 };
 
 #define N_OPTIONS (sizeof options / sizeof *options)
@@ -44,8 +47,12 @@ void cli_usage(FILE *out)
           "\n"
           "options:\n"
           "  -r, --rules PATH      rule set file or directory, repeatable (default: bundled rules)\n"
-          "  -f, --format FMT      text (default) | json\n"
+          "  -f, --format FMT      text (default) | json | ndjson | sarif | junit | github | html\n"
           "  -o, --output FILE     write the report to FILE (atomically) instead of stdout\n"
+          "      --color WHEN      text colours: auto (default: a terminal, TERM not dumb,\n"
+          "                        NO_COLOR unset) | always | never\n"
+          "  -q, --quiet           text: only the violation lines\n"
+          "  -v, --verbose         text: also every file's counts and the rules that ran\n"
           "      --as-of DATE      the date deadlines are judged at (sets the as_of param)\n"
           "      --locale L        locale of numbers and dates in reports without report.locale:\n"
           "                        en, vi, id, ru or nb\n"
@@ -160,6 +167,18 @@ static int apply(cli_opts *o, enum opt_id id, char *arg)
             return usage_error("--max-depth needs a number from 1 to 100000, not '%s'", arg);
         o->max_depth = (unsigned)n;
         return 0;
+    case OPT_COLOR:
+        if (strcmp(arg, "auto") == 0)
+            o->color = CLI_COLOR_AUTO;
+        else if (strcmp(arg, "always") == 0)
+            o->color = CLI_COLOR_ALWAYS;
+        else if (strcmp(arg, "never") == 0)
+            o->color = CLI_COLOR_NEVER;
+        else
+            return usage_error("--color must be auto, always or never, not '%s'", arg);
+        return 0;
+    case OPT_QUIET: o->verbosity = -1; return 0;
+    case OPT_VERBOSE: o->verbosity = 1; return 0;
     case OPT_HELP: cli_usage(stdout); return 1;
     case OPT_VERSION: printf("reportlint %s\n", RL_VERSION); return 1;
     default: return usage_error("option %s is not supported", "?");

@@ -73,6 +73,7 @@ typedef struct rl_rule_info {
     const char *file;
     rl_severity severity;
     unsigned line, column; /* where the rule is defined */
+    const char *description; /* may be NULL */
 } rl_rule_info;
 
 RL_API rl_rules *rl_rules_new(void);
@@ -189,6 +190,13 @@ RL_API int rl_check_buffer(const rl_rules *rules, const rl_check_opts *opts, con
 RL_API size_t rl_result_count(const rl_result *res);
 RL_API const rl_violation *rl_result_violation(const rl_result *res, size_t i);
 RL_API const rl_summary *rl_result_summary(const rl_result *res);
+/* Streaming: fn is called with each violation as soon as it is added to
+ * res — in check order, before any rl_result_sort — on the thread doing
+ * the check. The rl_violation pointer is valid during the call only (its
+ * strings live as long as res). fn NULL removes the listener. */
+typedef void (*rl_violation_fn)(const rl_violation *v, void *user);
+RL_API void rl_result_on_violation(rl_result *res, rl_violation_fn fn, void *user);
+
 /* Highest severity of any violation, or -1 when there is none. */
 RL_API int rl_result_max_severity(const rl_result *res);
 /* Sort violations by file, line, column, rule (stable). */
@@ -197,17 +205,42 @@ RL_API void rl_result_sort(rl_result *res);
 /* ---- output ---------------------------------------------------------- */
 
 typedef enum rl_format {
-    RL_FORMAT_TEXT,
-    RL_FORMAT_JSON
+    RL_FORMAT_TEXT,   /* gcc-style lines grouped by file, then summaries */
+    RL_FORMAT_JSON,   /* one object, shaped by schemas/output.schema.json */
+    RL_FORMAT_NDJSON, /* one violation object per line, then {"summary": ...} */
+    RL_FORMAT_SARIF,  /* SARIF 2.1.0 (GitHub code scanning) */
+    RL_FORMAT_JUNIT,  /* JUnit XML: a testsuite per file, a testcase per rule */
+    RL_FORMAT_GITHUB, /* GitHub Actions workflow commands (::error ...) */
+    RL_FORMAT_HTML    /* one self-contained HTML page */
 } rl_format;
 
-/* Parse "text" or "json"; returns 0 and sets *out, or -1. */
+/* Parse a format name (see rl_format_names); returns 0 and sets *out, or -1. */
 RL_API int rl_format_parse(const char *name, rl_format *out);
+/* The format names, comma-separated: "text, json, ndjson, ...". */
+RL_API const char *rl_format_names(void);
 
-/* Write res in a format to out. rules may be NULL. Messages are already
- * in the language they were checked in; the text format's summary line
- * is written in that language too (English when nothing was checked). */
+typedef struct rl_write_opts {
+    int color;     /* text: ANSI colours (the caller decides: a terminal, NO_COLOR, --color) */
+    int verbosity; /* text: -1 violation lines only, 0 normal, 1 also per-file counts and rules */
+    const rl_check_opts *check; /* the options the check ran with (--only/--skip decide which
+                                   rules ran, for junit, sarif and text); NULL: every rule */
+} rl_write_opts;
+
+/* Write res in a format to out. rules (may be NULL) describes the rules
+ * (sarif, junit, html, text -v); opts may be NULL. Messages are already in
+ * the language they were checked in; the text summary line is written in
+ * that language too (English when nothing was checked). Violations are written
+ * in result order (call rl_result_sort first for file/line order). */
+RL_API int rl_write_ex(FILE *out, rl_format format, const rl_result *res, const rl_rules *rules,
+                       const rl_write_opts *opts);
+/* rl_write_ex with default options (no colour, normal verbosity, every rule). */
 RL_API int rl_write(FILE *out, rl_format format, const rl_result *res, const rl_rules *rules);
+
+/* The line-oriented formats (ndjson, github) piece by piece, for streaming
+ * with rl_result_on_violation: one violation's line(s), then the closing
+ * summary. Return -1 for other formats or a write error. */
+RL_API int rl_write_violation(FILE *out, rl_format format, const rl_violation *v);
+RL_API int rl_write_summary(FILE *out, rl_format format, const rl_result *res);
 
 /* ---- tools for rule authors ----------------------------------------- */
 

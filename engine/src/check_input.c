@@ -130,10 +130,11 @@ static int check_lang(const rl_check_opts *opts, rl_lang *lang)
     return !opts || !opts->lang || !opts->lang[0] || rl_lang_parse(opts->lang, lang);
 }
 
-static void check_parsed(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
-                         const char *name, const char *json, size_t len, rl_result *res)
+static int check_parsed(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
+                        const char *name, const char *json, size_t len, rl_result *res)
 {
-    rl_result_summary_mut(res)->files++;
+    if (rl_result_begin_file(res, name) != 0)
+        return -1;
     rl_result_summary_mut(res)->rules = 0;
     for (size_t i = 0; i < rules->n_all; i++)
         rl_result_summary_mut(res)->rules += rl_check_rule_active(rules->all[i], opts);
@@ -143,10 +144,11 @@ static void check_parsed(const rl_rules *rules, const rl_check_opts *opts, rl_la
     if (!doc) {
         rl_check_input_msg(res, name, "", err.line, err.column, rules->catalog, lang,
                            RL_MSG_INVALID_JSON, err.message);
-        return;
+        return 0;
     }
     rl_check_doc(rules, opts, lang, name, doc, res);
     rl_jdoc_free(doc);
+    return 0;
 }
 
 int rl_check_buffer(const rl_rules *rules, const rl_check_opts *opts, const char *name,
@@ -156,8 +158,7 @@ int rl_check_buffer(const rl_rules *rules, const rl_check_opts *opts, const char
     if (!rules || !res || rules->n_diags || !check_lang(opts, &lang))
         return -1;
     rl_result_set_lang(res, lang);
-    check_parsed(rules, opts, lang, name, json, len, res);
-    return 0;
+    return check_parsed(rules, opts, lang, name, json, len, res);
 }
 
 int rl_check_file(const rl_rules *rules, const rl_check_opts *opts, const char *path,
@@ -171,12 +172,13 @@ int rl_check_file(const rl_rules *rules, const rl_check_opts *opts, const char *
         return -1;
     rl_result_set_lang(res, lang);
     if (rl_read_file_errno(path, &data, &len, &errnum, &opening) != 0) {
-        rl_result_summary_mut(res)->files++;
+        if (rl_result_begin_file(res, path) != 0)
+            return -1;
         rl_check_input_msg(res, path, "", 0, 0, rules->catalog, lang,
                            opening ? RL_MSG_CANNOT_OPEN : RL_MSG_CANNOT_READ, strerror(errnum));
         return 0;
     }
-    check_parsed(rules, opts, lang, path, data, len, res);
+    int rc = check_parsed(rules, opts, lang, path, data, len, res);
     free(data);
-    return 0;
+    return rc;
 }

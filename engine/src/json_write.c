@@ -1,46 +1,75 @@
 /* json_write.c — serializing JSON: strings, doubles, whole trees.
  *
  * Output is compact and deterministic. Strings are escaped so that the
- * result is valid JSON and safe in a terminal: control characters,
- * U+2028/U+2029 and DEL are written as \u escapes. */
+ * result is valid JSON and safe in a terminal: control characters (C0 and
+ * C1), U+2028/U+2029 and DEL are written as \u escapes, and a byte that is
+ * not valid UTF-8 (a file name can hold one) as \ufffd. */
 #include "json.h"
+#include "utf8.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-void rl_json_write_string(rl_sbuf *out, const char *s, size_t len)
+/* What a string byte at s[i] needs: 0 nothing, 1 an escape of the byte,
+ * 2 a \u escape of a C1 control or U+2028/U+2029 (its UTF-8 spans *n
+ * bytes), 3 U+FFFD for a byte that is not valid UTF-8. */
+static int needs_escape(const unsigned char *s, size_t len, size_t i, size_t *n, uint32_t *cp)
+{
+    unsigned char c = s[i];
+    *n = 1;
+    if (c < 0x20 || c == '"' || c == '\\' || c == 0x7F)
+        return 1;
+    if (c < 0x80)
+        return 0;
+    *n = rl_utf8_decode(s + i, len - i, cp);
+    if (*n == 0) {
+        *n = 1;
+        return 3;
+    }
+    return (*cp >= 0x80 && *cp <= 0x9F) || *cp == 0x2028 || *cp == 0x2029 ? 2 : 0;
+}
+
+void rl_json_write_string(rl_sbuf *out, const char *str, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
+    const unsigned char *s = (const unsigned char *)str;
     rl_sbuf_addc(out, '"');
     size_t run = 0; /* start of the pending unescaped run */
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        int ls = c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-                 ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9);
-        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F && !ls)
+    for (size_t i = 0; i < len;) {
+        size_t n;
+        uint32_t cp = 0;
+        int kind = needs_escape(s, len, i, &n, &cp);
+        if (kind == 0) {
+            i += n;
             continue;
-        rl_sbuf_add(out, s + run, i - run);
-        switch (c) {
-        case '"': rl_sbuf_add(out, "\\\"", 2); break;
-        case '\\': rl_sbuf_add(out, "\\\\", 2); break;
-        case '\n': rl_sbuf_add(out, "\\n", 2); break;
-        case '\r': rl_sbuf_add(out, "\\r", 2); break;
-        case '\t': rl_sbuf_add(out, "\\t", 2); break;
-        case '\b': rl_sbuf_add(out, "\\b", 2); break;
-        case '\f': rl_sbuf_add(out, "\\f", 2); break;
-        default:
-            if (ls) {
-                rl_sbuf_add(out, (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
-                i += 2;
-            } else {
+        }
+        rl_sbuf_add(out, str + run, i - run);
+        unsigned char c = s[i];
+        if (kind == 3) {
+            rl_sbuf_add(out, "\\ufffd", 6);
+        } else if (kind == 2) {
+            char e[6] = {'\\', 'u', hex[cp >> 12], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15], hex[cp & 15]};
+            rl_sbuf_add(out, e, 6);
+        } else {
+            switch (c) {
+            case '"': rl_sbuf_add(out, "\\\"", 2); break;
+            case '\\': rl_sbuf_add(out, "\\\\", 2); break;
+            case '\n': rl_sbuf_add(out, "\\n", 2); break;
+            case '\r': rl_sbuf_add(out, "\\r", 2); break;
+            case '\t': rl_sbuf_add(out, "\\t", 2); break;
+            case '\b': rl_sbuf_add(out, "\\b", 2); break;
+            case '\f': rl_sbuf_add(out, "\\f", 2); break;
+            default: {
                 char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
                 rl_sbuf_add(out, e, 6);
             }
+            }
         }
-        run = i + 1;
+        i += n;
+        run = i;
     }
-    rl_sbuf_add(out, s + run, len - run);
+    rl_sbuf_add(out, str + run, len - run);
     rl_sbuf_addc(out, '"');
 }
 

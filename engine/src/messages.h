@@ -76,6 +76,10 @@ typedef enum rl_msg {
     RL_MSG_ON_DAYS_5,
     RL_MSG_ON_DAYS_6,
     RL_MSG_ON_DAYS_7,
+    /* words of the text format: a clean file, the by-rule heading, -v's rules */
+    RL_MSG_WORD_FILE_OK,
+    RL_MSG_WORD_BY_RULE,
+    RL_MSG_WORD_RULES_RUN,
     /* nouns counted in the summary line */
     RL_MSG_NOUN_VIOLATION,
     RL_MSG_NOUN_ERROR,

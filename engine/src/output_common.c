@@ -1,5 +1,8 @@
-/* output_common.c — figure formatting and safe text shared by the writers. */
+/* output_common.c — formatting shared by the writers: figures, the JSON
+ * violation and summary objects (json and ndjson write the same ones), the
+ * summary sentence (text, github, html), and writing a buffer out. */
 #include "output.h"
+#include "result.h"
 #include "json.h"
 
 #include <math.h>
@@ -47,13 +50,116 @@ void rl_out_figure_json(rl_sbuf *out, const rl_figure *f)
     }
 }
 
-void rl_out_safe_text(rl_sbuf *out, const char *s)
+void rl_out_figure_text(rl_sbuf *out, const rl_figure *f)
 {
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c < 0x20 || c == 0x7F)
-            rl_sbuf_printf(out, "\\x%02X", c);
-        else
-            rl_sbuf_addc(out, (char)c);
+    if (f->type == RL_FIG_STR)
+        rl_out_safe_text(out, f->s);
+    else
+        rl_out_figure_json(out, f);
+}
+
+static void key(rl_sbuf *b, const char *k)
+{
+    rl_json_write_string(b, k, strlen(k));
+    rl_sbuf_addc(b, ':');
+}
+
+static void str_member(rl_sbuf *b, const char *k, const char *v)
+{
+    key(b, k);
+    rl_json_write_string(b, v ? v : "", v ? strlen(v) : 0);
+}
+
+void rl_out_violation_json(rl_sbuf *b, const rl_violation *v)
+{
+    rl_sbuf_addc(b, '{');
+    str_member(b, "file", v->file);
+    rl_sbuf_addc(b, ',');
+    str_member(b, "rule", v->rule);
+    rl_sbuf_addc(b, ',');
+    str_member(b, "severity", rl_severity_name(v->severity));
+    rl_sbuf_addc(b, ',');
+    str_member(b, "pointer", v->pointer);
+    rl_sbuf_printf(b, ",\"line\":%u,\"column\":%u,", v->line, v->column);
+    str_member(b, "message", v->message);
+    for (size_t i = 0; i < v->n_figures; i++) {
+        rl_sbuf_addc(b, ',');
+        key(b, v->figures[i].name);
+        rl_out_figure_json(b, &v->figures[i]);
     }
+    rl_sbuf_addc(b, '}');
+}
+
+void rl_out_summary_json(rl_sbuf *b, const rl_summary *s, size_t n)
+{
+    rl_sbuf_printf(b,
+                   "{\"files\":%zu,\"rules\":%zu,\"evaluations\":%zu,\"passed\":%zu,"
+                   "\"failed\":%zu,\"not_applicable\":%zu,\"violations\":{\"total\":%zu,"
+                   "\"error\":%zu,\"warning\":%zu,\"info\":%zu}}",
+                   s->files, s->rules, s->evaluations, s->passed, s->failed, s->not_applicable, n,
+                   s->errors, s->warnings, s->infos);
+}
+
+void rl_out_severity_counts(rl_sbuf *b, size_t errors, size_t warnings, size_t infos, rl_lang lang)
+{
+    const size_t n[3] = {errors, warnings, infos};
+    static const rl_msg noun[3] = {RL_MSG_NOUN_ERROR, RL_MSG_NOUN_WARNING, RL_MSG_NOUN_INFO};
+    int first = 1;
+    for (int i = 0; i < 3; i++) {
+        if (!n[i])
+            continue;
+        if (!first)
+            rl_sbuf_adds(b, ", ");
+        rl_msg_count(b, noun[i], lang, n[i]);
+        first = 0;
+    }
+}
+
+static void counted(rl_fig *fig, const char *name, rl_msg noun, rl_lang lang, size_t n,
+                    rl_sbuf *text)
+{
+    rl_sbuf_clear(text);
+    rl_msg_count(text, noun, lang, n);
+    fig->name = name;
+    rl_value_set_str(&fig->v, rl_sbuf_str(text), text->len);
+}
+
+static void number(rl_fig *fig, const char *name, size_t n)
+{
+    fig->name = name;
+    rl_value_set_int(&fig->v, (int64_t)n);
+}
+
+/* "12 violations (10 errors, ...) in 38 files; ..." in the result's language. */
+void rl_out_summary_text(rl_sbuf *b, const rl_result *res, const rl_catalog *catalog)
+{
+    const rl_summary *s = rl_result_summary(res);
+    size_t n = rl_result_count(res);
+    rl_lang lang = rl_result_lang(res);
+    static const struct { const char *name; rl_msg noun; } nouns[] = {
+        {"violations", RL_MSG_NOUN_VIOLATION}, {"errors", RL_MSG_NOUN_ERROR},
+        {"warnings", RL_MSG_NOUN_WARNING},     {"infos", RL_MSG_NOUN_INFO},
+        {"files", RL_MSG_NOUN_FILE},           {"rules", RL_MSG_NOUN_RULE},
+        {"evaluations", RL_MSG_NOUN_EVALUATION},
+    };
+    const size_t counts[] = {n, s->errors, s->warnings, s->infos, s->files, s->rules, s->evaluations};
+    rl_sbuf text[7];
+    rl_fig figs[10];
+    for (size_t i = 0; i < 7; i++) {
+        text[i] = (rl_sbuf)RL_SBUF_INIT;
+        counted(&figs[i], nouns[i].name, nouns[i].noun, lang, counts[i], &text[i]);
+    }
+    number(&figs[7], "passed", s->passed);
+    number(&figs[8], "failed", s->failed);
+    number(&figs[9], "not_applicable", s->not_applicable);
+    rl_catalog_expand(catalog, RL_MSG_SUMMARY, lang, figs, 10, b);
+    for (size_t i = 0; i < 7; i++)
+        rl_sbuf_free(&text[i]);
+}
+
+int rl_out_flush(rl_sbuf *b, FILE *out)
+{
+    int ok = rl_sbuf_ok(b) && fwrite(b->data ? b->data : "", 1, b->len, out) == b->len;
+    rl_sbuf_free(b);
+    return ok ? 0 : -1;
 }

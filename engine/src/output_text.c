@@ -1,71 +1,210 @@
-/* output_text.c — the text format: one gcc-style line per violation,
- *   FILE:LINE:COL: SEVERITY [RULE] MESSAGE
- * then a summary line in the language the messages were written in. The
- * severity words stay English: editors and CI parse them. Data is escaped
- * so it cannot drive the terminal. */
+/* output_text.c — the text format, for people and editors:
+ *
+ *   FILE: 2 violations (1 error, 1 warning)             a header per file
+ *   FILE:LINE:COL: SEVERITY [RULE] MESSAGE              gcc-style, every line
+ *                                                       a blank line after each file
+ *   violations by rule:                                 rules by severity, then count
+ *     RULE  1 error
+ *   N violations (...) in F files; ...                  the summary line, in the
+ *                                                       language of the messages
+ *
+ * Verbosity -1 (-q) prints the violation lines only; 1 (-v) also a header
+ * with counts for every file, clean ones too, and the rules that ran.
+ * Colours (gcc's: bold locations, red errors, magenta warnings, cyan
+ * infos) only when asked. Data is escaped so it cannot drive the
+ * terminal; the escapes our own colours use never come from the data. */
 #include "output.h"
 #include "result.h"
+#include "rules_int.h"
+#include "utf8.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-static void counted(rl_fig *fig, const char *name, rl_msg noun, rl_lang lang, size_t n,
-                    rl_sbuf *text)
-{
-    rl_sbuf_clear(text);
-    rl_msg_count(text, noun, lang, n);
-    fig->name = name;
-    rl_value_set_str(&fig->v, rl_sbuf_str(text), text->len);
-}
+#define BOLD "\033[1m"
+#define RESET "\033[0m"
 
-static void number(rl_fig *fig, const char *name, size_t n)
-{
-    fig->name = name;
-    rl_value_set_int(&fig->v, (int64_t)n);
-}
+typedef struct text_ctx {
+    rl_sbuf *b;
+    int color;
+    rl_lang lang; /* of the counts and headings, as of the messages */
+} text_ctx;
 
-/* "12 violations (10 errors, ...) in 38 files; ..." in the result's language. */
-static void summary_line(rl_sbuf *b, const rl_summary *s, size_t n, rl_lang lang,
-                         const rl_catalog *catalog)
+static const char *severity_color(rl_severity s)
 {
-    static const struct { const char *name; rl_msg noun; } nouns[] = {
-        {"violations", RL_MSG_NOUN_VIOLATION}, {"errors", RL_MSG_NOUN_ERROR},
-        {"warnings", RL_MSG_NOUN_WARNING},     {"infos", RL_MSG_NOUN_INFO},
-        {"files", RL_MSG_NOUN_FILE},           {"rules", RL_MSG_NOUN_RULE},
-        {"evaluations", RL_MSG_NOUN_EVALUATION},
-    };
-    const size_t counts[] = {n, s->errors, s->warnings, s->infos, s->files, s->rules, s->evaluations};
-    rl_sbuf text[7];
-    rl_fig figs[10];
-    for (size_t i = 0; i < 7; i++) {
-        text[i] = (rl_sbuf)RL_SBUF_INIT;
-        counted(&figs[i], nouns[i].name, nouns[i].noun, lang, counts[i], &text[i]);
+    switch (s) {
+    case RL_SEVERITY_ERROR: return "\033[1;31m";
+    case RL_SEVERITY_WARNING: return "\033[1;35m";
+    default: return "\033[1;36m";
     }
-    number(&figs[7], "passed", s->passed);
-    number(&figs[8], "failed", s->failed);
-    number(&figs[9], "not_applicable", s->not_applicable);
-    rl_catalog_expand(catalog, RL_MSG_SUMMARY, lang, figs, 10, b);
-    rl_sbuf_addc(b, '\n');
-    for (size_t i = 0; i < 7; i++)
-        rl_sbuf_free(&text[i]);
 }
 
-int rl_write_text(FILE *out, const rl_result *res, const rl_catalog *catalog)
+static void on(const text_ctx *t, const char *sgr)
+{
+    if (t->color)
+        rl_sbuf_adds(t->b, sgr);
+}
+
+static void violation_line(const text_ctx *t, const rl_violation *v)
+{
+    on(t, BOLD);
+    rl_out_safe_text(t->b, v->file);
+    if (v->line)
+        rl_sbuf_printf(t->b, ":%u:%u", v->line, v->column);
+    rl_sbuf_addc(t->b, ':');
+    on(t, RESET);
+    rl_sbuf_addc(t->b, ' ');
+    on(t, severity_color(v->severity));
+    rl_sbuf_adds(t->b, rl_severity_name(v->severity));
+    on(t, RESET);
+    rl_sbuf_adds(t->b, " [");
+    rl_out_safe_text(t->b, v->rule);
+    rl_sbuf_adds(t->b, "] ");
+    rl_out_safe_text(t->b, v->message);
+    rl_sbuf_addc(t->b, '\n');
+}
+
+static void counts_line(rl_sbuf *b, const rl_summary *c, rl_lang lang)
+{
+    rl_sbuf_adds(b, "; ");
+    rl_msg_count(b, RL_MSG_NOUN_EVALUATION, lang, c->evaluations);
+    rl_sbuf_printf(b, ": %zu passed, %zu failed, %zu not applicable", c->passed, c->failed,
+                   c->not_applicable);
+}
+
+static void file_header(const text_ctx *t, const rl_out_group *g, int verbose)
+{
+    on(t, BOLD);
+    rl_out_safe_text(t->b, g->file);
+    rl_sbuf_addc(t->b, ':');
+    on(t, RESET);
+    rl_sbuf_addc(t->b, ' ');
+    if (g->n) {
+        rl_msg_count(t->b, RL_MSG_NOUN_VIOLATION, t->lang, g->n);
+        rl_sbuf_adds(t->b, " (");
+        rl_out_severity_counts(t->b, g->counts.errors, g->counts.warnings, g->counts.infos, t->lang);
+        rl_sbuf_addc(t->b, ')');
+    } else {
+        rl_sbuf_adds(t->b, rl_msg_text(RL_MSG_WORD_FILE_OK, t->lang));
+    }
+    if (verbose)
+        counts_line(t->b, &g->counts, t->lang);
+    rl_sbuf_addc(t->b, '\n');
+}
+
+static void groups(const text_ctx *t, const rl_out_view *view, int verbosity)
+{
+    for (size_t i = 0; i < view->n_groups; i++) {
+        const rl_out_group *g = &view->groups[i];
+        if (verbosity >= 0 && (g->n || verbosity > 0))
+            file_header(t, g, verbosity > 0);
+        for (size_t j = 0; j < g->n; j++)
+            violation_line(t, g->v[j]);
+        if (verbosity >= 0 && g->n)
+            rl_sbuf_addc(t->b, '\n');
+    }
+}
+
+/* ---- violations by rule ---------------------------------------------- */
+
+static size_t total(const rl_out_rule *r)
+{
+    return r->counts[0] + r->counts[1] + r->counts[2];
+}
+
+static int worst(const rl_out_rule *r)
+{
+    return r->counts[RL_SEVERITY_ERROR] ? 2 : r->counts[RL_SEVERITY_WARNING] ? 1 : 0;
+}
+
+static int by_weight(const void *a, const void *b)
+{
+    const rl_out_rule *x = *(const rl_out_rule *const *)a, *y = *(const rl_out_rule *const *)b;
+    if (worst(x) != worst(y))
+        return worst(y) - worst(x);
+    if (total(x) != total(y))
+        return total(y) < total(x) ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+static void rule_row(const text_ctx *t, const rl_out_rule *r, size_t width)
+{
+    rl_sbuf id = RL_SBUF_INIT;
+    rl_out_safe_text(&id, r->id);
+    size_t w = rl_utf8_count(rl_sbuf_str(&id), id.len);
+    rl_sbuf_adds(t->b, "  ");
+    rl_sbuf_add(t->b, rl_sbuf_str(&id), id.len);
+    rl_sbuf_printf(t->b, "%*s", (int)(width - w + 2), "");
+    static const rl_msg noun[3] = {RL_MSG_NOUN_INFO, RL_MSG_NOUN_WARNING, RL_MSG_NOUN_ERROR};
+    int first = 1;
+    for (int s = 2; s >= 0; s--) {
+        if (!r->counts[s])
+            continue;
+        if (!first)
+            rl_sbuf_adds(t->b, ", ");
+        on(t, severity_color((rl_severity)s));
+        rl_msg_count(t->b, noun[s], t->lang, r->counts[s]);
+        on(t, RESET);
+        first = 0;
+    }
+    rl_sbuf_addc(t->b, '\n');
+    rl_sbuf_free(&id);
+}
+
+static void by_rule(const text_ctx *t, const rl_out_view *view)
+{
+    const rl_out_rule **rows = malloc((view->n_rules + 1) * sizeof *rows);
+    size_t n = 0, width = 0;
+    if (!rows) {
+        t->b->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < view->n_rules; i++) {
+        if (!total(&view->rules[i]))
+            continue;
+        rl_sbuf id = RL_SBUF_INIT;
+        rl_out_safe_text(&id, view->rules[i].id);
+        size_t w = rl_utf8_count(rl_sbuf_str(&id), id.len);
+        width = w > width ? w : width;
+        rl_sbuf_free(&id);
+        rows[n++] = &view->rules[i];
+    }
+    qsort(rows, n, sizeof *rows, by_weight);
+    if (n)
+        rl_sbuf_printf(t->b, "%s\n", rl_msg_text(RL_MSG_WORD_BY_RULE, t->lang));
+    for (size_t i = 0; i < n; i++)
+        rule_row(t, rows[i], width);
+    free(rows);
+}
+
+/* -v: the rules that ran (the `input` pseudo-rule aside). */
+static void rules_run(const text_ctx *t, const rl_out_view *view)
+{
+    rl_sbuf_printf(t->b, "%s (%zu)", rl_msg_text(RL_MSG_WORD_RULES_RUN, t->lang), view->n_rules - 1);
+    for (size_t i = 1; i < view->n_rules; i++) {
+        rl_sbuf_adds(t->b, i == 1 ? ": " : ", ");
+        rl_out_safe_text(t->b, view->rules[i].id);
+    }
+    rl_sbuf_addc(t->b, '\n');
+}
+
+int rl_write_text(FILE *out, const rl_result *res, const rl_rules *rules, const rl_write_opts *opts)
 {
     rl_sbuf b = RL_SBUF_INIT;
-    size_t n = rl_result_count(res);
-    for (size_t i = 0; i < n; i++) {
-        const rl_violation *v = rl_result_violation(res, i);
-        rl_out_safe_text(&b, v->file);
-        if (v->line)
-            rl_sbuf_printf(&b, ":%u:%u", v->line, v->column);
-        rl_sbuf_printf(&b, ": %s [", rl_severity_name(v->severity));
-        rl_out_safe_text(&b, v->rule);
-        rl_sbuf_adds(&b, "] ");
-        rl_out_safe_text(&b, v->message);
+    text_ctx t = {&b, opts && opts->color, rl_result_lang(res)};
+    int verbosity = opts ? opts->verbosity : 0;
+    rl_out_view view;
+    if (rl_out_view_init(&view, res, rules, opts ? opts->check : NULL) != 0)
+        return -1;
+    groups(&t, &view, verbosity);
+    if (verbosity >= 0) {
+        by_rule(&t, &view);
+        if (verbosity > 0)
+            rules_run(&t, &view);
+        rl_out_summary_text(&b, res, rules ? rules->catalog : NULL);
         rl_sbuf_addc(&b, '\n');
     }
-    summary_line(&b, rl_result_summary(res), n, rl_result_lang(res), catalog);
-    int ok = rl_sbuf_ok(&b) && fwrite(b.data, 1, b.len, out) == b.len;
-    rl_sbuf_free(&b);
-    return ok ? 0 : -1;
+    rl_out_view_free(&view);
+    return rl_out_flush(&b, out);
 }

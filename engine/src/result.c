@@ -1,5 +1,11 @@
-/* result.c — the result of checking: violations (strings in an arena) and
- * counts. Sorting is stable, so output order is deterministic. */
+/* result.c — the result of checking: violations (strings in an arena),
+ * counts, and the files checked in order. Sorting is stable, so output
+ * order is deterministic.
+ *
+ * Per-file counts are not kept per rule evaluation: each file records the
+ * running summary when its check began and when it ended, and its own
+ * counts are the difference. A listener, when set, sees each violation
+ * right after it is stored (before any sorting). */
 #include "result.h"
 #include "arena.h"
 #include "json.h"
@@ -7,12 +13,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef struct rl_file_rec {
+    const char *name;
+    rl_summary start, end; /* the running summary when the check began and ended */
+} rl_file_rec;
+
 struct rl_result {
     rl_arena *arena;
     rl_violation *v;
     size_t n, cap;
     rl_summary summary;
     rl_lang lang;
+    rl_file_rec *files;
+    size_t n_files, cap_files;
+    rl_violation_fn listener;
+    void *listener_user;
 };
 
 void rl_result_set_lang(rl_result *res, rl_lang lang)
@@ -41,6 +56,7 @@ void rl_result_free(rl_result *res)
         return;
     rl_arena_free(res->arena);
     free(res->v);
+    free(res->files);
     free(res);
 }
 
@@ -88,7 +104,74 @@ int rl_result_add(rl_result *res, const rl_violation *v)
     case RL_SEVERITY_WARNING: res->summary.warnings++; break;
     case RL_SEVERITY_INFO: res->summary.infos++; break;
     }
+    if (res->listener)
+        res->listener(c, res->listener_user);
     return 1;
+}
+
+void rl_result_on_violation(rl_result *res, rl_violation_fn fn, void *user)
+{
+    res->listener = fn;
+    res->listener_user = user;
+}
+
+/* ---- the files checked ------------------------------------------------ */
+
+static void close_file(rl_result *res)
+{
+    if (res->n_files)
+        res->files[res->n_files - 1].end = res->summary;
+}
+
+int rl_result_begin_file(rl_result *res, const char *name)
+{
+    close_file(res);
+    res->summary.files++;
+    if (res->n_files == res->cap_files) {
+        size_t cap = res->cap_files ? res->cap_files * 2 : 16;
+        rl_file_rec *more = realloc(res->files, cap * sizeof *more);
+        if (!more)
+            return -1;
+        res->files = more;
+        res->cap_files = cap;
+    }
+    const char *copy = rl_result_strdup(res, name ? name : "");
+    if (!copy)
+        return -1;
+    rl_file_rec *f = &res->files[res->n_files++];
+    f->name = copy;
+    f->start = f->end = res->summary;
+    return 0;
+}
+
+size_t rl_result_file_count(const rl_result *res)
+{
+    return res->n_files;
+}
+
+static size_t diff(size_t end, size_t start)
+{
+    return end >= start ? end - start : 0;
+}
+
+const char *rl_result_file(const rl_result *res, size_t i, rl_summary *counts)
+{
+    if (i >= res->n_files)
+        return NULL;
+    const rl_file_rec *f = &res->files[i];
+    const rl_summary *end = i + 1 == res->n_files ? &res->summary : &f->end;
+    if (counts) {
+        counts->files = 1;
+        counts->rules = end->rules;
+        counts->evaluations = diff(end->evaluations, f->start.evaluations);
+        counts->passed = diff(end->passed, f->start.passed);
+        counts->failed = diff(end->failed, f->start.failed);
+        counts->not_applicable = diff(end->not_applicable, f->start.not_applicable);
+        counts->errors = diff(end->errors, f->start.errors);
+        counts->warnings = diff(end->warnings, f->start.warnings);
+        counts->infos = diff(end->infos, f->start.infos);
+    }
+    return f->name;
 }
 
 static void figure_from_value(rl_result *res, rl_figure *f, const rl_value *v, const rl_jdoc *doc)

@@ -25,6 +25,16 @@ rl_lang rl_result_lang(const rl_result *res);
  * (errno) and *opening (1: it could not be opened, 0: not read). */
 int rl_read_file_errno(const char *path, char **data, size_t *len, int *errnum, int *opening);
 
+/* Start the record of a checked file (counts it in the summary). Every
+ * check of a file or buffer begins with this. Returns 0, or -1 on OOM. */
+int rl_result_begin_file(rl_result *res, const char *name);
+
+/* The files checked, in check order: the name of file i, and (when counts
+ * is not NULL) what checking it counted — files is 1, rules the rules
+ * that ran, the others this file's share. NULL when i is out of range. */
+size_t rl_result_file_count(const rl_result *res);
+const char *rl_result_file(const rl_result *res, size_t i, rl_summary *counts);
+
 /* A string copied into the result's arena. */
 const char *rl_result_strdup(rl_result *res, const char *s);
 

@@ -61,6 +61,7 @@ void rl_rule_free(rl_rule *r)
         r->kind->free(r->data);
     free(r->id);
     free(r->title);
+    free(r->description);
     rl_jpath_free(r->each);
     rl_expr_free(r->when);
     for (size_t i = 0; i < RL_LANG_COUNT; i++)
@@ -318,6 +319,7 @@ int rl_rules_info(const rl_rules *rules, size_t i, rl_rule_info *out)
     out->id = r->id;
     out->kind = r->kind->name;
     out->title = r->title;
+    out->description = r->description;
     out->ruleset = r->set->name;
     out->file = r->set->file;
     out->severity = r->severity;

@@ -27,6 +27,7 @@ typedef enum rl_missing {
 typedef struct rl_rule {
     char *id;
     char *title;
+    char *description;       /* NULL: not given */
     const rl_kind *kind;
     rl_severity severity;
     rl_jpath *each;          /* NULL: the root */

@@ -227,7 +227,7 @@ static void read_common(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
 {
     int bad = 0;
     r->title = rl_ld_string(ld, obj, "title", 0, &bad);
-    free(rl_ld_string(ld, obj, "description", 0, &bad));
+    r->description = rl_ld_string(ld, obj, "description", 0, &bad);
     read_severity(ld, obj, r);
     read_missing(ld, obj, r);
     read_tags(ld, obj);

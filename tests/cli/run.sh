@@ -258,5 +258,8 @@ PY
     contains "$tmp/samples.txt" "expected 7.77 = 24382 / 3139" "24,382 staff / 3,139 centres is 7.77, not 6"
 fi
 
+# the output formats (tests/cli/formats.sh)
+. "$root/tests/cli/formats.sh"
+
 echo "cli tests: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,185 @@
+/* output_junit.c — JUnit XML, as GitLab and Jenkins read it:
+ *
+ *   <testsuites>                     totals of tests, failures, skipped
+ *     <testsuite name=FILE>          one per checked file, in check order
+ *       <testcase classname=FILE name=RULE/>    one per rule that ran, and
+ *                                               `input` (the report could be read)
+ *
+ * A rule without violations in the file is a passing testcase. A rule with
+ * violations has one <failure>: message is the violation's message (or
+ * "N violations; first: ..."), type its severity (the worst), and the text
+ * lists every violation with line:column, the JSON Pointer and the
+ * figures. One failure per testcase, not one per violation, because
+ * Jenkins, GitLab and Azure show only the first <failure> of a testcase
+ * and some parsers reject several. When a report could not be read at all
+ * (an input violation and nothing evaluated) its rules are <skipped/>.
+ *
+ * Attribute and text values go through rl_out_xml: entities for markup,
+ * and characters XML 1.0 forbids shown as \xNN. No timestamps. */
+#include "output.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct totals {
+    size_t tests, failures, skipped;
+} totals;
+
+static void attr(rl_sbuf *b, const char *name, const char *value)
+{
+    rl_sbuf_printf(b, " %s=\"", name);
+    rl_out_xml(b, value, 1);
+    rl_sbuf_addc(b, '"');
+}
+
+/* "    at /pointer; name=value, ..." — left out when there is neither. */
+static void where_and_figures(rl_sbuf *b, const rl_violation *v)
+{
+    int ptr = v->pointer && v->pointer[0];
+    if (!ptr && !v->n_figures)
+        return;
+    rl_sbuf_adds(b, "\n    ");
+    if (ptr)
+        rl_sbuf_printf(b, "at %s%s", v->pointer, v->n_figures ? "; " : "");
+    for (size_t i = 0; i < v->n_figures; i++) {
+        rl_sbuf_printf(b, "%s%s=", i ? ", " : "", v->figures[i].name);
+        rl_out_figure_text(b, &v->figures[i]);
+    }
+}
+
+/* The failure text of one violation, as plain text (escaped afterwards). */
+static void violation_text(rl_sbuf *t, const rl_violation *v)
+{
+    if (v->line)
+        rl_sbuf_printf(t, "%u:%u: ", v->line, v->column);
+    rl_sbuf_printf(t, "%s: %s", rl_severity_name(v->severity), v->message ? v->message : "");
+    where_and_figures(t, v);
+    rl_sbuf_addc(t, '\n');
+}
+
+static void failure(rl_sbuf *b, const rl_violation *const *vs, size_t n)
+{
+    rl_sbuf msg = RL_SBUF_INIT, text = RL_SBUF_INIT;
+    rl_severity worst = RL_SEVERITY_INFO;
+    for (size_t i = 0; i < n; i++) {
+        if (vs[i]->severity > worst)
+            worst = vs[i]->severity;
+        violation_text(&text, vs[i]);
+    }
+    if (n > 1)
+        rl_sbuf_printf(&msg, "%zu violations; first: ", n);
+    rl_sbuf_adds(&msg, vs[0]->message ? vs[0]->message : "");
+    rl_sbuf_adds(b, "\n      <failure");
+    attr(b, "type", rl_severity_name(worst));
+    attr(b, "message", rl_sbuf_str(&msg));
+    rl_sbuf_addc(b, '>');
+    rl_out_xml(b, rl_sbuf_str(&text), 0);
+    rl_sbuf_adds(b, "</failure>\n    ");
+    rl_sbuf_free(&msg);
+    rl_sbuf_free(&text);
+}
+
+static void testcase(rl_sbuf *b, const char *file, const char *rule,
+                     const rl_violation *const *vs, size_t n, int skipped, totals *t)
+{
+    rl_sbuf_adds(b, "    <testcase");
+    attr(b, "classname", file);
+    attr(b, "name", rule);
+    t->tests++;
+    if (n) {
+        rl_sbuf_addc(b, '>');
+        failure(b, vs, n);
+        rl_sbuf_adds(b, "</testcase>\n");
+        t->failures++;
+    } else if (skipped) {
+        rl_sbuf_adds(b, "><skipped message=\"not checked: the report could not be read\"/>"
+                        "</testcase>\n");
+        t->skipped++;
+    } else {
+        rl_sbuf_adds(b, "/>\n");
+    }
+}
+
+/* A group's violations ordered by rule index (stable): by_rule[] holds
+ * them, start[r]..start[r+1] those of rule r. */
+static int bucket(const rl_out_view *view, const rl_out_group *g, const rl_violation **by_rule,
+                  size_t *start)
+{
+    long *idx = malloc((g->n + 1) * sizeof *idx);
+    if (!idx)
+        return -1;
+    memset(start, 0, (view->n_rules + 1) * sizeof *start);
+    for (size_t i = 0; i < g->n; i++) {
+        idx[i] = rl_out_view_rule(view, g->v[i]->rule);
+        if (idx[i] >= 0)
+            start[idx[i] + 1]++;
+    }
+    for (size_t r = 0; r < view->n_rules; r++)
+        start[r + 1] += start[r];
+    size_t *fill = malloc((view->n_rules + 1) * sizeof *fill);
+    if (fill) {
+        memcpy(fill, start, (view->n_rules + 1) * sizeof *fill);
+        for (size_t i = 0; i < g->n; i++)
+            if (idx[i] >= 0)
+                by_rule[fill[idx[i]]++] = g->v[i];
+    }
+    free(fill);
+    free(idx);
+    return fill ? 0 : -1;
+}
+
+static int suite(rl_sbuf *b, const rl_out_view *view, const rl_out_group *g, totals *all)
+{
+    const rl_violation **by_rule = malloc((g->n + 1) * sizeof *by_rule);
+    size_t *start = malloc((view->n_rules + 1) * sizeof *start);
+    if (!by_rule || !start || bucket(view, g, by_rule, start) != 0) {
+        free(by_rule);
+        free(start);
+        return -1;
+    }
+    int unread = g->counts.evaluations == 0 && start[1] > 0; /* input violations, nothing run */
+    rl_sbuf cases = RL_SBUF_INIT;
+    totals t = {0, 0, 0};
+    for (size_t r = 0; r < view->n_rules; r++)
+        testcase(&cases, g->file, view->rules[r].id, by_rule + start[r], start[r + 1] - start[r],
+                 unread && r > 0, &t);
+    rl_sbuf_adds(b, "  <testsuite");
+    attr(b, "name", g->file);
+    rl_sbuf_printf(b, " tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\">\n", t.tests,
+                   t.failures, t.skipped);
+    rl_sbuf_add(b, rl_sbuf_str(&cases), cases.len);
+    rl_sbuf_adds(b, "  </testsuite>\n");
+    if (!rl_sbuf_ok(&cases))
+        b->oom = 1;
+    all->tests += t.tests;
+    all->failures += t.failures;
+    all->skipped += t.skipped;
+    rl_sbuf_free(&cases);
+    free(by_rule);
+    free(start);
+    return 0;
+}
+
+int rl_write_junit(FILE *out, const rl_result *res, const rl_rules *rules, const rl_write_opts *opts)
+{
+    rl_out_view view;
+    if (rl_out_view_init(&view, res, rules, opts ? opts->check : NULL) != 0)
+        return -1;
+    rl_sbuf suites = RL_SBUF_INIT, b = RL_SBUF_INIT;
+    totals t = {0, 0, 0};
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < view.n_groups; i++)
+        rc = suite(&suites, &view, &view.groups[i], &t);
+    rl_sbuf_adds(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    rl_sbuf_printf(&b,
+                   "<testsuites name=\"reportlint\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" "
+                   "skipped=\"%zu\">\n",
+                   t.tests, t.failures, t.skipped);
+    rl_sbuf_add(&b, rl_sbuf_str(&suites), suites.len);
+    rl_sbuf_adds(&b, "</testsuites>\n");
+    if (!rl_sbuf_ok(&suites) || rc != 0)
+        b.oom = 1;
+    rl_sbuf_free(&suites);
+    rl_out_view_free(&view);
+    return rl_out_flush(&b, out);
+}

@@ -1,0 +1,33 @@
+/* output_ndjson.c — newline-delimited JSON: one violation per line (the
+ * same object as in -f json's violations array), then a closing line
+ * {"summary": {...}} with the summary of -f json. Each line stands alone,
+ * so a consumer can act on a violation as soon as it is written: the CLI
+ * writes the lines while checking (rl_result_on_violation). */
+#include "output.h"
+
+#include <stdio.h>
+
+int rl_write_ndjson_violation(FILE *out, const rl_violation *v)
+{
+    rl_sbuf b = RL_SBUF_INIT;
+    rl_out_violation_json(&b, v);
+    rl_sbuf_addc(&b, '\n');
+    return rl_out_flush(&b, out);
+}
+
+int rl_write_ndjson_summary(FILE *out, const rl_result *res)
+{
+    rl_sbuf b = RL_SBUF_INIT;
+    rl_sbuf_adds(&b, "{\"summary\":");
+    rl_out_summary_json(&b, rl_result_summary(res), rl_result_count(res));
+    rl_sbuf_adds(&b, "}\n");
+    return rl_out_flush(&b, out);
+}
+
+int rl_write_ndjson(FILE *out, const rl_result *res)
+{
+    for (size_t i = 0; i < rl_result_count(res); i++)
+        if (rl_write_ndjson_violation(out, rl_result_violation(res, i)) != 0)
+            return -1;
+    return rl_write_ndjson_summary(out, res);
+}

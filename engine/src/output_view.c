@@ -1,0 +1,296 @@
+/* output_view.c — what the grouped writers (text, sarif, junit, html) see:
+ * the violations grouped by file, files in check order, and the table of
+ * rules — the `input` pseudo-rule first, then every loaded rule that ran
+ * (after --only/--skip) in load order, then any other rule id the
+ * violations name (a result checked with other rules).
+ *
+ * A file checked twice is one group (its counts added). Lookups by file
+ * name and rule id go through sorted index arrays, so building the view
+ * is O((files + violations) log n). */
+#include "output.h"
+#include "check.h"
+#include "result.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct named {
+    const char *name;
+    size_t index;
+} named;
+
+static int by_name(const void *a, const void *b)
+{
+    const named *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    if (c)
+        return c;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static const named *find_named(const named *sorted, size_t n, const char *name)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) { /* the first entry with this name */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(sorted[mid].name, name) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && strcmp(sorted[lo].name, name) == 0 ? &sorted[lo] : NULL;
+}
+
+/* ---- rules ------------------------------------------------------------ */
+
+static const rl_out_rule input_rule = {
+    "input", "input", "The report can be read: a readable file of valid UTF-8 JSON",
+    "A report that cannot be opened or read, is not valid JSON or UTF-8, nests deeper than "
+    "the limit, or whose as_of date does not read as a date is an input violation, at the "
+    "parser's line and column. The other reports are still checked.",
+    NULL, NULL, RL_SEVERITY_ERROR, 0, 0, {0, 0, 0}};
+
+static int add_rule(rl_out_view *view, size_t *cap, const rl_out_rule *r)
+{
+    if (view->n_rules == *cap) {
+        size_t c = *cap ? *cap * 2 : 16;
+        rl_out_rule *more = realloc(view->rules, c * sizeof *more);
+        if (!more)
+            return -1;
+        view->rules = more;
+        *cap = c;
+    }
+    view->rules[view->n_rules++] = *r;
+    return 0;
+}
+
+static int loaded_rules(rl_out_view *view, size_t *cap, const rl_rules *rules,
+                        const rl_check_opts *check)
+{
+    for (size_t i = 0; rules && i < rl_rules_count(rules); i++) {
+        rl_rule_info info;
+        if (rl_rules_info(rules, i, &info) != 0 || !rl_check_rule_active(rules->all[i], check))
+            continue;
+        rl_out_rule r = {info.id,      info.kind, info.title,    info.description, info.ruleset,
+                         info.file,    info.severity, info.line, info.column,      {0, 0, 0}};
+        if (add_rule(view, cap, &r) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int index_rules(rl_out_view *view)
+{
+    named *tmp = malloc((view->n_rules + 1) * sizeof *tmp);
+    size_t *idx = realloc(view->by_id, (view->n_rules + 1) * sizeof *idx);
+    if (!tmp || !idx) {
+        free(tmp);
+        if (idx)
+            view->by_id = idx;
+        return -1;
+    }
+    for (size_t i = 0; i < view->n_rules; i++)
+        tmp[i] = (named){view->rules[i].id, i};
+    qsort(tmp, view->n_rules, sizeof *tmp, by_name);
+    for (size_t i = 0; i < view->n_rules; i++)
+        idx[i] = tmp[i].index;
+    view->by_id = idx;
+    free(tmp);
+    return 0;
+}
+
+long rl_out_view_rule(const rl_out_view *view, const char *id)
+{
+    size_t lo = 0, hi = view->n_rules;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(view->rules[view->by_id[mid]].id, id);
+        if (c == 0)
+            return (long)view->by_id[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return -1;
+}
+
+/* Rules the violations name that are not in the table yet; then count. */
+static int rules_from_violations(rl_out_view *view, size_t *cap, const rl_result *res)
+{
+    size_t known = view->n_rules;
+    for (size_t i = 0; i < rl_result_count(res); i++) {
+        const rl_violation *v = rl_result_violation(res, i);
+        if (rl_out_view_rule(view, v->rule) >= 0)
+            continue;
+        size_t j = known;
+        while (j < view->n_rules && strcmp(view->rules[j].id, v->rule) != 0)
+            j++;
+        rl_out_rule r = {v->rule, NULL, NULL, NULL, NULL, NULL, v->severity, 0, 0, {0, 0, 0}};
+        if (j == view->n_rules && add_rule(view, cap, &r) != 0)
+            return -1;
+    }
+    if (view->n_rules != known && index_rules(view) != 0)
+        return -1;
+    for (size_t i = 0; i < rl_result_count(res); i++) {
+        const rl_violation *v = rl_result_violation(res, i);
+        long r = rl_out_view_rule(view, v->rule);
+        if (r >= 0 && (unsigned)v->severity < 3)
+            view->rules[r].counts[v->severity]++;
+    }
+    return 0;
+}
+
+static int build_rules(rl_out_view *view, const rl_result *res, const rl_rules *rules,
+                       const rl_check_opts *check)
+{
+    size_t cap = 0;
+    if (add_rule(view, &cap, &input_rule) != 0 || loaded_rules(view, &cap, rules, check) != 0 ||
+        index_rules(view) != 0)
+        return -1;
+    return rules_from_violations(view, &cap, res);
+}
+
+/* ---- files ------------------------------------------------------------ */
+
+static void add_counts(rl_summary *to, const rl_summary *c)
+{
+    to->files += c->files;
+    if (c->rules > to->rules)
+        to->rules = c->rules;
+    to->evaluations += c->evaluations;
+    to->passed += c->passed;
+    to->failed += c->failed;
+    to->not_applicable += c->not_applicable;
+    to->errors += c->errors;
+    to->warnings += c->warnings;
+    to->infos += c->infos;
+}
+
+static int add_group(rl_out_view *view, size_t *cap, const char *file)
+{
+    if (view->n_groups == *cap) {
+        size_t c = *cap ? *cap * 2 : 16;
+        rl_out_group *more = realloc(view->groups, c * sizeof *more);
+        if (!more)
+            return -1;
+        view->groups = more;
+        *cap = c;
+    }
+    rl_out_group *g = &view->groups[view->n_groups++];
+    memset(g, 0, sizeof *g);
+    g->file = file;
+    return 0;
+}
+
+/* One group per distinct checked file, in check order. Returns the files
+ * sorted by name, each entry's index turned into its group's. */
+static named *checked_files(rl_out_view *view, size_t *cap, const rl_result *res)
+{
+    size_t n = rl_result_file_count(res);
+    named *sorted = malloc((n + 1) * sizeof *sorted);
+    size_t *group = malloc((n + 1) * sizeof *group);
+    int ok = sorted && group;
+    for (size_t i = 0; ok && i < n; i++)
+        sorted[i] = (named){rl_result_file(res, i, NULL), i};
+    if (ok)
+        qsort(sorted, n, sizeof *sorted, by_name);
+    /* first: a repeated name's first occurrence (the lowest index, sorted first) */
+    for (size_t i = 0; ok && i < n; i++)
+        group[sorted[i].index] = i && strcmp(sorted[i].name, sorted[i - 1].name) == 0
+                                     ? group[sorted[i - 1].index]
+                                     : sorted[i].index;
+    for (size_t i = 0; ok && i < n; i++) { /* in check order: first occurrences open groups */
+        rl_summary c;
+        const char *name = rl_result_file(res, i, &c);
+        if (group[i] == i) {
+            group[i] = view->n_groups;
+            ok = add_group(view, cap, name) == 0;
+        } else {
+            group[i] = group[group[i]]; /* an earlier index: already a group number */
+        }
+        if (ok)
+            add_counts(&view->groups[group[i]].counts, &c);
+    }
+    for (size_t i = 0; ok && i < n; i++)
+        sorted[i].index = group[sorted[i].index];
+    free(group);
+    if (!ok) {
+        free(sorted);
+        return NULL;
+    }
+    return sorted;
+}
+
+static long group_of(const rl_out_view *view, const named *sorted, size_t n_sorted,
+                     size_t n_checked, const char *file)
+{
+    const named *f = find_named(sorted, n_sorted, file);
+    if (f)
+        return (long)f->index;
+    for (size_t g = n_checked; g < view->n_groups; g++)
+        if (strcmp(view->groups[g].file, file) == 0)
+            return (long)g;
+    return -1;
+}
+
+static int build_groups(rl_out_view *view, const rl_result *res)
+{
+    size_t cap = 0, n = rl_result_count(res);
+    named *sorted = checked_files(view, &cap, res);
+    if (!sorted)
+        return -1;
+    size_t n_sorted = rl_result_file_count(res), n_checked = view->n_groups;
+    long *which = malloc((n + 1) * sizeof *which);
+    view->slots = malloc((n + 1) * sizeof *view->slots);
+    int ok = which && view->slots;
+    for (size_t i = 0; ok && i < n; i++) {
+        const rl_violation *v = rl_result_violation(res, i);
+        which[i] = group_of(view, sorted, n_sorted, n_checked, v->file);
+        if (which[i] < 0) {
+            ok = add_group(view, &cap, v->file) == 0;
+            which[i] = (long)view->n_groups - 1;
+        }
+        if (ok)
+            view->groups[which[i]].n++;
+    }
+    size_t at = 0;
+    for (size_t g = 0; ok && g < view->n_groups; g++) {
+        rl_out_group *gr = &view->groups[g];
+        gr->v = view->slots + at;
+        at += gr->n;
+        gr->n = 0;
+        gr->counts.errors = gr->counts.warnings = gr->counts.infos = 0;
+    }
+    for (size_t i = 0; ok && i < n; i++) { /* severities counted from what is listed */
+        rl_out_group *g = &view->groups[which[i]];
+        const rl_violation *v = rl_result_violation(res, i);
+        g->v[g->n++] = v;
+        g->counts.errors += v->severity == RL_SEVERITY_ERROR;
+        g->counts.warnings += v->severity == RL_SEVERITY_WARNING;
+        g->counts.infos += v->severity == RL_SEVERITY_INFO;
+    }
+    free(which);
+    free(sorted);
+    return ok ? 0 : -1;
+}
+
+int rl_out_view_init(rl_out_view *view, const rl_result *res, const rl_rules *rules,
+                     const rl_check_opts *check)
+{
+    memset(view, 0, sizeof *view);
+    if (build_rules(view, res, rules, check) != 0 || build_groups(view, res) != 0) {
+        rl_out_view_free(view);
+        return -1;
+    }
+    return 0;
+}
+
+void rl_out_view_free(rl_out_view *view)
+{
+    free(view->groups);
+    free(view->rules);
+    free(view->by_id);
+    free(view->slots);
+    memset(view, 0, sizeof *view);
+}
