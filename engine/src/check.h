@@ -14,8 +14,12 @@ void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, const char *
 void rl_check_base_ctx(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_ruleset *set, const char *locale,
                        rl_arena *arena, const char *file, rl_result *res);
 
-/* 1 when --only/--skip let the rule run. */
+/* 1 when --only/--skip let the rule run (and its severity is not off). */
 int rl_check_rule_active(const rl_rule *r, const rl_check_opts *opts);
+
+/* The rule's severity in this check (opts->severities applied), or
+ * RL_SEVERITY_OFF. */
+int rl_check_severity(const rl_rule *r, const rl_check_opts *opts);
 
 /* Add an `input` violation (severity error) at a line and column. */
 void rl_check_input_violation(rl_result *res, const char *file, const char *pointer, unsigned line,

@@ -14,6 +14,13 @@ void rl_out_figure_json(rl_sbuf *out, const rl_figure *f);
  * data are shown as \xNN, so data cannot inject terminal escapes. */
 void rl_out_safe_text(rl_sbuf *out, const char *s);
 
+/* What suppressions and baselines add to the summary (output_summary.c):
+ * "; N suppressed; baseline: N new, N known, N fixed" in text, and the
+ * members "suppressed" and "baseline" in JSON; nothing when unused. shown
+ * is the number of violations written (the new ones). */
+void rl_out_summary_text_extra(rl_sbuf *b, const rl_summary *s, size_t shown);
+void rl_out_summary_json_extra(rl_sbuf *b, const rl_summary *s, size_t shown);
+
 int rl_write_text(FILE *out, const rl_result *res);
 int rl_write_json(FILE *out, const rl_result *res);
 

@@ -44,9 +44,11 @@ static void summary(rl_sbuf *b, const rl_summary *s, size_t n)
     rl_sbuf_printf(b,
                    "{\"files\":%zu,\"rules\":%zu,\"evaluations\":%zu,\"passed\":%zu,"
                    "\"failed\":%zu,\"not_applicable\":%zu,\"violations\":{\"total\":%zu,"
-                   "\"error\":%zu,\"warning\":%zu,\"info\":%zu}}",
+                   "\"error\":%zu,\"warning\":%zu,\"info\":%zu}",
                    s->files, s->rules, s->evaluations, s->passed, s->failed, s->not_applicable, n,
                    s->errors, s->warnings, s->infos);
+    rl_out_summary_json_extra(b, s, n);
+    rl_sbuf_addc(b, '}');
 }
 
 int rl_write_json(FILE *out, const rl_result *res)

@@ -25,8 +25,10 @@ static void summary_line(rl_sbuf *b, const rl_summary *s, size_t n)
     plural(b, s->rules, "rule", "rules");
     rl_sbuf_adds(b, ", ");
     plural(b, s->evaluations, "evaluation", "evaluations");
-    rl_sbuf_printf(b, ": %zu passed, %zu failed, %zu not applicable\n", s->passed, s->failed,
+    rl_sbuf_printf(b, ": %zu passed, %zu failed, %zu not applicable", s->passed, s->failed,
                    s->not_applicable);
+    rl_out_summary_text_extra(b, s, n);
+    rl_sbuf_addc(b, '\n');
 }
 
 int rl_write_text(FILE *out, const rl_result *res)
