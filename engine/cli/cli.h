@@ -28,6 +28,12 @@ typedef struct cli_opts {
     int jobs;
     unsigned max_depth;
     int paths;           /* path --paths */
+    /* the configuration file and baselines (cli_config.h) */
+    const char *config;  /* --config FILE */
+    int no_config;       /* --no-config */
+    const char *baseline;       /* --baseline FILE */
+    const char *write_baseline; /* --write-baseline FILE */
+    int fail_on_set;     /* --fail-on was given: it wins over the config */
 } cli_opts;
 
 /* Parse argv[first..argc) into opts. Returns 0, 1 when --help/--version

@@ -4,17 +4,16 @@
  * checks every input in order (a broken file is an `input` violation, the
  * others are still checked), writes the chosen format to stdout or, with
  * -o, to a temporary file renamed into place, and sets the exit status
- * from --fail-on. */
-#include "cli.h"
+ * from --fail-on. The configuration file, suppressions and baselines
+ * (cli_config.h) hook in before loading, per file, and after checking. */
+#include "cli_config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static int check_all(const rl_rules *rules, const cli_opts *o, const cli_strings *files,
-                     rl_result *res)
+                     rl_result *res, cli_policy *pol)
 {
     rl_check_opts copts = {0};
     copts.locale = o->locale;
@@ -24,7 +23,8 @@ static int check_all(const rl_rules *rules, const cli_opts *o, const cli_strings
     copts.n_skip = o->skip.n;
     copts.max_depth = o->max_depth;
     for (size_t i = 0; i < files->n; i++) {
-        if (rl_check_file(rules, &copts, files->items[i], res) != 0) {
+        const rl_check_opts *fopts = cli_policy_file_opts(pol, files->items[i], &copts);
+        if (rl_check_file(rules, fopts, files->items[i], res) != 0) {
             fprintf(stderr, "reportlint: out of memory checking %s\n", files->items[i]);
             return -1;
         }
@@ -33,31 +33,26 @@ static int check_all(const rl_rules *rules, const cli_opts *o, const cli_strings
     return 0;
 }
 
-/* Write to -o atomically: a temporary file beside it, then rename. */
+typedef struct output_ctx {
+    rl_format fmt;
+    const rl_result *res;
+    const rl_rules *rules;
+} output_ctx;
+
+static int write_to(FILE *out, const void *ctx)
+{
+    const output_ctx *c = ctx;
+    return rl_write(out, c->fmt, c->res, c->rules);
+}
+
+/* To stdout, or to -o atomically (a temporary file, then rename). */
 static int write_output(const cli_opts *o, rl_format fmt, const rl_result *res,
                         const rl_rules *rules)
 {
+    output_ctx c = {fmt, res, rules};
     if (!o->output)
-        return rl_write(stdout, fmt, res, rules) == 0 && fflush(stdout) == 0 ? 0 : -1;
-    size_t n = strlen(o->output) + 16;
-    char *tmp = malloc(n);
-    if (!tmp)
-        return -1;
-    snprintf(tmp, n, "%s.tmpXXXXXX", o->output);
-    int fd = mkstemp(tmp);
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    int ok = f && rl_write(f, fmt, res, rules) == 0;
-    if (f && fclose(f) != 0)
-        ok = 0;
-    if (ok && rename(tmp, o->output) != 0)
-        ok = 0;
-    if (!ok) {
-        fprintf(stderr, "reportlint: cannot write %s: %s\n", o->output, strerror(errno));
-        if (fd >= 0)
-            unlink(tmp);
-    }
-    free(tmp);
-    return ok ? 0 : -1;
+        return write_to(stdout, &c) == 0 && fflush(stdout) == 0 ? 0 : -1;
+    return cli_write_atomic(o->output, write_to, &c);
 }
 
 static int check_only_ids(const rl_rules *rules, const cli_strings *ids, const char *flag)
@@ -72,12 +67,6 @@ static int check_only_ids(const rl_rules *rules, const cli_strings *ids, const c
     return 0;
 }
 
-static int exit_status(const rl_result *res, int fail_on)
-{
-    int max = rl_result_max_severity(res);
-    return max >= 0 && max >= fail_on ? 1 : 0;
-}
-
 static void free_files(cli_strings *files)
 {
     for (size_t i = 0; i < files->n; i++)
@@ -85,7 +74,7 @@ static void free_files(cli_strings *files)
     free(files->items);
 }
 
-static int run(const cli_opts *o, rl_format fmt)
+static int run(const cli_opts *o, rl_format fmt, cli_config *cfg)
 {
     rl_rules *rules = cli_load_rules(o, 0);
     if (!rules)
@@ -93,10 +82,14 @@ static int run(const cli_opts *o, rl_format fmt)
     int status = CLI_USAGE_ERROR;
     cli_strings files = {0};
     rl_result *res = rl_result_new();
-    if (res && check_only_ids(rules, &o->only, "--only") == 0 &&
+    cli_policy *pol = NULL;
+    if (res && cli_config_check_ids(cfg, rules) == 0 && (pol = cli_policy_new(o, cfg)) != NULL &&
+        check_only_ids(rules, &o->only, "--only") == 0 &&
         check_only_ids(rules, &o->skip, "--skip") == 0 && cli_expand_inputs(&o->inputs, &files) == 0 &&
-        check_all(rules, o, &files, res) == 0 && write_output(o, fmt, res, rules) == 0)
-        status = exit_status(res, o->fail_on);
+        check_all(rules, o, &files, res, pol) == 0 && cli_policy_apply(pol, res, &files) == 0 &&
+        write_output(o, fmt, res, rules) == 0)
+        status = cli_policy_exit_status(pol, res);
+    cli_policy_free(pol);
     free_files(&files);
     rl_result_free(res);
     rl_rules_free(rules);
@@ -121,8 +114,12 @@ int cli_lint(int argc, char **argv)
         cli_usage(stderr);
         rc = CLI_USAGE_ERROR;
     }
+    cli_config *cfg = NULL;
     if (rc == 0)
-        rc = run(&o, fmt);
+        rc = cli_config_load(&o, &cfg);
+    if (rc == 0)
+        rc = run(&o, fmt, cfg);
     cli_opts_free(&o);
+    cli_config_free(cfg);
     return rc;
 }

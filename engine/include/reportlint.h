@@ -315,6 +315,8 @@ RL_API int rl_jnode_bool(const rl_jnode *node);
 RL_API int rl_jnode_int(const rl_jnode *node, int64_t *out);
 /* The value as compact JSON text (numbers as written); malloc'd, or NULL. */
 RL_API char *rl_jnode_json(const rl_jdoc *doc, const rl_jnode *node);
+/* s[0..len) as a JSON string literal, quotes included; malloc'd, or NULL. */
+RL_API char *rl_json_quote(const char *s, size_t len);
 
 /* "Did you mean ...?": the name in names (NULL-terminated) closest to
  * word, when it is a plausible misspelling of it; else NULL. */

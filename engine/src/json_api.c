@@ -110,6 +110,17 @@ char *rl_jnode_json(const rl_jdoc *doc, const rl_jnode *node)
     return rl_sbuf_take(&b);
 }
 
+char *rl_json_quote(const char *s, size_t len)
+{
+    rl_sbuf b = RL_SBUF_INIT;
+    rl_json_write_string(&b, s ? s : "", s ? len : 0);
+    if (!rl_sbuf_ok(&b)) {
+        rl_sbuf_free(&b);
+        return NULL;
+    }
+    return rl_sbuf_take(&b);
+}
+
 const char *rl_suggest_name(const char *word, const char *const *names)
 {
     return word && names ? rl_suggest(word, strlen(word), names) : NULL;

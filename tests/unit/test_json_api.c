@@ -74,6 +74,16 @@ static void test_errors(void)
     rl_jdoc_free(NULL);
 }
 
+static void test_quote(void)
+{
+    char *q = rl_json_quote("a\"b\\c\nđ\x01", 9);
+    ASSERT_STR_EQ(q, "\"a\\\"b\\\\c\\nđ\\u0001\"");
+    free(q);
+    q = rl_json_quote("a\0b", 3);
+    ASSERT_STR_EQ(q, "\"a\\u0000b\"");
+    free(q);
+}
+
 static void test_suggest(void)
 {
     static const char *const keys[] = {"rules", "fail-on", "severity", "suppress", NULL};
@@ -87,6 +97,7 @@ int main(void)
     static const unit_test tests[] = {
         {"reading with positions", test_reading},
         {"errors", test_errors},
+        {"quoting strings", test_quote},
         {"did you mean", test_suggest},
         {NULL, NULL},
     };
