@@ -104,7 +104,7 @@ static int is_fingerprint(const char *s)
 static void read_entry(cli_baseline *b, const rl_jnode *v, entry *e)
 {
     if (rl_jnode_kind(v) != RL_JKIND_OBJECT) {
-        problem(b, v, "a baseline entry must be an object, not %s", rl_jkind_name(rl_jnode_kind(v)));
+        problem(b, v, "a baseline entry must be an object, not a JSON %s", rl_jkind_name(rl_jnode_kind(v)));
         return;
     }
     e->file = string_member(b, v, "file");
