@@ -5,7 +5,7 @@
 #   make check      make run, then every test
 #   make asan       the whole test suite on an ASan+UBSan build (build-asan/)
 #   make valgrind   the golden cases under valgrind
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR=   (make uninstall undoes it)
 #   make clean
 
 CC       ?= cc
@@ -21,6 +21,13 @@ LIBS     = -lpcre2-8 -lm -lpthread
 SHARED   ?= $(or $(RL_SHARED),../shared)
 PREFIX   ?= /usr/local
 DESTDIR  ?=
+BINDIR   ?= $(PREFIX)/bin
+LIBDIR   ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+DATADIR  ?= $(PREFIX)/share/reportlint
+MANDIR   ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+VERSION  := $(shell sed -n 's/^\#define RL_VERSION "\(.*\)"/\1/p' engine/include/reportlint.h)
 SOVERSION = 0
 
 LIB_SRC  = $(wildcard engine/src/*.c)
@@ -31,7 +38,8 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS_OK  = $(BUILD)/.deps-ok
 
-.PHONY: all deps run check test unit cases cli-tests asan valgrind install uninstall clean
+.PHONY: all deps run check test unit cases cli-tests install-tests integration-tests asan valgrind \
+        install uninstall clean FORCE
 
 all: $(BUILD)/reportlint $(BUILD)/libreportlint.a $(BUILD)/libreportlint.so
 
@@ -54,6 +62,18 @@ $(BUILD)/libreportlint.a: $(LIB_OBJ)
 
 $(BUILD)/libreportlint.so: $(LIB_OBJ)
 	$(CC) -shared -Wl,-soname,libreportlint.so.$(SOVERSION) $(LDFLAGS_ALL) -o $@ $^ $(LIBS)
+
+# The installed binary finds its bundled rules under DATADIR (compiled in):
+# the object is rebuilt whenever PREFIX or DATADIR changes.
+$(BUILD)/datadir.stamp: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(DATADIR)' | cmp -s - $@ 2>/dev/null || echo '$(DATADIR)' >$@
+$(BUILD)/cli/cli_rules_load.o: $(BUILD)/datadir.stamp
+$(BUILD)/cli/cli_rules_load.o: CFLAGS_CLI += -DRL_DATADIR='"$(DATADIR)"'
+
+$(BUILD)/reportlint.pc: reportlint.pc.in engine/include/reportlint.h $(BUILD)/datadir.stamp
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
+	    -e 's|@VERSION@|$(VERSION)|g' reportlint.pc.in >$@
 
 $(BUILD)/reportlint: $(CLI_OBJ) $(BUILD)/libreportlint.a
 	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(BUILD)/libreportlint.a $(LIBS)
@@ -97,6 +117,7 @@ cases: all
 
 cli-tests: all
 	@sh tests/cli/run.sh $(BUILD)/reportlint
+	@sh tests/cli/config.sh $(BUILD)/reportlint
 
 # Fuzzing. `make fuzz FUZZ_SECONDS=N` builds every target with clang and
 # libFuzzer (+ASan+UBSan) and runs each for N seconds from seed corpora;
@@ -140,7 +161,16 @@ fuzz-replay: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%)
 	  printf "fuzz regressions %-9s " $$t; $(BUILD)/fuzz/replay_$$t tests/fuzz/regressions/$$t; \
 	done
 
-test: unit cases cli-tests jsonpath-cts json-parsing fuzz-replay
+# make install into a temporary DESTDIR; the installed binary and library
+# (through pkg-config, static and shared) must work on their own.
+install-tests: all
+	@sh tests/install/run.sh "$(MAKE)" "$(BUILD)" "$(SANITIZE)"
+
+# CI examples, the pre-commit hook, bash completion, man pages.
+integration-tests: all
+	@sh tests/integrations/run.sh $(BUILD)/reportlint
+
+test: unit cases cli-tests jsonpath-cts json-parsing fuzz-replay install-tests integration-tests
 
 check: run
 	@$(MAKE) --no-print-directory test
@@ -156,22 +186,30 @@ valgrind: all
 	  sh tests/run-cases.sh $(BUILD)/reportlint
 	@echo "make valgrind: golden cases clean"
 
-install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
-	  $(DESTDIR)$(PREFIX)/share/reportlint/rules $(DESTDIR)$(PREFIX)/share/reportlint/schemas
-	install -m 755 $(BUILD)/reportlint $(DESTDIR)$(PREFIX)/bin/reportlint
-	install -m 644 $(BUILD)/libreportlint.a $(DESTDIR)$(PREFIX)/lib/libreportlint.a
-	install -m 755 $(BUILD)/libreportlint.so $(DESTDIR)$(PREFIX)/lib/libreportlint.so.$(SOVERSION)
-	ln -sf libreportlint.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/libreportlint.so
-	install -m 644 engine/include/reportlint.h $(DESTDIR)$(PREFIX)/include/reportlint.h
-	install -m 644 rules/*.json $(DESTDIR)$(PREFIX)/share/reportlint/rules/
-	install -m 644 schemas/*.json $(DESTDIR)$(PREFIX)/share/reportlint/schemas/
+install: all $(BUILD)/reportlint.pc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR) \
+	  $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR)
+	install -m 755 $(BUILD)/reportlint $(DESTDIR)$(BINDIR)/reportlint
+	install -m 644 $(BUILD)/libreportlint.a $(DESTDIR)$(LIBDIR)/libreportlint.a
+	install -m 755 $(BUILD)/libreportlint.so $(DESTDIR)$(LIBDIR)/libreportlint.so.$(VERSION)
+	ln -sf libreportlint.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libreportlint.so.$(SOVERSION)
+	ln -sf libreportlint.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libreportlint.so
+	install -m 644 $(BUILD)/reportlint.pc $(DESTDIR)$(LIBDIR)/pkgconfig/reportlint.pc
+	install -m 644 engine/include/reportlint.h $(DESTDIR)$(INCLUDEDIR)/reportlint.h
+	install -m 644 rules/*.json $(DESTDIR)$(DATADIR)/rules/
+	install -m 644 schemas/*.json $(DESTDIR)$(DATADIR)/schemas/
+	install -m 644 man/reportlint.1 $(DESTDIR)$(MANDIR)/man1/reportlint.1
+	install -m 644 man/reportlint-rules.5 $(DESTDIR)$(MANDIR)/man5/reportlint-rules.5
+	install -m 644 completions/reportlint.bash $(DESTDIR)$(BASHCOMPDIR)/reportlint
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/reportlint $(DESTDIR)$(PREFIX)/lib/libreportlint.a \
-	  $(DESTDIR)$(PREFIX)/lib/libreportlint.so $(DESTDIR)$(PREFIX)/lib/libreportlint.so.$(SOVERSION) \
-	  $(DESTDIR)$(PREFIX)/include/reportlint.h
-	rm -rf $(DESTDIR)$(PREFIX)/share/reportlint
+	rm -f $(DESTDIR)$(BINDIR)/reportlint $(DESTDIR)$(LIBDIR)/libreportlint.a \
+	  $(DESTDIR)$(LIBDIR)/libreportlint.so $(DESTDIR)$(LIBDIR)/libreportlint.so.$(SOVERSION) \
+	  $(DESTDIR)$(LIBDIR)/libreportlint.so.$(VERSION) $(DESTDIR)$(LIBDIR)/pkgconfig/reportlint.pc \
+	  $(DESTDIR)$(INCLUDEDIR)/reportlint.h $(DESTDIR)$(MANDIR)/man1/reportlint.1 \
+	  $(DESTDIR)$(MANDIR)/man5/reportlint-rules.5 $(DESTDIR)$(BASHCOMPDIR)/reportlint
+	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
 	rm -rf build build-asan build-fuzz

@@ -30,6 +30,12 @@ typedef struct cli_opts {
     int paths;           /* path --paths */
     int color;           /* --color: CLI_COLOR_AUTO, _ALWAYS or _NEVER */
     int verbosity;       /* -q: -1, default 0, -v: 1 */
+    /* the configuration file and baselines (cli_config.h) */
+    const char *config;  /* --config FILE */
+    int no_config;       /* --no-config */
+    const char *baseline;       /* --baseline FILE */
+    const char *write_baseline; /* --write-baseline FILE */
+    int fail_on_set;     /* --fail-on was given: it wins over the config */
 } cli_opts;
 
 enum { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER };

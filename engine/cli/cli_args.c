@@ -12,7 +12,8 @@
 enum opt_id {
     OPT_RULES, OPT_SCHEMA, OPT_FORMAT, OPT_OUTPUT, OPT_AS_OF, OPT_LOCALE, OPT_LANG, OPT_PARAM,
     OPT_FAIL_ON, OPT_ONLY, OPT_SKIP, OPT_JOBS, OPT_MAX_DEPTH, OPT_PATHS, OPT_HELP, OPT_VERSION,
-    OPT_COLOR, OPT_QUIET, OPT_VERBOSE
+    OPT_COLOR, OPT_QUIET, OPT_VERBOSE,
+    OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE
 };
 
 typedef struct opt_def {
@@ -33,6 +34,8 @@ static const opt_def options[] = {
     {0, "version", 0, OPT_VERSION},
     {0, "color", 1, OPT_COLOR},         {'q', "quiet", 0, OPT_QUIET},
     {'v', "verbose", 0, OPT_VERBOSE},
+    {0, "config", 1, OPT_CONFIG},       {0, "no-config", 0, OPT_NO_CONFIG},
+    {0, "baseline", 1, OPT_BASELINE},   {0, "write-baseline", 1, OPT_WRITE_BASELINE},
 };
 
 #define N_OPTIONS (sizeof options / sizeof *options)
@@ -65,6 +68,10 @@ void cli_usage(FILE *out)
           "  -j, --jobs N          files checked in parallel (accepted; checks run in order)\n"
           "      --max-depth N     JSON nesting limit (default 1000)\n"
           "      --paths           (path) print normalized paths instead of values\n"
+          "      --config FILE     read this configuration instead of the nearest .reportlint.json\n"
+          "      --no-config       read no configuration file\n"
+          "      --baseline FILE   fail only on violations that FILE does not record\n"
+          "      --write-baseline FILE  record today's violations in FILE and exit 0\n"
           "  -h, --help            this help;  --version  the version\n"
           "\n"
           "exit status: 0 no violation at or above --fail-on, 1 violations, 2 usage error\n"
@@ -156,7 +163,12 @@ static int apply(cli_opts *o, enum opt_id id, char *arg)
     case OPT_FAIL_ON:
         if (parse_fail_on(arg, &o->fail_on) != 0)
             return usage_error("--fail-on must be error, warning, info or never, not '%s'", arg);
+        o->fail_on_set = 1;
         return 0;
+    case OPT_CONFIG: o->config = arg; return 0;
+    case OPT_NO_CONFIG: o->no_config = 1; return 0;
+    case OPT_BASELINE: o->baseline = arg; return 0;
+    case OPT_WRITE_BASELINE: o->write_baseline = arg; return 0;
     case OPT_JOBS:
         if (parse_count(arg, 1, 1024, &n) != 0)
             return usage_error("--jobs needs a number from 1 to 1024, not '%s'", arg);

@@ -4,9 +4,12 @@
  * checks every input in order (a broken file is an `input` violation, the
  * others are still checked), writes the chosen format to stdout or, with
  * -o, to a temporary file renamed into place, and sets the exit status
- * from --fail-on. -f ndjson is streamed: each violation line is written
- * (and flushed, on stdout) as soon as it is found. */
-#include "cli.h"
+ * from --fail-on. The configuration file, suppressions and baselines
+ * (cli_config.h) hook in before loading, per file, and after checking.
+ * -f ndjson is streamed — each violation line written (and flushed, on
+ * stdout) as soon as it is found — unless suppressions or a baseline must
+ * see every violation first. */
+#include "cli_config.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -15,61 +18,35 @@
 #include <unistd.h>
 
 typedef struct output {
-    FILE *f;
-    const char *path; /* -o, or NULL for stdout */
-    char *tmp;        /* the temporary file renamed onto path */
-    int failed;       /* a streamed write failed */
+    cli_atomic file; /* with -o */
+    FILE *f;         /* stdout or file.f */
+    int to_file;
+    int failed;      /* a streamed write failed */
 } output;
 
-/* stdout, or with -o a temporary file beside FILE (renamed in output_close). */
 static int output_open(const cli_opts *o, output *out)
 {
     memset(out, 0, sizeof *out);
-    out->path = o->output;
-    if (!o->output) {
-        out->f = stdout;
+    out->f = stdout;
+    if (!o->output)
         return 0;
-    }
-    size_t n = strlen(o->output) + 16;
-    out->tmp = malloc(n);
-    if (!out->tmp)
+    if (cli_atomic_open(&out->file, o->output) != 0)
         return -1;
-    snprintf(out->tmp, n, "%s.tmpXXXXXX", o->output);
-    int fd = mkstemp(out->tmp);
-    out->f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (!out->f) {
-        fprintf(stderr, "reportlint: cannot write %s: %s\n", o->output, strerror(errno));
-        if (fd >= 0) {
-            close(fd);
-            unlink(out->tmp);
-        }
-        free(out->tmp);
-        out->tmp = NULL;
-        return -1;
-    }
+    out->to_file = 1;
+    out->f = out->file.f;
     return 0;
 }
 
-/* Finish the output: flush stdout, or close and rename the temporary file
- * into place (removed instead when anything failed). */
+/* Flush stdout, or rename the temporary file into place (removed instead
+ * when anything failed). */
 static int output_close(output *out, int ok)
 {
-    if (!out->path) {
-        ok = ok && !out->failed && fflush(stdout) == 0;
-        if (!ok)
-            fprintf(stderr, "reportlint: cannot write the output: %s\n", strerror(errno));
-        return ok ? 0 : -1;
-    }
     ok = ok && !out->failed;
-    if (fclose(out->f) != 0)
-        ok = 0;
-    if (ok && rename(out->tmp, out->path) != 0)
-        ok = 0;
-    if (!ok) {
-        fprintf(stderr, "reportlint: cannot write %s: %s\n", out->path, strerror(errno));
-        unlink(out->tmp);
-    }
-    free(out->tmp);
+    if (out->to_file)
+        return cli_atomic_close(&out->file, ok);
+    ok = ok && fflush(stdout) == 0;
+    if (!ok)
+        fprintf(stderr, "reportlint: cannot write the output: %s\n", strerror(errno ? errno : EIO));
     return ok ? 0 : -1;
 }
 
@@ -79,15 +56,16 @@ static void stream_violation(const rl_violation *v, void *user)
     output *out = user;
     if (out->failed)
         return;
-    if (rl_write_violation(out->f, RL_FORMAT_NDJSON, v) != 0 || (!out->path && fflush(out->f) != 0))
+    if (rl_write_violation(out->f, RL_FORMAT_NDJSON, v) != 0 || (!out->to_file && fflush(out->f) != 0))
         out->failed = 1;
 }
 
 static int check_all(const rl_rules *rules, const rl_check_opts *copts, const cli_strings *files,
-                     rl_result *res)
+                     rl_result *res, cli_policy *pol)
 {
     for (size_t i = 0; i < files->n; i++) {
-        if (rl_check_file(rules, copts, files->items[i], res) != 0) {
+        const rl_check_opts *fopts = cli_policy_file_opts(pol, files->items[i], copts);
+        if (rl_check_file(rules, fopts, files->items[i], res) != 0) {
             fprintf(stderr, "reportlint: out of memory checking %s\n", files->items[i]);
             return -1;
         }
@@ -107,15 +85,23 @@ static int use_color(const cli_opts *o)
     return isatty(STDOUT_FILENO);
 }
 
-/* Check every file and write the report: ndjson streams its lines while
- * checking and closes with the summary; the other formats are written
- * once, sorted by file and position. */
-static int check_and_write(const rl_rules *rules, const cli_opts *o, const char *lang,
-                           rl_format fmt, const cli_strings *files, rl_result *res)
+typedef struct lint_run {
+    const cli_opts *o;
+    const rl_rules *rules;
+    const char *lang;
+    rl_format fmt;
+    cli_policy *pol;
+} lint_run;
+
+/* Check every file, apply suppressions and the baseline, and write the
+ * report: streamed ndjson closes with its summary; the other formats are
+ * written once, sorted by file and position. */
+static int check_and_write(const lint_run *r, const cli_strings *files, rl_result *res)
 {
+    const cli_opts *o = r->o;
     rl_check_opts copts = {0};
     copts.locale = o->locale;
-    copts.lang = lang;
+    copts.lang = r->lang;
     copts.only = o->only.items;
     copts.n_only = o->only.n;
     copts.skip = o->skip.items;
@@ -124,16 +110,20 @@ static int check_and_write(const rl_rules *rules, const cli_opts *o, const char 
     output out;
     if (output_open(o, &out) != 0)
         return -1;
-    if (fmt == RL_FORMAT_NDJSON)
+    int stream = r->fmt == RL_FORMAT_NDJSON && !cli_policy_filters(r->pol);
+    if (stream)
         rl_result_on_violation(res, stream_violation, &out);
-    int ok = check_all(rules, &copts, files, res) == 0;
+    int ok = check_all(r->rules, &copts, files, res, r->pol) == 0;
     rl_result_on_violation(res, NULL, NULL);
-    if (ok && fmt == RL_FORMAT_NDJSON) {
-        ok = rl_write_summary(out.f, fmt, res) == 0;
+    if (ok) {
+        rl_result_sort(res);
+        ok = cli_policy_apply(r->pol, res, files) == 0;
+    }
+    if (ok && stream) {
+        ok = rl_write_summary(out.f, r->fmt, res) == 0;
     } else if (ok) {
         rl_write_opts wopts = {use_color(o), o->verbosity, &copts};
-        rl_result_sort(res);
-        ok = rl_write_ex(out.f, fmt, res, rules, &wopts) == 0;
+        ok = rl_write_ex(out.f, r->fmt, res, r->rules, &wopts) == 0;
     }
     return output_close(&out, ok);
 }
@@ -150,12 +140,6 @@ static int check_only_ids(const rl_rules *rules, const cli_strings *ids, const c
     return 0;
 }
 
-static int exit_status(const rl_result *res, int fail_on)
-{
-    int max = rl_result_max_severity(res);
-    return max >= 0 && max >= fail_on ? 1 : 0;
-}
-
 static void free_files(cli_strings *files)
 {
     for (size_t i = 0; i < files->n; i++)
@@ -163,7 +147,7 @@ static void free_files(cli_strings *files)
     free(files->items);
 }
 
-static int run(const cli_opts *o, rl_format fmt, const char *lang)
+static int run(const cli_opts *o, rl_format fmt, const char *lang, cli_config *cfg)
 {
     rl_rules *rules = cli_load_rules(o, 0);
     if (!rules)
@@ -171,10 +155,13 @@ static int run(const cli_opts *o, rl_format fmt, const char *lang)
     int status = CLI_USAGE_ERROR;
     cli_strings files = {0};
     rl_result *res = rl_result_new();
-    if (res && check_only_ids(rules, &o->only, "--only") == 0 &&
+    lint_run r = {o, rules, lang, fmt, NULL};
+    if (res && cli_config_check_ids(cfg, rules) == 0 && (r.pol = cli_policy_new(o, cfg)) != NULL &&
+        check_only_ids(rules, &o->only, "--only") == 0 &&
         check_only_ids(rules, &o->skip, "--skip") == 0 && cli_expand_inputs(&o->inputs, &files) == 0 &&
-        check_and_write(rules, o, lang, fmt, &files, res) == 0)
-        status = exit_status(res, o->fail_on);
+        check_and_write(&r, &files, res) == 0)
+        status = cli_policy_exit_status(r.pol, res);
+    cli_policy_free(r.pol);
     free_files(&files);
     rl_result_free(res);
     rl_rules_free(rules);
@@ -195,15 +182,19 @@ int cli_lint(int argc, char **argv)
         fprintf(stderr, "reportlint: unknown format '%s' (known: %s)\n", o.format, rl_format_names());
         rc = CLI_USAGE_ERROR;
     }
-    if (rc == 0)
-        rc = cli_pick_lang(&o, &lang);
     if (rc == 0 && o.inputs.n == 0) {
         fprintf(stderr, "reportlint: no reports given (files, directories, or - for stdin)\n");
         cli_usage(stderr);
         rc = CLI_USAGE_ERROR;
     }
+    cli_config *cfg = NULL;
     if (rc == 0)
-        rc = run(&o, fmt, lang);
+        rc = cli_config_load(&o, &cfg);
+    if (rc == 0)
+        rc = cli_pick_lang(&o, &lang);
+    if (rc == 0)
+        rc = run(&o, fmt, lang, cfg);
     cli_opts_free(&o);
+    cli_config_free(cfg);
     return rc;
 }

@@ -114,7 +114,19 @@ typedef struct rl_check_opts {
                                      summary, a code of rl_langs() or a locale name
                                      ("vi_VN.UTF-8"); NULL or "": English. An unknown
                                      one is a misuse: rl_check_* return -1. */
+    /* Per-rule severity overrides (a config file's "severity"); for the
+     * same rule a later entry wins. Unknown ids are ignored. */
+    const struct rl_rule_severity *severities;
+    size_t n_severities;
 } rl_check_opts;
+
+/* A rule's severity for one check: an rl_severity, or RL_SEVERITY_OFF
+ * (the rule does not run: as --skip, not counted in the summary). */
+#define RL_SEVERITY_OFF (-1)
+typedef struct rl_rule_severity {
+    const char *rule; /* a rule id */
+    int severity;     /* an rl_severity, or RL_SEVERITY_OFF */
+} rl_rule_severity;
 
 /* Locales that numbers and dates held as strings are read in: en, vi, id,
  * ru, nb. A BCP 47 tag's language subtag decides (vi-VN is vi; no is nb).
@@ -171,6 +183,12 @@ typedef struct rl_summary {
     size_t errors;
     size_t warnings;
     size_t infos;
+    /* Set by rl_result_filter (suppressions and baselines): violations it
+     * removed as suppressed, and as already in a baseline. */
+    size_t suppressed;
+    int baseline;          /* 1 once rl_result_set_baseline_fixed was called */
+    size_t baseline_known; /* violations found in the baseline (removed) */
+    size_t baseline_fixed; /* baseline entries no longer found */
 } rl_summary;
 
 typedef struct rl_result rl_result;
@@ -201,6 +219,30 @@ RL_API void rl_result_on_violation(rl_result *res, rl_violation_fn fn, void *use
 RL_API int rl_result_max_severity(const rl_result *res);
 /* Sort violations by file, line, column, rule (stable). */
 RL_API void rl_result_sort(rl_result *res);
+
+/* What rl_result_filter does with one violation. */
+typedef enum rl_verdict {
+    RL_VERDICT_KEEP = 0,     /* stays, counts */
+    RL_VERDICT_SUPPRESS = 1, /* removed; counted in summary.suppressed */
+    RL_VERDICT_BASELINE = 2  /* removed; counted in summary.baseline_known */
+} rl_verdict;
+
+/* Ask decide about every violation, in order, and remove those it does not
+ * keep; the per-severity counts follow. Evaluation counts do not change. */
+RL_API void rl_result_filter(rl_result *res,
+                             rl_verdict (*decide)(const rl_violation *v, void *ctx), void *ctx);
+/* Record that a baseline was applied and how many of its entries were not
+ * found (fixed); the summary then shows the baseline's counts. */
+RL_API void rl_result_set_baseline_fixed(rl_result *res, size_t fixed);
+
+/* A fingerprint of a violation's figures: 16 lowercase hex digits and a
+ * NUL. It depends only on the figures' names and values (numbers by value:
+ * 6, 6.0 and 6e0 are the same), not on their order, the message, the line
+ * or the column; the figures that change with the day of the run rather
+ * than with the report (as_of, days_late) are left out. Stable across runs,
+ * platforms and versions of the format (FNV-1a 64 over a canonical text). */
+#define RL_FINGERPRINT_SIZE 17
+RL_API void rl_violation_fingerprint(const rl_violation *v, char out[RL_FINGERPRINT_SIZE]);
 
 /* ---- output ---------------------------------------------------------- */
 
@@ -262,6 +304,79 @@ RL_API int rl_select_json(const char *jsonpath, const char *doc, size_t doc_len,
 /* Read a whole file (or stdin for "-") into a malloc'd, NUL-terminated
  * buffer. Returns 0, or -1 with err set. */
 RL_API int rl_read_file(const char *path, char **data, size_t *len, rl_error *err);
+
+/* ---- globs ----------------------------------------------------------- */
+
+/* Glob patterns over '/'-separated paths (file paths, JSON Pointers, rule
+ * ids), as fnmatch(3) with FNM_PATHNAME plus `**`: `*` matches any run of
+ * characters but '/', `?` one character but '/', `[abc]`, `[a-z]`, `[!a]`
+ * (or `[^a]`) one character of a set, `\x` the character x, and `**` as a
+ * whole segment any number of segments, none included: "a/ **" (without
+ * the space, which only keeps this comment open) is everything under a,
+ * "** /x" x at any depth, "a/ ** /b" b anywhere under a. `**` inside a
+ * segment is `*`. Characters are UTF-8 code points; matching is exact
+ * (case-sensitive; a leading '.' is an ordinary character). The whole
+ * path must match.
+ *
+ * rl_glob_check returns 0, or -1 with err (column: the code point in the
+ * pattern, 1-based) for an unclosed '[', an empty or POSIX-class set, a
+ * '/' inside a set, a trailing backslash, invalid UTF-8 or an empty
+ * pattern. rl_glob_match returns 1 on a match, 0 otherwise (and for an
+ * invalid pattern). */
+RL_API int rl_glob_check(const char *pattern, rl_error *err);
+RL_API int rl_glob_match(const char *pattern, const char *path);
+
+/* ---- reading JSON with positions ------------------------------------ */
+
+/* The engine's strict RFC 8259 reader for other JSON files a tool reads
+ * (configuration, baselines), so that their problems can be reported with
+ * a line and column. A document owns its nodes and strings. */
+typedef struct rl_jdoc rl_jdoc;
+typedef struct rl_jnode rl_jnode;
+
+typedef enum rl_jkind {
+    RL_JKIND_NULL,
+    RL_JKIND_BOOL,
+    RL_JKIND_NUMBER,
+    RL_JKIND_STRING,
+    RL_JKIND_ARRAY,
+    RL_JKIND_OBJECT
+} rl_jkind;
+
+/* Parse text (copied). NULL with err's message, line and column on error. */
+RL_API rl_jdoc *rl_jdoc_read(const char *text, size_t len, rl_error *err);
+RL_API void rl_jdoc_free(rl_jdoc *doc);
+RL_API const rl_jnode *rl_jdoc_root(const rl_jdoc *doc);
+/* Line and column (1-based, code points) where a value starts. */
+RL_API void rl_jdoc_where(rl_jdoc *doc, const rl_jnode *node, unsigned *line, unsigned *column);
+/* Where the name of member i of an object starts (its opening quote). */
+RL_API void rl_jdoc_key_where(rl_jdoc *doc, const rl_jnode *obj, size_t i, unsigned *line,
+                              unsigned *column);
+
+RL_API rl_jkind rl_jnode_kind(const rl_jnode *node);
+/* "null", "boolean", "number", "string", "array", "object". */
+RL_API const char *rl_jkind_name(rl_jkind kind);
+/* Items of an array, members of an object; 0 otherwise. */
+RL_API size_t rl_jnode_count(const rl_jnode *node);
+/* Item i of an array, or the value of member i of an object; else NULL. */
+RL_API const rl_jnode *rl_jnode_item(const rl_jnode *node, size_t i);
+/* The name of member i of an object (NUL-terminated; *len may be NULL). */
+RL_API const char *rl_jnode_key(const rl_jnode *node, size_t i, size_t *len);
+/* A string's decoded UTF-8 (NUL-terminated; it may hold U+0000, see *len),
+ * or NULL for another kind. */
+RL_API const char *rl_jnode_string(const rl_jnode *node, size_t *len);
+/* 1 for true, 0 for false, -1 for another kind. */
+RL_API int rl_jnode_bool(const rl_jnode *node);
+/* 0 and *out for a number written as an integer that fits int64; else -1. */
+RL_API int rl_jnode_int(const rl_jnode *node, int64_t *out);
+/* The value as compact JSON text (numbers as written); malloc'd, or NULL. */
+RL_API char *rl_jnode_json(const rl_jdoc *doc, const rl_jnode *node);
+/* s[0..len) as a JSON string literal, quotes included; malloc'd, or NULL. */
+RL_API char *rl_json_quote(const char *s, size_t len);
+
+/* "Did you mean ...?": the name in names (NULL-terminated) closest to
+ * word, when it is a plausible misspelling of it; else NULL. */
+RL_API const char *rl_suggest_name(const char *word, const char *const *names);
 
 #ifdef __cplusplus
 }

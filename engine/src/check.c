@@ -15,6 +15,7 @@
 
 struct rl_run {
     const rl_rule *rule;
+    rl_severity severity; /* the rule's, or as rl_check_opts overrides it */
     rl_eval_ctx ctx;
     const rl_jnode *node; /* the `each` node */
     rl_jdoc *doc;
@@ -73,7 +74,7 @@ static void emit(rl_run *run, const rl_finding *f, const char *message)
     rl_violation v = {0};
     v.file = run->file;
     v.rule = run->rule->id;
-    v.severity = f->info ? RL_SEVERITY_INFO : run->rule->severity;
+    v.severity = f->info ? RL_SEVERITY_INFO : run->severity;
     v.pointer = rl_sbuf_str(&ptr);
     rl_jdoc_locate(run->doc, blame->offset, &v.line, &v.column);
     v.message = message;
@@ -243,6 +244,8 @@ int rl_check_rule_active(const rl_rule *r, const rl_check_opts *opts)
 {
     if (!opts)
         return 1;
+    if (rl_check_severity(r, opts) == RL_SEVERITY_OFF)
+        return 0;
     if (opts->only && opts->n_only && !listed(r->id, opts->only, opts->n_only))
         return 0;
     return !(opts->skip && listed(r->id, opts->skip, opts->n_skip));
@@ -266,6 +269,7 @@ void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang
         run.rule = rules->all[i];
         if (!rl_check_rule_active(run.rule, opts))
             continue;
+        run.severity = (rl_severity)rl_check_severity(run.rule, opts);
         if (run.rule->set != set) {
             set = run.rule->set;
             rl_check_base_ctx(&base, doc, set,

@@ -25,8 +25,12 @@ const char *rl_report_locale(const rl_jnode *root, const char *flag, const char 
  * checked, since its numbers and dates cannot be read. */
 int rl_check_locale_ok(rl_jdoc *doc, const rl_check_opts *opts, const char *file, rl_result *res);
 
-/* 1 when --only/--skip let the rule run. */
+/* 1 when --only/--skip let the rule run (and its severity is not off). */
 int rl_check_rule_active(const rl_rule *r, const rl_check_opts *opts);
+
+/* The rule's severity in this check (opts->severities applied), or
+ * RL_SEVERITY_OFF. */
+int rl_check_severity(const rl_rule *r, const rl_check_opts *opts);
 
 /* Add an `input` violation (severity error) at a line and column. */
 void rl_check_input_violation(rl_result *res, const char *file, const char *pointer, unsigned line,

@@ -135,9 +135,12 @@ static int check_parsed(const rl_rules *rules, const rl_check_opts *opts, rl_lan
 {
     if (rl_result_begin_file(res, name) != 0)
         return -1;
-    rl_result_summary_mut(res)->rules = 0;
+    rl_summary *sum = rl_result_summary_mut(res);
+    size_t active = 0; /* options may differ per file: the summary keeps the most */
     for (size_t i = 0; i < rules->n_all; i++)
-        rl_result_summary_mut(res)->rules += rl_check_rule_active(rules->all[i], opts);
+        active += (size_t)rl_check_rule_active(rules->all[i], opts);
+    if (active > sum->rules)
+        sum->rules = active;
     rl_error err = {0};
     rl_json_limits lim = {opts ? opts->max_depth : 0, 0};
     rl_jdoc *doc = rl_json_parse(json, len, &lim, &err);

@@ -102,6 +102,13 @@ void rl_out_view_free(rl_out_view *view);
 /* The index of a rule id in view->rules, or -1. */
 long rl_out_view_rule(const rl_out_view *view, const char *id);
 
+/* What suppressions and baselines add to the summary (output_summary.c):
+ * "; N suppressed; baseline: N new, N known, N fixed" in text, and the
+ * members "suppressed" and "baseline" in JSON; nothing when unused. shown
+ * is the number of violations written (the new ones). */
+void rl_out_summary_text_extra(rl_sbuf *b, const rl_summary *s, size_t shown);
+void rl_out_summary_json_extra(rl_sbuf *b, const rl_summary *s, size_t shown);
+
 /* ---- the writers ------------------------------------------------------ */
 
 int rl_write_text(FILE *out, const rl_result *res, const rl_rules *rules, const rl_write_opts *opts);

@@ -95,9 +95,11 @@ void rl_out_summary_json(rl_sbuf *b, const rl_summary *s, size_t n)
     rl_sbuf_printf(b,
                    "{\"files\":%zu,\"rules\":%zu,\"evaluations\":%zu,\"passed\":%zu,"
                    "\"failed\":%zu,\"not_applicable\":%zu,\"violations\":{\"total\":%zu,"
-                   "\"error\":%zu,\"warning\":%zu,\"info\":%zu}}",
+                   "\"error\":%zu,\"warning\":%zu,\"info\":%zu}",
                    s->files, s->rules, s->evaluations, s->passed, s->failed, s->not_applicable, n,
                    s->errors, s->warnings, s->infos);
+    rl_out_summary_json_extra(b, s, n);
+    rl_sbuf_addc(b, '}');
 }
 
 void rl_out_severity_counts(rl_sbuf *b, size_t errors, size_t warnings, size_t infos, rl_lang lang)

@@ -203,6 +203,7 @@ int rl_write_text(FILE *out, const rl_result *res, const rl_rules *rules, const 
         if (verbosity > 0)
             rules_run(&t, &view);
         rl_out_summary_text(&b, res, rules ? rules->catalog : NULL);
+        rl_out_summary_text_extra(&b, rl_result_summary(res), rl_result_count(res));
         rl_sbuf_addc(&b, '\n');
     }
     rl_out_view_free(&view);

@@ -1,6 +1,7 @@
 /* result.c — the result of checking: violations (strings in an arena),
  * counts, and the files checked in order. Sorting is stable, so output
- * order is deterministic.
+ * order is deterministic. Filtering (suppressions, baselines) removes
+ * violations and moves their count from the per-severity counts to its own.
  *
  * Per-file counts are not kept per rule evaluation: each file records the
  * running summary when its check began and when it ended, and its own
@@ -283,4 +284,37 @@ void rl_result_sort(rl_result *res)
         return;
     merge_sort(res->v, tmp, res->n);
     free(tmp);
+}
+
+static size_t *severity_count(rl_summary *s, rl_severity sev)
+{
+    return sev == RL_SEVERITY_ERROR ? &s->errors : sev == RL_SEVERITY_WARNING ? &s->warnings
+                                                                              : &s->infos;
+}
+
+void rl_result_filter(rl_result *res, rl_verdict (*decide)(const rl_violation *v, void *ctx),
+                      void *ctx)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < res->n; i++) {
+        rl_verdict d = decide(&res->v[i], ctx);
+        if (d == RL_VERDICT_KEEP) {
+            res->v[kept++] = res->v[i];
+            continue;
+        }
+        size_t *count = severity_count(&res->summary, res->v[i].severity);
+        if (*count)
+            (*count)--;
+        if (d == RL_VERDICT_BASELINE)
+            res->summary.baseline_known++;
+        else
+            res->summary.suppressed++;
+    }
+    res->n = kept;
+}
+
+void rl_result_set_baseline_fixed(rl_result *res, size_t fixed)
+{
+    res->summary.baseline = 1;
+    res->summary.baseline_fixed = fixed;
 }
