@@ -269,33 +269,22 @@ static int parse_escape(tr *t, int in_class, esc *e)
         e->cp = (uint32_t)(t->p[t->i++] % 32);
         return 1;
     }
-    if (c == 'c') { /* Annex B: a backslash, and "c" is read again */
-        e->cp = '\\';
-        t->i = at;
-        return 1;
-    }
     if (c == 'x') {
         long v = hex_run(t, t->i, 2);
-        if (v >= 0) {
-            t->i += 2;
-            e->cp = (uint32_t)v;
-        } else {
-            e->cp = 'x';
-        }
+        if (v < 0)
+            return fail(t, at - 1, "\\x needs two hexadecimal digits");
+        t->i += 2;
+        e->cp = (uint32_t)v;
         return 1;
     }
-    if (c == 'u') {
-        if (!unicode_escape(t, e))
-            e->cp = 'u';
-        return !t->failed;
-    }
+    if (c == 'u')
+        return unicode_escape(t, e) || fail(t, at - 1, "invalid \\u escape");
     if (c == 'p' || c == 'P') {
         if (property_escape(t, c == 'P')) {
             e->kind = ESC_PROP;
             return 1;
         }
-        e->cp = (uint32_t)c;
-        return !t->failed;
+        return t->failed ? 0 : fail(t, at - 1, "\\p needs a {property}");
     }
     if (c == '0' && (t->i >= t->len || t->p[t->i] < '0' || t->p[t->i] > '9')) {
         e->cp = 0;
@@ -313,6 +302,8 @@ static int parse_escape(tr *t, int in_class, esc *e)
         e->kind = ESC_BACKREF;
         return 1;
     }
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+        return fail(t, at - 1, "unknown escape"); /* \a, \e, \z, \Q ...: not ECMA-262 */
     t->i = at; /* identity escape: the character itself */
     return next_char(t, &e->cp);
 }
@@ -491,6 +482,31 @@ static int translate_escape(tr *t)
     return 1;
 }
 
+/* After "(": ECMA-262 knows (?: (?= (?! (?<= (?<! and (?<name>; PCRE2's
+ * other forms ((?i), (?P<n>, (?#...) ...) are errors here. */
+static int group_open(tr *t)
+{
+    rl_sbuf_addc(t->out, '(');
+    const char *p = t->p + t->i;
+    size_t left = t->len - t->i;
+    if (!left || p[0] != '?')
+        return 1;
+    if (left >= 2 && strchr(":=!", p[1]))
+        return 1;
+    if (left >= 3 && p[1] == '<' && (p[2] == '=' || p[2] == '!'))
+        return 1;
+    if (left >= 3 && p[1] == '<') {
+        size_t n = 2;
+        while (n < left && (p[n] == '_' || p[n] == '$' || (p[n] >= '0' && p[n] <= '9' && n > 2) ||
+                            (p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z') ||
+                            (unsigned char)p[n] >= 0x80))
+            n++;
+        if (n > 2 && n < left && p[n] == '>')
+            return 1;
+    }
+    return fail(t, t->i, "unsupported group syntax (ECMA-262 has (?:, (?=, (?!, (?<=, (?<! and (?<name>)");
+}
+
 int rl_ecma_regex_translate(const char *pattern, size_t len, rl_sbuf *out, rl_error *err)
 {
     tr t = {pattern, len, 0, out, RL_SBUF_INIT, err, 0};
@@ -502,6 +518,7 @@ int rl_ecma_regex_translate(const char *pattern, size_t len, rl_sbuf *out, rl_er
         case '[': ok = translate_class(&t); break;
         case '.': rl_sbuf_adds(out, "[^\\n\\r\\x{2028}\\x{2029}]"); break;
         case '$': rl_sbuf_adds(out, "\\z"); break;
+        case '(': ok = group_open(&t); break;
         default:
             rl_sbuf_addc(out, c);
         }

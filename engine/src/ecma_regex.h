@@ -6,8 +6,11 @@
  * U+0085); "." does not match any line terminator (\n \r U+2028 U+2029);
  * "$" matches only at the very end; \uXXXX (surrogate pairs combined) and
  * \u{...} are code points; "[]" matches nothing and "[^]" anything; "[" is
- * literal inside a class; \cX, \0, \v, identity escapes and named groups
- * work as in ECMA. Lookbehinds must have a bounded length (a PCRE2 limit). */
+ * literal inside a class; \cX, \0, \v and named groups work as in ECMA.
+ * As with ECMA's "u" flag (which JSON Schema implies), escaping a letter
+ * that has no meaning (\a, \e, \z, \Q ...) and PCRE-only group syntax
+ * ((?i), (?P<name>, (?#...)) are errors; escaped punctuation is literal.
+ * Lookbehinds must have a bounded length (a PCRE2 10.42 limit). */
 #ifndef RL_ECMA_REGEX_H
 #define RL_ECMA_REGEX_H
 

@@ -413,8 +413,9 @@ static int c_dynamic_ref(comp *c, rl_skw *k, const rl_jnode *v)
     return 1;
 }
 
-/* draft-07 "dependencies": arrays become a dependentRequired program, schemas
- * a dependentSchemas one (the second is written into k[1]). */
+/* "dependencies" (draft-07; accepted in 2020-12 for compatibility): arrays
+ * become a dependentRequired program, schemas a dependentSchemas one (the
+ * second is written into k[1]). */
 static int c_dependencies(comp *c, rl_skw *k, const rl_jnode *v)
 {
     if (v->type != RL_JOBJECT)
@@ -476,7 +477,7 @@ static const kwdef keywords[] = {
     {"minProperties", V_VAL, BOTH, SH_NONE, c_count, rl_skw_min_properties, T_OBJ},
     {"required", V_VAL, BOTH, SH_NONE, c_required, rl_skw_required, T_OBJ},
     {"dependentRequired", V_VAL, D20, SH_NONE, c_dep_required, rl_skw_dependent_required, T_OBJ},
-    {"dependencies", V_APP, D7, SH_DEPS7, c_dependencies, rl_skw_dependent_required, T_OBJ},
+    {"dependencies", V_APP, BOTH, SH_DEPS7, c_dependencies, rl_skw_dependent_required, T_OBJ},
     {"allOf", V_APP, BOTH, SH_ARRAY, c_list, rl_skw_all_of, 0},
     {"anyOf", V_APP, BOTH, SH_ARRAY, c_list, rl_skw_any_of, 0},
     {"oneOf", V_APP, BOTH, SH_ARRAY, c_list, rl_skw_one_of, 0},

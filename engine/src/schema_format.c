@@ -3,8 +3,8 @@
  * Each checker takes a UTF-8 string and answers 1 (well formed) or 0:
  * date, time, date-time (RFC 3339, leap years and leap seconds), duration
  * (RFC 3339 appendix A), email and idn-email (RFC 5321 mailbox), hostname
- * and idn-hostname (RFC 1123 labels; idn- allows non-ASCII labels without
- * the IDNA tables), ipv4, ipv6 (RFC 4291 text forms), uri, uri-reference,
+ * and idn-hostname (RFC 1123 labels, "--" only in A-labels; idn- allows
+ * non-ASCII labels; Punycode and the IDNA2008 tables are not checked), ipv4, ipv6 (RFC 4291 text forms), uri, uri-reference,
  * iri, iri-reference (RFC 3986/3987 character and structure checks),
  * uri-template (RFC 6570 expressions), uuid, regex (ECMA-262, through the
  * translator), json-pointer and relative-json-pointer. Unknown formats have
@@ -14,6 +14,7 @@
 #include "utf8.h"
 
 #include <string.h>
+#include <strings.h>
 
 static int is_digit(char c)
 {
@@ -228,6 +229,8 @@ static int hostname(const char *s, size_t len, int idn)
         }
         if (chars == 0 || chars > 63 || s[j] == '-' || s[i - 1] == '-')
             return 0;
+        if (i - j >= 4 && s[j + 2] == '-' && s[j + 3] == '-' && strncasecmp(s + j, "xn", 2) != 0)
+            return 0; /* "--" in positions 3-4 is reserved for A-labels (RFC 5891) */
         if (i == len)
             return 1;
         i++;
@@ -328,6 +331,22 @@ static int uri_char(const char *s, size_t len, size_t *i, int iri)
     return 0;
 }
 
+/* IPvFuture = "v" 1*HEXDIG "." 1*( unreserved / sub-delims / ":" ) */
+static int ip_future(const char *s, size_t len)
+{
+    size_t i = 1;
+    if (len < 4 || (s[0] != 'v' && s[0] != 'V'))
+        return 0;
+    while (i < len && is_hex(s[i]))
+        i++;
+    if (i == 1 || i + 1 >= len || s[i] != '.')
+        return 0;
+    for (i++; i < len; i++)
+        if (!is_alpha(s[i]) && !is_digit(s[i]) && !strchr("-._~!$&'()*+,;=:", s[i]))
+            return 0;
+    return 1;
+}
+
 /* authority = [ userinfo "@" ] host [ ":" port ] */
 static int uri_authority(const char *s, size_t len, int iri)
 {
@@ -342,7 +361,8 @@ static int uri_authority(const char *s, size_t len, int iri)
     size_t host_end = len;
     if (len && s[0] == '[') {
         const char *close = memchr(s, ']', len);
-        if (!close || !fmt_ipv6(s + 1, (size_t)(close - s - 1)))
+        if (!close || !(fmt_ipv6(s + 1, (size_t)(close - s - 1)) ||
+                        ip_future(s + 1, (size_t)(close - s - 1))))
             return 0;
         host_end = (size_t)(close - s + 1);
     } else {
@@ -414,23 +434,61 @@ static int fmt_iri_reference(const char *s, size_t len)
     return uri_ref(s, len, 0, 1);
 }
 
-/* RFC 6570: literals, and {op? varspec (, varspec)*} expressions. */
+/* RFC 6570 varspec: varname (varchar *(["."] varchar)) with an optional
+ * ":max-length" (1-9999) or "*"; *i is moved past it. */
+static int template_varspec(const char *s, size_t len, size_t *i)
+{
+    int need_char = 1;
+    size_t start = *i;
+    while (*i < len) {
+        char c = s[*i];
+        if (c == '%' && *i + 2 < len && is_hex(s[*i + 1]) && is_hex(s[*i + 2]))
+            *i += 3;
+        else if (is_alpha(c) || is_digit(c) || c == '_')
+            (*i)++;
+        else if (c == '.' && !need_char)
+            (*i)++;
+        else
+            break;
+        need_char = c == '.';
+    }
+    if (*i == start || need_char)
+        return 0;
+    if (*i < len && s[*i] == '*') {
+        (*i)++;
+    } else if (*i < len && s[*i] == ':') {
+        size_t j = ++*i;
+        while (*i < len && is_digit(s[*i]))
+            (*i)++;
+        if (*i == j || *i - j > 4 || s[j] == '0')
+            return 0;
+    }
+    return 1;
+}
+
+/* RFC 6570: literals, and "{" [operator] varspec *("," varspec) "}". */
 static int fmt_uri_template(const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] == '}')
-            return 0;
-        if (s[i] != '{')
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c != '{') {
+            if (c <= 0x20 || c == 0x7F || strchr("\"<>\\^`|}", c))
+                return 0;
+            if (c == '%' && !(i + 2 < len && is_hex(s[i + 1]) && is_hex(s[i + 2])))
+                return 0;
+            i++;
             continue;
-        size_t j = ++i;
-        if (j < len && strchr("+#./;?&=,!@|", s[j]))
-            j++;
-        size_t k = j;
-        while (k < len && (is_alpha(s[k]) || is_digit(s[k]) || strchr("_.,%*:", s[k])))
-            k++;
-        if (k >= len || s[k] != '}' || k == j)
+        }
+        i++;
+        if (i < len && strchr("+#./;?&=,!@|", s[i]))
+            i++;
+        do {
+            if (!template_varspec(s, len, &i))
+                return 0;
+        } while (i < len && s[i] == ',' && ++i);
+        if (i >= len || s[i] != '}')
             return 0;
-        i = k;
+        i++;
     }
     return 1;
 }
