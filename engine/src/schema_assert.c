@@ -135,12 +135,13 @@ int rl_skw_multiple_of(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl
 
 /* "<kw>: the <thing> has N <units>, <more/fewer> than the <max/min> M" */
 static int size_check(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call,
-                      size_t n, int is_max, const char *thing, const char *unit)
+                      size_t n, int is_max, const char *thing, const char *unit,
+                      const char *units)
 {
     if (is_max ? n <= k->u.count : n >= k->u.count)
         return 1;
-    rl_sv_error(c, s, k, call, NULL, "the %s has %zu %s%s, %s than the %s %zu", thing, n, unit,
-                n == 1 ? "" : "s", is_max ? "more" : "fewer", is_max ? "maximum" : "minimum",
+    rl_sv_error(c, s, k, call, NULL, "the %s has %zu %s, %s than the %s %zu", thing, n,
+                n == 1 ? unit : units, is_max ? "more" : "fewer", is_max ? "maximum" : "minimum",
                 k->u.count);
     return 0;
 }
@@ -152,32 +153,32 @@ static size_t code_points(const rl_jnode *str)
 
 int rl_skw_max_length(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
 {
-    return size_check(c, s, k, call, code_points(call->inst), 1, "string", "character");
+    return size_check(c, s, k, call, code_points(call->inst), 1, "string", "character", "characters");
 }
 
 int rl_skw_min_length(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
 {
-    return size_check(c, s, k, call, code_points(call->inst), 0, "string", "character");
+    return size_check(c, s, k, call, code_points(call->inst), 0, "string", "character", "characters");
 }
 
 int rl_skw_max_items(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
 {
-    return size_check(c, s, k, call, call->inst->u.arr.n, 1, "array", "item");
+    return size_check(c, s, k, call, call->inst->u.arr.n, 1, "array", "item", "items");
 }
 
 int rl_skw_min_items(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
 {
-    return size_check(c, s, k, call, call->inst->u.arr.n, 0, "array", "item");
+    return size_check(c, s, k, call, call->inst->u.arr.n, 0, "array", "item", "items");
 }
 
 int rl_skw_max_properties(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
 {
-    return size_check(c, s, k, call, call->inst->u.obj.n, 1, "object", "property");
+    return size_check(c, s, k, call, call->inst->u.obj.n, 1, "object", "property", "properties");
 }
 
 int rl_skw_min_properties(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
 {
-    return size_check(c, s, k, call, call->inst->u.obj.n, 0, "object", "property");
+    return size_check(c, s, k, call, call->inst->u.obj.n, 0, "object", "property", "properties");
 }
 
 /* ---- strings ------------------------------------------------------------ */

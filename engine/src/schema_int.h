@@ -191,6 +191,7 @@ struct rl_schema_set {
     rl_stab anchors;   /* "uri#name" -> rl_sanchor */
     rl_stab nodes;     /* const rl_jnode * -> rl_snode */
     rl_stab regexes;   /* ECMA pattern text -> rl_regex */
+    rl_stab schemas;   /* root rl_snode -> the rl_schema handed out for it */
     rl_snode *queue;   /* scanned, waiting to be compiled */
     rl_snode *done;    /* compiled by the current load (until it succeeds) */
     const rl_sdoc *loading; /* the document being loaded (for messages) */

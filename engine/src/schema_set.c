@@ -98,6 +98,7 @@ rl_schema_set *rl_schema_set_new(const rl_schema_opts *opts)
     rl_stab_init(&set->anchors, 1);
     rl_stab_init(&set->nodes, 0);
     rl_stab_init(&set->regexes, 1);
+    rl_stab_init(&set->schemas, 0);
     int ok = set->arena != NULL;
     for (size_t i = 0; ok && opts && i < opts->nmap; i++)
         ok = rl_schema_set_add_map(set, opts->map[i].prefix, opts->map[i].dir, NULL);
@@ -128,6 +129,7 @@ void rl_schema_set_free(rl_schema_set *set)
     rl_stab_free(&set->anchors);
     rl_stab_free(&set->nodes);
     rl_stab_free(&set->regexes);
+    rl_stab_free(&set->schemas);
     free(set->map);
     rl_arena_free(set->arena);
     free(set);
@@ -316,6 +318,11 @@ static int keep_node(void *v, void *ctx)
     return keep_res(((rl_snode *)v)->res, ctx);
 }
 
+static int keep_schema(void *v, void *ctx)
+{
+    return keep_node(((rl_schema *)v)->root, ctx);
+}
+
 /* Forget what the failed load added. Nodes of older documents that it
  * queued or compiled stay queued: the next load compiles them (again). */
 static void rollback(rl_schema_set *set)
@@ -339,6 +346,7 @@ static void rollback(rl_schema_set *set)
     rl_stab_filter(&set->resources, keep_res, &gen);
     rl_stab_filter(&set->anchors, keep_anchor, &gen);
     rl_stab_filter(&set->nodes, keep_node, &gen);
+    rl_stab_filter(&set->schemas, keep_schema, &gen);
     rl_sdoc **link = &set->docs;
     while (*link) {
         rl_sdoc *d = *link;
@@ -364,13 +372,16 @@ static const rl_schema *finish(rl_schema_set *set, rl_sres *res, const rl_jnode 
 {
     rl_schema *schema = NULL;
     if (res && rl_ss_compile_queue(set, err)) {
-        schema = rl_arena_calloc(set->arena, sizeof *schema);
-        if (schema) {
-            schema->root = rl_stab_get(&set->nodes, root);
+        rl_snode *node = rl_stab_get(&set->nodes, root);
+        schema = rl_stab_get(&set->schemas, node);
+        if (!schema && (schema = rl_arena_calloc(set->arena, sizeof *schema))) {
+            schema->root = node;
             schema->set = set;
-        } else {
-            rl_error_set(err, 0, 0, "out of memory");
+            if (!rl_stab_put(&set->schemas, node, schema))
+                schema = NULL;
         }
+        if (!schema)
+            rl_error_set(err, 0, 0, "out of memory");
     }
     if (!schema)
         rollback(set);
