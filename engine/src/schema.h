@@ -73,9 +73,10 @@ int rl_schema_set_add_map_arg(rl_schema_set *set, const char *url_eq_dir, rl_err
 
 /* Load and compile the schema in a file. The returned schema belongs to the
  * set. On failure returns NULL; err holds the message and the line:column
- * of the offending keyword (the message names the file when the problem is
- * in a document other than path). Loading the same file twice returns the
- * same schema. */
+ * of the offending keyword in path — or, when the problem is in a document
+ * path references, line and column 0 and a message that starts with
+ * "FILE:LINE:COLUMN: ". Loading the same file twice returns the same
+ * schema; a failed load leaves the set as it was. */
 const rl_schema *rl_schema_load_file(rl_schema_set *set, const char *path, rl_error *err);
 
 /* Load a schema held in memory as JSON text; name is used in messages and,

@@ -146,8 +146,8 @@ void rl_ss_fail(rl_schema_set *set, const rl_sdoc *doc, const rl_jnode *node, rl
     unsigned line = 0, col = 0;
     if (doc && node)
         rl_jdoc_locate((rl_jdoc *)doc->jdoc, node->offset, &line, &col);
-    if (doc && doc != set->loading)
-        rl_error_set(err, line, col, "%s:%u:%u: %s", doc->name, line, col, msg);
+    if (doc && doc != set->loading) /* the location is in another file: say which */
+        rl_error_set(err, 0, 0, "%s:%u:%u: %s", doc->name, line, col, msg);
     else
         rl_error_set(err, line, col, "%s", msg);
 }
@@ -214,9 +214,12 @@ static rl_sres *add_text(rl_schema_set *set, char *text, size_t len, const char 
     rl_error perr;
     rl_error_clear(&perr);
     rl_jdoc *jdoc = rl_json_parse_owned(text, len, NULL, &perr);
+    if (!jdoc && !set->loading) {
+        rl_error_set(err, perr.line, perr.column, "%s", perr.message);
+        return NULL;
+    }
     if (!jdoc) {
-        rl_error_set(err, perr.line, perr.column, "%s:%u:%u: %s", name, perr.line, perr.column,
-                     perr.message);
+        rl_error_set(err, 0, 0, "%s:%u:%u: %s", name, perr.line, perr.column, perr.message);
         return NULL;
     }
     rl_sdoc *doc = new_doc(set, jdoc, jdoc, name, uri);

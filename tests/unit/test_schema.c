@@ -320,6 +320,13 @@ static void test_file_refs(void)
     CU_ASSERT_EQUAL(err.line, 3);
     CU_ASSERT_EQUAL(err.column, 19);
     CU_ASSERT(strstr(err.message, "has no location '/$defs/nope'") != NULL);
+    /* a problem inside a referenced file is located in that file */
+    write_file("uses-bad.json", "{\"$ref\": \"inner-bad.json\"}");
+    write_file("inner-bad.json", "{\"minimum\": \"x\"}");
+    snprintf(path, sizeof path, "%s/uses-bad.json", tmpdir);
+    CU_ASSERT_PTR_NULL(rl_schema_load_file(set, path, &err));
+    CU_ASSERT_EQUAL(err.line, 0);
+    CU_ASSERT(strstr(err.message, "inner-bad.json:1:13: minimum must be a number") != NULL);
     rl_schema_set_free(set);
 }
 
@@ -461,7 +468,7 @@ static void test_load_errors(void)
                "\"#/$defs/a\"}]}}, \"$ref\": \"#/$defs/a\"}",
                1, 65, "reference cycle");
     load_fails("{\"$schema\": \"https://unknown.example/meta\"}", 1, 13, "cannot load the metaschema");
-    load_fails("{\"minimum\": 1,}", 1, 15, "bad.json:1:15");
+    load_fails("{\"minimum\": 1,}", 1, 15, "unexpected '}'");
 }
 
 static void test_recursion_is_not_a_cycle(void)
