@@ -244,6 +244,56 @@ static uint32_t octal_escape(tr *t, char first)
     return v;
 }
 
+/* \cX, \xHH, \u..., \p{..}: 1 parsed, 0 failed, -1 not one of these. */
+static int code_escape(tr *t, char c, size_t at, esc *e)
+{
+    char n = t->i < t->len ? t->p[t->i] : '\0';
+    switch (c) {
+    case 'c':
+        if (!((n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z')))
+            return fail(t, at - 1, "\\c needs a letter");
+        e->cp = (uint32_t)(t->p[t->i++] % 32);
+        return 1;
+    case 'x': {
+        long v = hex_run(t, t->i, 2);
+        if (v < 0)
+            return fail(t, at - 1, "\\x needs two hexadecimal digits");
+        t->i += 2;
+        e->cp = (uint32_t)v;
+        return 1;
+    }
+    case 'u':
+        return unicode_escape(t, e) || fail(t, at - 1, "invalid \\u escape");
+    case 'p':
+    case 'P':
+        if (property_escape(t, c == 'P')) {
+            e->kind = ESC_PROP;
+            return 1;
+        }
+        return t->failed ? 0 : fail(t, at - 1, "\\p needs a {property}");
+    default:
+        return -1;
+    }
+}
+
+/* \0, backreferences \N and \k<name>, octal in classes: as code_escape. */
+static int digit_escape(tr *t, int in_class, char c, esc *e)
+{
+    if (c == '0' && (t->i >= t->len || t->p[t->i] < '0' || t->p[t->i] > '9')) {
+        e->cp = 0;
+        return 1;
+    }
+    if (c >= '0' && c <= '9' && in_class) {
+        e->cp = octal_escape(t, c);
+        return 1;
+    }
+    if ((c >= '0' && c <= '9') || (c == 'k' && !in_class && backref_escape(t, c))) {
+        e->kind = ESC_BACKREF;
+        return c == 'k' || backref_escape(t, c);
+    }
+    return -1;
+}
+
 /* Parse the escape after a backslash (t->i is after it). */
 static int parse_escape(tr *t, int in_class, esc *e)
 {
@@ -255,53 +305,17 @@ static int parse_escape(tr *t, int in_class, esc *e)
     e->neg = 0;
     if (set_escape(c, e) || control_escape(c, &e->cp))
         return 1;
-    if (c == 'b' || c == 'B') {
-        if (!in_class) {
-            e->kind = ESC_BOUNDARY;
-            e->neg = c == 'B';
-            return 1;
-        }
-        e->cp = c == 'b' ? 0x08 : 'B';
+    if (c == 'b' || (c == 'B' && !in_class)) {
+        e->kind = in_class ? ESC_CHAR : ESC_BOUNDARY; /* [\b] is a backspace */
+        e->neg = c == 'B';
+        e->cp = 0x08;
         return 1;
     }
-    if (c == 'c' && t->i < t->len &&
-        ((t->p[t->i] >= 'a' && t->p[t->i] <= 'z') || (t->p[t->i] >= 'A' && t->p[t->i] <= 'Z'))) {
-        e->cp = (uint32_t)(t->p[t->i++] % 32);
-        return 1;
-    }
-    if (c == 'x') {
-        long v = hex_run(t, t->i, 2);
-        if (v < 0)
-            return fail(t, at - 1, "\\x needs two hexadecimal digits");
-        t->i += 2;
-        e->cp = (uint32_t)v;
-        return 1;
-    }
-    if (c == 'u')
-        return unicode_escape(t, e) || fail(t, at - 1, "invalid \\u escape");
-    if (c == 'p' || c == 'P') {
-        if (property_escape(t, c == 'P')) {
-            e->kind = ESC_PROP;
-            return 1;
-        }
-        return t->failed ? 0 : fail(t, at - 1, "\\p needs a {property}");
-    }
-    if (c == '0' && (t->i >= t->len || t->p[t->i] < '0' || t->p[t->i] > '9')) {
-        e->cp = 0;
-        return 1;
-    }
-    if (c >= '0' && c <= '9') {
-        if (in_class) {
-            e->cp = octal_escape(t, c);
-            return 1;
-        }
-        e->kind = ESC_BACKREF;
-        return backref_escape(t, c);
-    }
-    if (c == 'k' && !in_class && backref_escape(t, c)) {
-        e->kind = ESC_BACKREF;
-        return 1;
-    }
+    int r = code_escape(t, c, at, e);
+    if (r < 0)
+        r = digit_escape(t, in_class, c, e);
+    if (r >= 0)
+        return r;
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
         return fail(t, at - 1, "unknown escape"); /* \a, \e, \z, \Q ...: not ECMA-262 */
     t->i = at; /* identity escape: the character itself */
