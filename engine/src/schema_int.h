@@ -246,6 +246,7 @@ typedef struct rl_svctx {
     const rl_jdoc *idoc; /* instance document, may be NULL */
     rl_arena *scratch;   /* made on first use */
     unsigned depth, max_depth;
+    unsigned hinting; /* inside a "closest alternative" re-evaluation */
     int oom;
 } rl_svctx;
 

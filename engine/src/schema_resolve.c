@@ -189,6 +189,30 @@ static const rl_jnode *effective_id(const rl_jnode *obj, int draft)
     return id;
 }
 
+/* Give resource r the URI its $id names (resolved against base), and for
+ * draft-07 register the anchor a fragment names. */
+static int apply_id(rl_schema_set *set, rl_sres *r, const char *base, const rl_jnode *id,
+                    rl_error *err)
+{
+    rl_sbuf abs = RL_SBUF_INIT;
+    rl_suri_resolve(base, id->u.str.s, &abs);
+    const char *full = rl_sbuf_str(&abs);
+    size_t blen = rl_suri_base_len(full);
+    const char *frag = full + blen + (full[blen] == '#');
+    char *uri = NULL;
+    int ok = 0;
+    if (*frag && r->draft != RL_SCHEMA_DRAFT7)
+        rl_ss_fail(set, r->doc, id, err, "$id must not have a fragment ('%s')", id->u.str.s);
+    else if (!(uri = rl_ss_strdup(set, full, blen)))
+        rl_error_set(err, 0, 0, "out of memory");
+    else if (register_resource(set, r, uri, id, err)) {
+        r->uri = uri;
+        ok = !*frag || register_anchor(set, r, r->root, frag, strlen(frag), 0, id, err);
+    }
+    rl_sbuf_free(&abs);
+    return ok;
+}
+
 /* Apply obj's $id within res: a new resource (returned), an anchor (draft-07
  * "#name"), or nothing. */
 static rl_sres *enter_id(rl_schema_set *set, rl_sres *res, const rl_jnode *obj, rl_error *err)
@@ -196,31 +220,20 @@ static rl_sres *enter_id(rl_schema_set *set, rl_sres *res, const rl_jnode *obj, 
     uint8_t draft = res->draft;
     uint16_t vocab = res->vocab;
     const rl_jnode *id = effective_id(obj, draft);
-    if (!id || obj == res->root)
-        return res;
-    if (draft == RL_SCHEMA_DRAFT7 && id->u.str.s[0] == '#')
+    if (id && draft == RL_SCHEMA_DRAFT7 && id->u.str.s[0] == '#')
         return register_anchor(set, res, obj, id->u.str.s + 1, id->u.str.len - 1, 0, id, err)
                    ? res
                    : NULL;
-    rl_sbuf abs = RL_SBUF_INIT;
-    rl_suri_resolve(res->uri, id->u.str.s, &abs);
-    const char *full = rl_sbuf_str(&abs);
-    size_t blen = rl_suri_base_len(full);
-    const char *frag = full + blen + (full[blen] == '#');
-    rl_sres *r = NULL;
-    if (*frag && draft != RL_SCHEMA_DRAFT7) {
-        rl_ss_fail(set, res->doc, id, err, "$id must not have a fragment ('%s')", id->u.str.s);
-    } else if (dialect(set, res->doc, obj, &draft, &vocab, err)) {
-        char *uri = rl_ss_strdup(set, full, blen);
-        r = uri ? new_resource(set, res->doc, obj, uri, draft, vocab) : NULL;
-        if (!r)
-            rl_error_set(err, 0, 0, "out of memory");
-        else if (!register_resource(set, r, uri, id, err) ||
-                 (*frag && !register_anchor(set, r, obj, frag, strlen(frag), 0, id, err)))
-            r = NULL;
+    if (!id || obj == res->root) /* a document root's $id is applied by rl_ss_add_doc */
+        return res;
+    if (!dialect(set, res->doc, obj, &draft, &vocab, err))
+        return NULL;
+    rl_sres *r = new_resource(set, res->doc, obj, NULL, draft, vocab);
+    if (!r) {
+        rl_error_set(err, 0, 0, "out of memory");
+        return NULL;
     }
-    rl_sbuf_free(&abs);
-    return r;
+    return apply_id(set, r, res->uri, id, err) ? r : NULL;
 }
 
 static int register_anchors(rl_schema_set *set, rl_snode *s, rl_error *err)
@@ -303,15 +316,9 @@ rl_sres *rl_ss_add_doc(rl_schema_set *set, rl_sdoc *doc, const rl_jnode *root, r
     if (!register_resource(set, res, doc->uri, root, err))
         return NULL;
     const rl_jnode *id = root->type == RL_JOBJECT ? effective_id(root, draft) : NULL;
-    if (id && !(draft == RL_SCHEMA_DRAFT7 && id->u.str.s[0] == '#')) {
-        rl_sbuf abs = RL_SBUF_INIT;
-        rl_suri_resolve(doc->uri, id->u.str.s, &abs);
-        char *uri = rl_ss_strdup(set, rl_sbuf_str(&abs), rl_suri_base_len(rl_sbuf_str(&abs)));
-        rl_sbuf_free(&abs);
-        if (!uri || !register_resource(set, res, uri, id, err))
-            return NULL;
-        res->uri = uri;
-    }
+    if (id && !(draft == RL_SCHEMA_DRAFT7 && id->u.str.s[0] == '#') &&
+        !apply_id(set, res, doc->uri, id, err))
+        return NULL;
     return scan(set, root, res, err) ? res : NULL;
 }
 

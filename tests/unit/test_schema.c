@@ -437,6 +437,11 @@ static void test_draft7(void)
     expect(s, "{\"r\": null, \"z\": 1}", 1, NULL); /* $ref siblings and unevaluated* ignored */
     expect(s, "{\"a\": 1}", 0, "dependencies: property 'b' is required when 'a' is present");
     expect(s, "{\"c\": 1}", 0, "required: missing property 'd'");
+    const rl_schema *anchor = load(set, "{\"$schema\": \"http://json-schema.org/draft-07/schema#\","
+                                        " \"$id\": \"#top\", \"properties\": {\"again\": {\"$ref\": \"#top\"}},"
+                                        " \"maxProperties\": 1}");
+    expect(anchor, "{\"again\": {\"again\": {}}}", 1, NULL);
+    expect(anchor, "{\"again\": {\"a\": 1, \"b\": 2}}", 0, "maxProperties");
     const rl_schema *meta = load(set, "{\"$ref\": \"http://json-schema.org/draft-07/schema#\"}");
     expect(meta, "{\"minLength\": 1}", 1, NULL);
     expect(meta, "{\"minLength\": -1}", 0, NULL);
@@ -459,6 +464,9 @@ static void test_load_errors(void)
 {
     load_fails("{\n  \"minimum\": \"3200\"\n}", 2, 14, "minimum must be a number");
     load_fails("{\"type\": \"text\"}", 1, 10, "type: unknown type");
+    load_fails("{\"properties\": {\"a\": 5}}", 1, 22, "expected a schema (an object or a boolean)");
+    load_fails("{\"required\": [\"a\", 1]}", 1, 20, "required must be an array of strings");
+    load_fails("{\"$id\": \"https://x.example/a#frag\"}", 1, 9, "$id must not have a fragment");
     load_fails("{\"properties\": {\"a\": {\"$ref\": \"#/$defs/missing\"}}}", 1, 31,
                "has no location '/$defs/missing'");
     load_fails("{\"pattern\": \"(unclosed\"}", 1, 13, "pattern: ");
