@@ -79,13 +79,18 @@ int rl_schema_set_add_map_arg(rl_schema_set *set, const char *url_eq_dir, rl_err
  * schema; a failed load leaves the set as it was. */
 const rl_schema *rl_schema_load_file(rl_schema_set *set, const char *path, rl_error *err);
 
-/* Load a schema held in memory as JSON text; name is used in messages and,
- * when it is an absolute URI, as the base URI (else a unique internal one). */
+/* Load a schema held in memory as JSON text (copied); name is used in
+ * messages and, when it is an absolute URI, as the base URI (else the
+ * schema gets a unique internal one). */
 const rl_schema *rl_schema_load_text(rl_schema_set *set, const char *text, size_t len,
                                      const char *name, rl_error *err);
 
 /* Load a schema that is a node of a document the caller owns (and keeps
- * alive, unmodified, as long as the set). base_uri may be NULL. */
+ * alive as long as the set; the set builds its line index). The node is
+ * the root of the schema's pointers ("#/..."). base_uri: an absolute URI
+ * to resolve relative references against; anything else (a file name, or
+ * NULL) only names the schema in errors, and it gets a unique internal URI.
+ * The same node loaded twice gives the same schema. */
 const rl_schema *rl_schema_load_node(rl_schema_set *set, const rl_jdoc *doc,
                                      const rl_jnode *node, const char *base_uri,
                                      rl_error *err);

@@ -362,12 +362,12 @@ static void rollback(rl_schema_set *set)
     }
 }
 
-static const rl_schema *begin(rl_schema_set *set)
+/* Start a load: what it adds is tagged with a new generation. */
+static void begin(rl_schema_set *set)
 {
     set->generation++;
     set->loading = NULL;
     set->meta_depth = 0;
-    return NULL;
 }
 
 /* Compile what the load queued; the schema for root, or NULL (rolled back). */
@@ -415,15 +415,22 @@ const rl_schema *rl_schema_load_file(rl_schema_set *set, const char *path, rl_er
     return finish(set, res, res ? res->root : NULL, err);
 }
 
+/* The base URI of an in-memory schema: name when it is an absolute URI,
+ * else a unique one that no file or map entry can provide. */
+static void base_uri_for(rl_schema_set *set, const char *name, rl_sbuf *uri)
+{
+    if (name && rl_suri_has_scheme(name))
+        rl_sbuf_add(uri, name, rl_suri_base_len(name));
+    else
+        rl_sbuf_printf(uri, "reportlint:/inline/%u/schema.json", ++set->inline_count);
+}
+
 const rl_schema *rl_schema_load_text(rl_schema_set *set, const char *text, size_t len,
                                      const char *name, rl_error *err)
 {
     begin(set);
     rl_sbuf uri = RL_SBUF_INIT;
-    if (name && rl_suri_has_scheme(name))
-        rl_sbuf_add(&uri, name, rl_suri_base_len(name));
-    else
-        rl_sbuf_printf(&uri, "reportlint:/inline/%u/schema.json", ++set->inline_count);
+    base_uri_for(set, name, &uri);
     char *copy = malloc(len + 1);
     rl_sres *res = NULL;
     if (copy) {
@@ -444,10 +451,7 @@ const rl_schema *rl_schema_load_node(rl_schema_set *set, const rl_jdoc *jdoc,
     if (known && known->state == RL_SN_COMPILED)
         return finish(set, known->res, node, err);
     rl_sbuf uri = RL_SBUF_INIT;
-    if (base_uri && rl_suri_has_scheme(base_uri))
-        rl_sbuf_add(&uri, base_uri, rl_suri_base_len(base_uri));
-    else
-        rl_sbuf_printf(&uri, "reportlint:/inline/%u/schema.json", ++set->inline_count);
+    base_uri_for(set, base_uri, &uri);
     rl_sres *res = NULL;
     rl_sdoc *doc = new_doc(set, jdoc, NULL, base_uri ? base_uri : rl_sbuf_str(&uri),
                            rl_sbuf_str(&uri));
