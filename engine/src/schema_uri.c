@@ -161,7 +161,7 @@ void rl_suri_resolve(const char *base, const char *ref, rl_sbuf *out)
     add_span(out, "#", r.frag);
 }
 
-static int hexval(char c)
+int rl_suri_hexval(char c)
 {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -179,8 +179,8 @@ int rl_suri_decode(const char *s, size_t len, rl_sbuf *out)
             rl_sbuf_addc(out, s[i]);
             continue;
         }
-        int hi = i + 1 < len ? hexval(s[i + 1]) : -1;
-        int lo = i + 2 < len ? hexval(s[i + 2]) : -1;
+        int hi = i + 1 < len ? rl_suri_hexval(s[i + 1]) : -1;
+        int lo = i + 2 < len ? rl_suri_hexval(s[i + 2]) : -1;
         if (hi < 0 || lo < 0)
             return 0;
         rl_sbuf_addc(out, (char)(hi * 16 + lo));

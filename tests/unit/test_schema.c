@@ -8,6 +8,7 @@
 #include "ecma_regex.h"
 #include "json.h"
 #include "schema.h"
+#include "schema_int.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -627,6 +628,46 @@ static void test_ecma_regex(void)
     rl_sbuf_free(&out);
 }
 
+/* ---- URI references (RFC 3986 section 5.4) -------------------------------- */
+
+static void test_uri_resolution(void)
+{
+    static const char *const cases[][2] = {
+        {"g:h", "g:h"}, {"g", "http://a/b/c/g"}, {"./g", "http://a/b/c/g"},
+        {"g/", "http://a/b/c/g/"}, {"/g", "http://a/g"}, {"//g", "http://g"},
+        {"?y", "http://a/b/c/d;p?y"}, {"g?y", "http://a/b/c/g?y"}, {"#s", "http://a/b/c/d;p?q#s"},
+        {"g#s", "http://a/b/c/g#s"}, {"g?y#s", "http://a/b/c/g?y#s"}, {";x", "http://a/b/c/;x"},
+        {"g;x?y#s", "http://a/b/c/g;x?y#s"}, {"", "http://a/b/c/d;p?q"}, {".", "http://a/b/c/"},
+        {"./", "http://a/b/c/"}, {"..", "http://a/b/"}, {"../g", "http://a/b/g"},
+        {"../..", "http://a/"}, {"../../g", "http://a/g"}, {"../../../g", "http://a/g"},
+        {"/./g", "http://a/g"}, {"/../g", "http://a/g"}, {"g.", "http://a/b/c/g."},
+        {"..g", "http://a/b/c/..g"}, {"./../g", "http://a/b/g"}, {"./g/.", "http://a/b/c/g/"},
+        {"g/./h", "http://a/b/c/g/h"}, {"g/../h", "http://a/b/c/h"},
+        {"g;x=1/../y", "http://a/b/c/y"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        rl_sbuf out = RL_SBUF_INIT;
+        rl_suri_resolve("http://a/b/c/d;p?q", cases[i][0], &out);
+        if (strcmp(rl_sbuf_str(&out), cases[i][1]) != 0) {
+            fprintf(stderr, "resolve '%s': got '%s', want '%s'\n", cases[i][0], rl_sbuf_str(&out),
+                    cases[i][1]);
+            CU_FAIL("RFC 3986 resolution");
+        }
+        rl_sbuf_free(&out);
+    }
+    rl_sbuf out = RL_SBUF_INIT;
+    rl_suri_resolve("urn:uuid:deadbeef-1234", "#/$defs/a", &out);
+    ASSERT_STR_EQ(rl_sbuf_str(&out), "urn:uuid:deadbeef-1234#/$defs/a");
+    rl_sbuf_clear(&out);
+    rl_suri_from_path("/tmp/a b/ß.json", &out);
+    ASSERT_STR_EQ(rl_sbuf_str(&out), "file:///tmp/a%20b/%C3%9F.json");
+    rl_sbuf path = RL_SBUF_INIT;
+    CU_ASSERT_TRUE(rl_suri_to_path(rl_sbuf_str(&out), &path));
+    ASSERT_STR_EQ(rl_sbuf_str(&path), "/tmp/a b/ß.json");
+    rl_sbuf_free(&path);
+    rl_sbuf_free(&out);
+}
+
 /* ---- concurrency ------------------------------------------------------------ */
 
 typedef struct worker {
@@ -697,6 +738,7 @@ int main(void)
         {"load a node", test_load_node},
         {"format assertion", test_format_assertion},
         {"ECMA-262 regex", test_ecma_regex},
+        {"URI resolution", test_uri_resolution},
         {"threads", test_threads},
         {NULL, NULL},
     };
