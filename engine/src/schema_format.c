@@ -205,39 +205,53 @@ static int fmt_ipv6(const char *s, size_t len)
 }
 
 /* A hostname; idn allows labels with non-ASCII characters. */
+/* Bytes of a label separator at s[i]: "." or, in IDNs, U+3002, U+FF0E,
+ * U+FF61 (RFC 3490 section 3.1); 0 when there is none. */
+static size_t separator(const char *s, size_t len, size_t i, int idn)
+{
+    uint32_t cp;
+    if (s[i] == '.')
+        return 1;
+    size_t n = idn ? rl_utf8_decode((const unsigned char *)s + i, len - i, &cp) : 0;
+    return n && (cp == 0x3002 || cp == 0xFF0E || cp == 0xFF61) ? n : 0;
+}
+
+/* One label from s[*i]: 1-63 letters, digits, hyphens (and, in IDNs,
+ * non-ASCII characters), no hyphen at either end, "--" at positions 3-4
+ * only in A-labels (RFC 5891). */
+static int label(const char *s, size_t len, size_t *i, int idn)
+{
+    size_t j = *i, chars = 0;
+    while (*i < len && !separator(s, len, *i, idn)) {
+        unsigned char c = (unsigned char)s[*i];
+        uint32_t cp;
+        size_t n = c >= 0x80 && idn ? rl_utf8_decode((const unsigned char *)s + *i, len - *i, &cp)
+                   : is_alpha((char)c) || is_digit((char)c) || c == '-' ? 1
+                                                                        : 0;
+        if (!n)
+            return 0;
+        *i += n;
+        chars++;
+    }
+    if (chars == 0 || chars > 63 || s[j] == '-' || s[*i - 1] == '-')
+        return 0;
+    return !(*i - j >= 4 && s[j + 2] == '-' && s[j + 3] == '-' && strncasecmp(s + j, "xn", 2));
+}
+
 static int hostname(const char *s, size_t len, int idn)
 {
     if (len == 0 || len > 253 * (idn ? 4 : 1))
         return 0;
     size_t i = 0;
-    while (i <= len) {
-        size_t j = i, chars = 0;
-        while (i < len && s[i] != '.') {
-            unsigned char c = (unsigned char)s[i];
-            if (c >= 0x80) {
-                uint32_t cp;
-                size_t n = rl_utf8_decode((const unsigned char *)s + i, len - i, &cp);
-                if (!idn || !n || cp == 0x3002 || cp == 0xFF0E || cp == 0xFF61)
-                    return 0;
-                i += n;
-            } else if (is_alpha((char)c) || is_digit((char)c) || c == '-') {
-                i++;
-            } else {
-                return 0;
-            }
-            chars++;
-        }
-        if (chars == 0 || chars > 63 || s[j] == '-' || s[i - 1] == '-')
+    for (;;) {
+        if (!label(s, len, &i, idn))
             return 0;
-        if (i - j >= 4 && s[j + 2] == '-' && s[j + 3] == '-' && strncasecmp(s + j, "xn", 2) != 0)
-            return 0; /* "--" in positions 3-4 is reserved for A-labels (RFC 5891) */
         if (i == len)
             return 1;
-        i++;
+        i += separator(s, len, i, idn);
         if (i == len)
             return 0; /* a trailing dot */
     }
-    return 0;
 }
 
 static int fmt_hostname(const char *s, size_t len)
