@@ -10,6 +10,10 @@
  * reference cycle that never consumes the instance is a load error located
  * at line:column in the schema file.
  *
+ * A $schema naming draft 2019-09 is read with 2020-12 rules and draft-04/06
+ * with draft-07 rules (approximations); any other $schema is loaded as a
+ * custom metaschema whose $vocabulary selects the keywords that apply.
+ *
  * Loading is not thread-safe. Once loaded, a schema is immutable: any number
  * of threads may call rl_schema_validate() with it concurrently (each call
  * uses only its own scratch memory and its own error list).
@@ -53,7 +57,9 @@ typedef struct rl_schema_opts {
     rl_schema_draft default_draft; /* for documents without $schema */
     /* Directory of the bundled metaschemas (schemas/meta in the repository,
      * share/reportlint/schemas/meta when installed); NULL: none. The
-     * standard metaschema URIs are mapped onto it. */
+     * standard URIs https://json-schema.org/draft/2020-12/... and
+     * http(s)://json-schema.org/draft-07/... are mapped onto its
+     * draft2020-12/ and draft-07/ and read when first referenced. */
     const char *meta_dir;
     const rl_schema_map_entry *map; /* copied by rl_schema_set_new */
     size_t nmap;
