@@ -414,8 +414,8 @@ static int c_dynamic_ref(comp *c, rl_skw *k, const rl_jnode *v)
 }
 
 /* "dependencies" (draft-07; accepted in 2020-12 for compatibility): arrays
- * become a dependentRequired program, schemas a dependentSchemas one (the
- * second is written into k[1]). */
+ * become a dependentRequired program, schemas a dependentSchemas one (when
+ * there are both, the second goes into k[1]). */
 static int c_dependencies(comp *c, rl_skw *k, const rl_jnode *v)
 {
     if (v->type != RL_JOBJECT)
@@ -435,14 +435,24 @@ static int c_dependencies(comp *c, rl_skw *k, const rl_jnode *v)
     }
     qsort(req, nreq, sizeof *req, prop_cmp);
     qsort(sch, nsch, sizeof *sch, prop_cmp);
-    k[1] = k[0];
-    k[0].fn = nreq ? rl_skw_dependent_required : NULL;
-    k[0].u.props.v = req;
-    k[0].u.props.n = nreq;
-    k[1].fn = nsch ? rl_skw_dependent_schemas : NULL;
-    k[1].u.props.v = sch;
-    k[1].u.props.n = nsch;
-    c->s->nkw++; /* the caller counts k[0] */
+    rl_skw *next = k;
+    if (nreq) {
+        next->fn = rl_skw_dependent_required;
+        next->u.props.v = req;
+        next->u.props.n = nreq;
+        next++;
+    }
+    if (nsch) {
+        *next = *k;
+        next->fn = rl_skw_dependent_schemas;
+        next->u.props.v = sch;
+        next->u.props.n = nsch;
+        next++;
+    }
+    if (next == k)
+        k->fn = NULL;
+    else
+        c->s->nkw += (uint32_t)(next - k - 1); /* the caller counts the first */
     return 1;
 }
 
@@ -566,13 +576,9 @@ static int compile_object(rl_schema_set *set, rl_snode *s, rl_error *err)
             return 0;
         if (k->fn == rl_skw_unevaluated_properties || k->fn == rl_skw_unevaluated_items)
             s->uneval = 1;
-        s->nkw++;
+        if (k->fn) /* else an annotation only: its slot is reused */
+            s->nkw++;
     }
-    uint32_t n = 0; /* drop the keywords that turned out to be annotations */
-    for (uint32_t i = 0; i < s->nkw; i++)
-        if (s->kw[i].fn)
-            s->kw[n++] = s->kw[i];
-    s->nkw = n;
     return 1;
 }
 

@@ -182,6 +182,18 @@ static void test_messages(void)
     expect_one("false", "1", 0, "false: no value is allowed here");
 }
 
+/* Keywords that compile to nothing (annotations) must not disturb the
+ * ones that refer to their siblings. */
+static void test_annotations_beside_siblings(void)
+{
+    expect_one("{\"format\": \"date\", \"uniqueItems\": false, \"properties\": {\"a\": true},"
+               " \"patternProperties\": {\"^x\": true}, \"additionalProperties\": false}",
+               "{\"a\": 1, \"xy\": 2}", 1, NULL);
+    expect_one("{\"format\": \"date\", \"prefixItems\": [true], \"items\": false}", "[1]", 1, NULL);
+    expect_one("{\"format\": \"date\", \"prefixItems\": [true], \"items\": false}", "[1, 2]", 0,
+               "items: item 1 is not allowed");
+}
+
 static void test_all_errors_reported(void)
 {
     rl_schema_set *set = new_set(0);
@@ -722,6 +734,7 @@ int main(void)
         {"error location", test_error_location},
         {"messages", test_messages},
         {"all errors reported", test_all_errors_reported},
+        {"annotations beside siblings", test_annotations_beside_siblings},
         {"exact numbers", test_numbers},
         {"numbers without the document", test_numbers_without_document},
         {"strings and equality", test_strings_and_equality},
