@@ -306,6 +306,11 @@ rl_sres *rl_ss_add_doc(rl_schema_set *set, rl_sdoc *doc, const rl_jnode *root, r
 {
     uint8_t draft = (uint8_t)set->opts.default_draft;
     uint16_t vocab = RL_SV_DEFAULT;
+    if (root->type != RL_JOBJECT && root->type != RL_JTRUE && root->type != RL_JFALSE) {
+        rl_ss_fail(set, doc, root, err, "expected a schema (an object or a boolean), got %s",
+                   rl_json_type_name(root->type));
+        return NULL;
+    }
     if (root->type == RL_JOBJECT && !dialect(set, doc, root, &draft, &vocab, err))
         return NULL;
     rl_sres *res = new_resource(set, doc, root, doc->uri, draft, vocab);

@@ -477,6 +477,7 @@ static void test_load_errors(void)
 {
     load_fails("{\n  \"minimum\": \"3200\"\n}", 2, 14, "minimum must be a number");
     load_fails("{\"type\": \"text\"}", 1, 10, "type: unknown type");
+    load_fails("  [1]", 1, 3, "expected a schema (an object or a boolean), got array");
     load_fails("{\"properties\": {\"a\": 5}}", 1, 22, "expected a schema (an object or a boolean)");
     load_fails("{\"required\": [\"a\", 1]}", 1, 20, "required must be an array of strings");
     load_fails("{\"$id\": \"https://x.example/a#frag\"}", 1, 9, "$id must not have a fragment");
