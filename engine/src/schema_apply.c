@@ -37,9 +37,9 @@ static int apply_item(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_
 }
 
 /* Does a patternProperties regex match the name? <0 at a regex limit. */
-static int pattern_match(const rl_spat *p, const rl_jmember *m)
+static int pattern_match(rl_svctx *c, const rl_spat *p, const rl_jmember *m)
 {
-    int r = rl_regex_search(p->re, m->key, m->key_len);
+    int r = rl_sv_search(c, p->re, m->key, m->key_len);
     return r == RL_REGEX_MATCH ? 1 : r == RL_REGEX_NOMATCH ? 0 : -1;
 }
 
@@ -70,7 +70,7 @@ int rl_skw_pattern_properties(rl_svctx *c, const rl_snode *s, const rl_skw *k,
     for (size_t i = 0; i < call->inst->u.obj.n && (ok || call->errs); i++) {
         const rl_jmember *m = &call->inst->u.obj.members[i];
         for (size_t j = 0; j < k->u.pats.n && (ok || call->errs); j++) {
-            int r = pattern_match(&k->u.pats.v[j], m);
+            int r = pattern_match(c, &k->u.pats.v[j], m);
             if (r < 0)
                 ok = regex_trouble(c, s, k, call, m);
             else if (r)
@@ -81,13 +81,13 @@ int rl_skw_pattern_properties(rl_svctx *c, const rl_snode *s, const rl_skw *k,
 }
 
 /* Is member m covered by the sibling properties/patternProperties? */
-static int covered(const rl_skw *k, const rl_jmember *m)
+static int covered(rl_svctx *c, const rl_skw *k, const rl_jmember *m)
 {
     const rl_skw *props = k->u.addl.props, *pats = k->u.addl.pats;
     if (props && rl_sprop_find(props->u.props.v, props->u.props.n, m->key, m->key_len))
         return 1;
     for (size_t j = 0; pats && j < pats->u.pats.n; j++)
-        if (pattern_match(&pats->u.pats.v[j], m) != 0)
+        if (pattern_match(c, &pats->u.pats.v[j], m) != 0)
             return 1; /* a regex limit was already reported by patternProperties */
     return 0;
 }
@@ -97,7 +97,7 @@ int rl_skw_additional_properties(rl_svctx *c, const rl_snode *s, const rl_skw *k
 {
     int ok = 1;
     for (size_t i = 0; i < call->inst->u.obj.n && (ok || call->errs); i++)
-        if (!covered(k, &call->inst->u.obj.members[i]))
+        if (!covered(c, k, &call->inst->u.obj.members[i]))
             ok &= apply_member(c, s, k, call, k->u.addl.sub, i);
     return ok;
 }

@@ -194,9 +194,23 @@ static void string_error(rl_svctx *c, const rl_snode *s, const rl_skw *k, const 
     rl_sbuf_free(&a);
 }
 
+#define SLACK 16
+
+int rl_sv_search(rl_svctx *c, const rl_regex *re, const char *s, size_t len)
+{
+    char small[256];
+    char *buf = len + SLACK <= sizeof small ? small : rl_sv_alloc(c, len + SLACK);
+    if (!buf)
+        return RL_REGEX_ERROR;
+    if (buf == small)
+        memset(small, 0, len + SLACK);
+    memcpy(buf, s, len);
+    return rl_regex_search(re, buf, len);
+}
+
 int rl_skw_pattern(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
 {
-    int r = rl_regex_search(k->u.re, call->inst->u.str.s, call->inst->u.str.len);
+    int r = rl_sv_search(c, k->u.re, call->inst->u.str.s, call->inst->u.str.len);
     if (r == RL_REGEX_MATCH)
         return 1;
     if (r == RL_REGEX_NOMATCH)

@@ -371,6 +371,10 @@ int rl_skw_unevaluated_properties(rl_svctx *, const rl_snode *, const rl_skw *, 
 int rl_skw_unevaluated_items(rl_svctx *, const rl_snode *, const rl_skw *, const rl_svcall *);
 
 /* helpers shared by keyword files */
+/* rl_regex_search on a copy of s with zeroed slack: PCRE2's JIT reads a few
+ * bytes past the subject, and a JSON string may end where uninitialised
+ * arena memory begins (same answer; keeps valgrind clean). */
+int rl_sv_search(rl_svctx *c, const rl_regex *re, const char *s, size_t len);
 const rl_sprop *rl_sprop_find(const rl_sprop *v, size_t n, const char *name, size_t len);
 unsigned rl_sv_type_bits(const rl_svctx *c, const rl_jnode *inst);
 
