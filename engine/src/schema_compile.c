@@ -575,7 +575,7 @@ static int compile_object(rl_schema_set *set, rl_snode *s, rl_error *err)
         if (!d->compile(&c, k, v))
             return 0;
         if (k->fn == rl_skw_unevaluated_properties || k->fn == rl_skw_unevaluated_items)
-            s->uneval = 1;
+            s->uneval = 1; /* the table puts these last */
         if (k->fn) /* else an annotation only: its slot is reused */
             s->nkw++;
     }

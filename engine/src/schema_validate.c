@@ -9,7 +9,10 @@
  * unevaluatedProperties/Items needs them: such a node owns a fresh set, and
  * in-place subschemas fill a set of their own that is merged into the
  * caller's only when they pass (a failing subschema contributes nothing).
- * Without an error list, evaluation stops at the first failing keyword.
+ * Without an error list, evaluation stops at the first failing keyword;
+ * with one, every keyword reports, except that unevaluated* (always last)
+ * stays quiet once another keyword of the same object has failed — the
+ * annotations it reads are incomplete then, so it would only echo that.
  *
  * Thread safety: everything written during a validation is in the rl_svctx
  * (scratch arena) or the caller's error list; compiled nodes are only read. */
@@ -76,6 +79,11 @@ unsigned rl_sv_type_bits(const rl_svctx *c, const rl_jnode *inst)
     return RL_ST_NUMBER | (rl_sdec_is_integer(&d) ? RL_ST_INTEGER : 0);
 }
 
+static int uneval_keyword(const rl_skw *k)
+{
+    return k->fn == rl_skw_unevaluated_properties || k->fn == rl_skw_unevaluated_items;
+}
+
 static int eval_object(rl_svctx *c, const rl_snode *s, const rl_svcall *call)
 {
     rl_svcall sub = *call;
@@ -98,6 +106,8 @@ static int eval_object(rl_svctx *c, const rl_snode *s, const rl_svcall *call)
         const rl_skw *k = &s->kw[i];
         if (k->types && !(k->types & t))
             continue;
+        if (!ok && uneval_keyword(k))
+            break; /* after a failure the annotations are incomplete: only a cascade follows */
         if (!k->fn(c, s, k, &sub)) {
             ok = 0;
             if (!call->errs || c->oom)

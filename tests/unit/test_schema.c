@@ -426,6 +426,15 @@ static void test_unevaluated(void)
                                        " \"unevaluatedItems\": false}");
     expect(items, "[1, \"a\", \"b\"]", 1, NULL);
     expect(items, "[1, \"a\", 2]", 0, "unevaluatedItems: item 2 is not allowed");
+    /* no cascade: once oneOf failed, unevaluatedProperties stays quiet */
+    const rl_schema *one = load(set, "{\"oneOf\": [{\"properties\": {\"a\": {\"type\": \"string\"}}}],"
+                                     " \"unevaluatedProperties\": false}");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(one);
+    result r = run(one, "{\"a\": 1}");
+    CU_ASSERT_EQUAL(r.errs.n, 1);
+    ASSERT_STR_EQ(r.errs.items[0].keyword, "oneOf");
+    done(&r);
+    expect(one, "{\"a\": \"x\", \"b\": 1}", 0, "unevaluatedProperties: property 'b'");
     const rl_schema *cousins = load(set, "{\"allOf\": [{\"properties\": {\"a\": true}},"
                                          " {\"unevaluatedProperties\": false}]}");
     expect(cousins, "{\"a\": 1}", 0, NULL);
