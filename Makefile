@@ -186,6 +186,18 @@ valgrind: all
 	  sh tests/run-cases.sh $(BUILD)/reportlint
 	@echo "make valgrind: golden cases clean"
 
+# JSON Schema conformance: the official test suite, read at run time from
+# $$RL_SHARED/testsuites/json-schema (RL_SHARED defaults to ../shared); the
+# pass counts may not drop below those in tests/conformance/jsonschema.min.
+.PHONY: jsonschema-suite
+test: jsonschema-suite
+$(BUILD)/conformance/jsonschema_suite: tests/conformance/jsonschema_suite.c $(BUILD)/libreportlint.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libreportlint.a $(LDFLAGS_ALL) $(LIBS) -lcunit -lcjson
+
+jsonschema-suite: $(BUILD)/conformance/jsonschema_suite
+	@$(BUILD)/conformance/jsonschema_suite
+
 install: all $(BUILD)/reportlint.pc
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR) \
 	  $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(MANDIR)/man1 \
@@ -199,6 +211,8 @@ install: all $(BUILD)/reportlint.pc
 	install -m 644 engine/include/reportlint.h $(DESTDIR)$(INCLUDEDIR)/reportlint.h
 	install -m 644 rules/*.json $(DESTDIR)$(DATADIR)/rules/
 	install -m 644 schemas/*.json $(DESTDIR)$(DATADIR)/schemas/
+	install -d $(DESTDIR)$(DATADIR)/schemas/meta
+	cp -R schemas/meta/. $(DESTDIR)$(DATADIR)/schemas/meta/
 	install -m 644 man/reportlint.1 $(DESTDIR)$(MANDIR)/man1/reportlint.1
 	install -m 644 man/reportlint-rules.5 $(DESTDIR)$(MANDIR)/man5/reportlint-rules.5
 	install -m 644 completions/reportlint.bash $(DESTDIR)$(BASHCOMPDIR)/reportlint
