@@ -118,16 +118,22 @@ cases: all
 cli-tests: all
 	@sh tests/cli/run.sh $(BUILD)/reportlint
 	@sh tests/cli/config.sh $(BUILD)/reportlint
+	@sh tests/cli/robust.sh $(BUILD)/reportlint
 
 # Fuzzing. `make fuzz FUZZ_SECONDS=N` builds every target with clang and
 # libFuzzer (+ASan+UBSan) and runs each for N seconds from seed corpora;
 # crashes land in build-fuzz/artifacts/<target>/ and belong, once fixed, in
 # tests/fuzz/regressions/<target>/, which `make fuzz-replay` (part of make
 # test) runs through every target without libFuzzer.
-FUZZ_TARGETS = json jsonpath expr rules check
+FUZZ_TARGETS = json jsonpath expr rules check locale schema config
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_FLAGS    = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
+# The config target compiles the CLI's own sources in (they still include
+# only reportlint.h); every other target links the library alone.
+FUZZ_CLI_SRC  = $(filter-out engine/cli/main.c,$(CLI_SRC))
+FUZZ_CLI_OBJ  = $(filter-out $(BUILD)/cli/main.o,$(CLI_OBJ))
+fuzz_extra    = $(if $(filter config,$(1)),-Iengine/cli $(2))
 .PHONY: fuzz fuzz-replay
 fuzz:
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) OPT="-g -O1" CFLAGS=-Wno-unknown-warning-option \
@@ -135,25 +141,31 @@ fuzz:
 	  build-fuzz/libreportlint.a
 	@python3 tools/fuzz-corpus.py build-fuzz/seeds >/dev/null
 	@set -e; for t in $(FUZZ_TARGETS); do \
+	  extra=""; [ $$t != config ] || extra="$(call fuzz_extra,config,$(FUZZ_CLI_SRC))"; \
 	  $(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -std=c11 -D_DEFAULT_SOURCE -Iengine/include \
-	    -Iengine/src -Itests/fuzz -o build-fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c \
+	    -Iengine/src -Itests/fuzz -o build-fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c $$extra \
 	    build-fuzz/libreportlint.a $(LIBS); \
 	  mkdir -p build-fuzz/corpus/$$t build-fuzz/artifacts/$$t tests/fuzz/regressions/$$t; \
-	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	  rc=0; build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
 	    -artifact_prefix=build-fuzz/artifacts/$$t/ -print_final_stats=1 \
 	    build-fuzz/corpus/$$t build-fuzz/seeds/$$t tests/fuzz/regressions/$$t \
-	    >build-fuzz/fuzz_$$t.log 2>&1 || true; \
+	    >build-fuzz/fuzz_$$t.log 2>&1 || rc=$$?; \
 	  printf "fuzz_%-9s %ss: %s runs, corpus %s files\n" $$t $(FUZZ_SECONDS) \
 	    "$$(sed -n 's/^stat::number_of_executed_units: *//p' build-fuzz/fuzz_$$t.log)" \
 	    "$$(ls build-fuzz/corpus/$$t | wc -l)"; \
-	  if ls build-fuzz/artifacts/$$t/* >/dev/null 2>&1; then \
+	  if [ $$rc -ne 0 ] || ls build-fuzz/artifacts/$$t/* >/dev/null 2>&1; then \
 	    tail -n 40 build-fuzz/fuzz_$$t.log; \
-	    echo "fuzz_$$t found inputs that fail: build-fuzz/artifacts/$$t/"; exit 1; fi; \
+	    echo "FUZZ FAILURE: fuzz_$$t (exit $$rc) found inputs that fail: build-fuzz/artifacts/$$t/"; exit 1; fi; \
 	done
 
 $(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c tests/fuzz/fuzz.h $(BUILD)/libreportlint.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests/fuzz -o $@ $< tests/fuzz/replay_main.c $(BUILD)/libreportlint.a $(LDFLAGS_ALL) $(LIBS)
+
+$(BUILD)/fuzz/replay_config: tests/fuzz/fuzz_config.c tests/fuzz/replay_main.c tests/fuzz/fuzz.h $(FUZZ_CLI_OBJ) $(BUILD)/libreportlint.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/fuzz -Iengine/cli -o $@ $< tests/fuzz/replay_main.c $(FUZZ_CLI_OBJ) \
+	  $(BUILD)/libreportlint.a $(LDFLAGS_ALL) $(LIBS)
 
 fuzz-replay: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%)
 	@set -e; for t in $(FUZZ_TARGETS); do \

@@ -5,7 +5,8 @@
 
 _reportlint_options="-r --rules -f --format -o --output --as-of --locale --lang --param
     --fail-on --only --skip -j --jobs --max-depth --paths --config --no-config --baseline
-    --write-baseline --color -q --quiet -v --verbose -h --help --version"
+    --write-baseline --color -q --quiet -v --verbose -h --help --version
+    --max-string --max-size --max-violations --timeout"
 
 # The formats this reportlint knows, from its --help (text json if that fails).
 _reportlint_formats()
@@ -57,7 +58,7 @@ _reportlint()
     -r | --rules | -o | --output | --config | --baseline | --write-baseline)
         _reportlint_files "$cur"
         return ;;
-    --as-of | --param | -j | --jobs | --max-depth)
+    --as-of | --param | -j | --jobs | --max-depth | --max-string | --max-size | --max-violations | --timeout)
         return ;;
     esac
 

@@ -49,4 +49,46 @@ for data in files("rules/*.json", "tests/cases/**/rules.json"):
                 if isinstance(s, str):
                     exprs.append(s + "\n")
 put("expr", exprs)
+
+# locale: every string a sample or case report holds, and the README's forms.
+def strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, list):
+        for v in node:
+            yield from strings(v)
+    elif isinstance(node, dict):
+        for v in node.values():
+            yield from strings(v)
+
+texts = set()
+for data in reports:
+    try:
+        texts.update(s for s in strings(json.loads(data)) if len(s) < 80)
+    except ValueError:
+        pass
+texts.update(["1,377.5", "1.377,5", "1\u00a0377,5", "1\u202f377,5", "99,99%", "6,6 millioner",
+              "12,2 juta", "46,5 млн", "15 December 2025", "December 15, 2025", "Sept. 9, 2025",
+              "15/12/2025", "ngày 15 tháng 12 năm 2025", "tháng 11/2025", "15 Desember 2025",
+              "15 декабря 2025 г.", "в ноябре 2025 года", "15. desember 2025", "--12-15", "1e3",
+              "−12", "nghìn tỷ", "31 ноября 2025", "2025-09-29T10:00:00+07:00"])
+put("locale", sorted(texts))
+
+# schema: each test of the JSON Schema suite, as schema NUL instance.
+schema_seeds = []
+for f in sorted(glob.glob(os.path.join(shared, "testsuites/json-schema/tests/*/*.json"))):
+    for group in json.load(open(f, encoding="utf-8")):
+        schema = json.dumps(group["schema"], ensure_ascii=False)
+        for t in group["tests"][:3]:
+            schema_seeds.append(schema + "\0" + json.dumps(t["data"], ensure_ascii=False))
+schema_seeds += [a + b"\0" + r for a in files("schemas/*.schema.json") for r in reports[:3]]
+put("schema", schema_seeds)
+
+# config: the configurations of the golden cases and the README's example.
+configs = list(files("tests/cases/**/.reportlint.json", "docs/**/*.reportlint.json"))
+readme = open(os.path.join(root, "README.md"), encoding="utf-8").read()
+example = readme.split("<!-- config-example -->", 1)[-1].split("<!-- end -->", 1)[0]
+configs.append("\n".join(l[4:] for l in example.splitlines()).encode())
+put("config", configs)
+
 print("fuzz corpora in", out, {t: len(os.listdir(os.path.join(out, t))) for t in os.listdir(out)})

@@ -36,6 +36,10 @@ typedef struct cli_opts {
     const char *baseline;       /* --baseline FILE */
     const char *write_baseline; /* --write-baseline FILE */
     int fail_on_set;     /* --fail-on was given: it wins over the config */
+    /* limits (cli_limits.c), as rl_check_opts takes them: 0 the default,
+     * RL_UNLIMITED none */
+    size_t max_string, max_size, max_violations;
+    double timeout;      /* seconds; 0: none */
 } cli_opts;
 
 enum { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER };
@@ -45,6 +49,12 @@ enum { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER };
 int cli_parse(int argc, char **argv, int first, cli_opts *opts, const char *command);
 void cli_opts_free(cli_opts *opts);
 int cli_push(cli_strings *list, const char *s);
+
+/* Option values of the limits (cli_limits.c): 0, or CLI_USAGE_ERROR after
+ * printing what flag expects. A value of 0 becomes RL_UNLIMITED. */
+int cli_parse_size_opt(const char *flag, const char *arg, size_t *out);
+int cli_parse_count_opt(const char *flag, const char *arg, size_t *out);
+int cli_parse_seconds_opt(const char *flag, const char *arg, double *out);
 
 /* Split "A,B,C" into list items (the argument string is kept). */
 int cli_push_csv(cli_strings *list, char *csv);

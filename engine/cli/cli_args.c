@@ -13,7 +13,8 @@ enum opt_id {
     OPT_RULES, OPT_SCHEMA, OPT_FORMAT, OPT_OUTPUT, OPT_AS_OF, OPT_LOCALE, OPT_LANG, OPT_PARAM,
     OPT_FAIL_ON, OPT_ONLY, OPT_SKIP, OPT_JOBS, OPT_MAX_DEPTH, OPT_PATHS, OPT_HELP, OPT_VERSION,
     OPT_COLOR, OPT_QUIET, OPT_VERBOSE,
-    OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE
+    OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE,
+    OPT_MAX_STRING, OPT_MAX_SIZE, OPT_MAX_VIOLATIONS, OPT_TIMEOUT
 };
 
 typedef struct opt_def {
@@ -36,6 +37,8 @@ static const opt_def options[] = {
     {'v', "verbose", 0, OPT_VERBOSE},
     {0, "config", 1, OPT_CONFIG},       {0, "no-config", 0, OPT_NO_CONFIG},
     {0, "baseline", 1, OPT_BASELINE},   {0, "write-baseline", 1, OPT_WRITE_BASELINE},
+    {0, "max-string", 1, OPT_MAX_STRING}, {0, "max-size", 1, OPT_MAX_SIZE},
+    {0, "max-violations", 1, OPT_MAX_VIOLATIONS}, {0, "timeout", 1, OPT_TIMEOUT},
 };
 
 #define N_OPTIONS (sizeof options / sizeof *options)
@@ -72,6 +75,10 @@ void cli_usage(FILE *out)
           "      --no-config       read no configuration file\n"
           "      --baseline FILE   fail only on violations that FILE does not record\n"
           "      --write-baseline FILE  record today's violations in FILE and exit 0\n"
+          "      --max-string SIZE longest JSON string in a report (default 16M; 0: none)\n"
+          "      --max-size SIZE   largest report read whole (default 256M; 0: none)\n"
+          "      --max-violations N  violations shown per report, then one notice (default 1000)\n"
+          "      --timeout SECONDS stop checking a report after this long (default: none)\n"
           "  -h, --help            this help;  --version  the version\n"
           "\n"
           "exit status: 0 no violation at or above --fail-on, 1 violations, 2 usage error\n"
@@ -169,6 +176,10 @@ static int apply(cli_opts *o, enum opt_id id, char *arg)
     case OPT_NO_CONFIG: o->no_config = 1; return 0;
     case OPT_BASELINE: o->baseline = arg; return 0;
     case OPT_WRITE_BASELINE: o->write_baseline = arg; return 0;
+    case OPT_MAX_STRING: return cli_parse_size_opt("--max-string", arg, &o->max_string);
+    case OPT_MAX_SIZE: return cli_parse_size_opt("--max-size", arg, &o->max_size);
+    case OPT_MAX_VIOLATIONS: return cli_parse_count_opt("--max-violations", arg, &o->max_violations);
+    case OPT_TIMEOUT: return cli_parse_seconds_opt("--timeout", arg, &o->timeout);
     case OPT_JOBS:
         if (parse_count(arg, 1, 1024, &n) != 0)
             return usage_error("--jobs needs a number from 1 to 1024, not '%s'", arg);

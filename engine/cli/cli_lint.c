@@ -107,6 +107,10 @@ static int check_and_write(const lint_run *r, const cli_strings *files, rl_resul
     copts.skip = o->skip.items;
     copts.n_skip = o->skip.n;
     copts.max_depth = o->max_depth;
+    copts.max_string = o->max_string;
+    copts.max_size = o->max_size;
+    copts.max_violations = o->max_violations;
+    copts.timeout = o->timeout;
     output out;
     if (output_open(o, &out) != 0)
         return -1;

@@ -118,7 +118,22 @@ typedef struct rl_check_opts {
      * same rule a later entry wins. Unknown ids are ignored. */
     const struct rl_rule_severity *severities;
     size_t n_severities;
+    /* Limits on hostile or runaway input (README "Limits"). Each 0 means
+     * the default below; RL_UNLIMITED turns the limit off. A report that
+     * exceeds one gets an `input` violation saying which, never a crash. */
+    size_t max_string;     /* bytes in one JSON string (default 16 MiB) */
+    size_t max_size;       /* bytes of one report read whole (default 256 MiB) */
+    size_t max_violations; /* violations kept per report (default 1000); the
+                              rest become one notice that counts them */
+    double timeout;        /* seconds to check one report; 0: no limit. A report
+                              that takes longer gets an `input` violation and
+                              its remaining rules do not run */
 } rl_check_opts;
+
+#define RL_UNLIMITED ((size_t)-1)
+#define RL_DEFAULT_MAX_STRING ((size_t)16 << 20)
+#define RL_DEFAULT_MAX_SIZE ((size_t)256 << 20)
+#define RL_DEFAULT_MAX_VIOLATIONS ((size_t)1000)
 
 /* A rule's severity for one check: an rl_severity, or RL_SEVERITY_OFF
  * (the rule does not run: as --skip, not counted in the summary). */

@@ -12,13 +12,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int read_stream(FILE *f, char **data, size_t *len)
+/* Read f to its end, or -2 as soon as more than max bytes came (0: no
+ * limit), so that an endless or huge input is never held in memory. */
+static int read_stream(FILE *f, char **data, size_t *len, size_t max)
 {
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap + 1);
     while (buf) {
         size_t got = fread(buf + n, 1, cap - n, f);
         n += got;
+        if (max && n > max) {
+            free(buf);
+            return -2;
+        }
         if (n < cap)
             break;
         char *more = cap > ((size_t)-1) / 4 ? NULL : realloc(buf, cap * 2 + 1);
@@ -38,7 +44,8 @@ static int read_stream(FILE *f, char **data, size_t *len)
     return ferror(f) ? -1 : 0;
 }
 
-int rl_read_file_errno(const char *path, char **data, size_t *len, int *errnum, int *opening)
+int rl_read_file_errno(const char *path, char **data, size_t *len, size_t max, int *errnum,
+                       int *opening)
 {
     int is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
@@ -49,8 +56,8 @@ int rl_read_file_errno(const char *path, char **data, size_t *len, int *errnum, 
         return -1;
     }
     errno = 0;
-    int rc = read_stream(f, data, len);
-    int saved = errno;
+    int rc = read_stream(f, data, len, max);
+    int saved = rc == -2 ? EFBIG : errno;
     if (!is_stdin)
         fclose(f);
     if (rc != 0) {
@@ -64,7 +71,7 @@ int rl_read_file_errno(const char *path, char **data, size_t *len, int *errnum, 
 int rl_read_file(const char *path, char **data, size_t *len, rl_error *err)
 {
     int errnum = 0, opening = 0;
-    if (rl_read_file_errno(path, data, len, &errnum, &opening) == 0)
+    if (rl_read_file_errno(path, data, len, 0, &errnum, &opening) == 0)
         return 0;
     rl_error_set(err, 0, 0, "%s: %s", opening ? "cannot open" : "cannot read", strerror(errnum));
     return -1;

@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 struct rl_run {
     const rl_rule *rule;
@@ -23,6 +24,8 @@ struct rl_run {
     rl_result *res;
     const rl_catalog *catalog;
     rl_lang lang; /* of messages */
+    double deadline; /* CLOCK_MONOTONIC seconds; 0: none */
+    int timed_out;
 };
 
 rl_eval_ctx *rl_run_ctx(rl_run *run)
@@ -173,6 +176,37 @@ rl_outcome rl_run_missing(rl_run *run, const char *what, const rl_expr *e)
 
 /* ---- running rules --------------------------------------------------- */
 
+/* The timeout is checked cooperatively, between evaluations (one rule on
+ * one node): each is bounded (PCRE2 limits, linear JSONPath and kinds), so
+ * a check stops soon after its deadline, with no signal or jump. */
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int past_deadline(rl_run *run)
+{
+    if (!run->timed_out && run->deadline > 0 && now_seconds() >= run->deadline)
+        run->timed_out = 1;
+    return run->timed_out;
+}
+
+/* The `input` violation of a report whose check ran out of time, at its
+ * root (where the check stopped depends on the machine; the place does not). */
+static void report_timeout(rl_run *run, double seconds)
+{
+    rl_fig arg = {"seconds", {0}};
+    rl_value_set_num(&arg.v, seconds);
+    rl_sbuf text = RL_SBUF_INIT;
+    rl_catalog_expand(run->catalog, RL_MSG_TIMEOUT, run->lang, &arg, 1, &text);
+    unsigned line, col;
+    rl_jdoc_locate(run->doc, run->doc->root->offset, &line, &col);
+    rl_check_input_violation(run->res, run->file, "", line, col, rl_sbuf_str(&text));
+    rl_sbuf_free(&text);
+}
+
 static void count(rl_result *res, rl_outcome o)
 {
     rl_summary *s = rl_result_summary_mut(res);
@@ -227,7 +261,7 @@ static void run_rule(rl_run *run, const rl_eval_ctx *base)
     } else if (nodes.n == 0) {
         count(run->res, RL_NOT_APPLICABLE);
     }
-    for (size_t i = 0; i < nodes.n; i++)
+    for (size_t i = 0; i < nodes.n && !past_deadline(run); i++)
         run_on_node(run, nodes.items[i], base);
     rl_nodelist_free(&nodes);
 }
@@ -265,7 +299,11 @@ void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang
     run.lang = lang;
     const rl_ruleset *set = NULL;
     rl_eval_ctx base = {0};
-    for (size_t i = 0; arena && i < rules->n_all; i++) {
+    rl_check_limits limits;
+    rl_check_limits_of(opts, &limits);
+    if (limits.timeout > 0)
+        run.deadline = now_seconds() + limits.timeout;
+    for (size_t i = 0; arena && i < rules->n_all && !past_deadline(&run); i++) {
         run.rule = rules->all[i];
         if (!rl_check_rule_active(run.rule, opts))
             continue;
@@ -278,5 +316,7 @@ void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang
         }
         run_rule(&run, &base);
     }
+    if (run.timed_out)
+        report_timeout(&run, limits.timeout);
     rl_arena_free(arena);
 }

@@ -4,6 +4,18 @@
 
 #include "rules_int.h"
 
+/* The limits of one check, defaults applied; 0 means none. */
+typedef struct rl_check_limits {
+    size_t max_string, max_size, max_violations;
+    double timeout; /* seconds */
+} rl_check_limits;
+
+void rl_check_limits_of(const rl_check_opts *opts, rl_check_limits *out);
+
+/* Add the notice for the violations the per-file limit left out, if any
+ * (rl_result_cap_end), at the first of them. */
+void rl_check_cap_notice(rl_result *res, const rl_catalog *catalog, rl_lang lang);
+
 /* Run every active rule on a parsed report, with messages in lang. */
 void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang, const char *file,
                   rl_jdoc *doc, rl_result *res);

@@ -7,6 +7,7 @@
 #include "result.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,26 +131,76 @@ static int check_lang(const rl_check_opts *opts, rl_lang *lang)
     return !opts || !opts->lang || !opts->lang[0] || rl_lang_parse(opts->lang, lang);
 }
 
+/* 0 stays the default, RL_UNLIMITED becomes 0 (none). */
+static size_t limit_or(size_t v, size_t dflt)
+{
+    return v == RL_UNLIMITED ? 0 : v ? v : dflt;
+}
+
+void rl_check_limits_of(const rl_check_opts *opts, rl_check_limits *out)
+{
+    out->max_string = limit_or(opts ? opts->max_string : 0, RL_DEFAULT_MAX_STRING);
+    out->max_size = limit_or(opts ? opts->max_size : 0, RL_DEFAULT_MAX_SIZE);
+    out->max_violations = limit_or(opts ? opts->max_violations : 0, RL_DEFAULT_MAX_VIOLATIONS);
+    out->timeout = opts && opts->timeout > 0 ? opts->timeout : 0;
+}
+
+void rl_check_cap_notice(rl_result *res, const rl_catalog *catalog, rl_lang lang)
+{
+    const rl_result_cap *cap = rl_result_cap_end(res);
+    if (!cap)
+        return;
+    rl_fig args[2] = {{"count", {0}}, {"limit", {0}}};
+    rl_value_set_int(&args[0].v, (int64_t)cap->dropped);
+    rl_value_set_int(&args[1].v, (int64_t)cap->limit);
+    rl_sbuf text = RL_SBUF_INIT;
+    rl_catalog_expand(catalog, RL_MSG_MORE_VIOLATIONS, lang, args, 2, &text);
+    rl_violation v = cap->first;
+    v.rule = "input";
+    v.message = rl_sbuf_str(&text);
+    v.figures = NULL;
+    v.n_figures = 0;
+    rl_result_add(res, &v);
+    rl_sbuf_free(&text);
+}
+
+/* "cannot read: the report is more than N bytes (the limit, --max-size)" */
+static void too_large(rl_result *res, const char *name, size_t max, const rl_catalog *catalog,
+                      rl_lang lang)
+{
+    char detail[160];
+    snprintf(detail, sizeof detail, "the report is larger than %zu bytes (the limit, --max-size)", max);
+    rl_check_input_msg(res, name, "", 0, 0, catalog, lang, RL_MSG_CANNOT_READ, detail);
+}
+
 static int check_parsed(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
                         const char *name, const char *json, size_t len, rl_result *res)
 {
     if (rl_result_begin_file(res, name) != 0)
         return -1;
+    rl_check_limits limits;
+    rl_check_limits_of(opts, &limits);
     rl_summary *sum = rl_result_summary_mut(res);
     size_t active = 0; /* options may differ per file: the summary keeps the most */
     for (size_t i = 0; i < rules->n_all; i++)
         active += (size_t)rl_check_rule_active(rules->all[i], opts);
     if (active > sum->rules)
         sum->rules = active;
+    if (limits.max_size && len > limits.max_size) {
+        too_large(res, name, limits.max_size, rules->catalog, lang);
+        return 0;
+    }
     rl_error err = {0};
-    rl_json_limits lim = {opts ? opts->max_depth : 0, 0};
+    rl_json_limits lim = {opts ? opts->max_depth : 0, limits.max_string};
     rl_jdoc *doc = rl_json_parse(json, len, &lim, &err);
     if (!doc) {
         rl_check_input_msg(res, name, "", err.line, err.column, rules->catalog, lang,
                            RL_MSG_INVALID_JSON, err.message);
         return 0;
     }
+    rl_result_cap_begin(res, limits.max_violations);
     rl_check_doc(rules, opts, lang, name, doc, res);
+    rl_check_cap_notice(res, rules->catalog, lang);
     rl_jdoc_free(doc);
     return 0;
 }
@@ -174,11 +225,16 @@ int rl_check_file(const rl_rules *rules, const rl_check_opts *opts, const char *
     if (!rules || !res || rules->n_diags || !check_lang(opts, &lang))
         return -1;
     rl_result_set_lang(res, lang);
-    if (rl_read_file_errno(path, &data, &len, &errnum, &opening) != 0) {
+    rl_check_limits limits;
+    rl_check_limits_of(opts, &limits);
+    if (rl_read_file_errno(path, &data, &len, limits.max_size, &errnum, &opening) != 0) {
         if (rl_result_begin_file(res, path) != 0)
             return -1;
-        rl_check_input_msg(res, path, "", 0, 0, rules->catalog, lang,
-                           opening ? RL_MSG_CANNOT_OPEN : RL_MSG_CANNOT_READ, strerror(errnum));
+        if (errnum == EFBIG)
+            too_large(res, path, limits.max_size, rules->catalog, lang);
+        else
+            rl_check_input_msg(res, path, "", 0, 0, rules->catalog, lang,
+                               opening ? RL_MSG_CANNOT_OPEN : RL_MSG_CANNOT_READ, strerror(errnum));
         return 0;
     }
     int rc = check_parsed(rules, opts, lang, path, data, len, res);

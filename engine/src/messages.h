@@ -60,6 +60,8 @@ typedef enum rl_msg {
     RL_MSG_CANNOT_OPEN,
     RL_MSG_CANNOT_READ,
     RL_MSG_AS_OF_NOT_DATE,
+    RL_MSG_MORE_VIOLATIONS, /* {count} {limit} */
+    RL_MSG_TIMEOUT,         /* {seconds} */
     RL_MSG_SUMMARY,
     /* words: weekday names (Monday first), then "on Mondays" forms */
     RL_MSG_DAY_NAME_1,

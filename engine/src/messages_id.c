@@ -52,6 +52,8 @@ const char *const rl_messages_id[RL_MSG_COUNT] = {
     [RL_MSG_CANNOT_OPEN] = "tidak dapat membuka berkas: {detail}",
     [RL_MSG_CANNOT_READ] = "tidak dapat membaca berkas: {detail}",
     [RL_MSG_AS_OF_NOT_DATE] = "as_of bukan tanggal: {detail}",
+    [RL_MSG_MORE_VIOLATIONS] = "pelanggaran yang tidak ditampilkan: {count} lagi (batasnya {limit} per laporan, --max-violations)",
+    [RL_MSG_TIMEOUT] = "pemeriksaan dihentikan setelah {seconds} detik (--timeout): laporan tidak diperiksa sepenuhnya",
     [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) dalam {files}; {rules}, "
                        "{evaluations}: {passed} lolos, {failed} gagal, {not_applicable} tidak "
                        "berlaku",

@@ -49,6 +49,8 @@ const char *const rl_messages_nb[RL_MSG_COUNT] = {
     [RL_MSG_CANNOT_OPEN] = "kan ikke åpne filen: {detail}",
     [RL_MSG_CANNOT_READ] = "kan ikke lese filen: {detail}",
     [RL_MSG_AS_OF_NOT_DATE] = "as_of er ikke en dato: {detail}",
+    [RL_MSG_MORE_VIOLATIONS] = "brudd som ikke vises: {count} til (grensen er {limit} per rapport, --max-violations)",
+    [RL_MSG_TIMEOUT] = "kontrollen ble stoppet etter {seconds} s (--timeout): rapporten ble ikke kontrollert helt",
     [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) i {files}; {rules}, "
                        "{evaluations}: {passed} bestått, {failed} ikke bestått, {not_applicable} "
                        "ikke relevante",

@@ -29,6 +29,7 @@ struct rl_result {
     size_t n_files, cap_files;
     rl_violation_fn listener;
     void *listener_user;
+    rl_result_cap cap_file; /* the violation limit of the file being checked */
 };
 
 void rl_result_set_lang(rl_result *res, rl_lang lang)
@@ -81,8 +82,44 @@ static rl_figure *copy_figures(rl_result *res, const rl_figure *f, size_t n)
     return out;
 }
 
+/* Past the file's limit a violation is only counted: the first one left
+ * out is remembered (where it is), and the highest severity. */
+static int over_cap(rl_result *res, const rl_violation *v)
+{
+    rl_result_cap *c = &res->cap_file;
+    if (!c->active || !c->limit || c->kept < c->limit) {
+        c->kept++;
+        return 0;
+    }
+    if (c->dropped++ == 0) {
+        c->first = *v;
+        c->first.file = rl_result_strdup(res, v->file);
+        c->first.pointer = rl_result_strdup(res, v->pointer ? v->pointer : "");
+        c->first.severity = v->severity;
+    } else if (v->severity > c->first.severity) {
+        c->first.severity = v->severity;
+    }
+    return 1;
+}
+
+void rl_result_cap_begin(rl_result *res, size_t limit)
+{
+    memset(&res->cap_file, 0, sizeof res->cap_file);
+    res->cap_file.limit = limit;
+    res->cap_file.active = 1;
+}
+
+const rl_result_cap *rl_result_cap_end(rl_result *res)
+{
+    res->cap_file.kept = 0;
+    res->cap_file.active = 0; /* the notice itself is never left out */
+    return res->cap_file.dropped ? &res->cap_file : NULL;
+}
+
 int rl_result_add(rl_result *res, const rl_violation *v)
 {
+    if (over_cap(res, v))
+        return 1;
     if (res->n == res->cap) {
         size_t cap = res->cap ? res->cap * 2 : 16;
         rl_violation *more = realloc(res->v, cap * sizeof *more);

@@ -8,6 +8,20 @@
 #include "reportlint.h"
 #include "template.h"
 
+/* The per-file violation limit (rl_check_opts.max_violations). Between
+ * rl_result_cap_begin and rl_result_cap_end, rl_result_add keeps the first
+ * `limit` violations (0: all) and only counts the rest. */
+typedef struct rl_result_cap {
+    size_t limit, kept, dropped;
+    int active;
+    rl_violation first; /* the first left out (file, pointer, line, column);
+                           severity: the highest of those left out */
+} rl_result_cap;
+
+void rl_result_cap_begin(rl_result *res, size_t limit);
+/* Stop limiting; what was left out, or NULL when nothing was. */
+const rl_result_cap *rl_result_cap_end(rl_result *res);
+
 /* Append a violation (strings and figures copied). Returns 0 on OOM. */
 int rl_result_add(rl_result *res, const rl_violation *v);
 
@@ -22,8 +36,10 @@ void rl_result_set_lang(rl_result *res, rl_lang lang);
 rl_lang rl_result_lang(const rl_result *res);
 
 /* Read a whole file like rl_read_file, telling why it failed: *errnum
- * (errno) and *opening (1: it could not be opened, 0: not read). */
-int rl_read_file_errno(const char *path, char **data, size_t *len, int *errnum, int *opening);
+ * (errno; EFBIG when it holds more than max bytes, max 0: no limit) and
+ * *opening (1: it could not be opened, 0: not read). */
+int rl_read_file_errno(const char *path, char **data, size_t *len, size_t max, int *errnum,
+                       int *opening);
 
 /* Start the record of a checked file (counts it in the summary). Every
  * check of a file or buffer begins with this. Returns 0, or -1 on OOM. */
