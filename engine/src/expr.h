@@ -40,7 +40,8 @@ void rl_params_free(rl_params *p);
  * null is that literal; a string that is an ISO date form (2025-12-15,
  * 2025-11, --12-15, --11) is that date; any other string is an expression
  * (for example "$.report.as_of"), compiled now against the parameters
- * already defined. Returns 1, or 0 with err set. */
+ * already defined. Returns 1, or 0 with err set (its message names the
+ * parameter). */
 int rl_params_set_json(rl_params *p, const char *name, const rl_jnode *value, rl_error *err);
 
 /* Define or replace a parameter from the command line (--param NAME=TEXT):

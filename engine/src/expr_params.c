@@ -201,8 +201,10 @@ int rl_params_set_json(rl_params *p, const char *name, const rl_jnode *value, rl
         }
     } else {
         e = rl_expr_from_json(value, err);
-        if (!e)
+        if (!e) {
+            rl_error_prefix(err, "parameter '%s'", name ? name : "");
             return 0;
+        }
     }
     param *it = slot(p, name, err);
     if (!it) {

@@ -278,7 +278,7 @@ static void load_params(rl_loader *ld, const rl_jnode *root)
         const rl_jmember *m = &params->u.obj.members[i];
         rl_error e = {0};
         if (!rl_params_set_json(ld->set->params, m->key, m->value, &e))
-            rl_ld_error(ld, m->value->offset, "parameter '%s': %s", m->key, e.message);
+            rl_ld_error(ld, m->value->offset, "%s", e.message); /* names the parameter */
     }
     for (size_t i = 0; i < ld->rules->n_overrides; i++) {
         const rl_param_override *o = &ld->rules->overrides[i];
