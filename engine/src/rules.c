@@ -264,10 +264,12 @@ static int load_dir(rl_rules *rules, const char *path)
         if (!more)
             break;
         names = more;
-        names[n++] = strdup(e->d_name);
+        if ((names[n] = strdup(e->d_name)) != NULL)
+            n++;
     }
     closedir(d);
-    qsort(names, n, sizeof *names, by_name);
+    if (n > 1) /* qsort(NULL, 0, ...) is undefined: an empty directory has no array */
+        qsort(names, n, sizeof *names, by_name);
     int problems = 0;
     for (size_t i = 0; i < n; i++) {
         size_t sz = strlen(path) + strlen(names[i]) + 2;

@@ -1,6 +1,8 @@
-/* fuzz_check.c — checking hostile reports with the bundled rules and with
- * a rule set that exercises every kind: any bytes give violations (an
- * `input` one at least when they are not JSON), never a crash. */
+/* fuzz_check.c — checking hostile reports with a rule set that exercises
+ * every kind: any bytes give violations (an `input` one at least when they
+ * are not JSON), never a crash. Each input is checked twice: with the
+ * default limits, and with tiny ones (so that the string, size, depth and
+ * violation limits, and the notice that counts what was left out, are hit). */
 #include "fuzz.h"
 #include "reportlint.h"
 
@@ -30,6 +32,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort(); /* the fixed rule set must load */
     rl_result *res = rl_result_new();
     rl_check_buffer(rules, NULL, "report.json", (const char *)data, size, res);
+    rl_check_opts tiny = {0};
+    tiny.max_depth = 8;
+    tiny.max_string = 16;
+    tiny.max_size = 4096;
+    tiny.max_violations = 2;
+    rl_check_buffer(rules, &tiny, "tiny.json", (const char *)data, size, res);
     FILE *sink = fopen("/dev/null", "w");
     if (sink) {
         rl_write(sink, RL_FORMAT_TEXT, res, rules);
