@@ -45,9 +45,11 @@ static const named *find_named(const named *sorted, size_t n, const char *name)
 
 static const rl_out_rule input_rule = {
     "input", "input", "The report can be read: a readable file of valid UTF-8 JSON",
-    "A report that cannot be opened or read, is not valid JSON or UTF-8, nests deeper than "
-    "the limit, or whose as_of date does not read as a date is an input violation, at the "
-    "parser's line and column. The other reports are still checked.",
+    "A report that cannot be opened or read, is not valid JSON or UTF-8, exceeds a limit "
+    "(nesting depth, string length, size, time to check), or whose as_of date does not read "
+    "as a date is an input violation, at the parser's line and column. The other reports are "
+    "still checked. A report with more violations than the limit per report gets one input "
+    "notice that counts those left out.",
     NULL, NULL, RL_SEVERITY_ERROR, 0, 0, {0, 0, 0}};
 
 static int add_rule(rl_out_view *view, size_t *cap, const rl_out_rule *r)
