@@ -170,7 +170,27 @@ install-tests: all
 integration-tests: all
 	@sh tests/integrations/run.sh $(BUILD)/reportlint
 
-test: unit cases cli-tests jsonpath-cts json-parsing fuzz-replay install-tests integration-tests
+# Throughput (tests/bench/, results in tests/bench/RESULTS.md): reportlint
+# beside jq, ajv, plain Python and a cJSON parse-only floor, on generated
+# data whose violation counts every tool must reproduce. make bench installs
+# jq/node/npm and ajv (into build/bench/node) first; BENCH_RECORDS=N for a
+# smaller run. make check runs it on a tiny size for the counts only.
+.PHONY: bench bench-check
+$(BUILD)/bench/floor_cjson: tests/bench/floor_cjson.c | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -o $@ $< -lcjson
+$(BUILD)/bench/timed: tests/bench/timed.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -o $@ $<
+
+bench: all $(BUILD)/bench/floor_cjson $(BUILD)/bench/timed
+	@sh tests/bench/setup.sh $(BUILD)/bench
+	@BUILD=$(BUILD) python3 tests/bench/bench.py
+
+bench-check: all $(BUILD)/bench/floor_cjson $(BUILD)/bench/timed
+	@BUILD=$(BUILD) python3 tests/bench/bench.py --check
+
+test: unit cases cli-tests jsonpath-cts json-parsing fuzz-replay install-tests integration-tests bench-check
 
 check: run
 	@$(MAKE) --no-print-directory test

@@ -65,7 +65,8 @@ void cli_usage(FILE *out)
           "      --fail-on LEVEL   error (default) | warning | info | never\n"
           "      --only ID,...     run only these rules\n"
           "      --skip ID,...     do not run these rules\n"
-          "  -j, --jobs N          files checked in parallel (accepted; checks run in order)\n"
+          "  -j, --jobs N          files and NDJSON records checked in parallel (default: the\n"
+          "                        number of cores); the output is the same for every N\n"
           "      --max-depth N     JSON nesting limit (default 1000)\n"
           "      --paths           (path) print normalized paths instead of values\n"
           "      --config FILE     read this configuration instead of the nearest .reportlint.json\n"
@@ -242,7 +243,7 @@ int cli_parse(int argc, char **argv, int first, cli_opts *o, const char *command
     (void)command;
     memset(o, 0, sizeof *o);
     o->fail_on = RL_SEVERITY_ERROR;
-    o->jobs = 1;
+    o->jobs = 0; /* the number of cores */
     int only_files = 0;
     for (int i = first; i < argc; i++) {
         char *a = argv[i];

@@ -147,6 +147,16 @@ int cli_policy_filters(const cli_policy *p);
 /* 0 or 1: a remaining violation at or above its file's fail-on (0 after
  * --write-baseline). */
 int cli_policy_exit_status(cli_policy *p, const rl_result *res);
+/* 1 when this violation alone makes the exit status 1 (--fail-on and the
+ * file's overrides), for violations that are streamed and not kept. */
+int cli_policy_violation_fails(cli_policy *p, const rl_violation *v);
+
+/* -j (cli_jobs.c): the number of threads, the cores when -j is not given. */
+unsigned cli_jobs(const cli_opts *o);
+/* Check files in order into res on jobs threads; res ends up as with one
+ * thread. Returns 0, or -1 (printed) on OOM. */
+int cli_check_files(const rl_rules *rules, const rl_check_opts *copts, const char *const *files,
+                    size_t n, unsigned jobs, rl_result *res, cli_policy *pol);
 
 /* ---- cli_baseline.c ---- */
 

@@ -118,6 +118,9 @@ typedef struct rl_check_opts {
      * same rule a later entry wins. Unknown ids are ignored. */
     const struct rl_rule_severity *severities;
     size_t n_severities;
+    unsigned jobs;                /* threads checking the records of an NDJSON file
+                                     (0 or 1: the calling thread only); violations and
+                                     counts come out exactly as with one thread */
 } rl_check_opts;
 
 /* A rule's severity for one check: an rl_severity, or RL_SEVERITY_OFF
@@ -196,9 +199,14 @@ typedef struct rl_result rl_result;
 RL_API rl_result *rl_result_new(void);
 RL_API void rl_result_free(rl_result *res);
 
-/* Check one report file (.json) against rules, adding to res. An unreadable
+/* Check one report file against rules, adding to res. An unreadable
  * or invalid file becomes an `input` violation, not a failure: the return
- * value is nonzero only for a misuse (rules with diagnostics, no memory). */
+ * value is nonzero only for a misuse (rules with diagnostics, no memory).
+ * A name ending in .ndjson or .jsonl is read one record (line) at a time,
+ * in bounded memory: each record is a report; blank lines are skipped; a
+ * line that is not JSON is an `input` violation and the next lines are
+ * still checked. Its violations carry the file's line and column and a
+ * pointer within the record. */
 RL_API int rl_check_file(const rl_rules *rules, const rl_check_opts *opts, const char *path,
                          rl_result *res);
 /* Check a report held in memory; name is the file name shown in output. */
@@ -214,6 +222,17 @@ RL_API const rl_summary *rl_result_summary(const rl_result *res);
  * strings live as long as res). fn NULL removes the listener. */
 typedef void (*rl_violation_fn)(const rl_violation *v, void *user);
 RL_API void rl_result_on_violation(rl_result *res, rl_violation_fn fn, void *user);
+
+/* keep 0: violations are handed to the listener and not stored (their
+ * strings are valid during the call only); the summary still counts them
+ * and rl_result_count stays 0, so memory does not grow with them. keep 1
+ * (the default): stored. */
+RL_API void rl_result_keep(rl_result *res, int keep);
+/* Append what src holds — its files, counts and violations, in check
+ * order (before any rl_result_sort(src)) — to dst, as if they had been
+ * checked into dst: dst's listener sees each violation. For checks run
+ * on other threads, each into its own result, merged in a fixed order. */
+RL_API int rl_result_merge(rl_result *dst, const rl_result *src);
 
 /* Highest severity of any violation, or -1 when there is none. */
 RL_API int rl_result_max_severity(const rl_result *res);

@@ -40,4 +40,15 @@ void rl_check_input_msg(rl_result *res, const char *file, const char *pointer, u
                         unsigned column, const rl_catalog *catalog, rl_lang lang, rl_msg msg,
                         const char *detail);
 
+/* NDJSON / JSON Lines (check_ndjson.c): 1 when a file name ends in
+ * .ndjson or .jsonl. */
+int rl_is_ndjson_name(const char *name);
+/* Check the records of an open file, or of a buffer, into res (whose file
+ * record the caller began). A read error stops reading: *errnum is set
+ * (0 otherwise). Return 0, or -1 on OOM. */
+int rl_check_ndjson_fd(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
+                       const char *name, int fd, int *errnum, rl_result *res);
+int rl_check_ndjson_buffer(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
+                           const char *name, const char *text, size_t len, rl_result *res);
+
 #endif

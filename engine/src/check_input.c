@@ -7,8 +7,10 @@
 #include "result.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void rl_check_input_violation(rl_result *res, const char *file, const char *pointer, unsigned line,
                               unsigned column, const char *message)
@@ -130,17 +132,27 @@ static int check_lang(const rl_check_opts *opts, rl_lang *lang)
     return !opts || !opts->lang || !opts->lang[0] || rl_lang_parse(opts->lang, lang);
 }
 
-static int check_parsed(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
-                        const char *name, const char *json, size_t len, rl_result *res)
+/* Start a file's record; count the rules that run on it (options may
+ * differ per file: the summary keeps the most). */
+static int begin_file(const rl_rules *rules, const rl_check_opts *opts, const char *name,
+                      rl_result *res)
 {
     if (rl_result_begin_file(res, name) != 0)
         return -1;
     rl_summary *sum = rl_result_summary_mut(res);
-    size_t active = 0; /* options may differ per file: the summary keeps the most */
+    size_t active = 0;
     for (size_t i = 0; i < rules->n_all; i++)
         active += (size_t)rl_check_rule_active(rules->all[i], opts);
     if (active > sum->rules)
         sum->rules = active;
+    return 0;
+}
+
+static int check_parsed(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
+                        const char *name, const char *json, size_t len, rl_result *res)
+{
+    if (begin_file(rules, opts, name, res) != 0)
+        return -1;
     rl_error err = {0};
     rl_json_limits lim = {opts ? opts->max_depth : 0, 0};
     rl_jdoc *doc = rl_json_parse(json, len, &lim, &err);
@@ -161,7 +173,31 @@ int rl_check_buffer(const rl_rules *rules, const rl_check_opts *opts, const char
     if (!rules || !res || rules->n_diags || !check_lang(opts, &lang))
         return -1;
     rl_result_set_lang(res, lang);
+    if (rl_is_ndjson_name(name))
+        return begin_file(rules, opts, name, res) != 0 ? -1
+               : rl_check_ndjson_buffer(rules, opts, lang, name, json, len, res);
     return check_parsed(rules, opts, lang, name, json, len, res);
+}
+
+/* An NDJSON file, streamed: what cannot be opened or read is an `input`
+ * violation (after the records read before a read error). */
+static int check_ndjson_file(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
+                             const char *path, rl_result *res)
+{
+    if (begin_file(rules, opts, path, res) != 0)
+        return -1;
+    int fd = open(path, O_RDONLY | O_CLOEXEC), errnum = 0;
+    if (fd < 0) {
+        rl_check_input_msg(res, path, "", 0, 0, rules->catalog, lang, RL_MSG_CANNOT_OPEN,
+                           strerror(errno));
+        return 0;
+    }
+    int rc = rl_check_ndjson_fd(rules, opts, lang, path, fd, &errnum, res);
+    close(fd);
+    if (rc == 0 && errnum)
+        rl_check_input_msg(res, path, "", 0, 0, rules->catalog, lang, RL_MSG_CANNOT_READ,
+                           strerror(errnum));
+    return rc;
 }
 
 int rl_check_file(const rl_rules *rules, const rl_check_opts *opts, const char *path,
@@ -174,6 +210,8 @@ int rl_check_file(const rl_rules *rules, const rl_check_opts *opts, const char *
     if (!rules || !res || rules->n_diags || !check_lang(opts, &lang))
         return -1;
     rl_result_set_lang(res, lang);
+    if (rl_is_ndjson_name(path))
+        return check_ndjson_file(rules, opts, lang, path, res);
     if (rl_read_file_errno(path, &data, &len, &errnum, &opening) != 0) {
         if (rl_result_begin_file(res, path) != 0)
             return -1;

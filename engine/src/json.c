@@ -752,6 +752,6 @@ void rl_jdoc_locate(rl_jdoc *doc, size_t offset, unsigned *line, unsigned *colum
         from = doc->start;
     if (offset < from)
         offset = from;
-    *line = (unsigned)(lo + 1);
+    *line = (unsigned)(lo + 1) + doc->line_base;
     *column = (unsigned)(rl_utf8_count(doc->src + from, offset - from) + 1);
 }

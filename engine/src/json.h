@@ -80,6 +80,8 @@ typedef struct rl_jdoc {
     rl_jnode *root;
     size_t *lines; /* offsets of line starts, built on demand */
     size_t nlines;
+    unsigned line_base; /* added to every line rl_jdoc_locate gives (an NDJSON
+                           record's line in its file, minus one) */
 } rl_jdoc;
 
 /* Parse len bytes (copied). On failure returns NULL and sets err with the

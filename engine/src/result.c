@@ -29,6 +29,7 @@ struct rl_result {
     size_t n_files, cap_files;
     rl_violation_fn listener;
     void *listener_user;
+    int drop; /* rl_result_keep(res, 0): violations go to the listener only */
 };
 
 void rl_result_set_lang(rl_result *res, rl_lang lang)
@@ -81,8 +82,23 @@ static rl_figure *copy_figures(rl_result *res, const rl_figure *f, size_t n)
     return out;
 }
 
+static void count_severity(rl_summary *s, rl_severity sev)
+{
+    switch (sev) {
+    case RL_SEVERITY_ERROR: s->errors++; break;
+    case RL_SEVERITY_WARNING: s->warnings++; break;
+    case RL_SEVERITY_INFO: s->infos++; break;
+    }
+}
+
 int rl_result_add(rl_result *res, const rl_violation *v)
 {
+    if (res->drop) { /* nothing copied: the listener sees the caller's strings */
+        count_severity(&res->summary, v->severity);
+        if (res->listener)
+            res->listener(v, res->listener_user);
+        return 1;
+    }
     if (res->n == res->cap) {
         size_t cap = res->cap ? res->cap * 2 : 16;
         rl_violation *more = realloc(res->v, cap * sizeof *more);
@@ -100,11 +116,7 @@ int rl_result_add(rl_result *res, const rl_violation *v)
     c->figures = copy_figures(res, v->figures, v->n_figures);
     if (!c->figures)
         c->n_figures = 0;
-    switch (v->severity) {
-    case RL_SEVERITY_ERROR: res->summary.errors++; break;
-    case RL_SEVERITY_WARNING: res->summary.warnings++; break;
-    case RL_SEVERITY_INFO: res->summary.infos++; break;
-    }
+    count_severity(&res->summary, v->severity);
     if (res->listener)
         res->listener(c, res->listener_user);
     return 1;
@@ -114,6 +126,50 @@ void rl_result_on_violation(rl_result *res, rl_violation_fn fn, void *user)
 {
     res->listener = fn;
     res->listener_user = user;
+}
+
+void rl_result_keep(rl_result *res, int keep)
+{
+    res->drop = !keep;
+}
+
+/* ---- merging ----------------------------------------------------------- */
+
+static void add_counts(rl_summary *dst, const rl_summary *c)
+{
+    if (c->rules > dst->rules)
+        dst->rules = c->rules;
+    dst->evaluations += c->evaluations;
+    dst->passed += c->passed;
+    dst->failed += c->failed;
+    dst->not_applicable += c->not_applicable;
+}
+
+int rl_result_absorb(rl_result *dst, const rl_result *src)
+{
+    add_counts(&dst->summary, &src->summary);
+    for (size_t i = 0; i < src->n; i++)
+        if (!rl_result_add(dst, &src->v[i]))
+            return -1;
+    return 0;
+}
+
+int rl_result_merge(rl_result *dst, const rl_result *src)
+{
+    size_t k = 0; /* violations are in check order: file by file */
+    rl_result_set_lang(dst, src->lang);
+    for (size_t f = 0; f < src->n_files; f++) {
+        rl_summary c;
+        const char *name = rl_result_file(src, f, &c);
+        if (rl_result_begin_file(dst, name) != 0)
+            return -1;
+        add_counts(&dst->summary, &c);
+        size_t end = k + c.errors + c.warnings + c.infos;
+        for (; k < end && k < src->n; k++)
+            if (!rl_result_add(dst, &src->v[k]))
+                return -1;
+    }
+    return 0;
 }
 
 /* ---- the files checked ------------------------------------------------ */
@@ -240,11 +296,8 @@ rl_summary *rl_result_summary_mut(rl_result *res)
 
 int rl_result_max_severity(const rl_result *res)
 {
-    int max = -1;
-    for (size_t i = 0; i < res->n; i++)
-        if ((int)res->v[i].severity > max)
-            max = (int)res->v[i].severity;
-    return max;
+    const rl_summary *s = &res->summary; /* counts: violations may not be kept */
+    return s->errors ? RL_SEVERITY_ERROR : s->warnings ? RL_SEVERITY_WARNING : s->infos ? RL_SEVERITY_INFO : -1;
 }
 
 static int cmp_violation(const rl_violation *a, const rl_violation *b)
