@@ -92,7 +92,8 @@ void rl_run_report(rl_run *run, const rl_finding *f)
     rl_lang lang;
     const rl_template *t = pick_template(run, f, &lang);
     if (t) {
-        rl_error err = {0}, *saved = run->ctx.err;
+        rl_error err, *saved = run->ctx.err;
+        rl_error_fresh(&err);
         run->ctx.err = &err;
         rl_template_expand(t, all, n, &run->ctx, lang, &msg);
         run->ctx.err = saved;
@@ -119,7 +120,8 @@ static void report_eval_error(rl_run *run, const rl_expr *e)
 
 int rl_run_eval(rl_run *run, const rl_expr *e, rl_value *out)
 {
-    rl_error err = {0};
+    rl_error err;
+    rl_error_fresh(&err);
     run->ctx.err = &err;
     run->ctx.err_node = NULL;
     if (rl_expr_eval(e, &run->ctx, out) == 0)
@@ -133,7 +135,8 @@ static int convert(rl_run *run, const rl_expr *e, rl_value *out, int as_date)
     rl_value raw;
     if (rl_run_eval(run, e, &raw) != 0)
         return -1;
-    rl_error err = {0};
+    rl_error err;
+    rl_error_fresh(&err);
     run->ctx.err = &err;
     run->ctx.err_node = raw.src;
     int rc = as_date ? rl_eval_to_date(&run->ctx, &raw, out) : rl_eval_to_number(&run->ctx, &raw, out);
@@ -217,7 +220,8 @@ static void run_rule(rl_run *run, const rl_eval_ctx *base)
     }
     rl_nodelist nodes;
     rl_nodelist_init(&nodes);
-    rl_error err = {0};
+    rl_error err;
+    rl_error_fresh(&err);
     if (rl_jpath_eval(run->rule->each, base->root, base->root, &nodes, &err) != 0) {
         run->ctx = *base;
         run->ctx.err = &err;
@@ -254,9 +258,17 @@ int rl_check_rule_active(const rl_rule *r, const rl_check_opts *opts)
 void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang, const char *file,
                   rl_jdoc *doc, rl_result *res)
 {
+    rl_arena *arena = rl_arena_new(16 * 1024);
+    if (arena)
+        rl_check_doc_in(rules, opts, lang, file, doc, res, arena);
+    rl_arena_free(arena);
+}
+
+void rl_check_doc_in(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
+                     const char *file, rl_jdoc *doc, rl_result *res, rl_arena *arena)
+{
     if (!rl_check_locale_ok(doc, opts, file, res))
         return;
-    rl_arena *arena = rl_arena_new(16 * 1024);
     rl_run run = {0};
     run.doc = doc;
     run.file = file;
@@ -265,7 +277,7 @@ void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang
     run.lang = lang;
     const rl_ruleset *set = NULL;
     rl_eval_ctx base = {0};
-    for (size_t i = 0; arena && i < rules->n_all; i++) {
+    for (size_t i = 0; i < rules->n_all; i++) {
         run.rule = rules->all[i];
         if (!rl_check_rule_active(run.rule, opts))
             continue;
@@ -278,5 +290,4 @@ void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang
         }
         run_rule(&run, &base);
     }
-    rl_arena_free(arena);
 }

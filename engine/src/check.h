@@ -7,6 +7,10 @@
 /* Run every active rule on a parsed report, with messages in lang. */
 void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang, const char *file,
                   rl_jdoc *doc, rl_result *res);
+/* The same with the caller's evaluation arena (reset as it goes; one per
+ * thread, reused from report to report). */
+void rl_check_doc_in(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
+                     const char *file, rl_jdoc *doc, rl_result *res, rl_arena *arena);
 
 /* Fill the evaluation context shared by one rule set's rules on one
  * report: root, parameters, locale and as_of (from the `as_of` param when

@@ -15,6 +15,7 @@
  * appended to the caller's result in file order, so violations, counts
  * and anything a listener writes are the same as with one thread. */
 #include "check.h"
+#include "error.h"
 #include "json.h"
 #include "result.h"
 
@@ -42,6 +43,7 @@ typedef struct piece {
     size_t len;
     unsigned first_line;
     rl_result *res;
+    int rc;
 } piece;
 
 int rl_is_ndjson_name(const char *name)
@@ -58,39 +60,59 @@ static int blank(const char *s, size_t len)
     return 1;
 }
 
-static void check_record(const ndjson_run *r, const char *s, size_t len, unsigned line,
+/* What one thread reuses from record to record: the parsed document and
+ * the evaluation arena (no allocation per record once they are warm). */
+typedef struct scratch {
+    rl_jdoc *doc;
+    rl_arena *arena;
+} scratch;
+
+static int parse_record(const ndjson_run *r, scratch *sc, const char *s, size_t len, rl_error *err)
+{
+    rl_json_limits lim = {r->opts ? r->opts->max_depth : 0, 0};
+    if (sc->doc)
+        return rl_jdoc_reparse(sc->doc, s, len, &lim, err);
+    sc->doc = rl_json_parse(s, len, &lim, err);
+    return sc->doc ? 0 : -1;
+}
+
+static void check_record(const ndjson_run *r, scratch *sc, const char *s, size_t len, unsigned line,
                          rl_result *res)
 {
     if (len && s[len - 1] == '\r')
         len--;
     if (blank(s, len))
         return;
-    rl_error err = {0};
-    rl_json_limits lim = {r->opts ? r->opts->max_depth : 0, 0};
-    rl_jdoc *doc = rl_json_parse(s, len, &lim, &err);
-    if (!doc) {
+    rl_error err;
+    rl_error_fresh(&err);
+    if (parse_record(r, sc, s, len, &err) != 0) {
         rl_check_input_msg(res, r->file, "", err.line ? err.line + line - 1 : line, err.column,
                            r->rules->catalog, r->lang, RL_MSG_INVALID_JSON, err.message);
         return;
     }
-    doc->line_base = line - 1;
-    rl_check_doc(r->rules, r->opts, r->lang, r->file, doc, res);
-    rl_jdoc_free(doc);
+    sc->doc->line_base = line - 1;
+    rl_check_doc_in(r->rules, r->opts, r->lang, r->file, sc->doc, res, sc->arena);
 }
 
 /* Check every line of text (the last may lack its newline). */
-static void check_lines(const ndjson_run *r, const char *text, size_t len, unsigned first_line,
-                        rl_result *res)
+static int check_lines(const ndjson_run *r, const char *text, size_t len, unsigned first_line,
+                       rl_result *res)
 {
+    scratch sc = {NULL, rl_arena_new(16 * 1024)};
+    if (!sc.arena)
+        return -1;
     unsigned line = first_line;
     while (len) {
         const char *nl = memchr(text, '\n', len);
         size_t n = nl ? (size_t)(nl - text) : len;
-        check_record(r, text, n, line++, res);
+        check_record(r, &sc, text, n, line++, res);
         n += nl != NULL;
         text += n;
         len -= n;
     }
+    rl_jdoc_free(sc.doc);
+    rl_arena_free(sc.arena);
+    return 0;
 }
 
 static unsigned count_lines(const char *s, size_t len)
@@ -104,7 +126,7 @@ static unsigned count_lines(const char *s, size_t len)
 static void *check_piece(void *arg)
 {
     piece *p = arg;
-    check_lines(p->run, p->text, p->len, p->first_line, p->res);
+    p->rc = check_lines(p->run, p->text, p->len, p->first_line, p->res);
     return NULL;
 }
 
@@ -113,10 +135,8 @@ static void *check_piece(void *arg)
 static int check_block(const ndjson_run *r, const char *text, size_t len, unsigned first_line,
                        unsigned jobs, rl_result *res)
 {
-    if (jobs <= 1 || len < 2 * 4096) {
-        check_lines(r, text, len, first_line, res);
-        return 0;
-    }
+    if (jobs <= 1 || len < 2 * 4096)
+        return check_lines(r, text, len, first_line, res);
     piece p[MAX_JOBS];
     pthread_t tid[MAX_JOBS];
     int started[MAX_JOBS] = {0};
@@ -126,7 +146,7 @@ static int check_block(const ndjson_run *r, const char *text, size_t len, unsign
         size_t want = n + 1 == jobs ? len - at : len / jobs;
         const char *nl = want < len - at ? memchr(text + at + want, '\n', len - at - want) : NULL;
         size_t end = nl ? (size_t)(nl - text) + 1 : len;
-        p[n] = (piece){r, text + at, end - at, line, rl_result_new()};
+        p[n] = (piece){r, text + at, end - at, line, rl_result_new(), 0};
         if (!p[n].res)
             rc = -1;
         line += count_lines(text + at, end - at);
@@ -143,7 +163,7 @@ static int check_block(const ndjson_run *r, const char *text, size_t len, unsign
             check_piece(&p[i]); /* no thread: check it here */
     }
     for (unsigned i = 0; i < n; i++) {
-        if (rc == 0 && rl_result_absorb(res, p[i].res) != 0)
+        if (rc == 0 && (p[i].rc != 0 || rl_result_absorb(res, p[i].res) != 0))
             rc = -1;
         rl_result_free(p[i].res);
     }

@@ -10,6 +10,7 @@
  * exceeds PCRE2's limits is a violation ("pattern limit exceeded"), never
  * a pass. Blame: the value. */
 #include "kinds.h"
+#include "error.h"
 #include "regex.h"
 
 #include <stdlib.h>
@@ -35,7 +36,8 @@ static void compile_regex(rl_loader *ld, const rl_jnode *obj, pattern_data *d)
     const rl_jnode *re = rl_ld_field(ld, obj, "regex", 1);
     const rl_jnode *fl = rl_json_gets(obj, "flags");
     unsigned flags = 0;
-    rl_error err = {0};
+    rl_error err;
+    rl_error_fresh(&err);
     if (fl && (fl->type != RL_JSTRING || !rl_regex_parse_flags(fl->u.str.s, &flags, &err))) {
         rl_ld_error(ld, fl->offset, "field 'flags': %s",
                     err.failed ? err.message : "must be a string of letters such as \"i\"");

@@ -30,6 +30,7 @@ struct rl_result {
     rl_violation_fn listener;
     void *listener_user;
     int drop; /* rl_result_keep(res, 0): violations go to the listener only */
+    rl_arena *scratch; /* with drop: the figures of the violation being added */
 };
 
 void rl_result_set_lang(rl_result *res, rl_lang lang)
@@ -57,6 +58,7 @@ void rl_result_free(rl_result *res)
     if (!res)
         return;
     rl_arena_free(res->arena);
+    rl_arena_free(res->scratch);
     free(res->v);
     free(res->files);
     free(res);
@@ -97,6 +99,8 @@ int rl_result_add(rl_result *res, const rl_violation *v)
         count_severity(&res->summary, v->severity);
         if (res->listener)
             res->listener(v, res->listener_user);
+        if (res->scratch)
+            rl_arena_reset(res->scratch);
         return 1;
     }
     if (res->n == res->cap) {
@@ -131,6 +135,15 @@ void rl_result_on_violation(rl_result *res, rl_violation_fn fn, void *user)
 void rl_result_keep(rl_result *res, int keep)
 {
     res->drop = !keep;
+    if (res->drop && !res->scratch)
+        res->scratch = rl_arena_new(0);
+}
+
+/* Where the figures of a violation about to be added live: the result's
+ * arena, or while violations are dropped a scratch one reset after each. */
+static rl_arena *figure_arena(rl_result *res)
+{
+    return res->drop && res->scratch ? res->scratch : res->arena;
 }
 
 /* ---- merging ----------------------------------------------------------- */
@@ -258,7 +271,7 @@ static void figure_from_value(rl_result *res, rl_figure *f, const rl_value *v, c
         break;
     }
     if (b.len || f->type == RL_FIG_STR)
-        f->s = rl_arena_strndup(res->arena, rl_sbuf_str(&b), b.len);
+        f->s = rl_arena_strndup(figure_arena(res), rl_sbuf_str(&b), b.len);
     rl_sbuf_free(&b);
 }
 
@@ -266,7 +279,7 @@ rl_figure *rl_result_figures(rl_result *res, const rl_fig *figs, size_t n, const
 {
     if (!n)
         return NULL;
-    rl_figure *out = rl_arena_alloc(res->arena, n * sizeof *out);
+    rl_figure *out = rl_arena_alloc(figure_arena(res), n * sizeof *out);
     for (size_t i = 0; out && i < n; i++) {
         out[i].name = figs[i].name;
         figure_from_value(res, &out[i], &figs[i].v, doc);
