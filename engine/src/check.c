@@ -260,12 +260,13 @@ void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang
 {
     rl_arena *arena = rl_arena_new(16 * 1024);
     if (arena)
-        rl_check_doc_in(rules, opts, lang, file, doc, res, arena);
+        rl_check_doc_in(rules, opts, lang, file, doc, res, arena, NULL);
     rl_arena_free(arena);
 }
 
 void rl_check_doc_in(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
-                     const char *file, rl_jdoc *doc, rl_result *res, rl_arena *arena)
+                     const char *file, rl_jdoc *doc, rl_result *res, rl_arena *arena,
+                     rl_regex_md *md)
 {
     if (!rl_check_locale_ok(doc, opts, file, res))
         return;
@@ -287,6 +288,7 @@ void rl_check_doc_in(const rl_rules *rules, const rl_check_opts *opts, rl_lang l
             rl_check_base_ctx(&base, doc, set,
                               rl_report_locale(doc->root, opts ? opts->locale : NULL, set->locale),
                               arena, file, res, rules->catalog, lang);
+            base.md = md;
         }
         run_rule(&run, &base);
     }

@@ -2,15 +2,18 @@
 #ifndef RL_CHECK_H
 #define RL_CHECK_H
 
+#include "regex.h"
 #include "rules_int.h"
 
 /* Run every active rule on a parsed report, with messages in lang. */
 void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang, const char *file,
                   rl_jdoc *doc, rl_result *res);
-/* The same with the caller's evaluation arena (reset as it goes; one per
- * thread, reused from report to report). */
+/* The same with the caller's evaluation arena (reset as it goes) and regex
+ * match data (may be NULL): one of each per thread, reused from report to
+ * report. */
 void rl_check_doc_in(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
-                     const char *file, rl_jdoc *doc, rl_result *res, rl_arena *arena);
+                     const char *file, rl_jdoc *doc, rl_result *res, rl_arena *arena,
+                     rl_regex_md *md);
 
 /* Fill the evaluation context shared by one rule set's rules on one
  * report: root, parameters, locale and as_of (from the `as_of` param when

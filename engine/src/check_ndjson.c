@@ -65,6 +65,7 @@ static int blank(const char *s, size_t len)
 typedef struct scratch {
     rl_jdoc *doc;
     rl_arena *arena;
+    rl_regex_md *md;
 } scratch;
 
 static int parse_record(const ndjson_run *r, scratch *sc, const char *s, size_t len, rl_error *err)
@@ -91,16 +92,19 @@ static void check_record(const ndjson_run *r, scratch *sc, const char *s, size_t
         return;
     }
     sc->doc->line_base = line - 1;
-    rl_check_doc_in(r->rules, r->opts, r->lang, r->file, sc->doc, res, sc->arena);
+    rl_check_doc_in(r->rules, r->opts, r->lang, r->file, sc->doc, res, sc->arena, sc->md);
 }
 
 /* Check every line of text (the last may lack its newline). */
 static int check_lines(const ndjson_run *r, const char *text, size_t len, unsigned first_line,
                        rl_result *res)
 {
-    scratch sc = {NULL, rl_arena_new(16 * 1024)};
-    if (!sc.arena)
+    scratch sc = {NULL, rl_arena_new(16 * 1024), rl_regex_md_new()};
+    if (!sc.arena || !sc.md) {
+        rl_arena_free(sc.arena);
+        rl_regex_md_free(sc.md);
         return -1;
+    }
     unsigned line = first_line;
     while (len) {
         const char *nl = memchr(text, '\n', len);
@@ -112,6 +116,7 @@ static int check_lines(const ndjson_run *r, const char *text, size_t len, unsign
     }
     rl_jdoc_free(sc.doc);
     rl_arena_free(sc.arena);
+    rl_regex_md_free(sc.md);
     return 0;
 }
 
