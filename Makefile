@@ -118,6 +118,7 @@ cases: all
 cli-tests: all
 	@sh tests/cli/run.sh $(BUILD)/reportlint
 	@sh tests/cli/config.sh $(BUILD)/reportlint
+	@sh tests/cli/schema.sh $(BUILD)/reportlint
 
 # Fuzzing. `make fuzz FUZZ_SECONDS=N` builds every target with clang and
 # libFuzzer (+ASan+UBSan) and runs each for N seconds from seed corpora;

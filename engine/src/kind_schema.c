@@ -12,8 +12,10 @@
 #include "kinds.h"
 #include "schema_rules.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *const fields[] = {"schema", NULL};
 static const char *const figures[] = {"detail", "keyword", "schema", "actual", "expected", NULL};
@@ -58,13 +60,25 @@ static int scalar(const rl_jnode *n)
     return n && n->type != RL_JARRAY && n->type != RL_JOBJECT;
 }
 
+/* A schema file a $ref reached is named by its absolute path: show it
+ * relative to the current directory when it is under it. */
+static const char *shown_file(const char *file)
+{
+    char cwd[PATH_MAX];
+    size_t n;
+    if (file[0] != '/' || !getcwd(cwd, sizeof cwd))
+        return file;
+    n = strlen(cwd);
+    return strncmp(file, cwd, n) == 0 && file[n] == '/' ? file + n + 1 : file;
+}
+
 static void report_error(rl_run *run, const rl_schema_error *e, rl_sbuf *where)
 {
     rl_finding f = {0};
     f.msg = RL_MSG_SCHEMA;
     f.blame = e->instance;
     rl_sbuf_clear(where);
-    rl_sbuf_printf(where, "%s#%s", e->schema_file, e->schema_pointer);
+    rl_sbuf_printf(where, "%s#%s", shown_file(e->schema_file), e->schema_pointer);
     rl_finding_add_str(&f, "keyword", e->keyword);
     rl_finding_add_str(&f, "schema", rl_sbuf_str(where));
     rl_value v;
