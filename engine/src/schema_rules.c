@@ -109,6 +109,9 @@ static void load_diag(rl_rules *rules, const rl_error *err, const char *in_file,
 
 static int list_add(rl_schema_list *l, const rl_schema *s)
 {
+    for (size_t i = 0; i < l->n; i++)
+        if (l->items[i] == s) /* named twice (-s and a rule set): validated once */
+            return 1;
     const rl_schema **items = realloc(l->items, (l->n + 1) * sizeof *items);
     if (!items)
         return 0;
