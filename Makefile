@@ -173,7 +173,11 @@ integration-tests: all
 
 test: unit cases cli-tests jsonpath-cts json-parsing fuzz-replay install-tests integration-tests
 
+# The tests also read outputs with tools from Debian: python3-jsonschema
+# (JSON and SARIF output against their schemas), xmllint (JUnit, HTML).
+TEST_DEPS = python3 python3-jsonschema libxml2-utils
 check: run
+	@CC="$(CC)" sh tools/ensure-deps.sh $(TEST_DEPS)
 	@$(MAKE) --no-print-directory test
 	@echo "make check: all tests passed"
 
