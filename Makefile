@@ -118,6 +118,7 @@ cases: all
 cli-tests: all
 	@sh tests/cli/run.sh $(BUILD)/reportlint
 	@sh tests/cli/config.sh $(BUILD)/reportlint
+	@sh tests/cli/schema.sh $(BUILD)/reportlint
 
 # Fuzzing. `make fuzz FUZZ_SECONDS=N` builds every target with clang and
 # libFuzzer (+ASan+UBSan) and runs each for N seconds from seed corpora;
@@ -192,7 +193,11 @@ bench-check: all $(BUILD)/bench/floor_cjson $(BUILD)/bench/timed
 
 test: unit cases cli-tests jsonpath-cts json-parsing fuzz-replay install-tests integration-tests bench-check
 
+# The tests also read outputs with tools from Debian: python3-jsonschema
+# (JSON and SARIF output against their schemas), xmllint (JUnit, HTML).
+TEST_DEPS = python3 python3-jsonschema libxml2-utils
 check: run
+	@CC="$(CC)" sh tools/ensure-deps.sh $(TEST_DEPS)
 	@$(MAKE) --no-print-directory test
 	@echo "make check: all tests passed"
 

@@ -63,6 +63,7 @@ typedef struct cli_config {
     char *dir_abs;   /* the same, absolute (for globs) */
     rl_jdoc *doc;    /* owns the strings the fields below point to */
     cli_strings rules; /* joined paths (malloc'd) */
+    cli_strings schemas; /* joined paths (malloc'd): -s unless given */
     const char *locale, *lang;
     int fail_on;     /* CLI_UNSET, an rl_severity or CLI_FAIL_NEVER */
     cli_strings params; /* "NAME=VALUE" (malloc'd) */
@@ -80,7 +81,7 @@ typedef struct cli_config {
 /* ---- cli_config.c ---- */
 
 /* Find (or take --config) and read the configuration, and merge it into
- * o: rules, lang, params (before the command line's, which win), fail-on
+ * o: rules, schemas (unless -s), lang, params (before the command line's, which win), fail-on
  * (unless --fail-on), baseline (unless --baseline). *out is NULL when
  * there is no file (or --no-config). Returns 0, or CLI_USAGE_ERROR after
  * printing every problem. */

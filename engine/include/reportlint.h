@@ -101,6 +101,31 @@ RL_API int rl_rules_info(const rl_rules *rules, size_t i, rl_rule_info *out);
 /* 1 when a rule with this id is loaded. */
 RL_API int rl_rules_has(const rl_rules *rules, const char *id);
 
+/* ---- JSON Schema ----------------------------------------------------- */
+
+/* How the JSON Schemas of a rules object are read: reports checked with
+ * rules are validated against the schemas added with rl_rules_add_schema
+ * and a rule set's top-level "schema" (rule id "schema", one violation per
+ * schema error at the invalid value), and `schema` rules validate their
+ * `each` nodes. Schemas are draft 2020-12, or draft-07 when their $schema
+ * says so; each is compiled once, when loaded. */
+typedef struct rl_schema_config {
+    int format_assert;        /* "format" is an assertion (--format-assert) */
+    const char *meta_dir;     /* the bundled metaschemas (schemas/meta), or NULL */
+    const char *const *maps;  /* --schema-map entries "URL=DIR": a $ref under URL
+                                 is read from DIR, never from the network */
+    size_t n_maps;
+} rl_schema_config;
+
+/* Set the schema configuration (strings copied). Call it before loading
+ * any rule set or schema; returns 0, or -1 with err (a malformed map
+ * entry, or schemas were already loaded). */
+RL_API int rl_rules_schema_config(rl_rules *rules, const rl_schema_config *cfg, rl_error *err);
+/* Add a JSON Schema every report must satisfy (-s PATH). Returns 0, or
+ * the number of new diagnostics (an unreadable or invalid schema, an
+ * unresolvable $ref: located in the schema file), as rl_rules_load_path. */
+RL_API int rl_rules_add_schema(rl_rules *rules, const char *path);
+
 /* ---- checking -------------------------------------------------------- */
 
 typedef struct rl_check_opts {

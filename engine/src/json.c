@@ -134,30 +134,11 @@ static rl_jnode *new_node(parser *p, rl_jtype t, rl_jnode *parent, uint32_t inde
     return n;
 }
 
-static int hex4(const char *s, uint32_t *out)
-{
-    uint32_t v = 0;
-    for (int i = 0; i < 4; i++) {
-        char c = s[i];
-        v <<= 4;
-        if (c >= '0' && c <= '9')
-            v |= (uint32_t)(c - '0');
-        else if (c >= 'a' && c <= 'f')
-            v |= (uint32_t)(c - 'a' + 10);
-        else if (c >= 'A' && c <= 'F')
-            v |= (uint32_t)(c - 'A' + 10);
-        else
-            return 0;
-    }
-    *out = v;
-    return 1;
-}
-
 /* Decode a \u escape at s (pointing at the backslash); returns bytes used. */
 static size_t unicode_escape(parser *p, size_t at, char *out, size_t *outn)
 {
     uint32_t hi, lo;
-    if (at + 6 > p->len || !hex4(p->src + at + 2, &hi)) {
+    if (at + 6 > p->len || !rl_hex4(p->src + at + 2, &hi)) {
         fail(p, at, "invalid \\u escape: expected four hex digits");
         return 0;
     }
@@ -170,7 +151,7 @@ static size_t unicode_escape(parser *p, size_t at, char *out, size_t *outn)
         return 6;
     }
     if (at + 12 > p->len || p->src[at + 6] != '\\' || p->src[at + 7] != 'u' ||
-        !hex4(p->src + at + 8, &lo) || lo < 0xDC00 || lo > 0xDFFF) {
+        !rl_hex4(p->src + at + 8, &lo) || lo < 0xDC00 || lo > 0xDFFF) {
         fail(p, at, "invalid \\u escape: high surrogate \\u%04X without a low surrogate",
              (unsigned)hi);
         return 0;
