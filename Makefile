@@ -118,6 +118,7 @@ cases: all
 cli-tests: all
 	@sh tests/cli/run.sh $(BUILD)/reportlint
 	@sh tests/cli/config.sh $(BUILD)/reportlint
+	@sh tests/cli/schema.sh $(BUILD)/reportlint
 	@sh tests/cli/robust.sh $(BUILD)/reportlint
 
 # Fuzzing. `make fuzz FUZZ_SECONDS=N` builds every target with clang and
@@ -182,9 +183,33 @@ install-tests: all
 integration-tests: all
 	@sh tests/integrations/run.sh $(BUILD)/reportlint
 
-test: unit cases cli-tests jsonpath-cts json-parsing fuzz-replay install-tests integration-tests
+# Throughput (tests/bench/, results in tests/bench/RESULTS.md): reportlint
+# beside jq, ajv, plain Python and a cJSON parse-only floor, on generated
+# data whose violation counts every tool must reproduce. make bench installs
+# jq/node/npm and ajv (into build/bench/node) first; BENCH_RECORDS=N for a
+# smaller run. make check runs it on a tiny size for the counts only.
+.PHONY: bench bench-check
+$(BUILD)/bench/floor_cjson: tests/bench/floor_cjson.c | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -o $@ $< -lcjson
+$(BUILD)/bench/timed: tests/bench/timed.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -o $@ $<
 
+bench: all $(BUILD)/bench/floor_cjson $(BUILD)/bench/timed
+	@sh tests/bench/setup.sh $(BUILD)/bench
+	@BUILD=$(BUILD) python3 tests/bench/bench.py
+
+bench-check: all $(BUILD)/bench/floor_cjson $(BUILD)/bench/timed
+	@BUILD=$(BUILD) python3 tests/bench/bench.py --check
+
+test: unit cases cli-tests jsonpath-cts json-parsing fuzz-replay install-tests integration-tests bench-check
+
+# The tests also read outputs with tools from Debian: python3-jsonschema
+# (JSON and SARIF output against their schemas), xmllint (JUnit, HTML).
+TEST_DEPS = python3 python3-jsonschema libxml2-utils
 check: run
+	@CC="$(CC)" sh tools/ensure-deps.sh $(TEST_DEPS)
 	@$(MAKE) --no-print-directory test
 	@echo "make check: all tests passed"
 

@@ -3,7 +3,7 @@
 # Completes commands, options, option values (formats and fail-on levels,
 # rule ids for --only/--skip from `reportlint rules list`), and files.
 
-_reportlint_options="-r --rules -f --format -o --output --as-of --locale --lang --param
+_reportlint_options="-r --rules -s --schema --schema-map --format-assert -f --format -o --output --as-of --locale --lang --param
     --fail-on --only --skip -j --jobs --max-depth --paths --config --no-config --baseline
     --write-baseline --color -q --quiet -v --verbose -h --help --version
     --max-string --max-size --max-violations --timeout"
@@ -55,15 +55,19 @@ _reportlint()
         local done=${cur%"${cur##*,}"} last=${cur##*,}
         COMPREPLY=($(compgen -P "$done" -W "$(_reportlint_rule_ids "$cmd")" -- "$last"))
         return ;;
-    -r | --rules | -o | --output | --config | --baseline | --write-baseline)
+    -r | --rules | -s | --schema | -o | --output | --config | --baseline | --write-baseline)
         _reportlint_files "$cur"
         return ;;
-    --as-of | --param | -j | --jobs | --max-depth | --max-string | --max-size | --max-violations | --timeout)
+    --schema-map | --as-of | --param | -j | --jobs | --max-depth | --max-string | --max-size | --max-violations | --timeout)
         return ;;
     esac
 
     if [ "$COMP_CWORD" -eq 2 ] && [ "$prev" = rules ]; then
         COMPREPLY=($(compgen -W "check list" -- "$cur"))
+        return
+    fi
+    if [ "$COMP_CWORD" -eq 2 ] && [ "$prev" = schema ]; then
+        COMPREPLY=($(compgen -W "validate" -- "$cur"))
         return
     fi
     case $cur in
@@ -72,7 +76,7 @@ _reportlint()
         ;;
     *)
         if [ "$COMP_CWORD" -eq 1 ]; then
-            COMPREPLY=($(compgen -W "rules eval path" -- "$cur"))
+            COMPREPLY=($(compgen -W "rules eval path schema" -- "$cur"))
         fi
         local files
         files=($(compgen -f -- "$cur"))

@@ -16,6 +16,9 @@ typedef struct cli_strings {
 
 typedef struct cli_opts {
     cli_strings rules;   /* -r */
+    cli_strings schemas; /* -s: JSON Schemas every report must satisfy */
+    cli_strings schema_maps; /* --schema-map URL=DIR */
+    int format_assert;   /* --format-assert */
     cli_strings inputs;  /* files, directories, - */
     cli_strings params;  /* NAME=VALUE */
     cli_strings only, skip;
@@ -65,6 +68,15 @@ rl_rules *cli_load_rules(const cli_opts *opts, int quiet_ok);
 
 /* The directory of bundled rule sets, or NULL. */
 const char *cli_bundled_rules(char *buf, size_t size);
+/* The directory of bundled schemas (schemas/ in a build tree,
+ * PREFIX/share/reportlint/schemas when installed), or NULL. */
+const char *cli_bundled_schemas(char *buf, size_t size);
+/* A rules object with the schema options (--schema-map, --format-assert,
+ * the bundled metaschemas) set; NULL after printing why. */
+rl_rules *cli_new_rules(const cli_opts *opts);
+/* Print the rules' diagnostics to stderr as FILE:LINE:COL lines, and what
+ * they mean for what: "in the rule sets" and the like. */
+void cli_print_diags(const rl_rules *rules, const char *what);
 
 /* The language of messages (cli_lang.c): --lang, else LC_ALL, LC_MESSAGES,
  * LANG, else "en". Returns 0, or CLI_USAGE_ERROR (printed) for an unknown
@@ -78,6 +90,11 @@ int cli_lint(int argc, char **argv);
 int cli_rules(int argc, char **argv);
 int cli_eval(int argc, char **argv);
 int cli_path(int argc, char **argv);
+int cli_schema(int argc, char **argv);
+/* `rules check`: hold the rule-set files of paths (none: the bundled
+ * rules) to schemas/ruleset.schema.json; errors printed as FILE:LINE:COL.
+ * Returns how many, or -1 when the check could not run. */
+int cli_rules_schema_check(const cli_opts *o, const cli_strings *paths);
 
 void cli_usage(FILE *out);
 

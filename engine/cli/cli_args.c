@@ -14,6 +14,7 @@ enum opt_id {
     OPT_FAIL_ON, OPT_ONLY, OPT_SKIP, OPT_JOBS, OPT_MAX_DEPTH, OPT_PATHS, OPT_HELP, OPT_VERSION,
     OPT_COLOR, OPT_QUIET, OPT_VERBOSE,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE,
+    OPT_SCHEMA_MAP, OPT_FORMAT_ASSERT,
     OPT_MAX_STRING, OPT_MAX_SIZE, OPT_MAX_VIOLATIONS, OPT_TIMEOUT
 };
 
@@ -37,6 +38,8 @@ static const opt_def options[] = {
     {'v', "verbose", 0, OPT_VERBOSE},
     {0, "config", 1, OPT_CONFIG},       {0, "no-config", 0, OPT_NO_CONFIG},
     {0, "baseline", 1, OPT_BASELINE},   {0, "write-baseline", 1, OPT_WRITE_BASELINE},
+    {'s', "schema", 1, OPT_SCHEMA},     {0, "schema-map", 1, OPT_SCHEMA_MAP},
+    {0, "format-assert", 0, OPT_FORMAT_ASSERT},
     {0, "max-string", 1, OPT_MAX_STRING}, {0, "max-size", 1, OPT_MAX_SIZE},
     {0, "max-violations", 1, OPT_MAX_VIOLATIONS}, {0, "timeout", 1, OPT_TIMEOUT},
 };
@@ -50,9 +53,13 @@ void cli_usage(FILE *out)
           "       reportlint rules list PATH...    ids, kinds, severities, titles\n"
           "       reportlint eval EXPR [FILE|-]    an expression's value against a report\n"
           "       reportlint path JSONPATH [FILE|-] [--paths]  the selected nodes\n"
+          "       reportlint schema validate SCHEMA FILE...  validate JSON files against a schema\n"
           "\n"
           "options:\n"
           "  -r, --rules PATH      rule set file or directory, repeatable (default: bundled rules)\n"
+          "  -s, --schema PATH     JSON Schema every report must satisfy, repeatable\n"
+          "      --schema-map URL=DIR  read $refs under URL from DIR (never the network)\n"
+          "      --format-assert   JSON Schema \"format\" is an assertion, not an annotation\n"
           "  -f, --format FMT      text (default) | json | ndjson | sarif | junit | github | html\n"
           "  -o, --output FILE     write the report to FILE (atomically) instead of stdout\n"
           "      --color WHEN      text colours: auto (default: a terminal, TERM not dumb,\n"
@@ -68,7 +75,8 @@ void cli_usage(FILE *out)
           "      --fail-on LEVEL   error (default) | warning | info | never\n"
           "      --only ID,...     run only these rules\n"
           "      --skip ID,...     do not run these rules\n"
-          "  -j, --jobs N          files checked in parallel (accepted; checks run in order)\n"
+          "  -j, --jobs N          files and NDJSON records checked in parallel (default: the\n"
+          "                        number of cores); the output is the same for every N\n"
           "      --max-depth N     JSON nesting limit (default 1000)\n"
           "      --paths           (path) print normalized paths instead of values\n"
           "      --config FILE     read this configuration instead of the nearest .reportlint.json\n"
@@ -82,7 +90,7 @@ void cli_usage(FILE *out)
           "  -h, --help            this help;  --version  the version\n"
           "\n"
           "exit status: 0 no violation at or above --fail-on, 1 violations, 2 usage error\n"
-          "or invalid rule set (nothing is checked then).\n",
+          "or invalid rule set or schema (nothing is checked then).\n",
           out);
 }
 
@@ -107,6 +115,8 @@ int cli_push_csv(cli_strings *list, char *csv)
 void cli_opts_free(cli_opts *opts)
 {
     free(opts->rules.items);
+    free(opts->schemas.items);
+    free(opts->schema_maps.items);
     free(opts->inputs.items);
     free(opts->params.items);
     free(opts->only.items);
@@ -149,6 +159,12 @@ static int apply(cli_opts *o, enum opt_id id, char *arg)
     long n;
     switch (id) {
     case OPT_RULES: return cli_push(&o->rules, arg);
+    case OPT_SCHEMA: return cli_push(&o->schemas, arg);
+    case OPT_SCHEMA_MAP:
+        if (!strchr(arg, '=') || arg[0] == '=')
+            return usage_error("--schema-map needs URL=DIR, got '%s'", arg);
+        return cli_push(&o->schema_maps, arg);
+    case OPT_FORMAT_ASSERT: o->format_assert = 1; return 0;
     case OPT_PARAM:
         if (!strchr(arg, '=') || arg[0] == '=')
             return usage_error("--param needs NAME=VALUE, got '%s'", arg);
@@ -253,7 +269,7 @@ int cli_parse(int argc, char **argv, int first, cli_opts *o, const char *command
     (void)command;
     memset(o, 0, sizeof *o);
     o->fail_on = RL_SEVERITY_ERROR;
-    o->jobs = 1;
+    o->jobs = 0; /* the number of cores */
     int only_files = 0;
     for (int i = first; i < argc; i++) {
         char *a = argv[i];

@@ -78,6 +78,7 @@ void cli_config_free(cli_config *c)
     if (!c)
         return;
     free_strings(&c->rules);
+    free_strings(&c->schemas);
     free_strings(&c->params);
     free(c->severity.items);
     for (size_t i = 0; i < c->n_overrides; i++) {
@@ -146,6 +147,10 @@ static int merge(cli_opts *o, const cli_config *c)
     if (o->rules.n == 0)
         for (size_t i = 0; i < c->rules.n; i++)
             if (cli_push(&o->rules, c->rules.items[i]) != 0)
+                return -1;
+    if (o->schemas.n == 0) /* -s replaces the file's schemas, as -r its rules */
+        for (size_t i = 0; i < c->schemas.n; i++)
+            if (cli_push(&o->schemas, c->schemas.items[i]) != 0)
                 return -1;
     if (!o->lang)
         o->lang = c->lang;

@@ -63,6 +63,7 @@ typedef struct cli_config {
     char *dir_abs;   /* the same, absolute (for globs) */
     rl_jdoc *doc;    /* owns the strings the fields below point to */
     cli_strings rules; /* joined paths (malloc'd) */
+    cli_strings schemas; /* joined paths (malloc'd): -s unless given */
     const char *locale, *lang;
     int fail_on;     /* CLI_UNSET, an rl_severity or CLI_FAIL_NEVER */
     cli_strings params; /* "NAME=VALUE" (malloc'd) */
@@ -80,7 +81,7 @@ typedef struct cli_config {
 /* ---- cli_config.c ---- */
 
 /* Find (or take --config) and read the configuration, and merge it into
- * o: rules, lang, params (before the command line's, which win), fail-on
+ * o: rules, schemas (unless -s), lang, params (before the command line's, which win), fail-on
  * (unless --fail-on), baseline (unless --baseline). *out is NULL when
  * there is no file (or --no-config). Returns 0, or CLI_USAGE_ERROR after
  * printing every problem. */
@@ -147,6 +148,16 @@ int cli_policy_filters(const cli_policy *p);
 /* 0 or 1: a remaining violation at or above its file's fail-on (0 after
  * --write-baseline). */
 int cli_policy_exit_status(cli_policy *p, const rl_result *res);
+/* 1 when this violation alone makes the exit status 1 (--fail-on and the
+ * file's overrides), for violations that are streamed and not kept. */
+int cli_policy_violation_fails(cli_policy *p, const rl_violation *v);
+
+/* -j (cli_jobs.c): the number of threads, the cores when -j is not given. */
+unsigned cli_jobs(const cli_opts *o);
+/* Check files in order into res on jobs threads; res ends up as with one
+ * thread. Returns 0, or -1 (printed) on OOM. */
+int cli_check_files(const rl_rules *rules, const rl_check_opts *copts, const char *const *files,
+                    size_t n, unsigned jobs, rl_result *res, cli_policy *pol);
 
 /* ---- cli_baseline.c ---- */
 

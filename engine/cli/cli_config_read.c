@@ -416,23 +416,6 @@ enum {
     K_OVERRIDES, K_SUPPRESS, K_BASELINE
 };
 
-/* "schemas" is checked (paths) and refused: this build has no JSON Schema
- * validation of reports (-s), and ignoring it would pass unchecked
- * reports. When -s lands, hand these paths to it instead. */
-static void read_schemas(cli_config *c, const rl_jnode *v)
-{
-    cli_strings paths = {0};
-    int before = c->problems;
-    want_paths(c, v, "\"schemas\"", &paths);
-    for (size_t i = 0; i < paths.n; i++)
-        free((char *)paths.items[i]);
-    free(paths.items);
-    if (c->problems == before)
-        cli_config_problem(c, v,
-                           "\"schemas\": checking reports against JSON Schemas (-s) is not "
-                           "available in this version of reportlint; remove the key");
-}
-
 static void read_baseline(cli_config *c, const rl_jnode *v)
 {
     const char *s = want_string(c, v, "\"baseline\"");
@@ -452,7 +435,7 @@ void cli_config_read(cli_config *c)
         switch (key_of[i]) {
         case K_SCHEMA_REF: want_string(c, v, "\"$schema\""); break;
         case K_RULES: want_paths(c, v, "\"rules\"", &c->rules); break;
-        case K_SCHEMAS: read_schemas(c, v); break;
+        case K_SCHEMAS: want_paths(c, v, "\"schemas\"", &c->schemas); break;
         case K_LOCALE: c->locale = want_string(c, v, "\"locale\""); break;
         case K_LANG: c->lang = want_string(c, v, "\"lang\""); break;
         case K_FAIL_ON: c->fail_on = want_fail_on(c, v); break;

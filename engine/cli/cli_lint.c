@@ -7,8 +7,10 @@
  * from --fail-on. The configuration file, suppressions and baselines
  * (cli_config.h) hook in before loading, per file, and after checking.
  * -f ndjson is streamed — each violation line written (and flushed, on
- * stdout) as soon as it is found — unless suppressions or a baseline must
- * see every violation first. */
+ * stdout) as soon as it is found, and not kept, so memory does not grow
+ * with a large NDJSON input — unless suppressions or a baseline must see
+ * every violation first. -j N checks on N threads (cli_jobs.c) with the
+ * same output as one. */
 #include "cli_config.h"
 
 #include <errno.h>
@@ -22,6 +24,8 @@ typedef struct output {
     FILE *f;         /* stdout or file.f */
     int to_file;
     int failed;      /* a streamed write failed */
+    cli_policy *pol; /* streaming: for the exit status of violations not kept */
+    int fails;       /* a streamed violation makes the exit status 1 */
 } output;
 
 static int output_open(const cli_opts *o, output *out)
@@ -54,23 +58,12 @@ static int output_close(output *out, int ok)
 static void stream_violation(const rl_violation *v, void *user)
 {
     output *out = user;
+    if (cli_policy_violation_fails(out->pol, v))
+        out->fails = 1;
     if (out->failed)
         return;
     if (rl_write_violation(out->f, RL_FORMAT_NDJSON, v) != 0 || (!out->to_file && fflush(out->f) != 0))
         out->failed = 1;
-}
-
-static int check_all(const rl_rules *rules, const rl_check_opts *copts, const cli_strings *files,
-                     rl_result *res, cli_policy *pol)
-{
-    for (size_t i = 0; i < files->n; i++) {
-        const rl_check_opts *fopts = cli_policy_file_opts(pol, files->items[i], copts);
-        if (rl_check_file(rules, fopts, files->items[i], res) != 0) {
-            fprintf(stderr, "reportlint: out of memory checking %s\n", files->items[i]);
-            return -1;
-        }
-    }
-    return 0;
 }
 
 /* Colours: --color always/never, else only on a terminal whose TERM is not
@@ -95,8 +88,9 @@ typedef struct lint_run {
 
 /* Check every file, apply suppressions and the baseline, and write the
  * report: streamed ndjson closes with its summary; the other formats are
- * written once, sorted by file and position. */
-static int check_and_write(const lint_run *r, const cli_strings *files, rl_result *res)
+ * written once, sorted by file and position. *fails: 1 or 0 when streamed
+ * violations decided the exit status, else -1. */
+static int check_and_write(const lint_run *r, const cli_strings *files, rl_result *res, int *fails)
 {
     const cli_opts *o = r->o;
     rl_check_opts copts = {0};
@@ -115,9 +109,13 @@ static int check_and_write(const lint_run *r, const cli_strings *files, rl_resul
     if (output_open(o, &out) != 0)
         return -1;
     int stream = r->fmt == RL_FORMAT_NDJSON && !cli_policy_filters(r->pol);
-    if (stream)
+    out.pol = r->pol;
+    if (stream) {
         rl_result_on_violation(res, stream_violation, &out);
-    int ok = check_all(r->rules, &copts, files, res, r->pol) == 0;
+        rl_result_keep(res, 0);
+    }
+    int ok = cli_check_files(r->rules, &copts, files->items, files->n, cli_jobs(o), res, r->pol) == 0;
+    *fails = stream ? out.fails : -1;
     rl_result_on_violation(res, NULL, NULL);
     if (ok) {
         rl_result_sort(res);
@@ -160,11 +158,12 @@ static int run(const cli_opts *o, rl_format fmt, const char *lang, cli_config *c
     cli_strings files = {0};
     rl_result *res = rl_result_new();
     lint_run r = {o, rules, lang, fmt, NULL};
+    int fails = -1;
     if (res && cli_config_check_ids(cfg, rules) == 0 && (r.pol = cli_policy_new(o, cfg)) != NULL &&
         check_only_ids(rules, &o->only, "--only") == 0 &&
         check_only_ids(rules, &o->skip, "--skip") == 0 && cli_expand_inputs(&o->inputs, &files) == 0 &&
-        check_and_write(&r, &files, res) == 0)
-        status = cli_policy_exit_status(r.pol, res);
+        check_and_write(&r, &files, res, &fails) == 0)
+        status = fails >= 0 ? fails : cli_policy_exit_status(r.pol, res);
     cli_policy_free(r.pol);
     free_files(&files);
     rl_result_free(res);

@@ -165,6 +165,11 @@ static int file_fail_on(cli_policy *p, const char *file)
     return level;
 }
 
+int cli_policy_violation_fails(cli_policy *p, const rl_violation *v)
+{
+    return !p->o->write_baseline && (int)v->severity >= file_fail_on(p, v->file);
+}
+
 int cli_policy_exit_status(cli_policy *p, const rl_result *res)
 {
     if (p->o->write_baseline)
@@ -172,7 +177,7 @@ int cli_policy_exit_status(cli_policy *p, const rl_result *res)
     size_t n = rl_result_count(res);
     for (size_t i = 0; i < n; i++) {
         const rl_violation *v = rl_result_violation(res, i);
-        if ((int)v->severity >= file_fail_on(p, v->file))
+        if (cli_policy_violation_fails(p, v))
             return 1;
     }
     return 0;

@@ -1,4 +1,5 @@
-/* cli_rules.c — `reportlint rules check PATH...` (validate rule sets;
+/* cli_rules.c — `reportlint rules check PATH...` (validate rule sets:
+ * against schemas/ruleset.schema.json, then the loader's own checks;
  * every problem with file:line:col) and `reportlint rules list PATH...`
  * (ids, kinds, severities, titles). With no PATH, the bundled rules. */
 #include "cli.h"
@@ -52,7 +53,16 @@ int cli_rules(int argc, char **argv)
     }
     for (size_t i = 0; i < o.inputs.n; i++) /* rules PATH... are rule sets */
         cli_push(&o.rules, o.inputs.items[i]);
+    int format_problems = 0;
+    if (strcmp(argv[2], "check") == 0)
+        format_problems = cli_rules_schema_check(&o, &o.rules);
     rl_rules *rules = cli_load_rules(&o, 0);
+    if (rules && format_problems) {
+        fprintf(stderr, "reportlint: %d problem%s in the rule sets (ruleset.schema.json)\n",
+                format_problems, format_problems == 1 ? "" : "s");
+        rl_rules_free(rules);
+        rules = NULL;
+    }
     if (rules) {
         if (strcmp(argv[2], "list") == 0)
             list(rules);

@@ -1,7 +1,9 @@
 /* cli_rules_load.c — finding and loading rule sets for every command:
  * -r paths, else the bundled rules (next to the binary in a build tree,
  * or under PREFIX/share/reportlint when installed), with --param and
- * --as-of applied. Diagnostics go to stderr as FILE:LINE:COL lines. */
+ * --as-of applied, then the -s schemas (with --schema-map,
+ * --format-assert and the bundled metaschemas, found the same way as the
+ * rules). Diagnostics go to stderr as FILE:LINE:COL lines. */
 #include "cli.h"
 
 #include <limits.h>
@@ -35,27 +37,39 @@ static int exe_dir(char *buf, size_t size)
     return 1;
 }
 
-const char *cli_bundled_rules(char *buf, size_t size)
+/* The bundled directory NAME: $ENV, else beside the binary (a build
+ * tree), else under the installed share directory. */
+static const char *bundled(const char *env_name, const char *name, char *buf, size_t size)
 {
-    const char *env = getenv("REPORTLINT_RULES");
+    const char *env = getenv(env_name);
     if (env && *env) {
         snprintf(buf, size, "%s", env);
         return buf;
     }
     char dir[PATH_MAX];
     if (exe_dir(dir, sizeof dir)) {
-        static const char *const rel[] = {"/../rules", "/../share/reportlint/rules"};
+        static const char *const rel[] = {"/../", "/../share/reportlint/"};
         for (size_t i = 0; i < 2; i++) {
-            snprintf(buf, size, "%s%s", dir, rel[i]);
+            snprintf(buf, size, "%s%s%s", dir, rel[i], name);
             if (is_dir(buf))
                 return buf;
         }
     }
-    snprintf(buf, size, "%s/rules", RL_DATADIR);
+    snprintf(buf, size, "%s/%s", RL_DATADIR, name);
     return is_dir(buf) ? buf : NULL;
 }
 
-static void print_diags(const rl_rules *rules)
+const char *cli_bundled_rules(char *buf, size_t size)
+{
+    return bundled("REPORTLINT_RULES", "rules", buf, size);
+}
+
+const char *cli_bundled_schemas(char *buf, size_t size)
+{
+    return bundled("REPORTLINT_SCHEMAS", "schemas", buf, size);
+}
+
+void cli_print_diags(const rl_rules *rules, const char *what)
 {
     size_t n = rl_rules_diag_count(rules);
     for (size_t i = 0; i < n; i++) {
@@ -68,8 +82,8 @@ static void print_diags(const rl_rules *rules)
             fprintf(stderr, " [%s]", d->rule);
         fprintf(stderr, " %s\n", d->message);
     }
-    fprintf(stderr, "reportlint: %zu problem%s in the rule sets; nothing was checked\n", n,
-            n == 1 ? "" : "s");
+    fprintf(stderr, "reportlint: %zu problem%s %s; nothing was checked\n", n, n == 1 ? "" : "s",
+            what);
 }
 
 /* --as-of must be a real calendar day (date() says so). */
@@ -109,10 +123,33 @@ static int apply_params(rl_rules *rules, const cli_opts *opts)
     return 0;
 }
 
+rl_rules *cli_new_rules(const cli_opts *opts)
+{
+    rl_rules *rules = rl_rules_new();
+    if (!rules) {
+        fprintf(stderr, "reportlint: out of memory\n");
+        return NULL;
+    }
+    char dir[PATH_MAX], meta[PATH_MAX + 8];
+    rl_schema_config cfg = {opts->format_assert, NULL, opts->schema_maps.items,
+                            opts->schema_maps.n};
+    if (cli_bundled_schemas(dir, sizeof dir)) {
+        snprintf(meta, sizeof meta, "%s/meta", dir);
+        cfg.meta_dir = meta;
+    }
+    rl_error err = {0};
+    if (rl_rules_schema_config(rules, &cfg, &err) != 0) {
+        fprintf(stderr, "reportlint: --schema-map: %s\n", err.message);
+        rl_rules_free(rules);
+        return NULL;
+    }
+    return rules;
+}
+
 rl_rules *cli_load_rules(const cli_opts *opts, int quiet_ok)
 {
     (void)quiet_ok;
-    rl_rules *rules = rl_rules_new();
+    rl_rules *rules = cli_new_rules(opts);
     if (!rules || apply_params(rules, opts) != 0) {
         rl_rules_free(rules);
         return NULL;
@@ -130,8 +167,11 @@ rl_rules *cli_load_rules(const cli_opts *opts, int quiet_ok)
     }
     for (size_t i = 0; i < opts->rules.n; i++)
         rl_rules_load_path(rules, opts->rules.items[i]);
+    for (size_t i = 0; i < opts->schemas.n; i++)
+        rl_rules_add_schema(rules, opts->schemas.items[i]);
     if (rl_rules_diag_count(rules)) {
-        print_diags(rules);
+        cli_print_diags(rules, opts->schemas.n ? "in the rule sets and schemas"
+                                               : "in the rule sets");
         rl_rules_free(rules);
         return NULL;
     }

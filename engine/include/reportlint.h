@@ -101,6 +101,31 @@ RL_API int rl_rules_info(const rl_rules *rules, size_t i, rl_rule_info *out);
 /* 1 when a rule with this id is loaded. */
 RL_API int rl_rules_has(const rl_rules *rules, const char *id);
 
+/* ---- JSON Schema ----------------------------------------------------- */
+
+/* How the JSON Schemas of a rules object are read: reports checked with
+ * rules are validated against the schemas added with rl_rules_add_schema
+ * and a rule set's top-level "schema" (rule id "schema", one violation per
+ * schema error at the invalid value), and `schema` rules validate their
+ * `each` nodes. Schemas are draft 2020-12, or draft-07 when their $schema
+ * says so; each is compiled once, when loaded. */
+typedef struct rl_schema_config {
+    int format_assert;        /* "format" is an assertion (--format-assert) */
+    const char *meta_dir;     /* the bundled metaschemas (schemas/meta), or NULL */
+    const char *const *maps;  /* --schema-map entries "URL=DIR": a $ref under URL
+                                 is read from DIR, never from the network */
+    size_t n_maps;
+} rl_schema_config;
+
+/* Set the schema configuration (strings copied). Call it before loading
+ * any rule set or schema; returns 0, or -1 with err (a malformed map
+ * entry, or schemas were already loaded). */
+RL_API int rl_rules_schema_config(rl_rules *rules, const rl_schema_config *cfg, rl_error *err);
+/* Add a JSON Schema every report must satisfy (-s PATH). Returns 0, or
+ * the number of new diagnostics (an unreadable or invalid schema, an
+ * unresolvable $ref: located in the schema file), as rl_rules_load_path. */
+RL_API int rl_rules_add_schema(rl_rules *rules, const char *path);
+
 /* ---- checking -------------------------------------------------------- */
 
 typedef struct rl_check_opts {
@@ -118,14 +143,20 @@ typedef struct rl_check_opts {
      * same rule a later entry wins. Unknown ids are ignored. */
     const struct rl_rule_severity *severities;
     size_t n_severities;
+    unsigned jobs;                /* threads checking the records of an NDJSON file
+                                     (0 or 1: the calling thread only); violations and
+                                     counts come out exactly as with one thread */
     /* Limits on hostile or runaway input (README "Limits"). Each 0 means
      * the default below; RL_UNLIMITED turns the limit off. A report that
      * exceeds one gets an `input` violation saying which, never a crash. */
     size_t max_string;     /* bytes in one JSON string (default 16 MiB) */
-    size_t max_size;       /* bytes of one report read whole (default 256 MiB) */
-    size_t max_violations; /* violations kept per report (default 1000); the
-                              rest become one notice that counts them */
-    double timeout;        /* seconds to check one report; 0: no limit. A report
+    size_t max_size;       /* bytes of one report read whole, or of one NDJSON
+                              record (default 256 MiB) */
+    size_t max_violations; /* violations kept per report (an NDJSON record is
+                              a report; default 1000); the rest become one
+                              notice that counts them */
+    double timeout;        /* seconds to check one report (or NDJSON record);
+                              0: no limit. A report
                               that takes longer gets an `input` violation and
                               its remaining rules do not run */
 } rl_check_opts;
@@ -211,9 +242,14 @@ typedef struct rl_result rl_result;
 RL_API rl_result *rl_result_new(void);
 RL_API void rl_result_free(rl_result *res);
 
-/* Check one report file (.json) against rules, adding to res. An unreadable
+/* Check one report file against rules, adding to res. An unreadable
  * or invalid file becomes an `input` violation, not a failure: the return
- * value is nonzero only for a misuse (rules with diagnostics, no memory). */
+ * value is nonzero only for a misuse (rules with diagnostics, no memory).
+ * A name ending in .ndjson or .jsonl is read one record (line) at a time,
+ * in bounded memory: each record is a report; blank lines are skipped; a
+ * line that is not JSON is an `input` violation and the next lines are
+ * still checked. Its violations carry the file's line and column and a
+ * pointer within the record. */
 RL_API int rl_check_file(const rl_rules *rules, const rl_check_opts *opts, const char *path,
                          rl_result *res);
 /* Check a report held in memory; name is the file name shown in output. */
@@ -229,6 +265,17 @@ RL_API const rl_summary *rl_result_summary(const rl_result *res);
  * strings live as long as res). fn NULL removes the listener. */
 typedef void (*rl_violation_fn)(const rl_violation *v, void *user);
 RL_API void rl_result_on_violation(rl_result *res, rl_violation_fn fn, void *user);
+
+/* keep 0: violations are handed to the listener and not stored (their
+ * strings are valid during the call only); the summary still counts them
+ * and rl_result_count stays 0, so memory does not grow with them. keep 1
+ * (the default): stored. */
+RL_API void rl_result_keep(rl_result *res, int keep);
+/* Append what src holds — its files, counts and violations, in check
+ * order (before any rl_result_sort(src)) — to dst, as if they had been
+ * checked into dst: dst's listener sees each violation. For checks run
+ * on other threads, each into its own result, merged in a fixed order. */
+RL_API int rl_result_merge(rl_result *dst, const rl_result *src);
 
 /* Highest severity of any violation, or -1 when there is none. */
 RL_API int rl_result_max_severity(const rl_result *res);

@@ -95,7 +95,8 @@ void rl_run_report(rl_run *run, const rl_finding *f)
     rl_lang lang;
     const rl_template *t = pick_template(run, f, &lang);
     if (t) {
-        rl_error err = {0}, *saved = run->ctx.err;
+        rl_error err, *saved = run->ctx.err;
+        rl_error_fresh(&err);
         run->ctx.err = &err;
         rl_template_expand(t, all, n, &run->ctx, lang, &msg);
         run->ctx.err = saved;
@@ -122,7 +123,8 @@ static void report_eval_error(rl_run *run, const rl_expr *e)
 
 int rl_run_eval(rl_run *run, const rl_expr *e, rl_value *out)
 {
-    rl_error err = {0};
+    rl_error err;
+    rl_error_fresh(&err);
     run->ctx.err = &err;
     run->ctx.err_node = NULL;
     if (rl_expr_eval(e, &run->ctx, out) == 0)
@@ -136,7 +138,8 @@ static int convert(rl_run *run, const rl_expr *e, rl_value *out, int as_date)
     rl_value raw;
     if (rl_run_eval(run, e, &raw) != 0)
         return -1;
-    rl_error err = {0};
+    rl_error err;
+    rl_error_fresh(&err);
     run->ctx.err = &err;
     run->ctx.err_node = raw.src;
     int rc = as_date ? rl_eval_to_date(&run->ctx, &raw, out) : rl_eval_to_number(&run->ctx, &raw, out);
@@ -251,7 +254,8 @@ static void run_rule(rl_run *run, const rl_eval_ctx *base)
     }
     rl_nodelist nodes;
     rl_nodelist_init(&nodes);
-    rl_error err = {0};
+    rl_error err;
+    rl_error_fresh(&err);
     if (rl_jpath_eval(run->rule->each, base->root, base->root, &nodes, &err) != 0) {
         run->ctx = *base;
         run->ctx.err = &err;
@@ -288,9 +292,18 @@ int rl_check_rule_active(const rl_rule *r, const rl_check_opts *opts)
 void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang, const char *file,
                   rl_jdoc *doc, rl_result *res)
 {
-    if (!rl_check_locale_ok(doc, opts, file, res))
-        return;
     rl_arena *arena = rl_arena_new(16 * 1024);
+    if (arena)
+        rl_check_doc_in(rules, opts, lang, file, doc, res, arena, NULL);
+    rl_arena_free(arena);
+}
+
+/* Every active rule on one report, until the deadline (timeout seconds
+ * from now; 0: none). */
+static void run_rules(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
+                      const char *file, rl_jdoc *doc, rl_result *res, rl_arena *arena,
+                      rl_regex_md *md, double timeout)
+{
     rl_run run = {0};
     run.doc = doc;
     run.file = file;
@@ -299,11 +312,9 @@ void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang
     run.lang = lang;
     const rl_ruleset *set = NULL;
     rl_eval_ctx base = {0};
-    rl_check_limits limits;
-    rl_check_limits_of(opts, &limits);
-    if (limits.timeout > 0)
-        run.deadline = now_seconds() + limits.timeout;
-    for (size_t i = 0; arena && i < rules->n_all && !past_deadline(&run); i++) {
+    if (timeout > 0)
+        run.deadline = now_seconds() + timeout;
+    for (size_t i = 0; i < rules->n_all && !past_deadline(&run); i++) {
         run.rule = rules->all[i];
         if (!rl_check_rule_active(run.rule, opts))
             continue;
@@ -313,10 +324,22 @@ void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang
             rl_check_base_ctx(&base, doc, set,
                               rl_report_locale(doc->root, opts ? opts->locale : NULL, set->locale),
                               arena, file, res, rules->catalog, lang);
+            base.md = md;
         }
         run_rule(&run, &base);
     }
     if (run.timed_out)
-        report_timeout(&run, limits.timeout);
-    rl_arena_free(arena);
+        report_timeout(&run, timeout);
+}
+
+void rl_check_doc_in(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
+                     const char *file, rl_jdoc *doc, rl_result *res, rl_arena *arena,
+                     rl_regex_md *md)
+{
+    rl_check_limits limits;
+    rl_check_limits_of(opts, &limits);
+    rl_result_cap_begin(res, limits.max_violations);
+    if (rl_check_locale_ok(doc, opts, file, res))
+        run_rules(rules, opts, lang, file, doc, res, arena, md, limits.timeout);
+    rl_check_cap_notice(res, rules->catalog, lang);
 }

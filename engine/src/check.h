@@ -2,6 +2,7 @@
 #ifndef RL_CHECK_H
 #define RL_CHECK_H
 
+#include "regex.h"
 #include "rules_int.h"
 
 /* The limits of one check, defaults applied; 0 means none. */
@@ -12,6 +13,11 @@ typedef struct rl_check_limits {
 
 void rl_check_limits_of(const rl_check_opts *opts, rl_check_limits *out);
 
+/* "cannot read: the WHAT is larger than MAX bytes (the limit, --max-size)"
+ * as an `input` violation, at the start of line (0: the file). */
+void rl_check_too_large(rl_result *res, const char *name, const char *what, unsigned line,
+                        size_t max, const rl_catalog *catalog, rl_lang lang);
+
 /* Add the notice for the violations the per-file limit left out, if any
  * (rl_result_cap_end), at the first of them. */
 void rl_check_cap_notice(rl_result *res, const rl_catalog *catalog, rl_lang lang);
@@ -19,6 +25,12 @@ void rl_check_cap_notice(rl_result *res, const rl_catalog *catalog, rl_lang lang
 /* Run every active rule on a parsed report, with messages in lang. */
 void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang, const char *file,
                   rl_jdoc *doc, rl_result *res);
+/* The same with the caller's evaluation arena (reset as it goes) and regex
+ * match data (may be NULL): one of each per thread, reused from report to
+ * report. */
+void rl_check_doc_in(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
+                     const char *file, rl_jdoc *doc, rl_result *res, rl_arena *arena,
+                     rl_regex_md *md);
 
 /* Fill the evaluation context shared by one rule set's rules on one
  * report: root, parameters, locale and as_of (from the `as_of` param when
@@ -51,5 +63,16 @@ void rl_check_input_violation(rl_result *res, const char *file, const char *poin
 void rl_check_input_msg(rl_result *res, const char *file, const char *pointer, unsigned line,
                         unsigned column, const rl_catalog *catalog, rl_lang lang, rl_msg msg,
                         const char *detail);
+
+/* NDJSON / JSON Lines (check_ndjson.c): 1 when a file name ends in
+ * .ndjson or .jsonl. */
+int rl_is_ndjson_name(const char *name);
+/* Check the records of an open file, or of a buffer, into res (whose file
+ * record the caller began). A read error stops reading: *errnum is set
+ * (0 otherwise). Return 0, or -1 on OOM. */
+int rl_check_ndjson_fd(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
+                       const char *name, int fd, int *errnum, rl_result *res);
+int rl_check_ndjson_buffer(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
+                           const char *name, const char *text, size_t len, rl_result *res);
 
 #endif

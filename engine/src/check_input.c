@@ -7,9 +7,11 @@
 #include "result.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void rl_check_input_violation(rl_result *res, const char *file, const char *pointer, unsigned line,
                               unsigned column, const char *message)
@@ -164,28 +166,44 @@ void rl_check_cap_notice(rl_result *res, const rl_catalog *catalog, rl_lang lang
     rl_sbuf_free(&text);
 }
 
-/* "cannot read: the report is more than N bytes (the limit, --max-size)" */
+void rl_check_too_large(rl_result *res, const char *name, const char *what, unsigned line,
+                        size_t max, const rl_catalog *catalog, rl_lang lang)
+{
+    char detail[160];
+    snprintf(detail, sizeof detail, "the %s is larger than %zu bytes (the limit, --max-size)", what,
+             max);
+    rl_check_input_msg(res, name, "", line, line ? 1 : 0, catalog, lang, RL_MSG_CANNOT_READ, detail);
+}
+
 static void too_large(rl_result *res, const char *name, size_t max, const rl_catalog *catalog,
                       rl_lang lang)
 {
-    char detail[160];
-    snprintf(detail, sizeof detail, "the report is larger than %zu bytes (the limit, --max-size)", max);
-    rl_check_input_msg(res, name, "", 0, 0, catalog, lang, RL_MSG_CANNOT_READ, detail);
+    rl_check_too_large(res, name, "report", 0, max, catalog, lang);
+}
+
+/* Start a file's record; count the rules that run on it (options may
+ * differ per file: the summary keeps the most). */
+static int begin_file(const rl_rules *rules, const rl_check_opts *opts, const char *name,
+                      rl_result *res)
+{
+    if (rl_result_begin_file(res, name) != 0)
+        return -1;
+    rl_summary *sum = rl_result_summary_mut(res);
+    size_t active = 0;
+    for (size_t i = 0; i < rules->n_all; i++)
+        active += (size_t)rl_check_rule_active(rules->all[i], opts);
+    if (active > sum->rules)
+        sum->rules = active;
+    return 0;
 }
 
 static int check_parsed(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
                         const char *name, const char *json, size_t len, rl_result *res)
 {
-    if (rl_result_begin_file(res, name) != 0)
+    if (begin_file(rules, opts, name, res) != 0)
         return -1;
     rl_check_limits limits;
     rl_check_limits_of(opts, &limits);
-    rl_summary *sum = rl_result_summary_mut(res);
-    size_t active = 0; /* options may differ per file: the summary keeps the most */
-    for (size_t i = 0; i < rules->n_all; i++)
-        active += (size_t)rl_check_rule_active(rules->all[i], opts);
-    if (active > sum->rules)
-        sum->rules = active;
     if (limits.max_size && len > limits.max_size) {
         too_large(res, name, limits.max_size, rules->catalog, lang);
         return 0;
@@ -198,9 +216,7 @@ static int check_parsed(const rl_rules *rules, const rl_check_opts *opts, rl_lan
                            RL_MSG_INVALID_JSON, err.message);
         return 0;
     }
-    rl_result_cap_begin(res, limits.max_violations);
     rl_check_doc(rules, opts, lang, name, doc, res);
-    rl_check_cap_notice(res, rules->catalog, lang);
     rl_jdoc_free(doc);
     return 0;
 }
@@ -212,7 +228,31 @@ int rl_check_buffer(const rl_rules *rules, const rl_check_opts *opts, const char
     if (!rules || !res || rules->n_diags || !check_lang(opts, &lang))
         return -1;
     rl_result_set_lang(res, lang);
+    if (rl_is_ndjson_name(name))
+        return begin_file(rules, opts, name, res) != 0 ? -1
+               : rl_check_ndjson_buffer(rules, opts, lang, name, json, len, res);
     return check_parsed(rules, opts, lang, name, json, len, res);
+}
+
+/* An NDJSON file, streamed: what cannot be opened or read is an `input`
+ * violation (after the records read before a read error). */
+static int check_ndjson_file(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
+                             const char *path, rl_result *res)
+{
+    if (begin_file(rules, opts, path, res) != 0)
+        return -1;
+    int fd = open(path, O_RDONLY | O_CLOEXEC), errnum = 0;
+    if (fd < 0) {
+        rl_check_input_msg(res, path, "", 0, 0, rules->catalog, lang, RL_MSG_CANNOT_OPEN,
+                           strerror(errno));
+        return 0;
+    }
+    int rc = rl_check_ndjson_fd(rules, opts, lang, path, fd, &errnum, res);
+    close(fd);
+    if (rc == 0 && errnum)
+        rl_check_input_msg(res, path, "", 0, 0, rules->catalog, lang, RL_MSG_CANNOT_READ,
+                           strerror(errnum));
+    return rc;
 }
 
 int rl_check_file(const rl_rules *rules, const rl_check_opts *opts, const char *path,
@@ -225,6 +265,8 @@ int rl_check_file(const rl_rules *rules, const rl_check_opts *opts, const char *
     if (!rules || !res || rules->n_diags || !check_lang(opts, &lang))
         return -1;
     rl_result_set_lang(res, lang);
+    if (rl_is_ndjson_name(path))
+        return check_ndjson_file(rules, opts, lang, path, res);
     rl_check_limits limits;
     rl_check_limits_of(opts, &limits);
     if (rl_read_file_errno(path, &data, &len, limits.max_size, &errnum, &opening) != 0) {

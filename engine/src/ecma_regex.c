@@ -59,17 +59,6 @@ static int fail(tr *t, size_t at, const char *what)
     return 0;
 }
 
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* n hex digits at t->i (without consuming); -1 if not all hex. */
 static long hex_run(const tr *t, size_t at, size_t n)
 {
@@ -77,7 +66,7 @@ static long hex_run(const tr *t, size_t at, size_t n)
     if (at + n > t->len)
         return -1;
     for (size_t k = 0; k < n; k++) {
-        int h = hexval(t->p[at + k]);
+        int h = rl_hexval(t->p[at + k]);
         if (h < 0)
             return -1;
         v = v * 16 + h;
@@ -107,8 +96,8 @@ static int unicode_escape(tr *t, esc *e)
     if (t->i < t->len && t->p[t->i] == '{') {
         size_t j = t->i + 1;
         long v = 0;
-        while (j < t->len && hexval(t->p[j]) >= 0 && v <= 0x10FFFF)
-            v = v * 16 + hexval(t->p[j++]);
+        while (j < t->len && rl_hexval(t->p[j]) >= 0 && v <= 0x10FFFF)
+            v = v * 16 + rl_hexval(t->p[j++]);
         if (j == t->i + 1 || j >= t->len || t->p[j] != '}' || v > 0x10FFFF)
             return 0;
         t->i = j + 1;

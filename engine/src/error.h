@@ -10,6 +10,14 @@
 #include <stdarg.h>
 
 void rl_error_clear(rl_error *err);
+/* An empty error without zeroing the whole message buffer: for errors made
+ * on every evaluation of the hot path (rl_error_clear costs 0.5 KB of stores). */
+static inline void rl_error_fresh(rl_error *err)
+{
+    err->message[0] = '\0';
+    err->line = err->column = 0;
+    err->failed = 0;
+}
 /* Set message and location (line/column 0 when unknown). err may be NULL. */
 void rl_error_set(rl_error *err, unsigned line, unsigned column, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

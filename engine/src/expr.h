@@ -68,6 +68,7 @@ typedef struct rl_eval_ctx {
     rl_error *err;           /* set when evaluation fails */
     const rl_jnode *err_node; /* the report node whose value caused the failure, if any */
     unsigned depth;          /* internal: parameter nesting */
+    struct rl_regex_md *md;  /* this thread's regex match data, or NULL (regex.h) */
 } rl_eval_ctx;
 
 /* ---- expressions ----------------------------------------------------- */

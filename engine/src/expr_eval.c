@@ -145,6 +145,11 @@ static int try_date(rl_eval_ctx *ctx, const char *s, size_t len, rl_date *out)
 static int read_date(rl_eval_ctx *ctx, const rl_value *in, rl_date *out)
 {
     char q[96];
+    rl_date_spec spec;
+    memset(&spec, 0, sizeof spec); /* the hot path: an ISO date, in any locale */
+    if (rl_date_parse_iso(in->u.str.s, in->u.str.len, &spec) &&
+        rl_date_resolve(&spec, spec.year ? 0 : rl_eval_ref_year(ctx), out))
+        return 0;
     const char *tag = ctx->locale && *ctx->locale ? ctx->locale : "en";
     const rl_locale *loc = rl_locale_find(tag);
     if (!loc) {
@@ -152,7 +157,6 @@ static int read_date(rl_eval_ctx *ctx, const rl_value *in, rl_date *out)
         ctx->err_node = in->src;
         return -1;
     }
-    rl_date_spec spec;
     int r = rl_locale_read_date(loc, in->u.str.s, in->u.str.len, &spec);
     clip(in->u.str.s, in->u.str.len, q, sizeof q, 60);
     switch (r) {

@@ -679,7 +679,7 @@ static int fn_matches(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
         }
         re = dyn;
     }
-    int r = rl_regex_search(re, subj, slen);
+    int r = rl_regex_search_md(re, subj, slen, ctx->md);
     rl_regex_free(dyn);
     if (r == RL_REGEX_MATCH || r == RL_REGEX_NOMATCH) {
         rl_value_set_bool(out, r == RL_REGEX_MATCH);

@@ -347,21 +347,7 @@ static int hex4(const char *s, size_t len, size_t p, uint32_t *out)
 {
     if (p + 4 > len)
         return 0;
-    uint32_t v = 0;
-    for (size_t i = p; i < p + 4; i++) {
-        char c = s[i];
-        v <<= 4;
-        if (c >= '0' && c <= '9')
-            v |= (uint32_t)(c - '0');
-        else if (c >= 'a' && c <= 'f')
-            v |= (uint32_t)(c - 'a' + 10);
-        else if (c >= 'A' && c <= 'F')
-            v |= (uint32_t)(c - 'A' + 10);
-        else
-            return 0;
-    }
-    *out = v;
-    return 1;
+    return rl_hex4(s + p, out);
 }
 
 /* One step of decoding the string literal body at s[*p]: appends the

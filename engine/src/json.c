@@ -134,30 +134,11 @@ static rl_jnode *new_node(parser *p, rl_jtype t, rl_jnode *parent, uint32_t inde
     return n;
 }
 
-static int hex4(const char *s, uint32_t *out)
-{
-    uint32_t v = 0;
-    for (int i = 0; i < 4; i++) {
-        char c = s[i];
-        v <<= 4;
-        if (c >= '0' && c <= '9')
-            v |= (uint32_t)(c - '0');
-        else if (c >= 'a' && c <= 'f')
-            v |= (uint32_t)(c - 'a' + 10);
-        else if (c >= 'A' && c <= 'F')
-            v |= (uint32_t)(c - 'A' + 10);
-        else
-            return 0;
-    }
-    *out = v;
-    return 1;
-}
-
 /* Decode a \u escape at s (pointing at the backslash); returns bytes used. */
 static size_t unicode_escape(parser *p, size_t at, char *out, size_t *outn)
 {
     uint32_t hi, lo;
-    if (at + 6 > p->len || !hex4(p->src + at + 2, &hi)) {
+    if (at + 6 > p->len || !rl_hex4(p->src + at + 2, &hi)) {
         fail(p, at, "invalid \\u escape: expected four hex digits");
         return 0;
     }
@@ -170,7 +151,7 @@ static size_t unicode_escape(parser *p, size_t at, char *out, size_t *outn)
         return 6;
     }
     if (at + 12 > p->len || p->src[at + 6] != '\\' || p->src[at + 7] != 'u' ||
-        !hex4(p->src + at + 8, &lo) || lo < 0xDC00 || lo > 0xDFFF) {
+        !rl_hex4(p->src + at + 8, &lo) || lo < 0xDC00 || lo > 0xDFFF) {
         fail(p, at, "invalid \\u escape: high surrogate \\u%04X without a low surrogate",
              (unsigned)hi);
         return 0;
@@ -641,25 +622,16 @@ static void report_failure(rl_jdoc *doc, parser *p, rl_error *err)
     rl_error_set(err, line, col, "%s", p->err);
 }
 
-rl_jdoc *rl_json_parse_owned(char *src, size_t len, const rl_json_limits *lim, rl_error *err)
+/* Parse doc->src[0..doc->len) into doc->arena; 0, or -1 with err set. */
+static int parse_doc(rl_jdoc *doc, const rl_json_limits *lim, rl_error *err)
 {
-    rl_jdoc *doc = calloc(1, sizeof *doc);
-    rl_arena *arena = rl_arena_new(len < 4096 ? 4096 : len < (1u << 20) ? len * 2 : (1u << 20));
-    if (!doc || !arena) {
-        free(doc);
-        rl_arena_free(arena);
-        free(src);
-        rl_error_set(err, 0, 0, "out of memory");
-        return NULL;
-    }
+    char *src = doc->src;
+    size_t len = doc->len;
     src[len] = '\0';
-    doc->arena = arena;
-    doc->src = src;
-    doc->len = len;
     parser p = {0};
     p.src = src;
     p.len = len;
-    p.arena = arena;
+    p.arena = doc->arena;
     p.max_depth = lim && lim->max_depth ? lim->max_depth : RL_JSON_DEFAULT_MAX_DEPTH;
     p.max_string = lim ? lim->max_string : 0;
     if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
@@ -678,10 +650,55 @@ rl_jdoc *rl_json_parse_owned(char *src, size_t len, const rl_json_limits *lim, r
     free(p.members);
     if (p.failed) {
         report_failure(doc, &p, err);
+        doc->root = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+rl_jdoc *rl_json_parse_owned(char *src, size_t len, const rl_json_limits *lim, rl_error *err)
+{
+    rl_jdoc *doc = calloc(1, sizeof *doc);
+    rl_arena *arena = rl_arena_new(len < 4096 ? 4096 : len < (1u << 20) ? len * 2 : (1u << 20));
+    if (!doc || !arena) {
+        free(doc);
+        rl_arena_free(arena);
+        free(src);
+        rl_error_set(err, 0, 0, "out of memory");
+        return NULL;
+    }
+    doc->arena = arena;
+    doc->src = src;
+    doc->len = doc->cap = len;
+    if (parse_doc(doc, lim, err) != 0) {
         rl_jdoc_free(doc);
         return NULL;
     }
     return doc;
+}
+
+int rl_jdoc_reparse(rl_jdoc *doc, const char *src, size_t len, const rl_json_limits *lim,
+                    rl_error *err)
+{
+    if (len > doc->cap) {
+        char *more = realloc(doc->src, len + 1);
+        if (!more) {
+            rl_error_set(err, 0, 0, "out of memory reading %zu bytes", len);
+            return -1;
+        }
+        doc->src = more;
+        doc->cap = len;
+    }
+    memcpy(doc->src, src, len);
+    doc->len = len;
+    doc->start = 0;
+    doc->root = NULL;
+    doc->line_base = 0;
+    free(doc->lines);
+    doc->lines = NULL;
+    doc->nlines = 0;
+    rl_arena_reset(doc->arena);
+    return parse_doc(doc, lim, err);
 }
 
 rl_jdoc *rl_json_parse(const char *src, size_t len, const rl_json_limits *lim, rl_error *err)
@@ -752,6 +769,6 @@ void rl_jdoc_locate(rl_jdoc *doc, size_t offset, unsigned *line, unsigned *colum
         from = doc->start;
     if (offset < from)
         offset = from;
-    *line = (unsigned)(lo + 1);
+    *line = (unsigned)(lo + 1) + doc->line_base;
     *column = (unsigned)(rl_utf8_count(doc->src + from, offset - from) + 1);
 }

@@ -76,10 +76,13 @@ typedef struct rl_jdoc {
     rl_arena *arena;
     char *src;  /* private copy, NUL-terminated; closing quotes overwritten */
     size_t len;
+    size_t cap; /* src holds cap + 1 bytes */
     size_t start; /* 3 when a UTF-8 byte order mark was skipped */
     rl_jnode *root;
     size_t *lines; /* offsets of line starts, built on demand */
     size_t nlines;
+    unsigned line_base; /* added to every line rl_jdoc_locate gives (an NDJSON
+                           record's line in its file, minus one) */
 } rl_jdoc;
 
 /* Parse len bytes (copied). On failure returns NULL and sets err with the
@@ -90,6 +93,12 @@ rl_jdoc *rl_json_parse(const char *src, size_t len, const rl_json_limits *lim, r
  * buffer is freed with the document (or at once on failure). */
 rl_jdoc *rl_json_parse_owned(char *src, size_t len, const rl_json_limits *lim, rl_error *err);
 void rl_jdoc_free(rl_jdoc *doc);
+/* Parse another text into a document made by rl_json_parse, reusing its
+ * buffers (the hot path of NDJSON: no allocation per record once they are
+ * big enough). Every node of the previous text is gone. Returns 0, or -1
+ * with err set; the document is then empty (root NULL) but reusable. */
+int rl_jdoc_reparse(rl_jdoc *doc, const char *src, size_t len, const rl_json_limits *lim,
+                    rl_error *err);
 
 /* Line and column (both 1-based, column in code points) of a byte offset. */
 void rl_jdoc_locate(rl_jdoc *doc, size_t offset, unsigned *line, unsigned *column);

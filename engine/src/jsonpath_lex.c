@@ -72,17 +72,6 @@ void *jp_push(jp_parser *p, void *arr, size_t *n, size_t el)
 
 /* ---- strings ---------------------------------------------------------- */
 
-static int hexval(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* \uXXXX at pos (pointing at the backslash): the 16-bit unit, or -1. */
 static long hex_unit(const jp_parser *p, size_t at)
 {
@@ -90,7 +79,7 @@ static long hex_unit(const jp_parser *p, size_t at)
         return -1;
     long v = 0;
     for (size_t i = 0; i < 4; i++) {
-        int h = hexval(jp_peek_at(p, at + 2 + i));
+        int h = rl_hexval(jp_peek_at(p, at + 2 + i));
         if (h < 0)
             return -1;
         v = v * 16 + h;

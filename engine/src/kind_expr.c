@@ -6,6 +6,7 @@
  * applicable unless "missing": "violation". Blame: the value of `at`
  * when it comes from the report, else the `each` node. */
 #include "kinds.h"
+#include "error.h"
 
 #include <stdlib.h>
 
@@ -39,7 +40,8 @@ static int expr_compile(rl_rule *rule, rl_loader *ld, const rl_jnode *obj)
 static int quiet_eval(rl_run *run, const rl_expr *e, rl_value *out)
 {
     rl_eval_ctx *ctx = rl_run_ctx(run);
-    rl_error err = {0}, *saved = ctx->err;
+    rl_error err, *saved = ctx->err;
+    rl_error_fresh(&err);
     ctx->err = &err;
     int ok = rl_expr_eval(e, ctx, out) == 0;
     ctx->err = saved;

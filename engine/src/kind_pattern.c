@@ -10,6 +10,7 @@
  * exceeds PCRE2's limits is a violation ("pattern limit exceeded"), never
  * a pass. Blame: the value. */
 #include "kinds.h"
+#include "error.h"
 #include "regex.h"
 
 #include <stdlib.h>
@@ -35,7 +36,8 @@ static void compile_regex(rl_loader *ld, const rl_jnode *obj, pattern_data *d)
     const rl_jnode *re = rl_ld_field(ld, obj, "regex", 1);
     const rl_jnode *fl = rl_json_gets(obj, "flags");
     unsigned flags = 0;
-    rl_error err = {0};
+    rl_error err;
+    rl_error_fresh(&err);
     if (fl && (fl->type != RL_JSTRING || !rl_regex_parse_flags(fl->u.str.s, &flags, &err))) {
         rl_ld_error(ld, fl->offset, "field 'flags': %s",
                     err.failed ? err.message : "must be a string of letters such as \"i\"");
@@ -78,10 +80,8 @@ static rl_outcome fail(rl_run *run, const pattern_data *d, const rl_value *v, rl
 /* The text to match: a string as it is, a number as written. */
 static int subject(rl_run *run, const rl_value *v, rl_sbuf *out)
 {
-    if (v->type == RL_VSTR) {
-        rl_sbuf_add(out, v->u.str.s, v->u.str.len);
-        return 1;
-    }
+    if (v->type == RL_VSTR)
+        return 1; /* searched in place */
     if (v->type == RL_VINT || v->type == RL_VNUM) {
         rl_value_write_json(out, v, rl_run_ctx(run)->doc);
         return 1;
@@ -101,8 +101,10 @@ static rl_outcome pattern_check(const rl_rule *rule, rl_run *run)
     rl_outcome out;
     if (!subject(run, &v, &s)) {
         out = fail(run, d, &v, RL_MSG_PATTERN_TYPE);
-    } else {
-        int rc = rl_regex_search(d->re, rl_sbuf_str(&s), s.len);
+    } else { /* a string is searched where it is; a number as its text */
+        rl_regex_md *md = rl_run_ctx(run)->md;
+        int rc = v.type == RL_VSTR ? rl_regex_search_md(d->re, v.u.str.s, v.u.str.len, md)
+                                   : rl_regex_search_md(d->re, rl_sbuf_str(&s), s.len, md);
         out = rc == RL_REGEX_MATCH ? RL_PASS
               : fail(run, d, &v, rc == RL_REGEX_NOMATCH ? RL_MSG_PATTERN_NOMATCH : RL_MSG_PATTERN_LIMIT);
     }

@@ -103,5 +103,6 @@ extern const rl_kind rl_kind_pattern;
 extern const rl_kind rl_kind_unique;
 extern const rl_kind rl_kind_expr;
 extern const rl_kind rl_kind_cadence;
+extern const rl_kind rl_kind_schema;
 
 #endif

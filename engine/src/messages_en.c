@@ -23,6 +23,7 @@ const char *const rl_messages_en[RL_MSG_COUNT] = {
     [RL_MSG_UNIQUE] = "duplicate key {key} (first at {first})",
     [RL_MSG_EXPR_FALSE] = "assertion failed: {assert}",
     [RL_MSG_EXPR_TYPE] = "assertion {assert} gave {value}, not true or false",
+    [RL_MSG_SCHEMA] = "{detail} (schema {schema})",
     [RL_MSG_CADENCE_MISSING_DAY] = "no submission on {period_start}",
     [RL_MSG_CADENCE_MISSING_WEEK] = "no submission in the week of {period_start} (Monday) to "
                                     "{period_end}",

@@ -25,6 +25,7 @@ const char *const rl_messages_id[RL_MSG_COUNT] = {
     [RL_MSG_UNIQUE] = "kunci ganda {key} (pertama kali muncul di {first})",
     [RL_MSG_EXPR_FALSE] = "syarat tidak terpenuhi: {assert}",
     [RL_MSG_EXPR_TYPE] = "syarat {assert} menghasilkan {value}, bukan true atau false",
+    [RL_MSG_SCHEMA] = "{detail} (skema {schema})",
     [RL_MSG_CADENCE_MISSING_DAY] = "tidak ada laporan yang diserahkan pada {period_start}",
     [RL_MSG_CADENCE_MISSING_WEEK] = "tidak ada laporan yang diserahkan pada minggu "
                                     "{period_start} (Senin) sampai {period_end}",

@@ -24,6 +24,7 @@ const char *const rl_messages_nb[RL_MSG_COUNT] = {
     [RL_MSG_UNIQUE] = "duplisert nøkkel {key} (første gang i {first})",
     [RL_MSG_EXPR_FALSE] = "betingelsen er ikke oppfylt: {assert}",
     [RL_MSG_EXPR_TYPE] = "betingelsen {assert} ga {value}, ikke true eller false",
+    [RL_MSG_SCHEMA] = "{detail} (skjema {schema})",
     [RL_MSG_CADENCE_MISSING_DAY] = "ingen rapport levert for {period_start}",
     [RL_MSG_CADENCE_MISSING_WEEK] = "ingen rapport levert i uken {period_start} (mandag) til "
                                     "{period_end}",

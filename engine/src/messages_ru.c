@@ -27,6 +27,7 @@ const char *const rl_messages_ru[RL_MSG_COUNT] = {
     [RL_MSG_UNIQUE] = "повторяющийся ключ {key} (впервые встречается в {first})",
     [RL_MSG_EXPR_FALSE] = "условие не выполнено: {assert}",
     [RL_MSG_EXPR_TYPE] = "условие {assert} дало {value}, а не true или false",
+    [RL_MSG_SCHEMA] = "{detail} (схема {schema})",
     [RL_MSG_CADENCE_MISSING_DAY] = "за {period_start} отчёт не представлен",
     [RL_MSG_CADENCE_MISSING_WEEK] = "за неделю с {period_start} (понедельник) по {period_end} "
                                     "отчёт не представлен",

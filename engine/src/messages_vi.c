@@ -24,6 +24,7 @@ const char *const rl_messages_vi[RL_MSG_COUNT] = {
     [RL_MSG_UNIQUE] = "khóa {key} bị trùng (xuất hiện lần đầu tại {first})",
     [RL_MSG_EXPR_FALSE] = "điều kiện không được thỏa mãn: {assert}",
     [RL_MSG_EXPR_TYPE] = "điều kiện {assert} cho kết quả {value}, không phải true hay false",
+    [RL_MSG_SCHEMA] = "{detail} (lược đồ {schema})",
     [RL_MSG_CADENCE_MISSING_DAY] = "không có báo cáo nào được nộp ngày {period_start}",
     [RL_MSG_CADENCE_MISSING_WEEK] = "không có báo cáo nào được nộp trong tuần từ {period_start} "
                                     "(thứ Hai) đến {period_end}",

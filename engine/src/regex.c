@@ -1,7 +1,8 @@
 /* regex.c — the PCRE2 wrapper (see regex.h).
  *
  * Invariant: a compiled pattern owns its code and its match context; match
- * data is made per search, so one rl_regex can serve many threads. */
+ * data is the caller's (one per thread) or made per search, so one rl_regex
+ * can serve many threads. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "regex.h"
 #include "error.h"
@@ -91,13 +92,24 @@ void rl_regex_free(rl_regex *re)
     free(re);
 }
 
-int rl_regex_search(const rl_regex *re, const char *subject, size_t len)
+rl_regex_md *rl_regex_md_new(void)
 {
-    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    return (rl_regex_md *)pcre2_match_data_create(1, NULL);
+}
+
+void rl_regex_md_free(rl_regex_md *md)
+{
+    pcre2_match_data_free((pcre2_match_data *)md);
+}
+
+int rl_regex_search_md(const rl_regex *re, const char *subject, size_t len, rl_regex_md *own)
+{
+    pcre2_match_data *md = own ? (pcre2_match_data *)own : pcre2_match_data_create(1, NULL);
     if (!md)
         return RL_REGEX_ERROR;
     int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, 0, 0, md, re->mctx);
-    pcre2_match_data_free(md);
+    if (!own)
+        pcre2_match_data_free(md);
     if (rc >= 0)
         return RL_REGEX_MATCH;
     if (rc == PCRE2_ERROR_NOMATCH)
@@ -106,6 +118,11 @@ int rl_regex_search(const rl_regex *re, const char *subject, size_t len)
         rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
         return RL_REGEX_LIMIT;
     return RL_REGEX_ERROR;
+}
+
+int rl_regex_search(const rl_regex *re, const char *subject, size_t len)
+{
+    return rl_regex_search_md(re, subject, len, NULL);
 }
 
 int rl_regex_parse_flags(const char *s, unsigned *flags, rl_error *err)

@@ -46,6 +46,14 @@ void rl_regex_free(rl_regex *re);
 /* Search subject[0..len) (or match all of it with RL_RE_FULL). */
 int rl_regex_search(const rl_regex *re, const char *subject, size_t len);
 
+/* Match data one thread reuses from search to search (any pattern), so
+ * that the hot path does not allocate. Not shared between threads. */
+typedef struct rl_regex_md rl_regex_md;
+rl_regex_md *rl_regex_md_new(void);
+void rl_regex_md_free(rl_regex_md *md);
+/* rl_regex_search with md's match data (md NULL: made for this search). */
+int rl_regex_search_md(const rl_regex *re, const char *subject, size_t len, rl_regex_md *md);
+
 /* Parse a flags string such as "im" into RL_RE_* bits; 0 on an unknown
  * letter (err names it). */
 int rl_regex_parse_flags(const char *s, unsigned *flags, rl_error *err);

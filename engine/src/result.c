@@ -29,7 +29,9 @@ struct rl_result {
     size_t n_files, cap_files;
     rl_violation_fn listener;
     void *listener_user;
-    rl_result_cap cap_file; /* the violation limit of the file being checked */
+    int drop; /* rl_result_keep(res, 0): violations go to the listener only */
+    rl_arena *scratch; /* with drop: the figures of the violation being added */
+    rl_result_cap cap_file; /* the violation limit of the report being checked */
 };
 
 void rl_result_set_lang(rl_result *res, rl_lang lang)
@@ -57,6 +59,7 @@ void rl_result_free(rl_result *res)
     if (!res)
         return;
     rl_arena_free(res->arena);
+    rl_arena_free(res->scratch);
     free(res->v);
     free(res->files);
     free(res);
@@ -82,7 +85,16 @@ static rl_figure *copy_figures(rl_result *res, const rl_figure *f, size_t n)
     return out;
 }
 
-/* Past the file's limit a violation is only counted: the first one left
+static void count_severity(rl_summary *s, rl_severity sev)
+{
+    switch (sev) {
+    case RL_SEVERITY_ERROR: s->errors++; break;
+    case RL_SEVERITY_WARNING: s->warnings++; break;
+    case RL_SEVERITY_INFO: s->infos++; break;
+    }
+}
+
+/* Past the report's limit a violation is only counted: the first one left
  * out is remembered (where it is), and the highest severity. */
 static int over_cap(rl_result *res, const rl_violation *v)
 {
@@ -120,6 +132,14 @@ int rl_result_add(rl_result *res, const rl_violation *v)
 {
     if (over_cap(res, v))
         return 1;
+    if (res->drop) { /* nothing copied: the listener sees the caller's strings */
+        count_severity(&res->summary, v->severity);
+        if (res->listener)
+            res->listener(v, res->listener_user);
+        if (res->scratch)
+            rl_arena_reset(res->scratch);
+        return 1;
+    }
     if (res->n == res->cap) {
         size_t cap = res->cap ? res->cap * 2 : 16;
         rl_violation *more = realloc(res->v, cap * sizeof *more);
@@ -137,11 +157,7 @@ int rl_result_add(rl_result *res, const rl_violation *v)
     c->figures = copy_figures(res, v->figures, v->n_figures);
     if (!c->figures)
         c->n_figures = 0;
-    switch (v->severity) {
-    case RL_SEVERITY_ERROR: res->summary.errors++; break;
-    case RL_SEVERITY_WARNING: res->summary.warnings++; break;
-    case RL_SEVERITY_INFO: res->summary.infos++; break;
-    }
+    count_severity(&res->summary, v->severity);
     if (res->listener)
         res->listener(c, res->listener_user);
     return 1;
@@ -151,6 +167,59 @@ void rl_result_on_violation(rl_result *res, rl_violation_fn fn, void *user)
 {
     res->listener = fn;
     res->listener_user = user;
+}
+
+void rl_result_keep(rl_result *res, int keep)
+{
+    res->drop = !keep;
+    if (res->drop && !res->scratch)
+        res->scratch = rl_arena_new(0);
+}
+
+/* Where the figures of a violation about to be added live: the result's
+ * arena, or while violations are dropped a scratch one reset after each. */
+static rl_arena *figure_arena(rl_result *res)
+{
+    return res->drop && res->scratch ? res->scratch : res->arena;
+}
+
+/* ---- merging ----------------------------------------------------------- */
+
+static void add_counts(rl_summary *dst, const rl_summary *c)
+{
+    if (c->rules > dst->rules)
+        dst->rules = c->rules;
+    dst->evaluations += c->evaluations;
+    dst->passed += c->passed;
+    dst->failed += c->failed;
+    dst->not_applicable += c->not_applicable;
+}
+
+int rl_result_absorb(rl_result *dst, const rl_result *src)
+{
+    add_counts(&dst->summary, &src->summary);
+    for (size_t i = 0; i < src->n; i++)
+        if (!rl_result_add(dst, &src->v[i]))
+            return -1;
+    return 0;
+}
+
+int rl_result_merge(rl_result *dst, const rl_result *src)
+{
+    size_t k = 0; /* violations are in check order: file by file */
+    rl_result_set_lang(dst, src->lang);
+    for (size_t f = 0; f < src->n_files; f++) {
+        rl_summary c;
+        const char *name = rl_result_file(src, f, &c);
+        if (rl_result_begin_file(dst, name) != 0)
+            return -1;
+        add_counts(&dst->summary, &c);
+        size_t end = k + c.errors + c.warnings + c.infos;
+        for (; k < end && k < src->n; k++)
+            if (!rl_result_add(dst, &src->v[k]))
+                return -1;
+    }
+    return 0;
 }
 
 /* ---- the files checked ------------------------------------------------ */
@@ -239,7 +308,7 @@ static void figure_from_value(rl_result *res, rl_figure *f, const rl_value *v, c
         break;
     }
     if (b.len || f->type == RL_FIG_STR)
-        f->s = rl_arena_strndup(res->arena, rl_sbuf_str(&b), b.len);
+        f->s = rl_arena_strndup(figure_arena(res), rl_sbuf_str(&b), b.len);
     rl_sbuf_free(&b);
 }
 
@@ -247,7 +316,7 @@ rl_figure *rl_result_figures(rl_result *res, const rl_fig *figs, size_t n, const
 {
     if (!n)
         return NULL;
-    rl_figure *out = rl_arena_alloc(res->arena, n * sizeof *out);
+    rl_figure *out = rl_arena_alloc(figure_arena(res), n * sizeof *out);
     for (size_t i = 0; out && i < n; i++) {
         out[i].name = figs[i].name;
         figure_from_value(res, &out[i], &figs[i].v, doc);
@@ -277,11 +346,8 @@ rl_summary *rl_result_summary_mut(rl_result *res)
 
 int rl_result_max_severity(const rl_result *res)
 {
-    int max = -1;
-    for (size_t i = 0; i < res->n; i++)
-        if ((int)res->v[i].severity > max)
-            max = (int)res->v[i].severity;
-    return max;
+    const rl_summary *s = &res->summary; /* counts: violations may not be kept */
+    return s->errors ? RL_SEVERITY_ERROR : s->warnings ? RL_SEVERITY_WARNING : s->infos ? RL_SEVERITY_INFO : -1;
 }
 
 static int cmp_violation(const rl_violation *a, const rl_violation *b)

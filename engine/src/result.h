@@ -51,6 +51,11 @@ int rl_result_begin_file(rl_result *res, const char *name);
 size_t rl_result_file_count(const rl_result *res);
 const char *rl_result_file(const rl_result *res, size_t i, rl_summary *counts);
 
+/* Add src's counts (not its files) and violations to dst, in order, as if
+ * they were found in dst's current file (a chunk of an NDJSON file checked
+ * on another thread). Returns 0, or -1 on OOM. */
+int rl_result_absorb(rl_result *dst, const rl_result *src);
+
 /* A string copied into the result's arena. */
 const char *rl_result_strdup(rl_result *res, const char *s);
 

@@ -3,6 +3,7 @@
 #include "error.h"
 #include "kinds.h"
 #include "loader.h"
+#include "schema_rules.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -89,6 +90,7 @@ void rl_rules_free(rl_rules *rules)
 {
     if (!rules)
         return;
+    rl_rules_schemas_free(rules); /* before the documents inline schemas point into */
     for (size_t i = 0; i < rules->n_sets; i++)
         ruleset_free(rules->sets[i]);
     free(rules->sets);
@@ -145,7 +147,7 @@ int rl_rules_set_param(rl_rules *rules, const char *name, const char *value, rl_
     return 0;
 }
 
-static int adopt(rl_rules *rules, rl_ruleset *set)
+int rl_rules_adopt(rl_rules *rules, rl_ruleset *set)
 {
     rl_ruleset **sets = realloc(rules->sets, (rules->n_sets + 1) * sizeof *sets);
     if (!sets)
@@ -210,8 +212,9 @@ static int load_buffer(rl_rules *rules, const char *name, const char *json, size
     }
     rl_loader ld = {rules, doc, name, set, NULL, 0, NULL, NULL, 0};
     int problems = rl_ruleset_load(&ld, doc->root);
-    rl_jdoc_free(doc);
-    if (problems || !adopt(rules, set)) {
+    if (!rl_rules_keep_doc(rules, doc))
+        rl_ld_error(&ld, 0, "out of memory");
+    if (problems || !rl_rules_adopt(rules, set)) {
         if (!problems)
             rl_ld_error(&ld, 0, "out of memory");
         ruleset_free(set);

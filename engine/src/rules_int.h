@@ -67,7 +67,18 @@ struct rl_rules {
     rl_param_override *overrides;
     size_t n_overrides;
     rl_catalog *catalog; /* the built-in messages, compiled once at rl_rules_new */
+    /* JSON Schemas (schema_rules.c): the set every schema is compiled into
+     * (NULL until one is needed), the rule "schema" that validates whole
+     * reports (-s, a rule set's "schema"; NULL when there is none), and the
+     * parsed rule-set files, kept for inline schemas that point into them. */
+    struct rl_schema_set *schemas;
+    rl_rule *report_schema;
+    struct rl_jdoc **docs;
+    size_t n_docs;
 };
+
+/* Add a loaded rule set and its rules (rules.c). 0 when out of memory. */
+int rl_rules_adopt(rl_rules *rules, rl_ruleset *set);
 
 /* The rule's own message in lang: lang, else en, else the first given;
  * NULL when the rule has none. *got is the language of the one returned

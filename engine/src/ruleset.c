@@ -7,13 +7,15 @@
 #include "error.h"
 #include "kinds.h"
 #include "loader.h"
+#include "schema_rules.h"
 #include "suggest.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 static const char *const top_fields[] = {"$schema", "$comment", "ruleset", "version", "title",
-                                         "description", "locale", "params", "rules", NULL};
+                                         "description", "locale", "params", "schema", "rules",
+                                         NULL};
 static const char *const common_fields[] = {"id", "kind", "title", "description", "severity",
                                             "each", "when", "message", "missing", "tags",
                                             "$comment", NULL};
@@ -191,6 +193,11 @@ static int duplicate_id(rl_loader *ld, const rl_jnode *v)
 {
     for (size_t i = 0; i < ld->rules->n_all; i++) {
         const rl_rule *other = ld->rules->all[i];
+        if (strcmp(other->id, v->u.str.s) == 0 && other == ld->rules->report_schema) {
+            rl_ld_error(ld, v->offset, "rule id '%s' is taken by the report's JSON Schemas "
+                                       "(-s, a rule set's \"schema\")", v->u.str.s);
+            return 1;
+        }
         if (strcmp(other->id, v->u.str.s) == 0) {
             rl_ld_error(ld, v->offset, "duplicate rule id '%s' (first defined at %s:%u:%u)",
                         v->u.str.s, other->set->file, other->line, other->column);
@@ -341,6 +348,7 @@ int rl_ruleset_load(rl_loader *ld, const rl_jnode *root)
     check_members(ld, root, top_fields, "rule-set");
     load_header(ld, root);
     load_params(ld, root);
+    rl_ld_report_schema(ld, root);
     load_rules(ld, root);
     for (size_t i = 0; i < ld->n_ids; i++)
         free(ld->ids[i]);

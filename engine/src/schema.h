@@ -114,6 +114,7 @@ typedef struct rl_schema_error {
     unsigned schema_line;        /* where the keyword's value is written (1-based) */
     unsigned schema_column;
     char *message;               /* "minimum: 3139 is less than the minimum 3200" */
+    const rl_jnode *schema_value; /* the keyword's value in the schema document */
 } rl_schema_error;
 
 typedef struct rl_schema_errors {

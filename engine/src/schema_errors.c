@@ -63,6 +63,7 @@ static void verror(const rl_sres *res, const char *keyword, const rl_jnode *at,
     rl_sbuf_vprintf(&msg, fmt, ap);
     e->instance = inst;
     e->keyword = keyword;
+    e->schema_value = at;
     e->schema_file = res->doc->name;
     /* the line index was built at load time, so this only reads it */
     rl_jdoc_locate((rl_jdoc *)res->doc->jdoc, at->offset, &e->schema_line, &e->schema_column);

@@ -28,7 +28,7 @@ static int is_alpha(char c)
 
 static int is_hex(char c)
 {
-    return rl_suri_hexval(c) >= 0;
+    return rl_hexval(c) >= 0;
 }
 
 /* n digits at s as a number, or -1. */

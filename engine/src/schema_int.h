@@ -87,8 +87,6 @@ void rl_suri_resolve(const char *base, const char *ref, rl_sbuf *out);
 int rl_suri_has_scheme(const char *s);
 /* Length of s without its fragment (the offset of '#', or strlen). */
 size_t rl_suri_base_len(const char *s);
-/* The value of a hexadecimal digit, or -1. */
-int rl_suri_hexval(char c);
 /* Percent-decode s[0..len) into out; 0 on a malformed escape. */
 int rl_suri_decode(const char *s, size_t len, rl_sbuf *out);
 /* "file://" URI of an absolute path (percent-encoded), appended to out. */

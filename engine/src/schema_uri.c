@@ -6,6 +6,7 @@
  * non-hierarchical URIs resolve by the same rules (a fragment-only
  * reference keeps the whole base). */
 #include "schema_int.h"
+#include "utf8.h"
 
 #include <string.h>
 
@@ -161,17 +162,6 @@ void rl_suri_resolve(const char *base, const char *ref, rl_sbuf *out)
     add_span(out, "#", r.frag);
 }
 
-int rl_suri_hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 int rl_suri_decode(const char *s, size_t len, rl_sbuf *out)
 {
     for (size_t i = 0; i < len; i++) {
@@ -179,8 +169,8 @@ int rl_suri_decode(const char *s, size_t len, rl_sbuf *out)
             rl_sbuf_addc(out, s[i]);
             continue;
         }
-        int hi = i + 1 < len ? rl_suri_hexval(s[i + 1]) : -1;
-        int lo = i + 2 < len ? rl_suri_hexval(s[i + 2]) : -1;
+        int hi = i + 1 < len ? rl_hexval(s[i + 1]) : -1;
+        int lo = i + 2 < len ? rl_hexval(s[i + 2]) : -1;
         if (hi < 0 || lo < 0)
             return 0;
         rl_sbuf_addc(out, (char)(hi * 16 + lo));

@@ -88,3 +88,27 @@ size_t rl_utf8_count(const char *s, size_t len)
             n++;
     return n;
 }
+
+int rl_hexval(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+int rl_hex4(const char *s, uint32_t *out)
+{
+    uint32_t v = 0;
+    for (int i = 0; i < 4; i++) {
+        int h = rl_hexval((unsigned char)s[i]);
+        if (h < 0)
+            return 0;
+        v = v << 4 | (uint32_t)h;
+    }
+    *out = v;
+    return 1;
+}

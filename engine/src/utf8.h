@@ -21,4 +21,11 @@ int rl_utf8_valid(const char *s, size_t len, size_t *bad);
 /* Number of code points in a valid UTF-8 string. */
 size_t rl_utf8_count(const char *s, size_t len);
 
+/* The value of a hexadecimal digit (0-9, a-f, A-F), or -1. */
+int rl_hexval(int c);
+
+/* Four hexadecimal digits at s (which has at least 4 bytes) as *out;
+ * 1, or 0 when one is not a hex digit. */
+int rl_hex4(const char *s, uint32_t *out);
+
 #endif

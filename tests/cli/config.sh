@@ -191,7 +191,7 @@ sed -n '/^<!-- config-example -->$/,/^<!-- end -->$/p' "$root/README.md" | sed '
 validate "$root/schemas/config.schema.json" readme-config.json "README's example configuration follows the schema"
 
 # ... and works on the samples as README says
-mkdir -p readme && cp -r "$root/rules" "$root/samples" readme/ && cp readme-config.json readme/.reportlint.json
+mkdir -p readme && cp -r "$root/rules" "$root/samples" "$root/schemas" readme/ && cp readme-config.json readme/.reportlint.json
 cd readme
 expect 0 "README flow: write the baseline" -- "$rl" --write-baseline .reportlint-baseline.json samples/
 contains "$tmp/err" "wrote 12 violations" "suppressed and off rules are not recorded"

@@ -80,6 +80,19 @@ n=$(grep -c '^big.json:' "$tmp/out")
 [ "$n" = 1001 ] && ok || bad "default --max-violations: $n lines, expected 1000 and the notice"
 contains "$tmp/out" "violations not shown: 1100 more (the limit is 1000 per report, --max-violations)" "default limit notice"
 
+# ---- an NDJSON record longer than --max-size is skipped, not held ---------
+python3 -c '
+import sys
+sys.stdout.write("{\"items\": [{\"v\": -1, \"name\": \"a\"}]}\n")
+sys.stdout.write("{\"items\": [], \"pad\": \"" + "p" * (5 << 20) + "\"}\n")
+sys.stdout.write("{\"items\": [{\"v\": -3, \"name\": \"c\"}]}\n")' >long.ndjson
+for j in 1 2; do
+    expect 1 "NDJSON record over --max-size, -j $j" -- "$rl" --no-config -r rules.json --max-size 1M -j $j -q long.ndjson
+    contains "$tmp/out" "long.ndjson:2:1: error [input] cannot read: the record is larger than 1048576 bytes (the limit, --max-size)" "long record, -j $j"
+    contains "$tmp/out" "long.ndjson:1:18: error [MIN] -1 is below the minimum 0" "record before the long one, -j $j"
+    contains "$tmp/out" "long.ndjson:3:18: error [MIN] -3 is below the minimum 0" "record after the long one keeps its line, -j $j"
+done
+
 # ---- reports are never opened for writing ---------------------------------
 # Read-only files in a read-only directory (root ignores the modes, so an
 # inotify watch also records every file opened for writing, created,

@@ -260,6 +260,8 @@ fi
 
 # the output formats (tests/cli/formats.sh)
 . "$root/tests/cli/formats.sh"
+# -j and NDJSON inputs (tests/cli/jobs.sh)
+. "$root/tests/cli/jobs.sh"
 
 echo "cli tests: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

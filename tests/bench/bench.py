@@ -1,0 +1,265 @@
+#!/usr/bin/env python3
+"""bench.py — reportlint side by side with jq, ajv, plain Python and a
+cJSON parse-only floor, on data from gen.py (make bench; make check runs
+it with --check on a tiny size).
+
+Every tool checks the same things and must report the same violation
+counts as the generator injected (ajv: the checks JSON Schema can
+express); the bench fails when one does not. For each tool and dataset it
+prints wall time, MB/s, records/s, max RSS (os.wait4, per child process)
+and the time ratio to reportlint -j 1, as Markdown for RESULTS.md, then
+the issue's targets as met / missed.
+
+Environment: BENCH_RECORDS (default 1000000), BENCH_SCALE (the large
+national report, default 100), BENCH_RSS_RECORDS (a second, larger NDJSON
+file for reportlint's memory only; default 5 x BENCH_RECORDS, 0: skip),
+BENCH_JOBS (the parallel run, default the number of cores), AJV_DIR."""
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+BUILD = os.environ.get("BUILD", os.path.join(ROOT, "build"))
+OUT = os.path.join(BUILD, "bench")
+RL = os.path.join(BUILD, "reportlint")
+FLOOR = os.path.join(OUT, "floor_cjson")
+TIMED = os.path.join(OUT, "timed")
+AJV_DIR = os.environ.get("AJV_DIR", os.path.join(OUT, "node"))
+
+
+def log(*a):
+    print(*a, file=sys.stderr, flush=True)
+
+
+def dataset(kind, size):
+    """Generate (once) and return (path, expected counts)."""
+    os.makedirs(os.path.join(OUT, "data"), exist_ok=True)
+    name = "records-%d.ndjson" % size if kind == "ndjson" else "national-%dx.json" % size
+    path = os.path.join(OUT, "data", name)
+    if not os.path.exists(path + ".expected.json"):
+        log("generating %s ..." % path)
+        subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), kind, str(size), path], check=True)
+    with open(path + ".expected.json") as f:
+        return path, json.load(f)
+
+
+def run(cmd, stdout_path):
+    """Run cmd with stdout to a file, through timed (tests/bench/timed.c, so
+    that max RSS is the command's own): (exit status, seconds, max RSS in
+    KiB, stderr)."""
+    p = subprocess.run([TIMED, stdout_path] + cmd, stderr=subprocess.PIPE)
+    err = p.stderr.decode("utf-8", "replace").rstrip("\n").split("\n")
+    status, secs, rss = err[-1].split()[1:]
+    return int(status), float(secs), int(rss), "\n".join(err[:-1])
+
+
+def counts_from_ndjson_output(path):
+    counts = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            v = json.loads(line)
+            if "rule" in v:
+                counts[v["rule"]] = counts.get(v["rule"], 0) + 1
+    return counts
+
+
+def counts_from_stdout(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+class Tool:
+    def __init__(self, name, cmd, counts, expect_keys=None, ok_status=(0,)):
+        self.name, self.cmd, self.counts = name, cmd, counts
+        self.expect_keys, self.ok_status = expect_keys, ok_status
+
+
+def tools_for(kind, path, jobs, ajv_reason):
+    rules = os.path.join(HERE, "rules-%s.json" % kind)
+    out = os.path.join(OUT, "out")
+    rl = lambda j: Tool("reportlint -j %d" % j,
+                        [RL, "--no-config", "-r", rules, "-f", "ndjson", "-j", str(j),
+                         "-o", "%s-rl%d.ndjson" % (out, j), path],
+                        lambda _s, j=j: counts_from_ndjson_output("%s-rl%d.ndjson" % (out, j)),
+                        ok_status=(0, 1))
+    t = [rl(1)]
+    if kind == "ndjson" and jobs > 1:
+        t.append(rl(jobs))
+    jq_args = ["-n"] if kind == "ndjson" else []
+    if have("jq"):
+        t.append(Tool("jq", ["jq", "-S", "-c"] + jq_args + ["-f", os.path.join(HERE, "peer_%s.jq" % kind), path],
+                      counts_from_stdout))
+    t.append(Tool("python", [sys.executable, os.path.join(HERE, "peer_python.py"), kind, path],
+                  counts_from_stdout))
+    if kind == "ndjson":
+        t.append(Tool("ajv", ["node", os.path.join(HERE, "peer_ajv.js"),
+                              os.path.join(HERE, "record.schema.json"), path],
+                      counts_from_stdout, expect_keys=["PROC-CODE", "DECREE-NUMBER", "FEE-NONNEG"])
+                 if not ajv_reason else None)
+    t.append(Tool("cJSON parse only", [FLOOR, "json" if kind == "national" else "ndjson", path],
+                  counts_from_stdout))
+    return t
+
+
+def have(cmd):
+    return subprocess.run(["sh", "-c", "command -v " + cmd], capture_output=True).returncode == 0
+
+
+def ajv_missing():
+    """Why the ajv column cannot run, or None."""
+    if not have("node"):
+        return "node is not installed"
+    if not os.path.isdir(os.path.join(AJV_DIR, "node_modules", "ajv")):
+        return "ajv is not installed in %s (make bench runs npm install; was the registry reachable?)" % AJV_DIR
+    return None
+
+
+def bench_dataset(label, kind, size, jobs, ajv_reason, n_records):
+    path, expected = dataset(kind, size)
+    mb = os.path.getsize(path) / 1e6
+    rows, failures = [], []
+    for tool in tools_for(kind, path, jobs, ajv_reason):
+        if tool is None:
+            log("ajv: SKIPPED on %s — %s" % (label, ajv_reason))
+            rows.append(("ajv", None, None, None, None, "skipped: " + ajv_reason))
+            continue
+        stdout = os.path.join(OUT, "stdout.txt")
+        status, secs, rss, err = run(tool.cmd, stdout)
+        if status not in tool.ok_status:
+            failures.append("%s on %s: exit %d: %s" % (tool.name, label, status, err.strip()[:500]))
+            rows.append((tool.name, secs, None, None, rss, "FAILED (exit %d)" % status))
+            continue
+        got = tool.counts(stdout)
+        if tool.name.startswith("cJSON"):
+            want = {"parsed": n_records if kind == "ndjson" else 1}
+        else:
+            want = {k: expected[k] for k in (tool.expect_keys or expected)}
+        agree = got == want
+        if not agree:
+            failures.append("%s on %s: counts %s, expected %s" % (tool.name, label, got, want))
+        note = "counts agree" if agree else "COUNTS DIFFER"
+        if tool.expect_keys:
+            note += " (%d of %d checks: the rest are not expressible)" % (len(tool.expect_keys), len(expected))
+        rows.append((tool.name, secs, mb / secs, n_records / secs, rss, note))
+        log("%-18s %-16s %8.2f s  %7.1f MB/s  %7.1f MB RSS  %s" % (tool.name, label, secs, mb / secs, rss / 1024, note))
+    return {"label": label, "mb": mb, "records": n_records, "rows": rows, "expected": expected}, failures
+
+
+def table(ds):
+    base = next(r[1] for r in ds["rows"] if r[0] == "reportlint -j 1" and r[1])
+    lines = ["### %s (%.1f MB, %d records)" % (ds["label"], ds["mb"], ds["records"]), "",
+             "| tool | seconds | MB/s | records/s | max RSS (MB) | time / reportlint -j 1 | |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for name, secs, mbs, rps, rss, note in ds["rows"]:
+        if secs is None:
+            lines.append("| %s | – | – | – | – | – | %s |" % (name, note))
+            continue
+        lines.append("| %s | %.2f | %s | %s | %.1f | %.2f× | %s |" % (
+            name, secs, "%.1f" % mbs if mbs else "–", "{:,.0f}".format(rps) if rps else "–",
+            rss / 1024, secs / base, note))
+    return "\n".join(lines)
+
+
+def secs_of(ds, name):
+    return next((r[1] for r in ds["rows"] if r[0] == name and r[1] and not r[5].startswith("FAILED")), None)
+
+
+def targets(nd, jobs, rss_big):
+    rl1 = secs_of(nd, "reportlint -j 1")
+    out = []
+
+    def t(what, ok, detail):
+        out.append("| %s | %s | %s |" % (what, detail, "met" if ok else "**missed**"))
+
+    floor, py, jq, ajv, rlj = (secs_of(nd, n) for n in ("cJSON parse only", "python", "jq", "ajv",
+                                                        "reportlint -j %d" % jobs))
+    if floor:
+        t("single-threaded ≥ 0.8× the cJSON floor's throughput", floor / rl1 >= 0.8, "%.2f×" % (floor / rl1))
+    if py:
+        t("≥ 4× Python", py / rl1 >= 4, "%.1f×" % (py / rl1))
+    if jq:
+        t("≥ 30× jq", jq / rl1 >= 30, "%.1f×" % (jq / rl1))
+    if ajv:
+        t("faster than ajv", ajv / rl1 > 1, "%.2f×" % (ajv / rl1))
+    if rlj:
+        t("-j %d ≥ 1.7× -j 1" % jobs, rl1 / rlj >= 1.7, "%.2f×" % (rl1 / rlj))
+    rss1 = next(r[4] for r in nd["rows"] if r[0] == "reportlint -j 1") / 1024
+    t("max RSS < 32 MB on %d records (-j 1)" % nd["records"], rss1 < 32, "%.1f MB" % rss1)
+    if rss_big:
+        n, rss = rss_big
+        t("max RSS unchanged at %d records" % n, rss / 1024 < 32 and rss / 1024 <= rss1 * 1.1 + 1,
+          "%.1f MB" % (rss / 1024))
+    return "\n".join(["| target | measured | |", "| --- | ---: | --- |"] + out)
+
+
+def machine():
+    def sh(c):
+        r = subprocess.run(["sh", "-c", c], capture_output=True, text=True)
+        return r.stdout.strip()
+    cpu = sh("lscpu | sed -n 's/^Model name: *//p' | head -n 1") or platform.processor()
+    mem = sh("free -m | awk '/^Mem:/ {print $2}'")
+    return "%s; nproc %s; %s MiB memory; %s; %s" % (
+        cpu, sh("nproc"), mem, platform.platform(), sh("jq --version") + ", node " + sh("node --version 2>/dev/null")
+        + ", Python " + platform.python_version())
+
+
+def main():
+    check = "--check" in sys.argv
+    n = int(os.environ.get("BENCH_RECORDS", "2000" if check else "1000000"))
+    scale = int(os.environ.get("BENCH_SCALE", "0" if check else "100"))
+    jobs = int(os.environ.get("BENCH_JOBS", str(os.cpu_count() or 1)))
+    big = int(os.environ.get("BENCH_RSS_RECORDS", "0" if check else str(5 * n)))
+    for f in (RL, FLOOR, TIMED):
+        if not os.access(f, os.X_OK):
+            sys.exit("bench: %s is missing (make bench builds it)" % f)
+    if not have("jq"):
+        if not check:
+            sys.exit("bench: jq is not installed (make bench installs it with apt-get)")
+        log("bench: jq column SKIPPED: jq is not installed (make bench installs it)")
+    ajv_reason = ajv_missing()
+    if ajv_reason:
+        log("bench: ajv column SKIPPED: %s" % ajv_reason)
+    log("bench: %d records, national x1 and x%d, -j 1 and -j %d" % (n, scale, jobs))
+    results, failures = [], []
+    for label, kind, size, recs in (("NDJSON records", "ndjson", n, n),
+                                    ("national report", "national", 1, 3321),
+                                    ("national report x%d" % scale, "national", scale, 3321 * scale)):
+        if size:
+            ds, fails = bench_dataset(label, kind, size, jobs, ajv_reason, recs)
+            results.append(ds)
+            failures += fails
+    rss_big = None
+    if big:
+        path, _ = dataset("ndjson", big)
+        status, secs, rss, err = run([RL, "--no-config", "-r", os.path.join(HERE, "rules-ndjson.json"),
+                                      "-f", "ndjson", "-j", "1", "-o", os.path.join(OUT, "out-big.ndjson"), path],
+                                     os.path.join(OUT, "stdout.txt"))
+        if status not in (0, 1):
+            failures.append("reportlint on %d records: exit %d: %s" % (big, status, err[:500]))
+        else:
+            rss_big = (big, rss)
+            log("reportlint -j 1 on %d records: %.2f s, %.1f MB RSS" % (big, secs, rss / 1024))
+    if not check:
+        print("Command: `make bench` (BENCH_RECORDS=%d BENCH_SCALE=%d BENCH_JOBS=%d BENCH_RSS_RECORDS=%d)" % (n, scale, jobs, big))
+        print("Machine: " + machine())
+        print("Date: " + time.strftime("%Y-%m-%d %H:%M %Z") + "; load average before: %.2f %.2f %.2f" % os.getloadavg())
+        print()
+        for ds in results:
+            print(table(ds) + "\n")
+        if rss_big:
+            print("reportlint -j 1 on %d records: max RSS %.1f MB\n" % (rss_big[0], rss_big[1] / 1024))
+        print("### Targets (NDJSON records)\n")
+        print(targets(results[0], jobs, rss_big))
+    for f in failures:
+        log("bench: FAILED: " + f)
+    if failures:
+        sys.exit(1)
+    log("bench: every tool reports the injected violation counts")
+
+
+if __name__ == "__main__":
+    main()
