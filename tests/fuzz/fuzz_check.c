@@ -2,7 +2,8 @@
  * every kind: any bytes give violations (an `input` one at least when they
  * are not JSON), never a crash. Each input is checked twice: with the
  * default limits, and with tiny ones (so that the string, size, depth and
- * violation limits, and the notice that counts what was left out, are hit). */
+ * violation limits, and the notice that counts what was left out, are hit),
+ * also read as NDJSON (one report per line). */
 #include "fuzz.h"
 #include "reportlint.h"
 
@@ -38,6 +39,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     tiny.max_size = 4096;
     tiny.max_violations = 2;
     rl_check_buffer(rules, &tiny, "tiny.json", (const char *)data, size, res);
+    tiny.jobs = 2; /* the same bytes as NDJSON records, on two threads when long enough */
+    rl_check_buffer(rules, &tiny, "tiny.ndjson", (const char *)data, size, res);
     FILE *sink = fopen("/dev/null", "w");
     if (sink) {
         rl_write(sink, RL_FORMAT_TEXT, res, rules);
