@@ -634,6 +634,10 @@ static int parse_doc(rl_jdoc *doc, const rl_json_limits *lim, rl_error *err)
     p.arena = doc->arena;
     p.max_depth = lim && lim->max_depth ? lim->max_depth : RL_JSON_DEFAULT_MAX_DEPTH;
     p.max_string = lim ? lim->max_string : 0;
+    p.items = doc->items;
+    p.citems = doc->citems;
+    p.members = doc->members;
+    p.cmembers = doc->cmembers;
     if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
         p.pos = doc->start = 3;
     skip_ws(&p);
@@ -646,8 +650,10 @@ static int parse_doc(rl_jdoc *doc, const rl_json_limits *lim, rl_error *err)
         if (p.pos < len)
             fail_unexpected(&p, "end of input after the JSON value");
     }
-    free(p.items);
-    free(p.members);
+    doc->items = p.items;
+    doc->citems = p.citems;
+    doc->members = p.members;
+    doc->cmembers = p.cmembers;
     if (p.failed) {
         report_failure(doc, &p, err);
         doc->root = NULL;
@@ -694,8 +700,6 @@ int rl_jdoc_reparse(rl_jdoc *doc, const char *src, size_t len, const rl_json_lim
     doc->start = 0;
     doc->root = NULL;
     doc->line_base = 0;
-    free(doc->lines);
-    doc->lines = NULL;
     doc->nlines = 0;
     rl_arena_reset(doc->arena);
     return parse_doc(doc, lim, err);
@@ -720,22 +724,28 @@ void rl_jdoc_free(rl_jdoc *doc)
     rl_arena_free(doc->arena);
     free(doc->src);
     free(doc->lines);
+    free(doc->items);
+    free(doc->members);
     free(doc);
 }
 
 static int build_lines(rl_jdoc *doc)
 {
-    size_t cap = 64, n = 0;
-    size_t *lines = malloc(cap * sizeof *lines);
-    if (!lines)
-        return 0;
+    size_t cap = doc->clines, n = 0;
+    size_t *lines = doc->lines;
+    if (!lines) {
+        cap = 64;
+        if (!(lines = malloc(cap * sizeof *lines)))
+            return 0;
+    }
     lines[n++] = 0;
     const char *s = doc->src, *end = doc->src + doc->len, *q;
     while ((q = memchr(s, '\n', (size_t)(end - s))) != NULL) {
         if (n == cap) {
             size_t *more = realloc(lines, cap * 2 * sizeof *lines);
             if (!more) {
-                free(lines);
+                doc->lines = lines;
+                doc->clines = cap;
                 return 0;
             }
             lines = more;
@@ -745,6 +755,7 @@ static int build_lines(rl_jdoc *doc)
         s = q + 1;
     }
     doc->lines = lines;
+    doc->clines = cap;
     doc->nlines = n;
     return 1;
 }
@@ -752,7 +763,7 @@ static int build_lines(rl_jdoc *doc)
 void rl_jdoc_locate(rl_jdoc *doc, size_t offset, unsigned *line, unsigned *column)
 {
     *line = *column = 0;
-    if (!doc->lines && !build_lines(doc))
+    if (!doc->nlines && !build_lines(doc))
         return;
     if (offset > doc->len)
         offset = doc->len;

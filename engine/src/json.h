@@ -79,8 +79,12 @@ typedef struct rl_jdoc {
     size_t cap; /* src holds cap + 1 bytes */
     size_t start; /* 3 when a UTF-8 byte order mark was skipped */
     rl_jnode *root;
-    size_t *lines; /* offsets of line starts, built on demand */
-    size_t nlines;
+    size_t *lines; /* offsets of line starts, built on demand (nlines 0: not yet) */
+    size_t nlines, clines;
+    rl_jnode **items;     /* the parser's scratch stacks, kept from parse to */
+    size_t citems;        /* parse so that reparsing allocates nothing once */
+    rl_jmember *members;  /* they are warm */
+    size_t cmembers;
     unsigned line_base; /* added to every line rl_jdoc_locate gives (an NDJSON
                            record's line in its file, minus one) */
 } rl_jdoc;
