@@ -293,16 +293,18 @@ void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang
                   rl_jdoc *doc, rl_result *res)
 {
     rl_arena *arena = rl_arena_new(16 * 1024);
-    if (arena)
-        rl_check_doc_in(rules, opts, lang, file, doc, res, arena, NULL);
+    rl_check_plan *plan = rl_check_plan_new(rules, opts);
+    if (arena && plan)
+        rl_check_doc_in(rules, plan, lang, file, doc, res, arena, NULL);
+    rl_check_plan_free(plan);
     rl_arena_free(arena);
 }
 
 /* Every active rule on one report, until the deadline (timeout seconds
- * from now; 0: none). */
-static void run_rules(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
-                      const char *file, rl_jdoc *doc, rl_result *res, rl_arena *arena,
-                      rl_regex_md *md, double timeout)
+ * from now; 0: none). loc: the report's report.locale node, or NULL. */
+static void run_rules(const rl_rules *rules, const rl_check_plan *plan, const rl_jnode *loc,
+                      rl_lang lang, const char *file, rl_jdoc *doc, rl_result *res,
+                      rl_arena *arena, rl_regex_md *md, double timeout)
 {
     rl_run run = {0};
     run.doc = doc;
@@ -310,20 +312,20 @@ static void run_rules(const rl_rules *rules, const rl_check_opts *opts, rl_lang 
     run.res = res;
     run.catalog = rules->catalog;
     run.lang = lang;
-    const rl_ruleset *set = NULL;
+    size_t set = (size_t)-1;
     rl_eval_ctx base = {0};
     if (timeout > 0)
         run.deadline = now_seconds() + timeout;
-    for (size_t i = 0; i < rules->n_all && !past_deadline(&run); i++) {
-        run.rule = rules->all[i];
-        if (!rl_check_rule_active(run.rule, opts))
-            continue;
-        run.severity = (rl_severity)rl_check_severity(run.rule, opts);
-        if (run.rule->set != set) {
-            set = run.rule->set;
-            rl_check_base_ctx(&base, doc, set,
-                              rl_report_locale(doc->root, opts ? opts->locale : NULL, set->locale),
-                              arena, file, res, rules->catalog, lang);
+    const char *flag = plan->opts ? plan->opts->locale : NULL;
+    for (size_t i = 0; i < plan->n && !past_deadline(&run); i++) {
+        const rl_plan_rule *pr = &plan->rules[i];
+        run.rule = pr->rule;
+        run.severity = pr->severity;
+        if (pr->set != set) {
+            const rl_plan_set *ps = &plan->sets[set = pr->set];
+            rl_check_base_ctx(&base, doc, ps, plan->today,
+                              rl_report_locale_of(loc, flag, ps->set->locale), arena, file, res,
+                              rules->catalog, lang);
             base.md = md;
         }
         run_rule(&run, &base);
@@ -332,14 +334,14 @@ static void run_rules(const rl_rules *rules, const rl_check_opts *opts, rl_lang 
         report_timeout(&run, timeout);
 }
 
-void rl_check_doc_in(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
-                     const char *file, rl_jdoc *doc, rl_result *res, rl_arena *arena,
-                     rl_regex_md *md)
+void rl_check_doc_in(const rl_rules *rules, rl_check_plan *plan, rl_lang lang, const char *file,
+                     rl_jdoc *doc, rl_result *res, rl_arena *arena, rl_regex_md *md)
 {
     rl_check_limits limits;
-    rl_check_limits_of(opts, &limits);
+    rl_check_limits_of(plan->opts, &limits);
     rl_result_cap_begin(res, limits.max_violations);
-    if (rl_check_locale_ok(doc, opts, file, res))
-        run_rules(rules, opts, lang, file, doc, res, arena, md, limits.timeout);
+    const rl_jnode *loc = rl_report_locale_node(doc->root);
+    if (rl_check_locale_ok(doc, loc, plan, file, res))
+        run_rules(rules, plan, loc, lang, file, doc, res, arena, md, limits.timeout);
     rl_check_cap_notice(res, rules->catalog, lang);
 }

@@ -22,32 +22,68 @@ void rl_check_too_large(rl_result *res, const char *name, const char *what, unsi
  * (rl_result_cap_end), at the first of them. */
 void rl_check_cap_notice(rl_result *res, const rl_catalog *catalog, rl_lang lang);
 
+/* What does not change from report to report in one check (check_plan.c):
+ * built once per file, or per thread of an NDJSON file. */
+typedef struct rl_plan_set {
+    const rl_ruleset *set;
+    int as_of_param; /* the set has an `as_of` param */
+    rl_expr *as_of;  /* "$as_of" compiled against the set's params (NULL: none) */
+} rl_plan_set;
+
+typedef struct rl_plan_rule {
+    const rl_rule *rule;
+    rl_severity severity; /* opts->severities applied */
+    size_t set;           /* index in rl_check_plan.sets */
+} rl_plan_rule;
+
+typedef struct rl_check_plan {
+    const rl_check_opts *opts;
+    rl_plan_rule *rules; /* the active rules, in load order */
+    size_t n;
+    rl_plan_set *sets;
+    size_t n_sets;
+    int32_t today;
+    int flag_locale_ok;   /* opts->locale is unset or supported */
+    char locale_ok[32];   /* the last report.locale found supported */
+    size_t locale_ok_len; /* 0: none yet */
+} rl_check_plan;
+
+rl_check_plan *rl_check_plan_new(const rl_rules *rules, const rl_check_opts *opts);
+void rl_check_plan_free(rl_check_plan *plan);
+/* rl_locale_check, remembering the last tag that passed. */
+int rl_check_plan_locale_ok(rl_check_plan *plan, const char *tag, size_t len, rl_error *err);
+
 /* Run every active rule on a parsed report, with messages in lang. */
 void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang, const char *file,
                   rl_jdoc *doc, rl_result *res);
-/* The same with the caller's evaluation arena (reset as it goes) and regex
- * match data (may be NULL): one of each per thread, reused from report to
- * report. */
-void rl_check_doc_in(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
-                     const char *file, rl_jdoc *doc, rl_result *res, rl_arena *arena,
-                     rl_regex_md *md);
+/* The same with the caller's plan, evaluation arena (reset as it goes) and
+ * regex match data (may be NULL): one of each per thread, reused from
+ * report to report. */
+void rl_check_doc_in(const rl_rules *rules, rl_check_plan *plan, rl_lang lang, const char *file,
+                     rl_jdoc *doc, rl_result *res, rl_arena *arena, rl_regex_md *md);
 
 /* Fill the evaluation context shared by one rule set's rules on one
  * report: root, parameters, locale and as_of (from the `as_of` param when
  * there is one, else today). A bad as_of is reported as an input violation. */
-void rl_check_base_ctx(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_ruleset *set, const char *locale,
-                       rl_arena *arena, const char *file, rl_result *res,
+void rl_check_base_ctx(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_plan_set *ps, int32_t today,
+                       const char *locale, rl_arena *arena, const char *file, rl_result *res,
                        const rl_catalog *catalog, rl_lang lang);
 
 /* The locale a report's strings are read in: its own report.locale (a
  * non-empty string), else flag (--locale), else the rule set's, else "en". */
 const char *rl_report_locale(const rl_jnode *root, const char *flag, const char *set_locale);
 
-/* 1 when the report can be read: its report.locale (when not null) is a
- * supported locale, and so is opts->locale when the report has none. Else
- * 0 after an `input` violation at report.locale; the report is then not
- * checked, since its numbers and dates cannot be read. */
-int rl_check_locale_ok(rl_jdoc *doc, const rl_check_opts *opts, const char *file, rl_result *res);
+/* The report's report.locale node, or NULL. */
+const rl_jnode *rl_report_locale_node(const rl_jnode *root);
+/* rl_report_locale with that node already found. */
+const char *rl_report_locale_of(const rl_jnode *loc, const char *flag, const char *set_locale);
+
+/* 1 when the report can be read: its report.locale loc (when not null) is
+ * a supported locale, and so is the plan's opts->locale when the report has
+ * none. Else 0 after an `input` violation at report.locale; the report is
+ * then not checked, since its numbers and dates cannot be read. */
+int rl_check_locale_ok(rl_jdoc *doc, const rl_jnode *loc, rl_check_plan *plan, const char *file,
+                       rl_result *res);
 
 /* 1 when --only/--skip let the rule run (and its severity is not off). */
 int rl_check_rule_active(const rl_rule *r, const rl_check_opts *opts);

@@ -39,13 +39,11 @@ void rl_check_input_msg(rl_result *res, const char *file, const char *pointer, u
     rl_sbuf_free(&text);
 }
 
-static int32_t eval_as_of(rl_eval_ctx *ctx, rl_jdoc *doc, const char *file, rl_result *res,
-                          const rl_catalog *catalog, rl_lang lang)
+static int32_t eval_as_of(rl_eval_ctx *ctx, const rl_expr *e, int32_t today, rl_jdoc *doc,
+                          const char *file, rl_result *res, const rl_catalog *catalog, rl_lang lang)
 {
     rl_error err = {0};
-    rl_expr *e = rl_expr_compile("$as_of", 6, ctx->params, 0, &err);
     rl_value v, d;
-    int32_t today = rl_date_today();
     if (!e)
         return today;
     ctx->err = &err;
@@ -53,7 +51,6 @@ static int32_t eval_as_of(rl_eval_ctx *ctx, rl_jdoc *doc, const char *file, rl_r
     int rc = rl_expr_eval(e, ctx, &v);
     if (rc == 0)
         rc = rl_eval_to_date(ctx, &v, &d);
-    rl_expr_free(e);
     if (rc != 0) {
         const rl_jnode *at = ctx->err_node ? ctx->err_node : doc->root;
         rl_sbuf ptr = RL_SBUF_INIT;
@@ -68,9 +65,13 @@ static int32_t eval_as_of(rl_eval_ctx *ctx, rl_jdoc *doc, const char *file, rl_r
     return d.type == RL_VDATE ? rl_date_last_day(d.u.date) : today;
 }
 
-const char *rl_report_locale(const rl_jnode *root, const char *flag, const char *set_locale)
+const rl_jnode *rl_report_locale_node(const rl_jnode *root)
 {
-    const rl_jnode *loc = rl_json_gets(rl_json_gets(root, "report"), "locale");
+    return rl_json_gets(rl_json_gets(root, "report"), "locale");
+}
+
+const char *rl_report_locale_of(const rl_jnode *loc, const char *flag, const char *set_locale)
+{
     if (loc && loc->type == RL_JSTRING && loc->u.str.len)
         return loc->u.str.s;
     if (flag && flag[0])
@@ -78,14 +79,19 @@ const char *rl_report_locale(const rl_jnode *root, const char *flag, const char 
     return set_locale ? set_locale : "en";
 }
 
-int rl_check_locale_ok(rl_jdoc *doc, const rl_check_opts *opts, const char *file, rl_result *res)
+const char *rl_report_locale(const rl_jnode *root, const char *flag, const char *set_locale)
 {
-    const rl_jnode *loc = rl_json_gets(rl_json_gets(doc->root, "report"), "locale");
+    return rl_report_locale_of(rl_report_locale_node(root), flag, set_locale);
+}
+
+int rl_check_locale_ok(rl_jdoc *doc, const rl_jnode *loc, rl_check_plan *plan, const char *file,
+                       rl_result *res)
+{
     rl_error err = {0};
     char msg[700];
     if (loc && loc->type != RL_JNULL) {
         int named = loc->type == RL_JSTRING && loc->u.str.len && !memchr(loc->u.str.s, 0, loc->u.str.len);
-        if (named && rl_locale_check(loc->u.str.s, &err) == 0)
+        if (named && rl_check_plan_locale_ok(plan, loc->u.str.s, loc->u.str.len, &err) == 0)
             return 1;
         if (named)
             snprintf(msg, sizeof msg, "report.locale: %s; the report is not checked", err.message);
@@ -100,27 +106,28 @@ int rl_check_locale_ok(rl_jdoc *doc, const rl_check_opts *opts, const char *file
         rl_sbuf_free(&ptr);
         return 0;
     }
-    if (!opts || !opts->locale || !opts->locale[0] || rl_locale_check(opts->locale, &err) == 0)
+    if (plan->flag_locale_ok)
         return 1;
+    rl_locale_check(plan->opts->locale, &err);
     snprintf(msg, sizeof msg, "--locale: %s; the report is not checked", err.message);
     rl_check_input_violation(res, file, "", 1, 1, msg);
     return 0;
 }
 
-void rl_check_base_ctx(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_ruleset *set, const char *locale,
-                       rl_arena *arena, const char *file, rl_result *res,
+void rl_check_base_ctx(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_plan_set *ps, int32_t today,
+                       const char *locale, rl_arena *arena, const char *file, rl_result *res,
                        const rl_catalog *catalog, rl_lang lang)
 {
     memset(ctx, 0, sizeof *ctx);
     ctx->root = ctx->current = doc->root;
     ctx->doc = doc;
-    ctx->params = set->params;
+    ctx->params = ps->set->params;
     ctx->arena = arena;
     ctx->locale = locale;
-    ctx->as_of = rl_date_today();
+    ctx->as_of = today;
     ctx->has_as_of = 1;
-    if (rl_params_has(ctx->params, "as_of"))
-        ctx->as_of = eval_as_of(ctx, doc, file, res, catalog, lang);
+    if (ps->as_of_param)
+        ctx->as_of = eval_as_of(ctx, ps->as_of, today, doc, file, res, catalog, lang);
     ctx->err = NULL;
     ctx->err_node = NULL;
 }

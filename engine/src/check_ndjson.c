@@ -62,9 +62,11 @@ static int blank(const char *s, size_t len)
     return 1;
 }
 
-/* What one thread reuses from record to record: the parsed document and
- * the evaluation arena (no allocation per record once they are warm). */
+/* What one thread reuses from record to record: the check's plan, the
+ * parsed document and the evaluation arena (no allocation per record once
+ * they are warm). */
 typedef struct scratch {
+    rl_check_plan *plan;
     rl_jdoc *doc;
     rl_arena *arena;
     rl_regex_md *md;
@@ -98,15 +100,17 @@ static void check_record(const ndjson_run *r, scratch *sc, const char *s, size_t
         return;
     }
     sc->doc->line_base = line - 1;
-    rl_check_doc_in(r->rules, r->opts, r->lang, r->file, sc->doc, res, sc->arena, sc->md);
+    rl_check_doc_in(r->rules, sc->plan, r->lang, r->file, sc->doc, res, sc->arena, sc->md);
 }
 
 /* Check every line of text (the last may lack its newline). */
 static int check_lines(const ndjson_run *r, const char *text, size_t len, unsigned first_line,
                        rl_result *res)
 {
-    scratch sc = {NULL, rl_arena_new(16 * 1024), rl_regex_md_new()};
-    if (!sc.arena || !sc.md) {
+    scratch sc = {rl_check_plan_new(r->rules, r->opts), NULL, rl_arena_new(16 * 1024),
+                  rl_regex_md_new()};
+    if (!sc.plan || !sc.arena || !sc.md) {
+        rl_check_plan_free(sc.plan);
         rl_arena_free(sc.arena);
         rl_regex_md_free(sc.md);
         return -1;
@@ -121,6 +125,7 @@ static int check_lines(const ndjson_run *r, const char *text, size_t len, unsign
         len -= n;
     }
     rl_jdoc_free(sc.doc);
+    rl_check_plan_free(sc.plan);
     rl_arena_free(sc.arena);
     rl_regex_md_free(sc.md);
     return 0;
