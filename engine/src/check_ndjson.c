@@ -11,11 +11,13 @@
  * checked. A record longer than the --max-size limit is an `input`
  * violation at its line, and is skipped without being held in memory.
  *
- * With opts->jobs > 1 a block is cut at line boundaries into one piece per
- * thread; each piece is checked into its own result, and the pieces are
- * appended to the caller's result in file order, so violations, counts
- * and anything a listener writes are the same as with one thread. */
+ * With opts->jobs > 1 a file's blocks go to a pool of threads
+ * (check_ndjson_pool.c) and a buffer's block is cut at line boundaries
+ * into one piece per thread; each block or piece is checked into its own
+ * result, appended to the caller's result in file order, so violations,
+ * counts and anything a listener writes are the same as with one thread. */
 #include "check.h"
+#include "check_ndjson_pool.h"
 #include "error.h"
 #include "json.h"
 #include "result.h"
@@ -27,7 +29,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#define BLOCK_PER_JOB (4u << 20) /* bytes of lines read per thread at a time */
+#define BLOCK_PER_JOB (4u << 20) /* bytes of lines read per thread at a time (one block) */
+#define POOL_BLOCK (1u << 20)    /* bytes of lines per block handed to the pool (-j > 1) */
 #define MAX_JOBS 256
 
 typedef struct ndjson_run {
@@ -103,32 +106,46 @@ static void check_record(const ndjson_run *r, scratch *sc, const char *s, size_t
     rl_check_doc_in(r->rules, sc->plan, r->lang, r->file, sc->doc, res, sc->arena, sc->md);
 }
 
-/* Check every line of text (the last may lack its newline). */
-static int check_lines(const ndjson_run *r, const char *text, size_t len, unsigned first_line,
-                       rl_result *res)
+static int scratch_init(const ndjson_run *r, scratch *sc)
 {
-    scratch sc = {rl_check_plan_new(r->rules, r->opts), NULL, rl_arena_new(16 * 1024),
-                  rl_regex_md_new()};
-    if (!sc.plan || !sc.arena || !sc.md) {
-        rl_check_plan_free(sc.plan);
-        rl_arena_free(sc.arena);
-        rl_regex_md_free(sc.md);
-        return -1;
-    }
+    *sc = (scratch){rl_check_plan_new(r->rules, r->opts), NULL, rl_arena_new(16 * 1024),
+                    rl_regex_md_new()};
+    return sc->plan && sc->arena && sc->md ? 0 : -1;
+}
+
+static void scratch_free(scratch *sc)
+{
+    rl_jdoc_free(sc->doc);
+    rl_check_plan_free(sc->plan);
+    rl_arena_free(sc->arena);
+    rl_regex_md_free(sc->md);
+}
+
+/* Check every line of text (the last may lack its newline) with sc. */
+static void check_text(const ndjson_run *r, scratch *sc, const char *text, size_t len,
+                       unsigned first_line, rl_result *res)
+{
     unsigned line = first_line;
     while (len) {
         const char *nl = memchr(text, '\n', len);
         size_t n = nl ? (size_t)(nl - text) : len;
-        check_record(r, &sc, text, n, line++, res);
+        check_record(r, sc, text, n, line++, res);
         n += nl != NULL;
         text += n;
         len -= n;
     }
-    rl_jdoc_free(sc.doc);
-    rl_check_plan_free(sc.plan);
-    rl_arena_free(sc.arena);
-    rl_regex_md_free(sc.md);
-    return 0;
+}
+
+/* Check every line of text (the last may lack its newline). */
+static int check_lines(const ndjson_run *r, const char *text, size_t len, unsigned first_line,
+                       rl_result *res)
+{
+    scratch sc;
+    int rc = scratch_init(r, &sc);
+    if (rc == 0)
+        check_text(r, &sc, text, len, first_line, res);
+    scratch_free(&sc);
+    return rc;
 }
 
 static unsigned count_lines(const char *s, size_t len)
@@ -137,6 +154,31 @@ static unsigned count_lines(const char *s, size_t len)
     for (const char *end = s + len; (s = memchr(s, '\n', (size_t)(end - s))) != NULL; s++)
         n++;
     return n;
+}
+
+/* The pool's side (-j > 1, files): one scratch per worker thread. */
+static void *pool_state_new(const void *arg)
+{
+    scratch *sc = malloc(sizeof *sc);
+    if (sc && scratch_init(arg, sc) != 0) {
+        scratch_free(sc);
+        free(sc);
+        sc = NULL;
+    }
+    return sc;
+}
+
+static void pool_state_free(void *state)
+{
+    scratch_free(state);
+    free(state);
+}
+
+static int pool_check(const void *arg, void *state, const char *text, size_t len,
+                      unsigned first_line, rl_result *res)
+{
+    check_text(arg, state, text, len, first_line, res);
+    return 0;
 }
 
 static void *check_piece(void *arg)
@@ -235,7 +277,9 @@ int rl_check_ndjson_fd(const rl_rules *rules, const rl_check_opts *opts, rl_lang
     rl_check_limits_of(opts, &r.lim);
     unsigned jobs = jobs_of(opts), line = 1;
     int skipping = 0; /* in a record longer than max_size: drop it up to its newline */
-    size_t cap = (size_t)BLOCK_PER_JOB * jobs, have = 0;
+    rl_pool_fns fns = {pool_state_new, pool_state_free, pool_check, &r};
+    rl_pool *pool = jobs > 1 ? rl_pool_new(&fns, jobs) : NULL;
+    size_t cap = pool ? POOL_BLOCK : (size_t)BLOCK_PER_JOB * jobs, have = 0;
     char *buf = malloc(cap + 1);
     int rc = buf ? 0 : -1;
     ssize_t got = 1;
@@ -260,6 +304,10 @@ int rl_check_ndjson_fd(const rl_rules *rules, const rl_check_opts *opts, rl_lang
         if (got > 0) {
             const char *nl = last_newline(buf, have);
             if (!nl && r.lim.max_size && have > r.lim.max_size) {
+                if (pool && rl_pool_drain(pool, res) != 0) {
+                    rc = -1;
+                    break;
+                }
                 rl_check_too_large(res, name, "record", line, r.lim.max_size, rules->catalog, lang);
                 have = 0;
                 skipping = 1;
@@ -269,11 +317,18 @@ int rl_check_ndjson_fd(const rl_rules *rules, const rl_check_opts *opts, rl_lang
                 continue; /* one long line: grow */
             done = (size_t)(nl - buf) + 1;
         }
-        rc = check_block(&r, buf, done, line, jobs, res);
-        line += count_lines(buf, done);
-        memmove(buf, buf + done, have - done);
+        unsigned lines = count_lines(buf, done);
+        if (pool) {
+            rc = rl_pool_submit(pool, &buf, &cap, done, have, line, res);
+        } else {
+            rc = check_block(&r, buf, done, line, jobs, res);
+            memmove(buf, buf + done, have - done);
+        }
+        line += lines;
         have -= done;
     }
+    if (pool && rl_pool_finish(pool, res) != 0)
+        rc = -1;
     free(buf);
     return rc;
 }
