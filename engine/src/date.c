@@ -208,10 +208,17 @@ void rl_date_format(rl_sbuf *out, rl_date d)
 {
     int y, m, day;
     rl_civil_from_days(d.days, &y, &m, &day);
+    if (y < 0) { /* not a day reportlint reads or makes: printf's form */
+        rl_sbuf_printf(out, d.precision == RL_DATE_MONTH ? "%04d-%02d" : "%04d-%02d-%02d", y, m, day);
+        return;
+    }
+    rl_sbuf_add_uint(out, (unsigned)y, 4);
+    rl_sbuf_addc(out, '-');
+    rl_sbuf_add_uint(out, (unsigned)m, 2);
     if (d.precision == RL_DATE_MONTH)
-        rl_sbuf_printf(out, "%04d-%02d", y, m);
-    else
-        rl_sbuf_printf(out, "%04d-%02d-%02d", y, m, day);
+        return;
+    rl_sbuf_addc(out, '-');
+    rl_sbuf_add_uint(out, (unsigned)day, 2);
 }
 
 int32_t rl_date_today(void)

@@ -39,7 +39,7 @@ void rl_out_figure_json(rl_sbuf *out, const rl_figure *f)
     switch (f->type) {
     case RL_FIG_NULL: rl_sbuf_adds(out, "null"); break;
     case RL_FIG_BOOL: rl_sbuf_adds(out, f->i ? "true" : "false"); break;
-    case RL_FIG_INT: rl_sbuf_printf(out, "%lld", (long long)f->i); break;
+    case RL_FIG_INT: rl_sbuf_add_int(out, (long long)f->i); break;
     case RL_FIG_NUM:
         if (f->s && f->s[0])
             rl_sbuf_adds(out, f->s);
@@ -80,7 +80,11 @@ void rl_out_violation_json(rl_sbuf *b, const rl_violation *v)
     str_member(b, "severity", rl_severity_name(v->severity));
     rl_sbuf_addc(b, ',');
     str_member(b, "pointer", v->pointer);
-    rl_sbuf_printf(b, ",\"line\":%u,\"column\":%u,", v->line, v->column);
+    rl_sbuf_adds(b, ",\"line\":");
+    rl_sbuf_add_uint(b, v->line, 0);
+    rl_sbuf_adds(b, ",\"column\":");
+    rl_sbuf_add_uint(b, v->column, 0);
+    rl_sbuf_addc(b, ',');
     str_member(b, "message", v->message);
     for (size_t i = 0; i < v->n_figures; i++) {
         rl_sbuf_addc(b, ',');

@@ -74,6 +74,26 @@ void rl_sbuf_addc(rl_sbuf *b, char c)
     rl_sbuf_add(b, &c, 1);
 }
 
+void rl_sbuf_add_uint(rl_sbuf *b, unsigned long long u, int width)
+{
+    char d[24];
+    size_t i = sizeof d;
+    do {
+        d[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    while (i > 0 && (int)(sizeof d - i) < width)
+        d[--i] = '0';
+    rl_sbuf_add(b, d + i, sizeof d - i);
+}
+
+void rl_sbuf_add_int(rl_sbuf *b, long long v)
+{
+    if (v < 0)
+        rl_sbuf_addc(b, '-');
+    rl_sbuf_add_uint(b, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v, 0);
+}
+
 void rl_sbuf_vprintf(rl_sbuf *b, const char *fmt, va_list ap)
 {
     va_list copy;

@@ -26,6 +26,10 @@ int rl_sbuf_ok(const rl_sbuf *b);
 void rl_sbuf_add(rl_sbuf *b, const char *s, size_t n);
 void rl_sbuf_adds(rl_sbuf *b, const char *s);
 void rl_sbuf_addc(rl_sbuf *b, char c);
+/* Decimal integers without printf: v as "%lld" does; u zero-padded to at
+ * least width digits as "%0*llu" does. */
+void rl_sbuf_add_int(rl_sbuf *b, long long v);
+void rl_sbuf_add_uint(rl_sbuf *b, unsigned long long u, int width);
 void rl_sbuf_printf(rl_sbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void rl_sbuf_vprintf(rl_sbuf *b, const char *fmt, va_list ap);

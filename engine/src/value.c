@@ -216,7 +216,7 @@ void rl_value_write_json(rl_sbuf *out, const rl_value *v, const rl_jdoc *doc)
     switch ((rl_vtype)v->type) {
     case RL_VNULL: rl_sbuf_add(out, "null", 4); break;
     case RL_VBOOL: rl_sbuf_adds(out, v->u.b ? "true" : "false"); break;
-    case RL_VINT: rl_sbuf_printf(out, "%lld", (long long)v->u.i); break;
+    case RL_VINT: rl_sbuf_add_int(out, (long long)v->u.i); break;
     case RL_VNUM: rl_json_write_double(out, v->u.d); break;
     case RL_VSTR: rl_json_write_string(out, v->u.str.s, v->u.str.len); break;
     case RL_VDATE:
@@ -304,7 +304,7 @@ void rl_value_format_mark(rl_sbuf *out, const rl_value *v, int digits, char mark
     switch ((rl_vtype)v->type) {
     case RL_VNULL: rl_sbuf_add(out, "null", 4); break;
     case RL_VBOOL: rl_sbuf_adds(out, v->u.b ? "true" : "false"); break;
-    case RL_VINT: rl_sbuf_printf(out, "%lld", (long long)v->u.i); break;
+    case RL_VINT: rl_sbuf_add_int(out, (long long)v->u.i); break;
     case RL_VNUM: format_double(out, v->u.d, digits, mark); break;
     case RL_VSTR: rl_sbuf_add(out, v->u.str.s, v->u.str.len); break;
     case RL_VDATE: rl_date_format(out, v->u.date); break;
