@@ -13,7 +13,8 @@ const rl_jmember *rl_json_member(const rl_jnode *obj, const char *key, size_t ke
         return NULL;
     for (size_t i = obj->u.obj.n; i-- > 0;) {
         const rl_jmember *m = &obj->u.obj.members[i];
-        if (m->key_len == key_len && memcmp(m->key, key, key_len) == 0)
+        if (m->key_len == key_len && (!key_len || m->key[0] == key[0]) && /* most keys differ at once */
+            memcmp(m->key, key, key_len) == 0)
             return m;
     }
     return NULL;
