@@ -206,8 +206,9 @@ bench-check: all $(BUILD)/bench/floor_cjson $(BUILD)/bench/timed
 test: unit cases cli-tests jsonpath-cts json-parsing fuzz-replay install-tests integration-tests bench-check
 
 # The tests also read outputs with tools from Debian: python3-jsonschema
-# (JSON and SARIF output against their schemas), xmllint (JUnit, HTML).
-TEST_DEPS = python3 python3-jsonschema libxml2-utils
+# (JSON and SARIF output against their schemas), python3-yaml (the CI
+# examples), xmllint (JUnit, HTML).
+TEST_DEPS = python3 python3-jsonschema python3-yaml libxml2-utils
 check: run
 	@CC="$(CC)" sh tools/ensure-deps.sh $(TEST_DEPS)
 	@$(MAKE) --no-print-directory test

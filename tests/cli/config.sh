@@ -3,32 +3,9 @@
 # (discovery, --config, --no-config, precedence, per-file fail-on),
 # suppressions in JSON output, and baselines (write, then read after the
 # reports' keys are reordered and lines shifted, or their figures changed).
-set -u
 rl=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-
-# expect STATUS DESCRIPTION -- command...   (output in $tmp/out, $tmp/err)
-expect() {
-    want=$1; what=$2; shift 3
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    if [ "$got" = "$want" ]; then ok; else
-        bad "$what: exit $got, expected $want"; sed 's/^/  | /' "$tmp/err" "$tmp/out" | head -20
-    fi
-}
-contains() { # FILE TEXT DESCRIPTION
-    if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' not in $(basename "$1")"; sed 's/^/  | /' "$1" | head -20; fi
-}
-lacks() {
-    if grep -qF -- "$2" "$1"; then bad "$3: '$2' unexpectedly in $(basename "$1")"; else ok; fi
-}
+. "$(dirname "$0")/../lib.sh"
 # validate SCHEMA FILE DESCRIPTION [invalid]: FILE against a JSON Schema
 validate() {
     if python3 - "$1" "$2" "${4:-valid}" <<'PY'

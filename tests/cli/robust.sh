@@ -4,34 +4,11 @@
 # characters from the data never reach any output format raw, and output
 # is byte-for-byte the same when the same inputs are checked again (and
 # with -j 1 and -j 2).
-set -u
-unset LC_ALL LC_MESSAGES
-LANG=C.UTF-8
-export LANG
 rl=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-pass=0
-fail=0
+. "$(dirname "$0")/../lib.sh"
 formats="text json ndjson sarif junit github html"
 
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-expect() { # STATUS DESCRIPTION -- command...   (output in $tmp/out, $tmp/err)
-    want=$1; what=$2; shift 3
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    if [ "$got" = "$want" ]; then ok; else
-        bad "$what: exit $got, expected $want"; sed 's/^/  | /' "$tmp/err" | head -20
-    fi
-}
-contains() { # FILE TEXT DESCRIPTION
-    if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' not in $(basename "$1")"; sed 's/^/  | /' "$1" | head -20; fi
-}
-lacks() {
-    if grep -qF -- "$2" "$1"; then bad "$3: '$2' unexpectedly in $(basename "$1")"; else ok; fi
-}
 
 cd "$tmp" || exit 1
 cat >rules.json <<'J'

@@ -2,36 +2,9 @@
 # run.sh REPORTLINT — command-line tests: exit codes, formats, many files,
 # broken inputs, the rule author's tools, and the samples' expected
 # violations (samples/README.md's list, kept in tests/samples/).
-set -u
-# Messages are in English whatever the caller's locale (--lang cases set their own).
-unset LC_ALL LC_MESSAGES
-LANG=C.UTF-8
-export LANG
 rl=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-
-# expect STATUS DESCRIPTION -- command...   (output in $tmp/out, $tmp/err)
-expect() {
-    want=$1; what=$2; shift 3
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    if [ "$got" = "$want" ]; then ok; else
-        bad "$what: exit $got, expected $want"; sed 's/^/  | /' "$tmp/err" | head -20
-    fi
-}
-contains() { # FILE TEXT DESCRIPTION
-    if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' not in $(basename "$1")"; sed 's/^/  | /' "$1" | head -20; fi
-}
-lacks() {
-    if grep -qF -- "$2" "$1"; then bad "$3: '$2' unexpectedly in $(basename "$1")"; else ok; fi
-}
+. "$(dirname "$0")/../lib.sh"
 
 cd "$tmp"
 cat >rules.json <<'J'

@@ -5,29 +5,9 @@
 # validate`), the report schemas against every sample (and failing on a
 # broken one), the configuration's "schemas", and `rules check` against
 # schemas/ruleset.schema.json for the bundled rules and every golden rule set.
-set -u
 rl=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-
-# expect STATUS DESCRIPTION -- command...   (output in $tmp/out, $tmp/err)
-expect() {
-    want=$1; what=$2; shift 3
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    if [ "$got" = "$want" ]; then ok; else
-        bad "$what: exit $got, expected $want"; sed 's/^/  | /' "$tmp/err" "$tmp/out" | head -20
-    fi
-}
-contains() { # FILE TEXT DESCRIPTION
-    if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' not in $(basename "$1")"; sed 's/^/  | /' "$1" | head -20; fi
-}
+. "$(dirname "$0")/../lib.sh"
 
 cd "$root"
 

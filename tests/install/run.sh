@@ -5,21 +5,11 @@
 # C program linked statically and against the shared library); then make
 # uninstall must leave nothing behind. SANITIZE: the sanitizer flags the
 # library was built with (make asan), which the test programs need too.
-set -u
 make=$1
 build=$2
 sanitize=${3:-}
 src=$(pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() { # DESCRIPTION command...
-    what=$1; shift
-    if "$@" >"$tmp/log" 2>&1; then ok; else bad "$what"; sed 's/^/  | /' "$tmp/log" | head -20; fi
-}
+. "$(dirname "$0")/../lib.sh"
 
 dest=$tmp/dest
 prefix=/usr/local

@@ -4,15 +4,9 @@
 # hook (its definition, and running its entry the way pre-commit does),
 # bash completion (syntax, completing options, in step with --help), and
 # the man pages (groff warnings, every option documented).
-set -u
 rl=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+. "$(dirname "$0")/../lib.sh"
 py() { # DESCRIPTION python-code args...
     what=$1; code=$2; shift 2
     if python3 -c "$code" "$@" >"$tmp/log" 2>&1; then ok; else bad "$what"; sed 's/^/  | /' "$tmp/log" | head -10; fi
