@@ -211,6 +211,9 @@ test: unit cases cli-tests jsonpath-cts json-parsing fuzz-replay install-tests i
 TEST_DEPS = python3 python3-jsonschema python3-yaml libxml2-utils
 check: run
 	@CC="$(CC)" sh tools/ensure-deps.sh $(TEST_DEPS)
+	@test -d "$(SHARED)/testsuites" || { \
+	  echo "make check: $(SHARED)/testsuites is missing (the public test suites the tests read);" >&2; \
+	  echo "put the shared directory beside this checkout as ../shared, or set RL_SHARED=DIR" >&2; exit 1; }
 	@$(MAKE) --no-print-directory test
 	@echo "make check: all tests passed"
 

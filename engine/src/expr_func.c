@@ -128,44 +128,51 @@ static int accumulate(rl_eval_ctx *ctx, const rl_enode *call, accum *acc)
     return 0;
 }
 
-static int fn_sum(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
+/* Accumulate call's items: -1 on an error, 0 when the result is null (a
+ * null item, or none), 1 when acc holds something to sum up. */
+static int accumulate_some(rl_eval_ctx *ctx, const rl_enode *call, accum *acc, rl_value *out)
 {
-    accum acc;
-    if (accumulate(ctx, call, &acc) < 0)
+    if (accumulate(ctx, call, acc) < 0)
         return -1;
-    if (acc.has_null || acc.n == 0) {
+    if (acc->has_null || acc->n == 0) {
         rl_value_set_null(out);
         return 0;
     }
+    return 1;
+}
+
+static int set_finite(rl_eval_ctx *ctx, const rl_enode *call, double r, rl_value *out)
+{
+    if (!isfinite(r))
+        return rl_eval_fail(ctx, NULL, "number overflow in %s()", fname(call));
+    rl_value_set_num(out, r);
+    return 0;
+}
+
+static int fn_sum(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
+{
+    accum acc;
+    int rc = accumulate_some(ctx, call, &acc, out);
+    if (rc <= 0)
+        return rc;
     if (!acc.has_double) {
         rl_value_set_int(out, acc.isum);
         return 0;
     }
-    double r = (double)acc.isum + acc.dsum;
-    if (!isfinite(r))
-        return rl_eval_fail(ctx, NULL, "number overflow in sum()");
-    rl_value_set_num(out, r);
-    return 0;
+    return set_finite(ctx, call, (double)acc.isum + acc.dsum, out);
 }
 
 static int fn_avg(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
 {
     accum acc;
-    if (accumulate(ctx, call, &acc) < 0)
-        return -1;
-    if (acc.has_null || acc.n == 0) {
-        rl_value_set_null(out);
-        return 0;
-    }
+    int rc = accumulate_some(ctx, call, &acc, out);
+    if (rc <= 0)
+        return rc;
     if (!acc.has_double && acc.n <= (size_t)INT64_MAX && acc.isum % (int64_t)acc.n == 0) {
         rl_value_set_int(out, acc.isum / (int64_t)acc.n);
         return 0;
     }
-    double r = ((double)acc.isum + acc.dsum) / (double)acc.n;
-    if (!isfinite(r))
-        return rl_eval_fail(ctx, NULL, "number overflow in avg()");
-    rl_value_set_num(out, r);
-    return 0;
+    return set_finite(ctx, call, ((double)acc.isum + acc.dsum) / (double)acc.n, out);
 }
 
 static int fn_count(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)

@@ -131,6 +131,9 @@ int rl_json_equal(const rl_jnode *a, const rl_jnode *b);
 
 /* Compare two numbers by value: <0, 0, >0. */
 int rl_json_num_cmp(const rl_jnode *a, const rl_jnode *b);
+/* An int64 and a double compared exactly, without rounding the int: <0, 0,
+ * >0 (NaN sorts above everything). */
+int rl_cmp_int_double(int64_t i, double d);
 
 /* The number's text as written in the source (valid until the doc is freed). */
 const char *rl_json_number_text(const rl_jdoc *doc, const rl_jnode *num, size_t *len);

@@ -105,8 +105,7 @@ void rl_json_pointer(const rl_jnode *node, rl_sbuf *out)
         rl_sbuf_printf(out, "%u", (unsigned)node->index);
 }
 
-/* An int64 and a double compared exactly (no rounding of the int). */
-static int cmp_int_double(int64_t i, double d)
+int rl_cmp_int_double(int64_t i, double d)
 {
     if (isnan(d))
         return -1;
@@ -131,9 +130,9 @@ int rl_json_num_cmp(const rl_jnode *a, const rl_jnode *b)
     if (ai && bi)
         return a->u.num.i < b->u.num.i ? -1 : a->u.num.i > b->u.num.i;
     if (ai)
-        return cmp_int_double(a->u.num.i, b->u.num.d);
+        return rl_cmp_int_double(a->u.num.i, b->u.num.d);
     if (bi)
-        return -cmp_int_double(b->u.num.i, a->u.num.d);
+        return -rl_cmp_int_double(b->u.num.i, a->u.num.d);
     return a->u.num.d < b->u.num.d ? -1 : a->u.num.d > b->u.num.d;
 }
 

@@ -107,34 +107,14 @@ double rl_value_as_double(const rl_value *v)
     return NAN;
 }
 
-/* int64 against double, exactly: <0, 0, >0 (NaN sorts above everything). */
-static int cmp_int_double(int64_t i, double d)
-{
-    if (isnan(d))
-        return -1;
-    if (d >= 9223372036854775808.0)
-        return -1;
-    if (d < -9223372036854775808.0)
-        return 1;
-    double t = trunc(d);
-    int64_t di = (int64_t)t;
-    if (i != di)
-        return i < di ? -1 : 1;
-    if (d > t)
-        return -1;
-    if (d < t)
-        return 1;
-    return 0;
-}
-
 int rl_value_num_cmp(const rl_value *a, const rl_value *b)
 {
     if (a->type == RL_VINT && b->type == RL_VINT)
         return a->u.i < b->u.i ? -1 : a->u.i > b->u.i;
     if (a->type == RL_VINT)
-        return cmp_int_double(a->u.i, b->u.d);
+        return rl_cmp_int_double(a->u.i, b->u.d);
     if (b->type == RL_VINT)
-        return -cmp_int_double(b->u.i, a->u.d);
+        return -rl_cmp_int_double(b->u.i, a->u.d);
     double x = a->u.d, y = b->u.d;
     if (isnan(x) || isnan(y))
         return isnan(x) - isnan(y);
