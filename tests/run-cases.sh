@@ -1,11 +1,11 @@
 #!/bin/sh
-# run-cases.sh REPORTLINT — the golden cases under tests/cases/.
+# run-cases.sh REPORTLINT [DIR] — the golden cases under DIR (default tests/cases/).
 #
 # Each case is a directory holding:
 #   cmd            the arguments after `reportlint` (shell words), run in the case directory
 #   expected.out   the exact standard output
 #   expected.exit  the exit status
-#   expected.err   (optional) the exact standard error
+#   expected.err   the exact standard error (without it, stderr must be empty)
 #   stdin          (optional) fed to standard input
 # and whatever rule sets and reports cmd names. UPDATE=1 rewrites the
 # expected files from the current output (review the diff before committing).
@@ -22,7 +22,8 @@ trap 'rm -rf "$tmp"' EXIT
 pass=0
 fail=0
 failed=""
-for dir in "$here"/cases/*/; do
+cases=${2:-$here/cases}
+for dir in "$cases"/*/; do
     name=$(basename "$dir")
     [ -f "$dir/cmd" ] || { echo "case $name: no cmd file"; fail=$((fail + 1)); continue; }
     input=/dev/null
@@ -43,7 +44,10 @@ for dir in "$here"/cases/*/; do
     if ! diff -u "$dir/expected.out" "$tmp/out" >"$tmp/diff" 2>&1; then
         echo "case $name: stdout differs:"; cat "$tmp/diff"; ok=0
     fi
-    if [ -f "$dir/expected.err" ] && ! diff -u "$dir/expected.err" "$tmp/err" >"$tmp/diff" 2>&1; then
+    # Without expected.err, standard error must be empty: a stray warning fails.
+    want_err=/dev/null
+    [ -f "$dir/expected.err" ] && want_err="$dir/expected.err"
+    if ! diff -u "$want_err" "$tmp/err" >"$tmp/diff" 2>&1; then
         echo "case $name: stderr differs:"; cat "$tmp/diff"; ok=0
     fi
     if [ -n "${VALGRIND:-}" ] && grep -q '^==[0-9]*==' "$tmp/err"; then

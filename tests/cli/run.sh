@@ -231,6 +231,16 @@ PY
     contains "$tmp/samples.txt" "expected 7.77 = 24382 / 3139" "24,382 staff / 3,139 centres is 7.77, not 6"
 fi
 
+# run-cases.sh: a case without expected.err fails when reportlint writes to stderr
+mkdir -p "$tmp/cases/stray-stderr"
+printf '%s\n' '-r missing.json x.json' >"$tmp/cases/stray-stderr/cmd"
+printf '2\n' >"$tmp/cases/stray-stderr/expected.exit"
+: >"$tmp/cases/stray-stderr/expected.out"
+expect 1 "run-cases.sh: unexpected stderr fails the case" -- sh "$root/tests/run-cases.sh" "$rl" "$tmp/cases"
+contains "$tmp/out" "case stray-stderr: stderr differs" "run-cases.sh names the stray stderr"
+"$rl" -r missing.json x.json 2>"$tmp/cases/stray-stderr/expected.err" >/dev/null
+expect 0 "run-cases.sh: the same case with its expected.err passes" -- sh "$root/tests/run-cases.sh" "$rl" "$tmp/cases"
+
 # the output formats (tests/cli/formats.sh)
 . "$root/tests/cli/formats.sh"
 # -j and NDJSON inputs (tests/cli/jobs.sh)
