@@ -203,7 +203,12 @@ bench: all $(BUILD)/bench/floor_cjson $(BUILD)/bench/timed
 bench-check: all $(BUILD)/bench/floor_cjson $(BUILD)/bench/timed
 	@BUILD=$(BUILD) python3 tests/bench/bench.py --check
 
-test: unit cases cli-tests jsonpath-cts json-parsing fuzz-replay install-tests integration-tests bench-check
+# Every relative link in README.md and docs/ resolves (tests/docs/).
+.PHONY: docs-links
+docs-links:
+	@sh tests/docs/run.sh
+
+test: unit cases cli-tests jsonpath-cts json-parsing fuzz-replay install-tests integration-tests bench-check docs-links
 
 # The tests also read outputs with tools from Debian: python3-jsonschema
 # (JSON and SARIF output against their schemas), python3-yaml (the CI

@@ -50,7 +50,7 @@ for data in files("rules/*.json", "tests/cases/**/rules.json"):
                     exprs.append(s + "\n")
 put("expr", exprs)
 
-# locale: every string a sample or case report holds, and the README's forms.
+# locale: every string a sample or case report holds, and docs/locales.md's forms.
 def strings(node):
     if isinstance(node, str):
         yield node
@@ -84,9 +84,9 @@ for f in sorted(glob.glob(os.path.join(shared, "testsuites/json-schema/tests/*/*
 schema_seeds += [a + b"\0" + r for a in files("schemas/*.schema.json") for r in reports[:3]]
 put("schema", schema_seeds)
 
-# config: the configurations of the golden cases and the README's example.
+# config: the configurations of the golden cases and docs/configuration.md's example.
 configs = list(files("tests/cases/**/.reportlint.json", "docs/**/*.reportlint.json"))
-readme = open(os.path.join(root, "README.md"), encoding="utf-8").read()
+readme = open(os.path.join(root, "docs", "configuration.md"), encoding="utf-8").read()
 example = readme.split("<!-- config-example -->", 1)[-1].split("<!-- end -->", 1)[0]
 configs.append("\n".join(l[4:] for l in example.splitlines()).encode())
 put("config", configs)

@@ -146,7 +146,7 @@ typedef struct rl_check_opts {
     unsigned jobs;                /* threads checking the records of an NDJSON file
                                      (0 or 1: the calling thread only); violations and
                                      counts come out exactly as with one thread */
-    /* Limits on hostile or runaway input (README "Limits"). Each 0 means
+    /* Limits on hostile or runaway input (docs/limits.md). Each 0 means
      * the default below; RL_UNLIMITED turns the limit off. A report that
      * exceeds one gets an `input` violation saying which, never a crash. */
     size_t max_string;     /* bytes in one JSON string (default 16 MiB) */

@@ -156,7 +156,7 @@ expect 0 "rewritten baseline: nothing new" -- "$rl" --config js/.reportlint.json
 contains "$tmp/out" "baseline: 0 new, 2 known, 0 fixed" "rewritten baseline applied"
 
 # schemas/config.schema.json accepts the golden cases' configurations and the
-# README's, and rejects the invalid one
+# docs/configuration.md's, and rejects the invalid one
 for f in "$root"/tests/cases/config-*/.reportlint.json "$root"/tests/cases/config-suppress/.reportlint.json; do
     [ -f "$f" ] || continue
     case "$f" in *invalid-json*) continue ;; esac
@@ -164,25 +164,25 @@ for f in "$root"/tests/cases/config-*/.reportlint.json "$root"/tests/cases/confi
 done
 validate "$root/schemas/config.schema.json" "$root/tests/cases/config-invalid/bad.json" \
     "config.schema.json rejects config-invalid/bad.json" invalid
-sed -n '/^<!-- config-example -->$/,/^<!-- end -->$/p' "$root/README.md" | sed '1d;$d' | sed 's/^    //' >readme-config.json
-validate "$root/schemas/config.schema.json" readme-config.json "README's example configuration follows the schema"
+sed -n '/^<!-- config-example -->$/,/^<!-- end -->$/p' "$root/docs/configuration.md" | sed '1d;$d' | sed 's/^    //' >readme-config.json
+validate "$root/schemas/config.schema.json" readme-config.json "docs/configuration.md's example configuration follows the schema"
 
-# ... and works on the samples as README says
+# ... and works on the samples as docs/configuration.md says
 mkdir -p readme && cp -r "$root/rules" "$root/samples" "$root/schemas" readme/ && cp readme-config.json readme/.reportlint.json
 cd readme
-expect 0 "README flow: write the baseline" -- "$rl" --write-baseline .reportlint-baseline.json samples/
+expect 0 "documented flow: write the baseline" -- "$rl" --write-baseline .reportlint-baseline.json samples/
 contains "$tmp/err" "wrote 12 violations" "suppressed and off rules are not recorded"
-expect 0 "README flow: nothing new" -- "$rl" samples/
-contains "$tmp/out" "; 2 suppressed; baseline: 0 new, 12 known, 0 fixed" "README configuration applied"
+expect 0 "documented flow: nothing new" -- "$rl" samples/
+contains "$tmp/out" "; 2 suppressed; baseline: 0 new, 12 known, 0 fixed" "documented configuration applied"
 printf '{"reportlint-baseline": 1, "violations": []}\n' >empty-baseline.json
-expect 1 "README flow: an empty baseline" -- "$rl" --baseline empty-baseline.json samples/
+expect 1 "documented flow: an empty baseline" -- "$rl" --baseline empty-baseline.json samples/
 contains "$tmp/out" "baseline: 12 new, 0 known, 0 fixed" "every violation new"
 lacks "$tmp/out" "samples/national/2025-09-29.json:52:29" "national SVC-AVG suppressed"
 lacks "$tmp/out" "samples/national/2025-09-29.nb.json:" "national SVC-AVG suppressed in the Norwegian variant too"
 contains "$tmp/out" "samples/provinces/38-thanh-hoa.json:29:29: warning [SVC-AVG]" "override: warning in provinces"
 lacks "$tmp/out" "[COMMUNE-CODE-UNIQUE]" "severity off"
 # ndjson is not streamed when suppressions and a baseline must see everything first
-expect 0 "README flow: ndjson" -- "$rl" -f ndjson samples/
+expect 0 "documented flow: ndjson" -- "$rl" -f ndjson samples/
 lacks "$tmp/out" '"rule":"' "ndjson: known and suppressed violations are not written"
 contains "$tmp/out" '"suppressed":2,"baseline":{"new":0,"known":12,"fixed":0}' "ndjson summary counts them"
 cd "$tmp"

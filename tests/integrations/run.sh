@@ -1,6 +1,6 @@
 #!/bin/sh
 # run.sh REPORTLINT — the integrations: CI examples (YAML syntax and the
-# steps that matter, and README quoting them as they are), the pre-commit
+# steps that matter, and docs/integrations.md quoting them as they are), the pre-commit
 # hook (its definition, and running its entry the way pre-commit does),
 # bash completion (syntax, completing options, in step with --help), and
 # the man pages (groff warnings, every option documented).
@@ -49,16 +49,16 @@ for name in ["r.txt", "json", "r.json.bak", "xjson"]:
     assert not rx.search(name), name
 ' .pre-commit-hooks.yaml
 
-# README quotes the examples as they are (indented blocks between markers)
+# docs/integrations.md quotes the examples as they are (indented blocks between markers)
 for f in docs/examples/github-workflow.yml docs/examples/gitlab-ci.yml .pre-commit-hooks.yaml; do
-    sed -n "\|^<!-- file: $f -->\$|,\|^<!-- end -->\$|p" README.md | sed '1d;$d' | sed 's/^    //' |
+    sed -n "\|^<!-- file: $f -->\$|,\|^<!-- end -->\$|p" docs/integrations.md | sed '1d;$d' | sed 's/^    //' |
         sed '/./,$!d' >"$tmp/quoted"
     diff -u "$f" "$tmp/quoted" >"$tmp/diff" 2>&1
     if [ $? = 0 ] && [ -s "$tmp/quoted" ]; then ok; else
-        bad "README does not quote $f as it is"; head -20 "$tmp/diff"; fi
+        bad "docs/integrations.md does not quote $f as it is"; head -20 "$tmp/diff"; fi
 done
-sed -n '/^<!-- pre-commit-config -->$/,/^<!-- end -->$/p' README.md | sed '1d;$d' | sed 's/^    //' >"$tmp/pc.yaml"
-py "README's .pre-commit-config.yaml example" '
+sed -n '/^<!-- pre-commit-config -->$/,/^<!-- end -->$/p' docs/integrations.md | sed '1d;$d' | sed 's/^    //' >"$tmp/pc.yaml"
+py "docs/integrations.md's .pre-commit-config.yaml example" '
 import sys, yaml
 c = yaml.safe_load(open(sys.argv[1]))
 assert c["repos"][0]["hooks"][0]["id"] == "reportlint", c
