@@ -63,7 +63,7 @@ _reportlint()
     esac
 
     if [ "$COMP_CWORD" -eq 2 ] && [ "$prev" = rules ]; then
-        COMPREPLY=($(compgen -W "check list" -- "$cur"))
+        COMPREPLY=($(compgen -W "check list test" -- "$cur"))
         return
     fi
     if [ "$COMP_CWORD" -eq 2 ] && [ "$prev" = schema ]; then

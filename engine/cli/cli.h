@@ -88,6 +88,9 @@ int cli_expand_inputs(const cli_strings *args, cli_strings *files);
 
 int cli_lint(int argc, char **argv);
 int cli_rules(int argc, char **argv);
+/* `rules test [PATH...]` (cli_rules_test.c): run rule sets' examples;
+ * 0 all passed, 1 one failed, CLI_USAGE_ERROR a malformed example file. */
+int cli_rules_test(const cli_opts *o);
 int cli_eval(int argc, char **argv);
 int cli_path(int argc, char **argv);
 int cli_schema(int argc, char **argv);

@@ -51,6 +51,8 @@ void cli_usage(FILE *out)
     fputs("usage: reportlint [options] FILE|DIR|- ...\n"
           "       reportlint rules check PATH...   validate rule sets\n"
           "       reportlint rules list PATH...    ids, kinds, severities, titles\n"
+          "       reportlint rules test PATH...    run rule sets' examples (reports and the\n"
+          "                                        violations they must give)\n"
           "       reportlint eval EXPR [FILE|-]    an expression's value against a report\n"
           "       reportlint path JSONPATH [FILE|-] [--paths]  the selected nodes\n"
           "       reportlint schema validate SCHEMA FILE...  validate JSON files against a schema\n"

@@ -1,7 +1,8 @@
 /* cli_rules.c — `reportlint rules check PATH...` (validate rule sets:
  * against schemas/ruleset.schema.json, then the loader's own checks;
- * every problem with file:line:col) and `reportlint rules list PATH...`
- * (ids, kinds, severities, titles). With no PATH, the bundled rules. */
+ * every problem with file:line:col), `reportlint rules list PATH...`
+ * (ids, kinds, severities, titles) and `reportlint rules test PATH...`
+ * (cli_rules_test.c). With no PATH, the bundled rules. */
 #include "cli.h"
 
 #include <stdio.h>
@@ -41,8 +42,9 @@ static void report_ok(const rl_rules *rules)
 
 int cli_rules(int argc, char **argv)
 {
-    if (argc < 3 || (strcmp(argv[2], "check") != 0 && strcmp(argv[2], "list") != 0)) {
-        fprintf(stderr, "usage: reportlint rules check|list [PATH...]\n");
+    if (argc < 3 || (strcmp(argv[2], "check") != 0 && strcmp(argv[2], "list") != 0 &&
+                     strcmp(argv[2], "test") != 0)) {
+        fprintf(stderr, "usage: reportlint rules check|list|test [PATH...]\n");
         return CLI_USAGE_ERROR;
     }
     cli_opts o;
@@ -50,6 +52,11 @@ int cli_rules(int argc, char **argv)
     if (rc != 0) {
         cli_opts_free(&o);
         return rc == 1 ? 0 : rc;
+    }
+    if (strcmp(argv[2], "test") == 0) {
+        rc = cli_rules_test(&o);
+        cli_opts_free(&o);
+        return rc;
     }
     for (size_t i = 0; i < o.inputs.n; i++) /* rules PATH... are rule sets */
         cli_push(&o.rules, o.inputs.items[i]);
