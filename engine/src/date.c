@@ -1,14 +1,17 @@
-/* date.c — calendar dates: day counts, ISO forms, weekdays (see date.h).
+/* date.c — calendar dates and periods: day counts, ISO forms, weekdays,
+ * ISO weeks (see date.h).
  *
  * Day counts use Howard Hinnant's civil-from-days algorithms (proleptic
  * Gregorian, exact for every year we accept). Invariants: only years
  * 1..9999 are produced; an rl_date_spec returned by rl_date_parse_iso is
- * always a possible date (2025-02-30 and month 13 are rejected; a year-less
- * --02-29 is accepted and fails to resolve in a non-leap year); a MONTH
- * date's days is the first of the month. Parsing is strict: no white
- * space, exactly four year digits, two-digit months, days and times. */
+ * always a possible date or period (2025-02-30, month 13, quarter 5 and
+ * week 53 of a 52-week year are rejected; a year-less --02-29 is accepted
+ * and fails to resolve in a non-leap year); a period's days is its first
+ * day. Parsing is strict: no white space, exactly four year digits,
+ * two-digit months, days, weeks and times, upper-case W, Q and H. */
 #include "date.h"
 
+#include <stdio.h>
 #include <time.h>
 
 int32_t rl_days_from_civil(int year, int month, int day)
@@ -114,10 +117,85 @@ static int parse_time(const char *s, size_t len, size_t pos)
     return om >= 0 && om <= 59 && pos == len;
 }
 
+/* ISO week 1 holds 4 January; its Monday. */
+static int32_t iso_week1_monday(int year)
+{
+    int32_t jan4 = rl_days_from_civil(year, 1, 4);
+    return jan4 - (rl_date_weekday(jan4) - 1);
+}
+
+int rl_iso_weeks_in_year(int year)
+{
+    return (int)((iso_week1_monday(year + 1) - iso_week1_monday(year)) / 7);
+}
+
+void rl_iso_week(int32_t days, int *year, int *week)
+{
+    int32_t thursday = days - (rl_date_weekday(days) - 1) + 3; /* its year is the week's */
+    int y, m, d;
+    rl_civil_from_days(thursday, &y, &m, &d);
+    *year = y;
+    *week = (int)((thursday - rl_days_from_civil(y, 1, 1)) / 7 + 1);
+}
+
+/* After "YYYY-": Www, Qn or Hn, all of the rest. */
+static int parse_period_part(const char *s, size_t len, size_t pos, rl_date_spec *sp)
+{
+    char c = pos < len ? s[pos] : 0;
+    pos++;
+    int n = digits(s, len, &pos, c == 'W' ? 2 : 1);
+    if (pos != len || n < 1)
+        return 0;
+    if (c == 'W' && n <= rl_iso_weeks_in_year(sp->year))
+        sp->unit = RL_DATE_WEEK;
+    else if (c == 'Q' && n <= 4)
+        sp->unit = RL_DATE_QUARTER;
+    else if (c == 'H' && n <= 2)
+        sp->unit = RL_DATE_HALF;
+    else
+        return 0;
+    sp->index = n;
+    return 1;
+}
+
+int rl_date_parse_period(const char *s, size_t len, rl_date_spec *spec)
+{
+    size_t pos = 0;
+    int year = digits(s, len, &pos, 4);
+    if (len == 4 && year >= 1) {
+        *spec = (rl_date_spec){year, 0, 0, RL_DATE_YEAR, 0};
+        return 1;
+    }
+    return rl_date_parse_iso(s, len, spec);
+}
+
+int rl_date_period_problem(const char *s, size_t len, char *buf, size_t size)
+{
+    size_t pos = 0;
+    int year = digits(s, len, &pos, 4);
+    if (year < 1 || !expect(s, len, &pos, '-') || pos >= len)
+        return 0;
+    char c = s[pos];
+    rl_date_spec sp = {year, 0, 0, 0, 0};
+    if ((c != 'W' && c != 'Q' && c != 'H') || parse_period_part(s, len, pos, &sp))
+        return 0;
+    size_t p = pos + 1;
+    int n = digits(s, len, &p, c == 'W' ? 2 : 1);
+    if (p != len || n < 1)
+        snprintf(buf, size, "write %s", c == 'W' ? "YYYY-Www, weeks 01 to 53 (2025-W36)"
+                                        : c == 'Q' ? "YYYY-Qn, quarters 1 to 4 (2025-Q3)"
+                                                   : "YYYY-Hn, halves 1 and 2 (2025-H2)");
+    else if (c == 'W')
+        snprintf(buf, size, "%04d has %d ISO weeks", year, rl_iso_weeks_in_year(year));
+    else
+        snprintf(buf, size, "there is no %s %d", c == 'Q' ? "quarter" : "half-year", n);
+    return 1;
+}
+
 int rl_date_parse_iso(const char *s, size_t len, rl_date_spec *spec)
 {
     size_t pos = 0;
-    rl_date_spec sp = {0, 0, 0};
+    rl_date_spec sp = {0, 0, 0, 0, 0};
     if (len >= 2 && s[0] == '-' && s[1] == '-') {
         /* --MM or --MM-DD */
         pos = 2;
@@ -138,6 +216,12 @@ int rl_date_parse_iso(const char *s, size_t len, rl_date_spec *spec)
     sp.year = digits(s, len, &pos, 4);
     if (sp.year < 1 || !expect(s, len, &pos, '-'))
         return 0;
+    if (pos < len && (s[pos] == 'W' || s[pos] == 'Q' || s[pos] == 'H')) {
+        if (!parse_period_part(s, len, pos, &sp))
+            return 0;
+        *spec = sp;
+        return 1;
+    }
     sp.month = digits(s, len, &pos, 2);
     if (sp.month < 1 || sp.month > 12)
         return 0;
@@ -160,8 +244,39 @@ int rl_date_parse_iso(const char *s, size_t len, rl_date_spec *spec)
     return 1;
 }
 
+/* A week, quarter, half-year or year (its year is always written). */
+static int resolve_period(const rl_date_spec *spec, rl_date *out)
+{
+    int y = spec->year, n = spec->index;
+    if (y < 1 || y > 9999)
+        return 0;
+    switch (spec->unit) {
+    case RL_DATE_WEEK:
+        if (n < 1 || n > rl_iso_weeks_in_year(y))
+            return 0;
+        out->days = iso_week1_monday(y) + 7 * (n - 1);
+        break;
+    case RL_DATE_QUARTER:
+        if (n < 1 || n > 4)
+            return 0;
+        out->days = rl_days_from_civil(y, 3 * n - 2, 1);
+        break;
+    case RL_DATE_HALF:
+        if (n < 1 || n > 2)
+            return 0;
+        out->days = rl_days_from_civil(y, 6 * n - 5, 1);
+        break;
+    case RL_DATE_YEAR: out->days = rl_days_from_civil(y, 1, 1); break;
+    default: return 0;
+    }
+    out->precision = (uint8_t)spec->unit;
+    return 1;
+}
+
 int rl_date_resolve(const rl_date_spec *spec, int ref_year, rl_date *out)
 {
+    if (spec->unit)
+        return resolve_period(spec, out);
     int year = spec->year ? spec->year : ref_year;
     if (year < 1 || year > 9999 || spec->month < 1 || spec->month > 12)
         return 0;
@@ -179,13 +294,48 @@ int rl_date_resolve(const rl_date_spec *spec, int ref_year, rl_date *out)
 
 /* ---- arithmetic on dates ---------------------------------------------- */
 
+/* Months a period of precision p spans (0 for a day or week). */
+static int period_months(int p)
+{
+    static const int months[] = {0, 1, 0, 3, 6, 12};
+    return p >= RL_DATE_DAY && p <= RL_DATE_YEAR ? months[p] : 0;
+}
+
 int32_t rl_date_last_day(rl_date d)
 {
-    if (d.precision != RL_DATE_MONTH)
+    if (d.precision == RL_DATE_WEEK)
+        return d.days + 6;
+    int span = period_months(d.precision);
+    if (!span)
         return d.days;
     int y, m, day;
     rl_civil_from_days(d.days, &y, &m, &day);
-    return d.days + (rl_days_in_month(y, m) - day);
+    int last = m + span - 1; /* periods never cross a year */
+    return rl_days_from_civil(y, last, rl_days_in_month(y, last));
+}
+
+rl_date rl_date_period_of(int unit, int32_t day)
+{
+    rl_date d = {day, (uint8_t)unit};
+    if (unit == RL_DATE_WEEK) {
+        d.days = day - (rl_date_weekday(day) - 1);
+        return d;
+    }
+    int span = period_months(unit);
+    if (!span) {
+        d.precision = RL_DATE_DAY;
+        return d;
+    }
+    int y, m, dd;
+    rl_civil_from_days(day, &y, &m, &dd);
+    d.days = rl_days_from_civil(y, (m - 1) / span * span + 1, 1);
+    return d;
+}
+
+const char *rl_date_unit_name(int unit)
+{
+    static const char *const names[] = {"day", "month", "week", "quarter", "half-year", "year"};
+    return unit >= RL_DATE_DAY && unit <= RL_DATE_YEAR ? names[unit] : "day";
 }
 
 int rl_date_weekday(int32_t days)
@@ -204,8 +354,29 @@ int rl_date_year(int32_t days)
     return y;
 }
 
+/* A week, quarter, half-year or year: 2025-W36, 2025-Q3, 2025-H2, 2025. */
+static void format_period(rl_sbuf *out, rl_date d)
+{
+    int y, m, day, n;
+    rl_civil_from_days(d.days, &y, &m, &day);
+    if (d.precision == RL_DATE_WEEK) {
+        rl_iso_week(d.days, &y, &n);
+        rl_sbuf_printf(out, "%04d-W%02d", y, n);
+    } else if (d.precision == RL_DATE_QUARTER) {
+        rl_sbuf_printf(out, "%04d-Q%d", y, (m - 1) / 3 + 1);
+    } else if (d.precision == RL_DATE_HALF) {
+        rl_sbuf_printf(out, "%04d-H%d", y, (m - 1) / 6 + 1);
+    } else {
+        rl_sbuf_printf(out, "%04d", y);
+    }
+}
+
 void rl_date_format(rl_sbuf *out, rl_date d)
 {
+    if (d.precision > RL_DATE_MONTH) {
+        format_period(out, d);
+        return;
+    }
     int y, m, day;
     rl_civil_from_days(d.days, &y, &m, &day);
     if (y < 0) { /* not a day reportlint reads or makes: printf's form */

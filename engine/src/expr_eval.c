@@ -18,7 +18,8 @@
  *    is selected); a non-singular path is a LIST. A LIST in arithmetic or
  *    ordering is an error telling the user to use sum()/count().
  *  - Dates: date ± integer days is a date; date − date is the days between
- *    (first days of month dates); dates order by first day, then last day.
+ *    (first days of month dates and other periods: 2025-Q3, 2025-W36);
+ *    dates order by first day, then last day.
  *
  * Invariants: the tree is only read; everything made while evaluating comes
  * from ctx->arena (a non-singular query's node list is gathered in a
@@ -146,8 +147,8 @@ static int read_date(rl_eval_ctx *ctx, const rl_value *in, rl_date *out)
 {
     char q[96];
     rl_date_spec spec;
-    memset(&spec, 0, sizeof spec); /* the hot path: an ISO date, in any locale */
-    if (rl_date_parse_iso(in->u.str.s, in->u.str.len, &spec) &&
+    memset(&spec, 0, sizeof spec); /* the hot path: an ISO date or period, in any locale */
+    if (rl_date_parse_period(in->u.str.s, in->u.str.len, &spec) &&
         rl_date_resolve(&spec, spec.year ? 0 : rl_eval_ref_year(ctx), out))
         return 0;
     const char *tag = ctx->locale && *ctx->locale ? ctx->locale : "en";
@@ -159,6 +160,9 @@ static int read_date(rl_eval_ctx *ctx, const rl_value *in, rl_date *out)
     }
     int r = rl_locale_read_date(loc, in->u.str.s, in->u.str.len, &spec);
     clip(in->u.str.s, in->u.str.len, q, sizeof q, 60);
+    char why[96];
+    if (r == RL_LDATE_NONE && rl_date_period_problem(in->u.str.s, in->u.str.len, why, sizeof why))
+        return rl_eval_fail(ctx, in->src, "'%s' is not a period: %s", q, why);
     switch (r) {
     case RL_LDATE_OK:
         if (rl_date_resolve(&spec, rl_eval_ref_year(ctx), out))
@@ -260,8 +264,9 @@ static int date_shift(rl_eval_ctx *ctx, const rl_value *date, const rl_value *da
         return rl_eval_fail(ctx, days->src, "a date moves by whole days, not by %s",
                             rl_eval_describe(&n, d, sizeof d));
     if (date->u.date.precision != RL_DATE_DAY)
-        return rl_eval_fail(ctx, date->src, "cannot move %s by days: it is a whole month",
-                            rl_eval_describe(date, d, sizeof d));
+        return rl_eval_fail(ctx, date->src, "cannot move %s by days: it is a whole %s",
+                            rl_eval_describe(date, d, sizeof d),
+                            rl_date_unit_name(date->u.date.precision));
     /* any shift beyond 10^7 days leaves years 1..9999; checking it first keeps the sum exact */
     if (n.u.i > 10000000 || n.u.i < -10000000)
         return rl_eval_fail(ctx, days->src, "date out of range (years 1 to 9999)");

@@ -18,6 +18,7 @@
 #include "json.h"
 #include "locales.h"
 #include "number.h"
+#include "period.h"
 #include "utf8.h"
 
 #include <math.h>
@@ -558,24 +559,20 @@ static int date_part(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out, int 
         rl_value_set_null(out);
         return 0;
     }
-    int y, m, day;
+    int y, m, day, week;
     rl_civil_from_days(d.u.date.days, &y, &m, &day);
-    int whole_month = d.u.date.precision == RL_DATE_MONTH;
-    switch (part) {
-    case PART_YEAR: rl_value_set_int(out, y); break;
-    case PART_MONTH: rl_value_set_int(out, m); break;
-    case PART_DAY:
-        if (whole_month)
-            rl_value_set_null(out);
-        else
-            rl_value_set_int(out, day);
-        break;
-    default:
-        if (whole_month)
-            rl_value_set_null(out);
-        else
-            rl_value_set_int(out, rl_date_weekday(d.u.date.days));
-    }
+    int prec = d.u.date.precision;
+    if (prec == RL_DATE_WEEK)
+        rl_iso_week(d.u.date.days, &y, &week); /* a week's year is its ISO year */
+    /* a part the date does not fix (the day of a month, the month of a quarter) is null */
+    int fixed = part == PART_YEAR || prec == RL_DATE_DAY || (part == PART_MONTH && prec == RL_DATE_MONTH);
+    if (!fixed)
+        rl_value_set_null(out);
+    else
+        rl_value_set_int(out, part == PART_YEAR    ? y
+                              : part == PART_MONTH ? m
+                              : part == PART_DAY   ? day
+                                                   : rl_date_weekday(d.u.date.days));
     return 0;
 }
 
@@ -609,6 +606,142 @@ static int fn_days_between(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out
     else
         rl_value_set_int(out, (int64_t)b.u.date.days - a.u.date.days);
     return 0;
+}
+
+/* ---- periods ---------------------------------------------------------------------- */
+
+/* Argument i as a date or period: a date, a string naming one (2025-09-29,
+ * 2025-09, 2025-Q3, 2025-H2, 2025-W36, 2025), or a whole number as a year. */
+static int period_arg(rl_eval_ctx *ctx, const rl_enode *call, size_t i, rl_value *out)
+{
+    rl_value v;
+    if (arg(ctx, call, i, &v) < 0)
+        return -1;
+    if (v.type == RL_VINT) {
+        if (v.u.i < 1 || v.u.i > 9999)
+            return rl_eval_fail(ctx, v.src, "%s() takes a period such as 2025-Q3, but %lld is no year",
+                                fname(call), (long long)v.u.i);
+        rl_value_set_date(out, (rl_date){rl_days_from_civil((int)v.u.i, 1, 1), RL_DATE_YEAR});
+        out->src = v.src;
+        return 0;
+    }
+    if (v.type != RL_VNULL && v.type != RL_VSTR && v.type != RL_VDATE) {
+        char d[128];
+        return rl_eval_fail(ctx, v.src, "%s() takes a period such as 2025-Q3, but '%.*s' is %s",
+                            fname(call), (int)(call->kids[i]->tlen > 60 ? 60 : call->kids[i]->tlen),
+                            call->kids[i]->text, rl_eval_describe(&v, d, sizeof d));
+    }
+    return rl_eval_to_date(ctx, &v, out);
+}
+
+/* Argument i as a whole number (a count of days, months or periods);
+ * returns 1, 0 with out null, or -1. */
+static int count_arg(rl_eval_ctx *ctx, const rl_enode *call, size_t i, int64_t *n, rl_value *out)
+{
+    rl_value v;
+    char d[128];
+    if (num_arg(ctx, call, i, &v) < 0)
+        return -1;
+    if (v.type == RL_VNULL) {
+        rl_value_set_null(out);
+        return 0;
+    }
+    if (v.type != RL_VINT)
+        return rl_eval_fail(ctx, v.src, "%s() moves by a whole number, not by %s", fname(call),
+                            rl_eval_describe(&v, d, sizeof d));
+    *n = v.u.i;
+    return 1;
+}
+
+static int out_of_range(rl_eval_ctx *ctx, const rl_enode *call)
+{
+    return rl_eval_fail(ctx, NULL, "%s(): the date leaves years 1 to 9999", fname(call));
+}
+
+static int period_bound(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out, int end)
+{
+    rl_value p;
+    if (period_arg(ctx, call, 0, &p) < 0)
+        return -1;
+    if (p.type == RL_VNULL) {
+        rl_value_set_null(out);
+        return 0;
+    }
+    rl_value_set_date(out, (rl_date){end ? rl_date_last_day(p.u.date) : p.u.date.days, RL_DATE_DAY});
+    return 0;
+}
+
+static int fn_period_start(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
+{
+    return period_bound(ctx, call, out, 0);
+}
+
+static int fn_period_end(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
+{
+    return period_bound(ctx, call, out, 1);
+}
+
+static int period_step(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out, int64_t n)
+{
+    rl_value p;
+    rl_date r;
+    if (period_arg(ctx, call, 0, &p) < 0)
+        return -1;
+    if (p.type == RL_VNULL) {
+        rl_value_set_null(out);
+        return 0;
+    }
+    if (!rl_period_shift(p.u.date, n, &r))
+        return out_of_range(ctx, call);
+    rl_value_set_date(out, r);
+    return 0;
+}
+
+static int fn_period_prev(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
+{
+    return period_step(ctx, call, out, -1);
+}
+
+static int fn_period_next(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
+{
+    return period_step(ctx, call, out, 1);
+}
+
+/* add_days and add_months: argument 0 a date, argument 1 a count. */
+static int date_move(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out, int months)
+{
+    rl_value d;
+    rl_date r;
+    int64_t n = 0;
+    char desc[128];
+    if (period_arg(ctx, call, 0, &d) < 0)
+        return -1;
+    int rc = count_arg(ctx, call, 1, &n, out);
+    if (rc <= 0)
+        return rc;
+    if (d.type == RL_VNULL) {
+        rl_value_set_null(out);
+        return 0;
+    }
+    int prec = d.u.date.precision;
+    if (prec != RL_DATE_DAY && !(months && prec == RL_DATE_MONTH))
+        return rl_eval_fail(ctx, d.src,
+                            "%s() takes a day, but %s is a whole %s: use period_start() or period_end()",
+                            fname(call), rl_eval_describe(&d, desc, sizeof desc), rl_date_unit_name(prec));
+    if (!(months ? rl_date_add_months(d.u.date, n, &r) : rl_period_shift(d.u.date, n, &r)))
+        return out_of_range(ctx, call);
+    rl_value_set_date(out, r);
+    return 0;
+}
+
+static int fn_add_days(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
+{
+    return date_move(ctx, call, out, 0);
+}
+
+static int fn_add_months(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
+{
+    return date_move(ctx, call, out, 1);
 }
 
 /* ---- text ------------------------------------------------------------------------- */
@@ -724,6 +857,12 @@ static const rl_func table[] = {
     {"day", 1, 1, 0, fn_day, "day(date)"},
     {"weekday", 1, 1, 0, fn_weekday, "weekday(date)"},
     {"days_between", 2, 2, 0, fn_days_between, "days_between(from, to)"},
+    {"period_start", 1, 1, 0, fn_period_start, "period_start(period)"},
+    {"period_end", 1, 1, 0, fn_period_end, "period_end(period)"},
+    {"period_prev", 1, 1, 0, fn_period_prev, "period_prev(period)"},
+    {"period_next", 1, 1, 0, fn_period_next, "period_next(period)"},
+    {"add_days", 2, 2, 0, fn_add_days, "add_days(date, days)"},
+    {"add_months", 2, 2, 0, fn_add_months, "add_months(date, months)"},
     {"matches", 2, 3, RL_FN_REGEX, fn_matches, "matches(string, regex[, flags])"},
     {NULL, 0, 0, 0, NULL, NULL},
 };

@@ -681,7 +681,7 @@ static int trimmed_date(const char *text, size_t len, rl_date_spec *spec)
         a++;
     while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\n' || text[b - 1] == '\r'))
         b--;
-    return rl_date_parse_iso(text + a, b - a, spec);
+    return rl_date_parse_period(text + a, b - a, spec);
 }
 
 rl_expr *rl_expr_compile(const char *text, size_t len, const rl_params *params, unsigned flags,

@@ -1,4 +1,6 @@
-/* period.c — cadence periods over day counts (see period.h). */
+/* period.c — cadence periods over day counts, and dates and periods moved
+ * by days, periods or months (see period.h). Invariant: nothing returned
+ * lies outside years 1..9999. */
 #include "period.h"
 #include "date.h"
 
@@ -39,15 +41,59 @@ int32_t rl_period_due(rl_every every, rl_period p, int on)
 
 void rl_period_label(rl_sbuf *out, rl_every every, rl_period p)
 {
-    int y, m, d;
-    if (every == RL_EVERY_WEEK) {
-        int32_t thursday = p.start + 3; /* its year is the week's ISO year */
-        rl_civil_from_days(thursday, &y, &m, &d);
-        int32_t jan1 = rl_days_from_civil(y, 1, 1);
-        rl_sbuf_printf(out, "%04d-W%02d", y, (int)((thursday - jan1) / 7 + 1));
-        return;
+    static const uint8_t precision[] = {RL_DATE_DAY, RL_DATE_WEEK, RL_DATE_MONTH};
+    rl_date_format(out, (rl_date){p.start, precision[every]});
+}
+
+static int in_range(int64_t day)
+{
+    return day >= rl_days_from_civil(1, 1, 1) && day <= rl_days_from_civil(9999, 12, 31);
+}
+
+/* The first of the month n months after (year, month); 0 when out of range. */
+static int month_shift(int year, int month, int64_t n, int *oy, int *om)
+{
+    if (n > 12 * 10000 || n < -12 * 10000)
+        return 0;
+    int64_t idx = (int64_t)year * 12 + (month - 1) + n;
+    if (idx < 12 || idx >= 12 * 10000)
+        return 0;
+    *oy = (int)(idx / 12);
+    *om = (int)(idx % 12) + 1;
+    return 1;
+}
+
+int rl_period_shift(rl_date p, int64_t n, rl_date *out)
+{
+    static const int months[] = {0, 1, 0, 3, 6, 12};
+    int step = p.precision <= RL_DATE_YEAR ? months[p.precision] : 0;
+    if (!step) { /* days and weeks: whole days */
+        int64_t days = p.precision == RL_DATE_WEEK ? 7 : 1;
+        if (n > 10000000 || n < -10000000 || !in_range((int64_t)p.days + n * days))
+            return 0;
+        *out = (rl_date){(int32_t)(p.days + n * days), p.precision};
+        /* a week must also end in range, and start in year 1 or later */
+        return in_range(rl_date_last_day(*out));
     }
-    rl_date_format(out, (rl_date){p.start, every == RL_EVERY_MONTH ? RL_DATE_MONTH : RL_DATE_DAY});
+    int y, m, d, ny, nm;
+    rl_civil_from_days(p.days, &y, &m, &d);
+    if (n > 12 * 10000 || n < -12 * 10000 || !month_shift(y, m, n * step, &ny, &nm))
+        return 0;
+    *out = (rl_date){rl_days_from_civil(ny, nm, 1), p.precision};
+    return 1;
+}
+
+int rl_date_add_months(rl_date d, int64_t n, rl_date *out)
+{
+    if (d.precision != RL_DATE_DAY && d.precision != RL_DATE_MONTH)
+        return 0;
+    int y, m, day, ny, nm;
+    rl_civil_from_days(d.days, &y, &m, &day);
+    if (!month_shift(y, m, n, &ny, &nm))
+        return 0;
+    int dim = rl_days_in_month(ny, nm);
+    *out = (rl_date){rl_days_from_civil(ny, nm, day > dim ? dim : day), d.precision};
+    return 1;
 }
 
 int rl_every_parse(const char *s, rl_every *out)

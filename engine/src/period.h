@@ -1,4 +1,5 @@
-/* period.h — the periods of a cadence: days, ISO weeks, calendar months.
+/* period.h — periods: the periods of a cadence (days, ISO weeks, calendar
+ * months), and moving dates and periods (a report's `2025-Q3`) in time.
  *
  * A period is a closed range of day counts (date.h). Weeks are ISO 8601
  * weeks, Monday to Sunday, labelled by ISO week-numbering year and week
@@ -10,6 +11,7 @@
 #ifndef RL_PERIOD_H
 #define RL_PERIOD_H
 
+#include "date.h"
 #include "sbuf.h"
 
 #include <stdint.h>
@@ -29,6 +31,18 @@ rl_period rl_period_next(rl_every every, rl_period p);
 int32_t rl_period_due(rl_every every, rl_period p, int on);
 /* Append the period's label: "2025-10-06", "2025-W41" or "2025-10". */
 void rl_period_label(rl_sbuf *out, rl_every every, rl_period p);
+
+/* ---- moving dates and periods (rl_date, date.h) ---- */
+
+/* The period n periods after p (before, for n < 0), of the same
+ * precision: 2025-Q3 + 1 = 2025-Q4, 2025-W52 + 1 = 2026-W01. Returns 1,
+ * or 0 when the result leaves years 1..9999. */
+int rl_period_shift(rl_date p, int64_t n, rl_date *out);
+/* A day or month moved by n calendar months; a day past the end of the
+ * new month is clamped to its last day (2025-01-31 + 1 = 2025-02-28).
+ * Returns 1, or 0 when the result leaves years 1..9999 or d is a week,
+ * quarter, half-year or year. */
+int rl_date_add_months(rl_date d, int64_t n, rl_date *out);
 
 /* "day", "week", "month" -> 1 and *out; else 0. */
 int rl_every_parse(const char *s, rl_every *out);

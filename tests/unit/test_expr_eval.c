@@ -625,6 +625,44 @@ static void test_dates(void)
     expect_int("'2025-12-15' - date('2025-12-01')", 14);
     expect_date("date('2025-12-15') - '3'", 2025, 12, 12, RL_DATE_DAY);
     expect_err("date('2025-11') + 1", "it is a whole month", NULL);
+    expect_err("date('2025-Q3') + 1", "it is a whole quarter", NULL);
+
+    /* periods */
+    expect_date("period_start('2025-Q3')", 2025, 7, 1, RL_DATE_DAY);
+    expect_date("period_end('2025-Q3')", 2025, 9, 30, RL_DATE_DAY);
+    expect_date("period_end('2024-02')", 2024, 2, 29, RL_DATE_DAY);
+    expect_date("period_end('2025-H1')", 2025, 6, 30, RL_DATE_DAY);
+    expect_date("period_end(2025)", 2025, 12, 31, RL_DATE_DAY);
+    expect_date("period_start('2025-W36')", 2025, 9, 1, RL_DATE_DAY);
+    expect_date("period_end('2020-W53')", 2021, 1, 3, RL_DATE_DAY);
+    expect_date("period_prev('2025-Q1')", 2024, 10, 1, RL_DATE_QUARTER);
+    expect_date("period_next('2025-W52')", 2025, 12, 29, RL_DATE_WEEK);
+    expect_date("period_next('2025-09-30')", 2025, 10, 1, RL_DATE_DAY);
+    expect_date("period_prev(period_prev('2025-03'))", 2025, 1, 1, RL_DATE_MONTH);
+    expect_date("add_days(period_end('2025-Q3'), 15)", 2025, 10, 15, RL_DATE_DAY);
+    expect_date("add_days('2025-03-01', -1)", 2025, 2, 28, RL_DATE_DAY);
+    expect_date("add_months('2025-01-31', 1)", 2025, 2, 28, RL_DATE_DAY);
+    expect_date("add_months('2024-01-31', 1)", 2024, 2, 29, RL_DATE_DAY);
+    expect_date("add_months('2025-11', 2)", 2026, 1, 1, RL_DATE_MONTH);
+    expect_bool("date('2025-Q3') < date('2025-Q4')", 1);
+    expect_bool("period_end('2025-Q3') == date('2025-09-30')", 1);
+    expect_int("year('2026-W01')", 2026);
+    expect_int("year('2024-W01')", 2024); /* its Monday is 2024-01-01 */
+    expect_int("year('2025-W01')", 2025); /* its Monday is 2024-12-30 */
+    expect_null("month('2025-Q3')");
+    expect_null("day('2025-W36')");
+    expect_null("period_start($.missing)");
+    expect_null("add_days($.missing, 1)");
+    expect_null("add_days('2025-01-01', $.missing)");
+    expect_err("period_start('2025-Q5')", "'2025-Q5' is not a period: there is no quarter 5", NULL);
+    expect_err("period_end('2025-W53')", "2025 has 52 ISO weeks", NULL);
+    expect_err("period_start(0)", "0 is no year", NULL);
+    expect_err("period_start(true)", "takes a period", NULL);
+    expect_err("add_days('2025-09', 1)", "is a whole month: use period_start() or period_end()", NULL);
+    expect_err("add_months('2025-Q3', 1)", "is a whole quarter", NULL);
+    expect_err("add_days('2025-09-01', 1.5)", "whole number", NULL);
+    expect_err("add_days('9999-12-31', 1)", "leaves years 1 to 9999", NULL);
+    expect_err("period_next('9999')", "leaves years 1 to 9999", NULL);
     expect_err("date('2025-12-15') * 2", "cannot multiply the date 2025-12-15 and the number 2", NULL);
     expect_err("date('2025-12-15') + 1.5", "whole days", NULL);
     expect_err("date('2025-12-15') + date('2025-12-15')", "cannot add two dates", NULL);
