@@ -6,7 +6,7 @@
 _reportlint_options="-r --rules -s --schema --schema-map --format-assert -f --format -o --output --as-of --locale --lang --param
     --fail-on --only --skip -j --jobs --max-depth --paths --config --no-config --baseline
     --write-baseline --color -q --quiet -v --verbose -h --help --version
-    --max-string --max-size --max-violations --timeout"
+    --max-string --max-size --max-violations --timeout --at --record --positions"
 
 # The formats this reportlint knows, from its --help (text json if that fails).
 _reportlint_formats()

@@ -31,6 +31,9 @@ typedef struct cli_opts {
     int jobs;
     unsigned max_depth;
     int paths;           /* path --paths */
+    int positions;       /* path --positions */
+    const char *at;      /* eval/path --at POINTER */
+    size_t record;       /* eval/path --record N (0: none) */
     int color;           /* --color: CLI_COLOR_AUTO, _ALWAYS or _NEVER */
     int verbosity;       /* -q: -1, default 0, -v: 1 */
     /* the configuration file and baselines (cli_config.h) */
@@ -51,6 +54,9 @@ enum { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER };
  * was handled, or CLI_USAGE_ERROR after printing the problem. */
 int cli_parse(int argc, char **argv, int first, cli_opts *opts, const char *command);
 void cli_opts_free(cli_opts *opts);
+/* The index in argv of the first argument that is not an option or an
+ * option's value (so that options may come before a command word), or 0. */
+int cli_command_index(int argc, char **argv);
 int cli_push(cli_strings *list, const char *s);
 
 /* Option values of the limits (cli_limits.c): 0, or CLI_USAGE_ERROR after
@@ -63,7 +69,8 @@ int cli_parse_seconds_opt(const char *flag, const char *arg, double *out);
 int cli_push_csv(cli_strings *list, char *csv);
 
 /* Load rule sets (-r, or the bundled ones) with --param/--as-of applied;
- * prints diagnostics to stderr. Returns NULL when anything is wrong. */
+ * prints diagnostics to stderr. Returns NULL when anything is wrong.
+ * quiet_ok: no -r and no bundled rules is no rule set, not an error. */
 rl_rules *cli_load_rules(const cli_opts *opts, int quiet_ok);
 
 /* The directory of bundled rule sets, or NULL. */

@@ -15,7 +15,8 @@ enum opt_id {
     OPT_COLOR, OPT_QUIET, OPT_VERBOSE,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE,
     OPT_SCHEMA_MAP, OPT_FORMAT_ASSERT,
-    OPT_MAX_STRING, OPT_MAX_SIZE, OPT_MAX_VIOLATIONS, OPT_TIMEOUT
+    OPT_MAX_STRING, OPT_MAX_SIZE, OPT_MAX_VIOLATIONS, OPT_TIMEOUT,
+    OPT_AT, OPT_RECORD, OPT_POSITIONS
 };
 
 typedef struct opt_def {
@@ -42,6 +43,8 @@ static const opt_def options[] = {
     {0, "format-assert", 0, OPT_FORMAT_ASSERT},
     {0, "max-string", 1, OPT_MAX_STRING}, {0, "max-size", 1, OPT_MAX_SIZE},
     {0, "max-violations", 1, OPT_MAX_VIOLATIONS}, {0, "timeout", 1, OPT_TIMEOUT},
+    {0, "at", 1, OPT_AT},               {0, "record", 1, OPT_RECORD},
+    {0, "positions", 0, OPT_POSITIONS},
 };
 
 #define N_OPTIONS (sizeof options / sizeof *options)
@@ -53,8 +56,9 @@ void cli_usage(FILE *out)
           "       reportlint rules list PATH...    ids, kinds, severities, titles\n"
           "       reportlint rules test PATH...    run rule sets' examples (reports and the\n"
           "                                        violations they must give)\n"
-          "       reportlint eval EXPR [FILE|-]    an expression's value against a report\n"
-          "       reportlint path JSONPATH [FILE|-] [--paths]  the selected nodes\n"
+          "       reportlint eval EXPR [FILE|-]    an expression's value against a report, as a\n"
+          "                                        check sees it (-r, --param, --as-of, --locale)\n"
+          "       reportlint path JSONPATH [FILE|-] [--paths|--positions]  the selected nodes\n"
           "       reportlint schema validate SCHEMA FILE...  validate JSON files against a schema\n"
           "\n"
           "options:\n"
@@ -81,6 +85,9 @@ void cli_usage(FILE *out)
           "                        number of cores); the output is the same for every N\n"
           "      --max-depth N     JSON nesting limit (default 1000)\n"
           "      --paths           (path) print normalized paths instead of values\n"
+          "      --positions       (path) print each node's pointer, path, line, column, value\n"
+          "      --at POINTER      (eval, path) @ is the node at this JSON Pointer\n"
+          "      --record N        (eval, path) the Nth report of an NDJSON file\n"
           "      --config FILE     read this configuration instead of the nearest .reportlint.json\n"
           "      --no-config       read no configuration file\n"
           "      --baseline FILE   fail only on violations that FILE does not record\n"
@@ -185,6 +192,13 @@ static int apply(cli_opts *o, enum opt_id id, char *arg)
     case OPT_ONLY: return cli_push_csv(&o->only, arg);
     case OPT_SKIP: return cli_push_csv(&o->skip, arg);
     case OPT_PATHS: o->paths = 1; return 0;
+    case OPT_POSITIONS: o->positions = 1; return 0;
+    case OPT_AT: o->at = arg; return 0;
+    case OPT_RECORD:
+        if (parse_count(arg, 1, 2147483647L, &n) != 0)
+            return usage_error("--record needs a record number from 1, not '%s'", arg);
+        o->record = (size_t)n;
+        return 0;
     case OPT_FAIL_ON:
         if (parse_fail_on(arg, &o->fail_on) != 0)
             return usage_error("--fail-on must be error, warning, info or never, not '%s'", arg);
@@ -264,6 +278,22 @@ static int parse_option(int argc, char **argv, int *i, cli_opts *o)
         return usage_error("option '%s' takes no value", a);
     }
     return apply(o, d->id, val);
+}
+
+int cli_command_index(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0)
+            return 0;
+        if (a[0] != '-' || a[1] == '\0')
+            return i;
+        const opt_def *d = a[1] == '-' ? (strchr(a, '=') ? NULL : find_long(a + 2, strlen(a + 2)))
+                                       : a[2] == '\0' ? find_short(a[1]) : NULL;
+        if (d && d->has_arg)
+            i++;
+    }
+    return 0;
 }
 
 int cli_parse(int argc, char **argv, int first, cli_opts *o, const char *command)

@@ -148,7 +148,6 @@ rl_rules *cli_new_rules(const cli_opts *opts)
 
 rl_rules *cli_load_rules(const cli_opts *opts, int quiet_ok)
 {
-    (void)quiet_ok;
     rl_rules *rules = cli_new_rules(opts);
     if (!rules || apply_params(rules, opts) != 0) {
         rl_rules_free(rules);
@@ -157,6 +156,8 @@ rl_rules *cli_load_rules(const cli_opts *opts, int quiet_ok)
     char bundled[PATH_MAX];
     if (opts->rules.n == 0) {
         const char *dir = cli_bundled_rules(bundled, sizeof bundled);
+        if (!dir && quiet_ok)
+            return rules;
         if (!dir) {
             fprintf(stderr, "reportlint: no rule sets given (-r) and no bundled rules found "
                             "(set REPORTLINT_RULES or install reportlint)\n");

@@ -1,7 +1,10 @@
 /* cli_tools.c — the rule author's tools:
  *   reportlint eval EXPR [FILE|-]   print the value of an expression
- *   reportlint path JSONPATH [FILE|-] [--paths]   print the selected nodes
- * A bad expression or path is a usage error (exit 2) with its column; an
+ *   reportlint path JSONPATH [FILE|-] [--paths|--positions]   print the selected nodes
+ * Both read the report as a check does (rl_tool_opts): eval in the rule
+ * sets' context (-r, else the bundled rules; --param, --as-of, --locale),
+ * --at POINTER sets @, --record N picks an NDJSON record. A bad expression,
+ * path, record or pointer is a usage error (exit 2) with its column; an
  * evaluation error (overflow, a string that is not a number) exits 1. */
 #include "cli.h"
 
@@ -22,6 +25,18 @@ static int read_doc(const cli_opts *o, size_t first, char **data, size_t *len, i
         return -1;
     }
     return 0;
+}
+
+static rl_tool_opts tool_opts(const cli_opts *o)
+{
+    rl_tool_opts t = RL_TOOL_OPTS_INIT;
+    t.name = o->inputs.n > 1 ? o->inputs.items[1] : NULL;
+    t.record = o->record;
+    t.at = o->at;
+    t.locale = o->locale;
+    t.paths = o->paths;
+    t.positions = o->positions;
+    return t;
 }
 
 static int tool_args(int argc, char **argv, cli_opts *o, const char *what)
@@ -54,13 +69,14 @@ int cli_eval(int argc, char **argv)
     }
     size_t len = 0;
     rl_rules *rules = NULL;
-    if (rc == 0 && (o.rules.n || o.params.n || o.as_of) && !(rules = cli_load_rules(&o, 1)))
+    if (rc == 0 && !(rules = cli_load_rules(&o, 1)))
         rc = CLI_USAGE_ERROR;
     if (rc == 0 && read_doc(&o, 1, &doc, &len, 0) != 0)
         rc = CLI_USAGE_ERROR;
     if (rc == 0) {
         rl_error err = {0};
-        int st = rl_eval_json(o.inputs.items[0], doc, len, rules, o.locale, &out, &err);
+        rl_tool_opts t = tool_opts(&o);
+        int st = rl_eval_report(rules, &t, o.inputs.items[0], doc, len, &out, &err);
         if (st == 0)
             printf("%s\n", out);
         else
@@ -88,7 +104,8 @@ int cli_path(int argc, char **argv)
         rc = CLI_USAGE_ERROR;
     if (rc == 0) {
         rl_error err = {0};
-        if (rl_select_json(o.inputs.items[0], doc, len, o.paths, &out, &err) == 0) {
+        rl_tool_opts t = tool_opts(&o);
+        if (rl_select_report(&t, o.inputs.items[0], doc, len, &out, &err) == 0) {
             printf("%s\n", out);
         } else {
             print_error("path", &err);

@@ -363,6 +363,36 @@ RL_API int rl_eval_json(const char *expr, const char *doc, size_t doc_len, const
 RL_API int rl_select_json(const char *jsonpath, const char *doc, size_t doc_len, int paths,
                           char **json_out, rl_error *err);
 
+/* Where `eval` and `path` look, and how (every field optional: zero it,
+ * or start from RL_TOOL_OPTS_INIT). The document is read as a check reads
+ * it: the same rule set parameters, report.locale/--locale, and as_of (the
+ * rule set's `as_of` param evaluated on the report, else today), so that
+ * a value printed here is the value a rule sees. */
+typedef struct rl_tool_opts {
+    const char *name;   /* the document's file name; a .ndjson/.jsonl name holds
+                           one report per line (then record is required) */
+    size_t record;      /* the record (1-based, blank lines not counted) of an
+                           NDJSON document; 0: the document is one report */
+    const char *at;     /* a JSON Pointer: @ is that node (NULL or "": the root) */
+    const char *locale; /* --locale: for reports without report.locale */
+    int paths;          /* path: normalized paths instead of the nodes */
+    int positions;      /* path: {"pointer","path","line","column","value"} objects */
+} rl_tool_opts;
+
+#define RL_TOOL_OPTS_INIT {NULL, 0, NULL, NULL, 0, 0}
+
+/* Evaluate expr against a report (`reportlint eval`), in the context of
+ * rules' first rule set (rules may be NULL: no parameters). doc NULL is
+ * null. Returns as rl_eval_json; an `as_of` param that is not a date on
+ * this report is an evaluation failure (1). */
+RL_API int rl_eval_report(const rl_rules *rules, const rl_tool_opts *opts, const char *expr,
+                          const char *doc, size_t doc_len, char **json_out, rl_error *err);
+/* Select nodes with a JSONPath (`reportlint path`): a malloc'd JSON array
+ * of the nodes (or what opts asks for). -1 for an invalid path, document,
+ * record or pointer. */
+RL_API int rl_select_report(const rl_tool_opts *opts, const char *jsonpath, const char *doc,
+                            size_t doc_len, char **json_out, rl_error *err);
+
 /* Read a whole file (or stdin for "-") into a malloc'd, NUL-terminated
  * buffer. Returns 0, or -1 with err set. */
 RL_API int rl_read_file(const char *path, char **data, size_t *len, rl_error *err);

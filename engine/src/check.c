@@ -301,10 +301,10 @@ void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang
 }
 
 /* Every active rule on one report, until the deadline (timeout seconds
- * from now; 0: none). loc: the report's report.locale node, or NULL. */
-static void run_rules(const rl_rules *rules, const rl_check_plan *plan, const rl_jnode *loc,
-                      rl_lang lang, const char *file, rl_jdoc *doc, rl_result *res,
-                      rl_arena *arena, rl_regex_md *md, double timeout)
+ * from now; 0: none). */
+static void run_rules(const rl_rules *rules, const rl_check_plan *plan, rl_lang lang,
+                      const char *file, rl_jdoc *doc, rl_result *res, rl_arena *arena,
+                      rl_regex_md *md, double timeout)
 {
     rl_run run = {0};
     run.doc = doc;
@@ -323,8 +323,7 @@ static void run_rules(const rl_rules *rules, const rl_check_plan *plan, const rl
         run.severity = pr->severity;
         if (pr->set != set) {
             const rl_plan_set *ps = &plan->sets[set = pr->set];
-            rl_check_base_ctx(&base, doc, ps, plan->today,
-                              rl_report_locale_of(loc, flag, ps->set->locale), arena, file, res,
+            rl_check_base_ctx(&base, doc, ps, plan->today, flag, arena, file, res,
                               rules->catalog, lang);
             base.md = md;
         }
@@ -341,7 +340,7 @@ void rl_check_doc_in(const rl_rules *rules, rl_check_plan *plan, rl_lang lang, c
     rl_check_limits_of(plan->opts, &limits);
     rl_result_cap_begin(res, limits.max_violations);
     const rl_jnode *loc = rl_report_locale_node(doc->root);
-    if (rl_check_locale_ok(doc, loc, plan, file, res))
-        run_rules(rules, plan, loc, lang, file, doc, res, arena, md, limits.timeout);
+    if (rl_check_locale_ok(doc, loc, plan, file, res, rules->catalog, lang))
+        run_rules(rules, plan, lang, file, doc, res, arena, md, limits.timeout);
     rl_check_cap_notice(res, rules->catalog, lang);
 }

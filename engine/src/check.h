@@ -3,6 +3,7 @@
 #define RL_CHECK_H
 
 #include "regex.h"
+#include "report_ctx.h"
 #include "rules_int.h"
 
 /* The limits of one check, defaults applied; 0 means none. */
@@ -24,12 +25,6 @@ void rl_check_cap_notice(rl_result *res, const rl_catalog *catalog, rl_lang lang
 
 /* What does not change from report to report in one check (check_plan.c):
  * built once per file, or per thread of an NDJSON file. */
-typedef struct rl_plan_set {
-    const rl_ruleset *set;
-    int as_of_param; /* the set has an `as_of` param */
-    rl_expr *as_of;  /* "$as_of" compiled against the set's params (NULL: none) */
-} rl_plan_set;
-
 typedef struct rl_plan_rule {
     const rl_rule *rule;
     rl_severity severity; /* opts->severities applied */
@@ -62,28 +57,19 @@ void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang
 void rl_check_doc_in(const rl_rules *rules, rl_check_plan *plan, rl_lang lang, const char *file,
                      rl_jdoc *doc, rl_result *res, rl_arena *arena, rl_regex_md *md);
 
-/* Fill the evaluation context shared by one rule set's rules on one
- * report: root, parameters, locale and as_of (from the `as_of` param when
- * there is one, else today). A bad as_of is reported as an input violation. */
+/* The evaluation context shared by one rule set's rules on one report
+ * (rl_report_ctx, with flag the --locale); a bad as_of is reported as an
+ * `input` violation at the value that is not a date. */
 void rl_check_base_ctx(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_plan_set *ps, int32_t today,
-                       const char *locale, rl_arena *arena, const char *file, rl_result *res,
+                       const char *flag, rl_arena *arena, const char *file, rl_result *res,
                        const rl_catalog *catalog, rl_lang lang);
-
-/* The locale a report's strings are read in: its own report.locale (a
- * non-empty string), else flag (--locale), else the rule set's, else "en". */
-const char *rl_report_locale(const rl_jnode *root, const char *flag, const char *set_locale);
-
-/* The report's report.locale node, or NULL. */
-const rl_jnode *rl_report_locale_node(const rl_jnode *root);
-/* rl_report_locale with that node already found. */
-const char *rl_report_locale_of(const rl_jnode *loc, const char *flag, const char *set_locale);
 
 /* 1 when the report can be read: its report.locale loc (when not null) is
  * a supported locale, and so is the plan's opts->locale when the report has
  * none. Else 0 after an `input` violation at report.locale; the report is
  * then not checked, since its numbers and dates cannot be read. */
 int rl_check_locale_ok(rl_jdoc *doc, const rl_jnode *loc, rl_check_plan *plan, const char *file,
-                       rl_result *res);
+                       rl_result *res, const rl_catalog *catalog, rl_lang lang);
 
 /* 1 when --only/--skip let the rule run (and its severity is not off). */
 int rl_check_rule_active(const rl_rule *r, const rl_check_opts *opts);
@@ -103,6 +89,11 @@ void rl_check_input_msg(rl_result *res, const char *file, const char *pointer, u
 /* NDJSON / JSON Lines (check_ndjson.c): 1 when a file name ends in
  * .ndjson or .jsonl. */
 int rl_is_ndjson_name(const char *name);
+/* Find record n (1-based; blank lines are not records) of NDJSON text:
+ * its text (without the line end) and line number. Returns 0, or the
+ * number of records when there are fewer than n. */
+size_t rl_ndjson_record(const char *text, size_t len, size_t n, const char **rec, size_t *rec_len,
+                        unsigned *line);
 /* Check the records of an open file, or of a buffer, into res (whose file
  * record the caller began). A read error stops reading: *errnum is set
  * (0 otherwise). Return 0, or -1 on OOM. */

@@ -1,8 +1,10 @@
 /* check_input.c — getting a report in: reading the file, parsing it, the
- * `input` violations for what cannot be read, and the per-report context
- * (as_of, locale) the rules evaluate in. */
+ * `input` violations for what cannot be read (locale and as_of problems
+ * included, all through the message catalog). Every file or buffer starts
+ * in start(): one file record, one rule count, readable or not. */
 #include "check.h"
 #include "error.h"
+#include "io.h"
 #include "locales.h"
 #include "result.h"
 
@@ -39,97 +41,46 @@ void rl_check_input_msg(rl_result *res, const char *file, const char *pointer, u
     rl_sbuf_free(&text);
 }
 
-static int32_t eval_as_of(rl_eval_ctx *ctx, const rl_expr *e, int32_t today, rl_jdoc *doc,
-                          const char *file, rl_result *res, const rl_catalog *catalog, rl_lang lang)
+/* An `input` catalog message at a report node. */
+static void input_at(rl_result *res, rl_jdoc *doc, const rl_jnode *at, const char *file,
+                     const rl_catalog *catalog, rl_lang lang, rl_msg msg, const char *detail)
 {
-    rl_error err = {0};
-    rl_value v, d;
-    if (!e)
-        return today;
-    ctx->err = &err;
-    ctx->err_node = NULL;
-    int rc = rl_expr_eval(e, ctx, &v);
-    if (rc == 0)
-        rc = rl_eval_to_date(ctx, &v, &d);
-    if (rc != 0) {
-        const rl_jnode *at = ctx->err_node ? ctx->err_node : doc->root;
-        rl_sbuf ptr = RL_SBUF_INIT;
-        unsigned line, col;
-        rl_json_pointer(at, &ptr);
-        rl_jdoc_locate(doc, at->offset, &line, &col);
-        rl_check_input_msg(res, file, rl_sbuf_str(&ptr), line, col, catalog, lang,
-                           RL_MSG_AS_OF_NOT_DATE, err.message);
-        rl_sbuf_free(&ptr);
-        return today;
-    }
-    return d.type == RL_VDATE ? rl_date_last_day(d.u.date) : today;
-}
-
-const rl_jnode *rl_report_locale_node(const rl_jnode *root)
-{
-    return rl_json_gets(rl_json_gets(root, "report"), "locale");
-}
-
-const char *rl_report_locale_of(const rl_jnode *loc, const char *flag, const char *set_locale)
-{
-    if (loc && loc->type == RL_JSTRING && loc->u.str.len)
-        return loc->u.str.s;
-    if (flag && flag[0])
-        return flag;
-    return set_locale ? set_locale : "en";
-}
-
-const char *rl_report_locale(const rl_jnode *root, const char *flag, const char *set_locale)
-{
-    return rl_report_locale_of(rl_report_locale_node(root), flag, set_locale);
+    rl_sbuf ptr = RL_SBUF_INIT;
+    unsigned line, col;
+    rl_json_pointer(at, &ptr);
+    rl_jdoc_locate(doc, at->offset, &line, &col);
+    rl_check_input_msg(res, file, rl_sbuf_str(&ptr), line, col, catalog, lang, msg, detail);
+    rl_sbuf_free(&ptr);
 }
 
 int rl_check_locale_ok(rl_jdoc *doc, const rl_jnode *loc, rl_check_plan *plan, const char *file,
-                       rl_result *res)
+                       rl_result *res, const rl_catalog *catalog, rl_lang lang)
 {
     rl_error err = {0};
-    char msg[700];
     if (loc && loc->type != RL_JNULL) {
         int named = loc->type == RL_JSTRING && loc->u.str.len && !memchr(loc->u.str.s, 0, loc->u.str.len);
         if (named && rl_check_plan_locale_ok(plan, loc->u.str.s, loc->u.str.len, &err) == 0)
             return 1;
-        if (named)
-            snprintf(msg, sizeof msg, "report.locale: %s; the report is not checked", err.message);
-        else
-            snprintf(msg, sizeof msg, "report.locale must be a locale name such as \"vi\" (supported: %s); "
-                     "the report is not checked", rl_locale_known());
-        rl_sbuf ptr = RL_SBUF_INIT;
-        unsigned line, col;
-        rl_json_pointer(loc, &ptr);
-        rl_jdoc_locate(doc, loc->offset, &line, &col);
-        rl_check_input_violation(res, file, rl_sbuf_str(&ptr), line, col, msg);
-        rl_sbuf_free(&ptr);
+        input_at(res, doc, loc, file, catalog, lang,
+                 named ? RL_MSG_LOCALE_UNKNOWN : RL_MSG_LOCALE_NOT_NAME,
+                 named ? err.message : rl_locale_known());
         return 0;
     }
     if (plan->flag_locale_ok)
         return 1;
     rl_locale_check(plan->opts->locale, &err);
-    snprintf(msg, sizeof msg, "--locale: %s; the report is not checked", err.message);
-    rl_check_input_violation(res, file, "", 1, 1, msg);
+    rl_check_input_msg(res, file, "", 1, 1, catalog, lang, RL_MSG_LOCALE_FLAG, err.message);
     return 0;
 }
 
 void rl_check_base_ctx(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_plan_set *ps, int32_t today,
-                       const char *locale, rl_arena *arena, const char *file, rl_result *res,
+                       const char *flag, rl_arena *arena, const char *file, rl_result *res,
                        const rl_catalog *catalog, rl_lang lang)
 {
-    memset(ctx, 0, sizeof *ctx);
-    ctx->root = ctx->current = doc->root;
-    ctx->doc = doc;
-    ctx->params = ps->set->params;
-    ctx->arena = arena;
-    ctx->locale = locale;
-    ctx->as_of = today;
-    ctx->has_as_of = 1;
-    if (ps->as_of_param)
-        ctx->as_of = eval_as_of(ctx, ps->as_of, today, doc, file, res, catalog, lang);
-    ctx->err = NULL;
-    ctx->err_node = NULL;
+    rl_ctx_problem why;
+    if (rl_report_ctx(ctx, doc, ps, today, flag, arena, &why) != 0)
+        input_at(res, doc, why.at ? why.at : doc->root, file, catalog, lang,
+                 RL_MSG_AS_OF_NOT_DATE, why.err.message);
 }
 
 /* The language of messages: opts->lang, English when unset; 0 when it is
@@ -188,8 +139,9 @@ static void too_large(rl_result *res, const char *name, size_t max, const rl_cat
     rl_check_too_large(res, name, "report", 0, max, catalog, lang);
 }
 
-/* Start a file's record; count the rules that run on it (options may
- * differ per file: the summary keeps the most). */
+/* Start a file's record: every check of a file or buffer, readable or
+ * not, begins here. Counts the rules that run on it (options may differ
+ * per file: the summary keeps the most). */
 static int begin_file(const rl_rules *rules, const rl_check_opts *opts, const char *name,
                       rl_result *res)
 {
@@ -204,16 +156,15 @@ static int begin_file(const rl_rules *rules, const rl_check_opts *opts, const ch
     return 0;
 }
 
-static int check_parsed(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
-                        const char *name, const char *json, size_t len, rl_result *res)
+/* A whole report in memory (its file record begun). */
+static void check_parsed(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
+                         const char *name, const char *json, size_t len, rl_result *res)
 {
-    if (begin_file(rules, opts, name, res) != 0)
-        return -1;
     rl_check_limits limits;
     rl_check_limits_of(opts, &limits);
     if (limits.max_size && len > limits.max_size) {
         too_large(res, name, limits.max_size, rules->catalog, lang);
-        return 0;
+        return;
     }
     rl_error err = {0};
     rl_json_limits lim = {opts ? opts->max_depth : 0, limits.max_string};
@@ -221,24 +172,33 @@ static int check_parsed(const rl_rules *rules, const rl_check_opts *opts, rl_lan
     if (!doc) {
         rl_check_input_msg(res, name, "", err.line, err.column, rules->catalog, lang,
                            RL_MSG_INVALID_JSON, err.message);
-        return 0;
+        return;
     }
     rl_check_doc(rules, opts, lang, name, doc, res);
     rl_jdoc_free(doc);
-    return 0;
+}
+
+/* What every check of a file or buffer does first: refuse a misuse (-1),
+ * set the language, and begin the file's record. */
+static int start(const rl_rules *rules, const rl_check_opts *opts, const char *name,
+                 rl_result *res, rl_lang *lang)
+{
+    if (!rules || !res || !name || rules->n_diags || !check_lang(opts, lang))
+        return -1;
+    rl_result_set_lang(res, *lang);
+    return begin_file(rules, opts, name, res);
 }
 
 int rl_check_buffer(const rl_rules *rules, const rl_check_opts *opts, const char *name,
                     const char *json, size_t len, rl_result *res)
 {
     rl_lang lang;
-    if (!rules || !res || rules->n_diags || !check_lang(opts, &lang))
+    if (start(rules, opts, name, res, &lang) != 0)
         return -1;
-    rl_result_set_lang(res, lang);
     if (rl_is_ndjson_name(name))
-        return begin_file(rules, opts, name, res) != 0 ? -1
-               : rl_check_ndjson_buffer(rules, opts, lang, name, json, len, res);
-    return check_parsed(rules, opts, lang, name, json, len, res);
+        return rl_check_ndjson_buffer(rules, opts, lang, name, json, len, res);
+    check_parsed(rules, opts, lang, name, json, len, res);
+    return 0;
 }
 
 /* An NDJSON file, streamed: what cannot be opened or read is an `input`
@@ -246,8 +206,6 @@ int rl_check_buffer(const rl_rules *rules, const rl_check_opts *opts, const char
 static int check_ndjson_file(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
                              const char *path, rl_result *res)
 {
-    if (begin_file(rules, opts, path, res) != 0)
-        return -1;
     int fd = open(path, O_RDONLY | O_CLOEXEC), errnum = 0;
     if (fd < 0) {
         rl_check_input_msg(res, path, "", 0, 0, rules->catalog, lang, RL_MSG_CANNOT_OPEN,
@@ -265,28 +223,26 @@ static int check_ndjson_file(const rl_rules *rules, const rl_check_opts *opts, r
 int rl_check_file(const rl_rules *rules, const rl_check_opts *opts, const char *path,
                   rl_result *res)
 {
-    char *data = NULL;
-    size_t len = 0;
-    int errnum = 0, opening = 0;
     rl_lang lang;
-    if (!rules || !res || rules->n_diags || !check_lang(opts, &lang))
+    if (start(rules, opts, path, res, &lang) != 0)
         return -1;
-    rl_result_set_lang(res, lang);
     if (rl_is_ndjson_name(path))
         return check_ndjson_file(rules, opts, lang, path, res);
     rl_check_limits limits;
     rl_check_limits_of(opts, &limits);
-    if (rl_read_file_errno(path, &data, &len, limits.max_size, &errnum, &opening) != 0) {
-        if (rl_result_begin_file(res, path) != 0)
-            return -1;
-        if (errnum == EFBIG)
+    char *data = NULL;
+    size_t len = 0;
+    rl_io_status st;
+    if (rl_io_read_file(path, &data, &len, limits.max_size, &st) != 0) {
+        if (st.errnum == EFBIG)
             too_large(res, path, limits.max_size, rules->catalog, lang);
         else
             rl_check_input_msg(res, path, "", 0, 0, rules->catalog, lang,
-                               opening ? RL_MSG_CANNOT_OPEN : RL_MSG_CANNOT_READ, strerror(errnum));
+                               st.opening ? RL_MSG_CANNOT_OPEN : RL_MSG_CANNOT_READ,
+                               strerror(st.errnum));
         return 0;
     }
-    int rc = check_parsed(rules, opts, lang, path, data, len, res);
+    check_parsed(rules, opts, lang, path, data, len, res);
     free(data);
-    return rc;
+    return 0;
 }

@@ -65,6 +65,26 @@ static int blank(const char *s, size_t len)
     return 1;
 }
 
+size_t rl_ndjson_record(const char *text, size_t len, size_t n, const char **rec, size_t *rec_len,
+                        unsigned *line)
+{
+    size_t seen = 0;
+    for (unsigned ln = 1; len; ln++) {
+        const char *nl = memchr(text, '\n', len);
+        size_t k = nl ? (size_t)(nl - text) : len;
+        if (!blank(text, k) && ++seen == n) {
+            *rec = text;
+            *rec_len = k && text[k - 1] == '\r' ? k - 1 : k;
+            *line = ln;
+            return 0;
+        }
+        k += nl != NULL;
+        text += k;
+        len -= k;
+    }
+    return seen;
+}
+
 /* What one thread reuses from record to record: the check's plan, the
  * parsed document and the evaluation arena (no allocation per record once
  * they are warm). */

@@ -18,14 +18,7 @@ static int add_set(rl_check_plan *p, const rl_ruleset *set)
     if (!more)
         return -1;
     p->sets = more;
-    rl_plan_set *s = &p->sets[p->n_sets++];
-    s->set = set;
-    s->as_of_param = rl_params_has(set->params, "as_of");
-    s->as_of = NULL;
-    if (s->as_of_param) {
-        rl_error err = {0};
-        s->as_of = rl_expr_compile("$as_of", 6, set->params, 0, &err);
-    }
+    rl_plan_set_init(&p->sets[p->n_sets++], set);
     return 0;
 }
 
@@ -63,7 +56,7 @@ void rl_check_plan_free(rl_check_plan *p)
     if (!p)
         return;
     for (size_t i = 0; i < p->n_sets; i++)
-        rl_expr_free(p->sets[i].as_of);
+        rl_plan_set_clear(&p->sets[i]);
     free(p->sets);
     free(p->rules);
     free(p);

@@ -122,6 +122,9 @@ const char *rl_json_type_name(rl_jtype t);
 
 /* RFC 6901 pointer of a node ("" for the root), appended to out. */
 void rl_json_pointer(const rl_jnode *node, rl_sbuf *out);
+/* The node an RFC 6901 pointer ("" the root, "/a/0", ~0 ~1 escapes) names
+ * under root, or NULL. */
+const rl_jnode *rl_json_pointer_get(const rl_jnode *root, const char *pointer);
 /* Append s escaped as an RFC 6901 reference token (~0, ~1). */
 void rl_json_pointer_escape(rl_sbuf *out, const char *s, size_t len);
 

@@ -5,6 +5,7 @@
 #include "json.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 const rl_jmember *rl_json_member(const rl_jnode *obj, const char *key, size_t key_len)
@@ -90,6 +91,32 @@ void rl_json_pointer_escape(rl_sbuf *out, const char *s, size_t len)
         else
             rl_sbuf_addc(out, s[i]);
     }
+}
+
+const rl_jnode *rl_json_pointer_get(const rl_jnode *node, const char *p)
+{
+    rl_sbuf tok = RL_SBUF_INIT;
+    while (node && *p == '/') {
+        p++;
+        rl_sbuf_clear(&tok);
+        for (; *p && *p != '/'; p++) {
+            if (*p == '~' && (p[1] == '0' || p[1] == '1'))
+                rl_sbuf_addc(&tok, *++p == '0' ? '~' : '/');
+            else
+                rl_sbuf_addc(&tok, *p);
+        }
+        const char *t = rl_sbuf_str(&tok);
+        if (node->type == RL_JOBJECT) {
+            node = rl_json_get(node, t, tok.len);
+        } else if (node->type == RL_JARRAY && tok.len && strspn(t, "0123456789") == tok.len &&
+                   (tok.len == 1 || t[0] != '0')) {
+            node = rl_json_at(node, strtoul(t, NULL, 10));
+        } else {
+            node = NULL;
+        }
+    }
+    rl_sbuf_free(&tok);
+    return *p ? NULL : node;
 }
 
 void rl_json_pointer(const rl_jnode *node, rl_sbuf *out)

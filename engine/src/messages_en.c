@@ -50,6 +50,9 @@ const char *const rl_messages_en[RL_MSG_COUNT] = {
     [RL_MSG_AS_OF_NOT_DATE] = "as_of is not a date: {detail}",
     [RL_MSG_MORE_VIOLATIONS] = "violations not shown: {count} more (the limit is {limit} per report, --max-violations)",
     [RL_MSG_TIMEOUT] = "checking stopped after {seconds} s (--timeout): the report was not fully checked",
+    [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; the report is not checked",
+    [RL_MSG_LOCALE_NOT_NAME] = "report.locale must be a locale name such as \"vi\" (supported: {detail}); the report is not checked",
+    [RL_MSG_LOCALE_FLAG] = "--locale: {detail}; the report is not checked",
     [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) in {files}; {rules}, "
                        "{evaluations}: {passed} passed, {failed} failed, {not_applicable} not "
                        "applicable",

@@ -55,6 +55,9 @@ const char *const rl_messages_id[RL_MSG_COUNT] = {
     [RL_MSG_AS_OF_NOT_DATE] = "as_of bukan tanggal: {detail}",
     [RL_MSG_MORE_VIOLATIONS] = "pelanggaran yang tidak ditampilkan: {count} lagi (batasnya {limit} per laporan, --max-violations)",
     [RL_MSG_TIMEOUT] = "pemeriksaan dihentikan setelah {seconds} detik (--timeout): laporan tidak diperiksa sepenuhnya",
+    [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; laporan tidak diperiksa",
+    [RL_MSG_LOCALE_NOT_NAME] = "report.locale harus berupa nama lokal seperti \"vi\" (didukung: {detail}); laporan tidak diperiksa",
+    [RL_MSG_LOCALE_FLAG] = "--locale: {detail}; laporan tidak diperiksa",
     [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) dalam {files}; {rules}, "
                        "{evaluations}: {passed} lolos, {failed} gagal, {not_applicable} tidak "
                        "berlaku",

@@ -52,6 +52,9 @@ const char *const rl_messages_nb[RL_MSG_COUNT] = {
     [RL_MSG_AS_OF_NOT_DATE] = "as_of er ikke en dato: {detail}",
     [RL_MSG_MORE_VIOLATIONS] = "brudd som ikke vises: {count} til (grensen er {limit} per rapport, --max-violations)",
     [RL_MSG_TIMEOUT] = "kontrollen ble stoppet etter {seconds} s (--timeout): rapporten ble ikke kontrollert helt",
+    [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; rapporten kontrolleres ikke",
+    [RL_MSG_LOCALE_NOT_NAME] = "report.locale må være navnet på en lokalitet, for eksempel \"vi\" (støttet: {detail}); rapporten kontrolleres ikke",
+    [RL_MSG_LOCALE_FLAG] = "--locale: {detail}; rapporten kontrolleres ikke",
     [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) i {files}; {rules}, "
                        "{evaluations}: {passed} bestått, {failed} ikke bestått, {not_applicable} "
                        "ikke relevante",

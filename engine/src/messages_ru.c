@@ -55,6 +55,9 @@ const char *const rl_messages_ru[RL_MSG_COUNT] = {
     [RL_MSG_AS_OF_NOT_DATE] = "as_of не является датой: {detail}",
     [RL_MSG_MORE_VIOLATIONS] = "нарушения не показаны: ещё {count} (предел — {limit} на отчёт, --max-violations)",
     [RL_MSG_TIMEOUT] = "проверка остановлена через {seconds} с (--timeout): отчёт проверен не полностью",
+    [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; отчёт не проверяется",
+    [RL_MSG_LOCALE_NOT_NAME] = "report.locale должен быть названием локали, например \"vi\" (поддерживаются: {detail}); отчёт не проверяется",
+    [RL_MSG_LOCALE_FLAG] = "--locale: {detail}; отчёт не проверяется",
     [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) в {files}; {rules}, "
                        "{evaluations}: успешно {passed}, с нарушениями {failed}, неприменимо "
                        "{not_applicable}",

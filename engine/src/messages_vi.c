@@ -52,6 +52,9 @@ const char *const rl_messages_vi[RL_MSG_COUNT] = {
     [RL_MSG_AS_OF_NOT_DATE] = "as_of không phải là ngày: {detail}",
     [RL_MSG_MORE_VIOLATIONS] = "vi phạm không được hiển thị: thêm {count} (giới hạn là {limit} mỗi báo cáo, --max-violations)",
     [RL_MSG_TIMEOUT] = "dừng kiểm tra sau {seconds} giây (--timeout): báo cáo chưa được kiểm tra hết",
+    [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; báo cáo không được kiểm tra",
+    [RL_MSG_LOCALE_NOT_NAME] = "report.locale phải là tên một ngôn ngữ, ví dụ \"vi\" (hỗ trợ: {detail}); báo cáo không được kiểm tra",
+    [RL_MSG_LOCALE_FLAG] = "--locale: {detail}; báo cáo không được kiểm tra",
     [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) trong {files}; {rules}, "
                        "{evaluations}: {passed} đạt, {failed} không đạt, {not_applicable} không "
                        "áp dụng",

@@ -35,12 +35,6 @@ rl_summary *rl_result_summary_mut(rl_result *res);
 void rl_result_set_lang(rl_result *res, rl_lang lang);
 rl_lang rl_result_lang(const rl_result *res);
 
-/* Read a whole file like rl_read_file, telling why it failed: *errnum
- * (errno; EFBIG when it holds more than max bytes, max 0: no limit) and
- * *opening (1: it could not be opened, 0: not read). */
-int rl_read_file_errno(const char *path, char **data, size_t *len, size_t max, int *errnum,
-                       int *opening);
-
 /* Start the record of a checked file (counts it in the summary). Every
  * check of a file or buffer begins with this. Returns 0, or -1 on OOM. */
 int rl_result_begin_file(rl_result *res, const char *name);

@@ -356,33 +356,6 @@ rl_snode *rl_ss_node(rl_schema_set *set, const rl_jnode *json, rl_sres *res, rl_
     return rl_stab_get(&set->nodes, json);
 }
 
-/* RFC 6901 evaluation of an already percent-decoded pointer. */
-static const rl_jnode *walk_pointer(const rl_jnode *node, const char *p)
-{
-    rl_sbuf tok = RL_SBUF_INIT;
-    while (node && *p == '/') {
-        p++;
-        rl_sbuf_clear(&tok);
-        for (; *p && *p != '/'; p++) {
-            if (*p == '~' && (p[1] == '0' || p[1] == '1'))
-                rl_sbuf_addc(&tok, *++p == '0' ? '~' : '/');
-            else
-                rl_sbuf_addc(&tok, *p);
-        }
-        const char *t = rl_sbuf_str(&tok);
-        if (node->type == RL_JOBJECT) {
-            node = rl_json_get(node, t, tok.len);
-        } else if (node->type == RL_JARRAY && tok.len && strspn(t, "0123456789") == tok.len &&
-                   (tok.len == 1 || t[0] != '0')) {
-            node = rl_json_at(node, strtoul(t, NULL, 10));
-        } else {
-            node = NULL;
-        }
-    }
-    rl_sbuf_free(&tok);
-    return *p ? NULL : node;
-}
-
 /* The JSON node a fragment names in resource target. */
 static const rl_jnode *fragment_target(rl_schema_set *set, rl_sres *target, const char *frag,
                                        int *dynamic)
@@ -393,7 +366,7 @@ static const rl_jnode *fragment_target(rl_schema_set *set, rl_sres *target, cons
     const rl_jnode *node = NULL;
     if (rl_suri_decode(frag, strlen(frag), &dec)) {
         if (dec.data[0] == '/') {
-            node = walk_pointer(target->root, dec.data);
+            node = rl_json_pointer_get(target->root, dec.data);
         } else {
             rl_sbuf key = RL_SBUF_INIT;
             rl_sbuf_printf(&key, "%s#%s", target->uri, dec.data);

@@ -9,6 +9,7 @@
  * Each public load is one "generation": the documents it reads are tagged
  * with it, and when the load fails they are forgotten again (removed from
  * the registry tables, freed), so a failed load leaves the set as it was. */
+#include "io.h"
 #include "schema_int.h"
 
 #include <errno.h>
@@ -154,39 +155,13 @@ void rl_ss_fail(rl_schema_set *set, const rl_sdoc *doc, const rl_jnode *node, rl
 
 /* ---- documents ----------------------------------------------------------- */
 
+/* A schema file, whole (errno set when NULL); "-" is a file name here. */
 static char *read_file(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (cap - n < 4096) {
-            cap = cap ? cap * 2 : 65536;
-            char *b = realloc(buf, cap + 1);
-            if (!b) {
-                free(buf);
-                fclose(f);
-                errno = ENOMEM;
-                return NULL;
-            }
-            buf = b;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(buf);
-        errno = EIO;
-        return NULL;
-    }
-    *len = n;
-    return buf;
+    char *text = NULL;
+    if (strcmp(path, "-") == 0)
+        path = "./-";
+    return rl_io_read_file(path, &text, len, 0, NULL) == 0 ? text : NULL;
 }
 
 static rl_sdoc *new_doc(rl_schema_set *set, const rl_jdoc *jdoc, rl_jdoc *owned, const char *name,
