@@ -164,17 +164,24 @@ int rl_run_date(rl_run *run, const rl_expr *e, rl_value *out)
     return convert(run, e, out, 1);
 }
 
-rl_outcome rl_run_missing(rl_run *run, const char *what, const rl_expr *e)
+rl_outcome rl_run_missing_at(rl_run *run, const char *what, const char *text,
+                             const rl_jnode *blame)
 {
     if (run->rule->missing != RL_MISSING_VIOLATION)
         return RL_NOT_APPLICABLE;
     rl_finding f = {0};
     f.engine = 1;
     f.msg = RL_MSG_MISSING_DATA;
+    f.blame = blame;
     rl_finding_arg_str(&f, "field", what);
-    rl_finding_arg_str(&f, "expr", rl_expr_text(e));
+    rl_finding_arg_str(&f, "expr", text);
     rl_run_report(run, &f);
     return RL_FAIL;
+}
+
+rl_outcome rl_run_missing(rl_run *run, const char *what, const rl_expr *e)
+{
+    return rl_run_missing_at(run, what, rl_expr_text(e), NULL);
 }
 
 /* ---- running rules --------------------------------------------------- */
@@ -222,6 +229,9 @@ static void count(rl_result *res, rl_outcome o)
         s->not_applicable++;
 }
 
+/* `when` decides whether the rule applies: true runs it, false skips it,
+ * null is missing data; any other value is an evaluation error (a rule
+ * must not be skipped because its condition is a number or a string). */
 static rl_outcome run_when(rl_run *run)
 {
     if (!run->rule->when)
@@ -229,9 +239,19 @@ static rl_outcome run_when(rl_run *run)
     rl_value v;
     if (rl_run_eval(run, run->rule->when, &v) != 0)
         return RL_FAIL;
-    if (v.type == RL_VBOOL && v.u.b)
-        return RL_PASS;
-    return RL_NOT_APPLICABLE;
+    if (v.type == RL_VBOOL)
+        return v.u.b ? RL_PASS : RL_NOT_APPLICABLE;
+    if (v.type == RL_VNULL)
+        return rl_run_missing(run, "when", run->rule->when);
+    char what[160];
+    rl_error err;
+    rl_error_fresh(&err);
+    rl_error_set(&err, 0, 0, "'when' must be true or false, not %s",
+                 rl_eval_describe(&v, what, sizeof what));
+    run->ctx.err = &err;
+    run->ctx.err_node = v.src;
+    rl_run_eval_error(run, rl_expr_text(run->rule->when));
+    return RL_FAIL;
 }
 
 static void run_on_node(rl_run *run, const rl_jnode *node, const rl_eval_ctx *base)
@@ -262,8 +282,10 @@ static void run_rule(rl_run *run, const rl_eval_ctx *base)
         run->node = base->root;
         rl_run_eval_error(run, rl_jpath_text(run->rule->each));
         count(run->res, RL_FAIL);
-    } else if (nodes.n == 0) {
-        count(run->res, RL_NOT_APPLICABLE);
+    } else if (nodes.n == 0) { /* nothing to check: missing data */
+        run->ctx = *base;
+        run->node = base->root;
+        count(run->res, rl_run_missing_at(run, "each", rl_jpath_text(run->rule->each), NULL));
     }
     for (size_t i = 0; i < nodes.n && !past_deadline(run); i++)
         run_on_node(run, nodes.items[i], base);

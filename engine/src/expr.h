@@ -105,6 +105,9 @@ int rl_expr_eval(const rl_expr *e, rl_eval_ctx *ctx, rl_value *out);
  * (ISO strings, or locale forms later; year-less ones resolved with
  * ctx->as_of). Return 0, or -1 with ctx->err set. */
 int rl_eval_to_number(rl_eval_ctx *ctx, const rl_value *in, rl_value *out);
+/* A short description of a value for messages: "the string 'abc'",
+ * "a list of 3 nodes", "the number 1.5". Written into buf. */
+const char *rl_eval_describe(const rl_value *v, char *buf, size_t size);
 int rl_eval_to_date(rl_eval_ctx *ctx, const rl_value *in, rl_value *out);
 
 #endif

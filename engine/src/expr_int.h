@@ -183,9 +183,6 @@ int rl_eval_fail(rl_eval_ctx *ctx, const rl_jnode *node, const char *fmt, ...)
 /* Equality as == defines it (strings read as numbers or dates against them;
  * null equals only null). Never fails. */
 int rl_eval_equal(rl_eval_ctx *ctx, const rl_value *a, const rl_value *b);
-/* A short description of a value for messages: "the string 'abc'",
- * "a list of 3 nodes", "the number 1.5". Written into buf. */
-const char *rl_eval_describe(const rl_value *v, char *buf, size_t size);
 /* The reference year for year-less dates. */
 int rl_eval_ref_year(const rl_eval_ctx *ctx);
 

@@ -3,7 +3,9 @@
  *   {"kind": "unique", "items": "$.communes[*]", "key": "@.code"}
  *
  * The key is an expression evaluated with @ = each item (default: the item
- * itself); items whose key is null are skipped. Keys are equal when ==
+ * itself); items whose key is null are skipped (missing data: a violation
+ * at the item with "missing": "violation", as is an `items` that selects
+ * nothing). Keys are equal when ==
  * says so (1 and 1.0 are one key). Every later item whose key repeats is a
  * violation, blamed on that item, naming where the key first appeared.
  * A hash table keeps this linear in the number of items. */
@@ -152,8 +154,12 @@ static rl_outcome check_items(rl_run *run, const unique_data *d, const rl_nodeli
             out = RL_FAIL;
             continue;
         }
-        if (key.type == RL_VNULL)
+        if (key.type == RL_VNULL) {
+            if (rl_run_missing_at(run, "key", d->key ? rl_expr_text(d->key) : "@",
+                                  items->items[i]) == RL_FAIL)
+                out = RL_FAIL;
             continue;
+        }
         rl_sbuf_clear(&canon);
         canonical(&key, rl_run_ctx(run)->doc, &canon);
         const rl_jnode *first = table_visit(&t, rl_sbuf_str(&canon), canon.len, items->items[i]);
@@ -181,7 +187,8 @@ static rl_outcome unique_check(const rl_rule *rule, rl_run *run)
         rl_run_eval_error(run, rl_jpath_text(d->items));
         out = RL_FAIL;
     } else {
-        out = items.n == 0 ? RL_NOT_APPLICABLE : check_items(run, d, &items);
+        out = items.n == 0 ? rl_run_missing_at(run, "items", rl_jpath_text(d->items), NULL)
+                           : check_items(run, d, &items);
     }
     rl_nodelist_free(&items);
     return out;

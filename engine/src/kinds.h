@@ -77,6 +77,10 @@ int rl_run_date(rl_run *run, const rl_expr *e, rl_value *out);
  * "missing data" violation and returns RL_FAIL when the rule says
  * "missing": "violation". what names the field. */
 rl_outcome rl_run_missing(rl_run *run, const char *what, const rl_expr *e);
+/* The same for a field whose text is given (a JSONPath), blamed on blame
+ * (NULL: the `each` node). */
+rl_outcome rl_run_missing_at(rl_run *run, const char *what, const char *text,
+                             const rl_jnode *blame);
 /* Report an evaluation error already in rl_run_ctx(run)->err (message and
  * err_node) as "cannot evaluate TEXT: ..." blamed on the offending node. */
 void rl_run_eval_error(rl_run *run, const char *text);
