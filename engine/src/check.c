@@ -361,6 +361,7 @@ void rl_check_doc_in(const rl_rules *rules, rl_check_plan *plan, rl_lang lang, c
     rl_check_limits limits;
     rl_check_limits_of(plan->opts, &limits);
     rl_result_cap_begin(res, limits.max_violations);
+    rl_check_dup_keys(doc, file, res, rules->catalog, lang);
     const rl_jnode *loc = rl_report_locale_node(doc->root);
     if (rl_check_locale_ok(doc, loc, plan, file, res, rules->catalog, lang))
         run_rules(rules, plan, lang, file, doc, res, arena, md, limits.timeout);

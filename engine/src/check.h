@@ -86,6 +86,11 @@ void rl_check_input_msg(rl_result *res, const char *file, const char *pointer, u
                         unsigned column, const rl_catalog *catalog, rl_lang lang, rl_msg msg,
                         const char *detail);
 
+/* A warning (`input`) at every member whose name repeats an earlier one
+ * in its object (check_dupkeys.c). */
+void rl_check_dup_keys(rl_jdoc *doc, const char *file, rl_result *res, const rl_catalog *catalog,
+                       rl_lang lang);
+
 /* NDJSON / JSON Lines (check_ndjson.c): 1 when a file name ends in
  * .ndjson or .jsonl. */
 int rl_is_ndjson_name(const char *name);

@@ -66,6 +66,7 @@ typedef enum rl_msg {
     RL_MSG_LOCALE_UNKNOWN,  /* report.locale is not supported: {detail} */
     RL_MSG_LOCALE_NOT_NAME, /* report.locale is not a name: {detail} (the supported ones) */
     RL_MSG_LOCALE_FLAG,     /* --locale is not supported: {detail} */
+    RL_MSG_DUPLICATE_KEY,   /* {key} {first} {used} */
     RL_MSG_SUMMARY,
     /* words: weekday names (Monday first), then "on Mondays" forms */
     RL_MSG_DAY_NAME_1,

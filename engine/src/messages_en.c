@@ -53,6 +53,7 @@ const char *const rl_messages_en[RL_MSG_COUNT] = {
     [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; the report is not checked",
     [RL_MSG_LOCALE_NOT_NAME] = "report.locale must be a locale name such as \"vi\" (supported: {detail}); the report is not checked",
     [RL_MSG_LOCALE_FLAG] = "--locale: {detail}; the report is not checked",
+    [RL_MSG_DUPLICATE_KEY] = "duplicate key '{key}' (first at {first}); rules read the last one, at {used}",
     [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) in {files}; {rules}, "
                        "{evaluations}: {passed} passed, {failed} failed, {not_applicable} not "
                        "applicable",

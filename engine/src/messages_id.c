@@ -58,6 +58,7 @@ const char *const rl_messages_id[RL_MSG_COUNT] = {
     [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; laporan tidak diperiksa",
     [RL_MSG_LOCALE_NOT_NAME] = "report.locale harus berupa nama lokal seperti \"vi\" (didukung: {detail}); laporan tidak diperiksa",
     [RL_MSG_LOCALE_FLAG] = "--locale: {detail}; laporan tidak diperiksa",
+    [RL_MSG_DUPLICATE_KEY] = "kunci '{key}' ganda (pertama di {first}); aturan membaca yang terakhir, di {used}",
     [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) dalam {files}; {rules}, "
                        "{evaluations}: {passed} lolos, {failed} gagal, {not_applicable} tidak "
                        "berlaku",

@@ -58,6 +58,7 @@ const char *const rl_messages_ru[RL_MSG_COUNT] = {
     [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; отчёт не проверяется",
     [RL_MSG_LOCALE_NOT_NAME] = "report.locale должен быть названием локали, например \"vi\" (поддерживаются: {detail}); отчёт не проверяется",
     [RL_MSG_LOCALE_FLAG] = "--locale: {detail}; отчёт не проверяется",
+    [RL_MSG_DUPLICATE_KEY] = "повторяющийся ключ '{key}' (впервые в {first}); правила читают последнее значение, в {used}",
     [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) в {files}; {rules}, "
                        "{evaluations}: успешно {passed}, с нарушениями {failed}, неприменимо "
                        "{not_applicable}",

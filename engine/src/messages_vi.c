@@ -55,6 +55,7 @@ const char *const rl_messages_vi[RL_MSG_COUNT] = {
     [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; báo cáo không được kiểm tra",
     [RL_MSG_LOCALE_NOT_NAME] = "report.locale phải là tên một ngôn ngữ, ví dụ \"vi\" (hỗ trợ: {detail}); báo cáo không được kiểm tra",
     [RL_MSG_LOCALE_FLAG] = "--locale: {detail}; báo cáo không được kiểm tra",
+    [RL_MSG_DUPLICATE_KEY] = "khóa '{key}' bị lặp (lần đầu ở {first}); các quy tắc đọc giá trị cuối cùng, ở {used}",
     [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) trong {files}; {rules}, "
                        "{evaluations}: {passed} đạt, {failed} không đạt, {not_applicable} không "
                        "áp dụng",

@@ -1,0 +1,175 @@
+/* check_dupkeys.c — duplicate member names in a report.
+ *
+ * RFC 8259 says the names within an object SHOULD be unique and leaves a
+ * duplicate's meaning to the reader. reportlint reads the last one (as
+ * JavaScript and Python do: rl_json_get looks up from the end), and says
+ * so: every member whose name repeats an earlier one is an `input` warning
+ * at its name, naming where the first is and which value rules read — so a report
+ * whose figure appears twice never passes or fails silently on the one the
+ * author did not mean.
+ *
+ * The walk keeps its own stack (no recursion on the nesting depth). An
+ * object of up to SMALL members is compared pairwise; a larger one is
+ * sorted by name, so the cost stays O(n log n) for hostile input. */
+#include "check.h"
+#include "messages.h"
+#include "result.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define SMALL 16
+
+typedef struct dup_ctx {
+    rl_jdoc *doc;
+    const char *file;
+    rl_result *res;
+    const rl_catalog *catalog;
+    rl_lang lang;
+} dup_ctx;
+
+static void where(dup_ctx *c, size_t offset, rl_sbuf *out)
+{
+    unsigned line, col;
+    rl_jdoc_locate(c->doc, offset, &line, &col);
+    rl_sbuf_add_uint(out, line, 0);
+    rl_sbuf_addc(out, ':');
+    rl_sbuf_add_uint(out, col, 0);
+}
+
+/* Member i of obj repeats a name: first is its first member, last the one
+ * rules read. */
+static void report(dup_ctx *c, const rl_jnode *obj, size_t i, size_t first, size_t last)
+{
+    const rl_jmember *m = &obj->u.obj.members[i];
+    rl_sbuf ptr = RL_SBUF_INIT, at_first = RL_SBUF_INIT, at_last = RL_SBUF_INIT,
+            text = RL_SBUF_INIT;
+    rl_json_pointer(obj, &ptr);
+    rl_sbuf_addc(&ptr, '/');
+    rl_json_pointer_escape(&ptr, m->key, m->key_len);
+    where(c, obj->u.obj.members[first].key_offset, &at_first);
+    where(c, obj->u.obj.members[last].key_offset, &at_last);
+    rl_fig args[3] = {{"key", {0}}, {"first", {0}}, {"used", {0}}};
+    rl_value_set_str(&args[0].v, m->key, m->key_len);
+    rl_value_set_str(&args[1].v, rl_sbuf_str(&at_first), at_first.len);
+    rl_value_set_str(&args[2].v, rl_sbuf_str(&at_last), at_last.len);
+    rl_catalog_expand(c->catalog, RL_MSG_DUPLICATE_KEY, c->lang, args, 3, &text);
+    rl_violation v = {0};
+    v.file = c->file;
+    v.rule = "input";
+    v.severity = RL_SEVERITY_WARNING;
+    v.pointer = rl_sbuf_str(&ptr);
+    rl_jdoc_locate(c->doc, m->key_offset, &v.line, &v.column);
+    v.message = rl_sbuf_str(&text);
+    rl_result_add(c->res, &v);
+    rl_sbuf_free(&ptr);
+    rl_sbuf_free(&at_first);
+    rl_sbuf_free(&at_last);
+    rl_sbuf_free(&text);
+}
+
+static int same_key(const rl_jmember *a, const rl_jmember *b)
+{
+    return a->key_len == b->key_len && memcmp(a->key, b->key, a->key_len) == 0;
+}
+
+static void check_small(dup_ctx *c, const rl_jnode *obj)
+{
+    const rl_jmember *m = obj->u.obj.members;
+    size_t n = obj->u.obj.n;
+    for (size_t i = 0; i < n; i++) {
+        size_t first = i, last = i;
+        for (size_t j = 0; j < n; j++)
+            if (j != i && same_key(&m[i], &m[j])) {
+                if (j < first)
+                    first = j;
+                if (j > last)
+                    last = j;
+            }
+        if (first != i)
+            report(c, obj, i, first, last);
+    }
+}
+
+typedef struct keyed {
+    const rl_jmember *m;
+    size_t index;
+} keyed;
+
+static int by_key(const void *pa, const void *pb)
+{
+    const keyed *a = pa, *b = pb;
+    size_t n = a->m->key_len < b->m->key_len ? a->m->key_len : b->m->key_len;
+    int d = memcmp(a->m->key, b->m->key, n);
+    if (d == 0 && a->m->key_len != b->m->key_len)
+        d = a->m->key_len < b->m->key_len ? -1 : 1;
+    if (d == 0)
+        d = a->index < b->index ? -1 : a->index > b->index;
+    return d;
+}
+
+static void check_large(dup_ctx *c, const rl_jnode *obj)
+{
+    size_t n = obj->u.obj.n;
+    keyed *k = malloc(n * sizeof *k);
+    if (!k)
+        return;
+    for (size_t i = 0; i < n; i++)
+        k[i] = (keyed){&obj->u.obj.members[i], i};
+    qsort(k, n, sizeof *k, by_key);
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && same_key(k[i].m, k[j].m))
+            j++;
+        for (size_t d = i + 1; d < j; d++) /* every repeat of the first */
+            report(c, obj, k[d].index, k[i].index, k[j - 1].index);
+        i = j;
+    }
+    free(k);
+}
+
+/* Push the containers among node's children. 0, or -1 out of memory. */
+static int push_children(const rl_jnode *node, const rl_jnode ***stack, size_t *n, size_t *cap)
+{
+    size_t count = node->type == RL_JARRAY ? node->u.arr.n : node->u.obj.n;
+    for (size_t i = 0; i < count; i++) {
+        const rl_jnode *child = node->type == RL_JARRAY ? node->u.arr.items[i]
+                                                        : node->u.obj.members[i].value;
+        if (child->type != RL_JARRAY && child->type != RL_JOBJECT)
+            continue;
+        if (*n == *cap) {
+            size_t more = *cap ? *cap * 2 : 64;
+            const rl_jnode **grown = realloc(*stack, more * sizeof **stack);
+            if (!grown)
+                return -1;
+            *stack = grown;
+            *cap = more;
+        }
+        (*stack)[(*n)++] = child;
+    }
+    return 0;
+}
+
+void rl_check_dup_keys(rl_jdoc *doc, const char *file, rl_result *res, const rl_catalog *catalog,
+                       rl_lang lang)
+{
+    dup_ctx c = {doc, file, res, catalog, lang};
+    const rl_jnode *root = doc->root;
+    if (!root || (root->type != RL_JARRAY && root->type != RL_JOBJECT))
+        return;
+    const rl_jnode **stack = NULL;
+    size_t n = 0, cap = 0;
+    const rl_jnode *node = root;
+    for (;;) {
+        if (node->type == RL_JOBJECT && node->u.obj.n > 1) {
+            if (node->u.obj.n <= SMALL)
+                check_small(&c, node);
+            else
+                check_large(&c, node);
+        }
+        if (push_children(node, &stack, &n, &cap) != 0 || n == 0)
+            break;
+        node = stack[--n];
+    }
+    free(stack);
+}
