@@ -173,14 +173,25 @@ int cli_baseline_apply(cli_baseline *b, rl_result *res, const cli_strings *files
  * printing why. */
 int cli_baseline_write(const char *path, const rl_result *res);
 
+/* ---- cli_outputs.c ---- */
+
+/* -o and --write-baseline may not name a file the run reads (the reports
+ * in files, rule sets, schemas, the config, the baseline, and extra: other
+ * files read, may be NULL), nor each other. Returns 0, or CLI_USAGE_ERROR
+ * after printing which. */
+int cli_check_outputs(const cli_opts *o, const cli_config *cfg, const cli_strings *files,
+                      const cli_strings *extra);
+
 /* ---- cli_atomic.c ---- */
 
 /* A file being written atomically: a temporary file beside it, renamed
- * into place by cli_atomic_close only when everything was written. */
+ * into place by cli_atomic_close only when everything was written — or,
+ * for a device, FIFO or the process's stdout/stderr, written in place. */
 typedef struct cli_atomic {
     FILE *f;          /* write here */
     const char *path; /* the file's name (not owned) */
-    char *tmp;        /* the temporary file's name */
+    char *target;     /* the regular file renamed over (path, or a symlink's target); NULL: in place */
+    char *tmp;        /* the temporary file's name; NULL: in place */
 } cli_atomic;
 
 /* Both return 0, or -1 after printing why. Close with ok 0 removes the

@@ -162,7 +162,7 @@ static int run(const cli_opts *o, rl_format fmt, const char *lang, cli_config *c
     if (res && cli_config_check_ids(cfg, rules) == 0 && (r.pol = cli_policy_new(o, cfg)) != NULL &&
         check_only_ids(rules, &o->only, "--only") == 0 &&
         check_only_ids(rules, &o->skip, "--skip") == 0 && cli_expand_inputs(&o->inputs, &files) == 0 &&
-        check_and_write(&r, &files, res, &fails) == 0)
+        cli_check_outputs(o, cfg, &files, NULL) == 0 && check_and_write(&r, &files, res, &fails) == 0)
         status = fails >= 0 ? fails : cli_policy_exit_status(r.pol, res);
     cli_policy_free(r.pol);
     free_files(&files);
