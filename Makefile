@@ -249,7 +249,7 @@ jsonschema-suite: $(BUILD)/conformance/jsonschema_suite
 
 install: all $(BUILD)/reportlint.pc
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR) \
-	  $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(DATADIR)/rules/ref $(DESTDIR)$(DATADIR)/schemas $(DESTDIR)$(MANDIR)/man1 \
 	  $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(BUILD)/reportlint $(DESTDIR)$(BINDIR)/reportlint
 	install -m 644 $(BUILD)/libreportlint.a $(DESTDIR)$(LIBDIR)/libreportlint.a
@@ -259,6 +259,7 @@ install: all $(BUILD)/reportlint.pc
 	install -m 644 $(BUILD)/reportlint.pc $(DESTDIR)$(LIBDIR)/pkgconfig/reportlint.pc
 	install -m 644 engine/include/reportlint.h $(DESTDIR)$(INCLUDEDIR)/reportlint.h
 	install -m 644 rules/*.json $(DESTDIR)$(DATADIR)/rules/
+	install -m 644 rules/ref/*.json $(DESTDIR)$(DATADIR)/rules/ref/
 	install -m 644 schemas/*.json $(DESTDIR)$(DATADIR)/schemas/
 	install -d $(DESTDIR)$(DATADIR)/schemas/meta
 	cp -R schemas/meta/. $(DESTDIR)$(DATADIR)/schemas/meta/

@@ -3,7 +3,7 @@
 # Completes commands, options, option values (formats and fail-on levels,
 # rule ids for --only/--skip from `reportlint rules list`), and files.
 
-_reportlint_options="-r --rules -s --schema --schema-map --format-assert -f --format -o --output --as-of --locale --lang --param
+_reportlint_options="-r --rules -s --schema --schema-map --format-assert -f --format -o --output --as-of --locale --lang --param --param-file
     --fail-on --only --skip -j --jobs --max-depth --paths --config --no-config --baseline
     --write-baseline --color -q --quiet -v --verbose -h --help --version
     --max-string --max-size --max-violations --timeout --at --record --positions"
@@ -57,6 +57,11 @@ _reportlint()
         return ;;
     -r | --rules | -s | --schema | -o | --output | --config | --baseline | --write-baseline)
         _reportlint_files "$cur"
+        return ;;
+    --param-file) # NAME=FILE: files after the '='
+        case $cur in
+        *=*) COMPREPLY=($(compgen -P "${cur%%=*}=" -f -- "${cur#*=}")) ;;
+        esac
         return ;;
     --schema-map | --as-of | --param | -j | --jobs | --max-depth | --max-string | --max-size | --max-violations | --timeout)
         return ;;

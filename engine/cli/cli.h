@@ -20,7 +20,9 @@ typedef struct cli_opts {
     cli_strings schema_maps; /* --schema-map URL=DIR */
     int format_assert;   /* --format-assert */
     cli_strings inputs;  /* files, directories, - */
-    cli_strings params;  /* NAME=VALUE */
+    cli_strings params;  /* NAME=VALUE: the config's params first, then --param */
+    cli_strings param_files; /* NAME=FILE: the config's param-files first, then --param-file */
+    size_t n_config_params, n_config_param_files; /* how many came from the config */
     cli_strings only, skip;
     const char *format;  /* -f */
     const char *output;  /* -o */

@@ -14,7 +14,7 @@ enum opt_id {
     OPT_FAIL_ON, OPT_ONLY, OPT_SKIP, OPT_JOBS, OPT_MAX_DEPTH, OPT_PATHS, OPT_HELP, OPT_VERSION,
     OPT_COLOR, OPT_QUIET, OPT_VERBOSE,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE,
-    OPT_SCHEMA_MAP, OPT_FORMAT_ASSERT,
+    OPT_SCHEMA_MAP, OPT_FORMAT_ASSERT, OPT_PARAM_FILE,
     OPT_MAX_STRING, OPT_MAX_SIZE, OPT_MAX_VIOLATIONS, OPT_TIMEOUT,
     OPT_AT, OPT_RECORD, OPT_POSITIONS
 };
@@ -30,7 +30,7 @@ static const opt_def options[] = {
     {'r', "rules", 1, OPT_RULES},       {'f', "format", 1, OPT_FORMAT},
     {'o', "output", 1, OPT_OUTPUT},     {0, "as-of", 1, OPT_AS_OF},
     {0, "locale", 1, OPT_LOCALE},       {0, "lang", 1, OPT_LANG},
-    {0, "param", 1, OPT_PARAM},         {0, "fail-on", 1, OPT_FAIL_ON},
+    {0, "param", 1, OPT_PARAM},         {0, "param-file", 1, OPT_PARAM_FILE},         {0, "fail-on", 1, OPT_FAIL_ON},
     {0, "only", 1, OPT_ONLY},           {0, "skip", 1, OPT_SKIP},
     {'j', "jobs", 1, OPT_JOBS},         {0, "max-depth", 1, OPT_MAX_DEPTH},
     {0, "paths", 0, OPT_PATHS},         {'h', "help", 0, OPT_HELP},
@@ -78,6 +78,7 @@ void cli_usage(FILE *out)
           "      --lang L          language of messages: en, vi, id, ru, nb (default: from\n"
           "                        LC_ALL, LC_MESSAGES or LANG, else en)\n"
           "      --param NAME=VALUE  set a rule-set parameter, repeatable\n"
+          "      --param-file NAME=FILE  set a parameter to the JSON in FILE (reference data)\n"
           "      --fail-on LEVEL   error (default) | warning | info | never\n"
           "      --only ID,...     run only these rules\n"
           "      --skip ID,...     do not run these rules\n"
@@ -128,6 +129,7 @@ void cli_opts_free(cli_opts *opts)
     free(opts->schema_maps.items);
     free(opts->inputs.items);
     free(opts->params.items);
+    free(opts->param_files.items);
     free(opts->only.items);
     free(opts->skip.items);
 }
@@ -178,6 +180,10 @@ static int apply(cli_opts *o, enum opt_id id, char *arg)
         if (!strchr(arg, '=') || arg[0] == '=')
             return usage_error("--param needs NAME=VALUE, got '%s'", arg);
         return cli_push(&o->params, arg);
+    case OPT_PARAM_FILE:
+        if (!strchr(arg, '=') || arg[0] == '=' || !strchr(arg, '=')[1])
+            return usage_error("--param-file needs NAME=FILE, got '%s'", arg);
+        return cli_push(&o->param_files, arg);
     case OPT_FORMAT: o->format = arg; return 0;
     case OPT_OUTPUT: o->output = arg; return 0;
     case OPT_AS_OF: o->as_of = arg; return 0;

@@ -80,6 +80,7 @@ void cli_config_free(cli_config *c)
     free_strings(&c->rules);
     free_strings(&c->schemas);
     free_strings(&c->params);
+    free_strings(&c->param_files);
     free(c->severity.items);
     for (size_t i = 0; i < c->n_overrides; i++) {
         free(c->overrides[i].files.items);
@@ -124,22 +125,30 @@ static cli_config *read_config(const char *path)
     return c;
 }
 
-/* Config params go first, so that --param NAME=VALUE wins. */
-static int merge_params(cli_opts *o, const cli_config *c)
+/* The config's items go first, so that --param NAME=VALUE wins. */
+static int prepend(cli_strings *to, const cli_strings *from, size_t *n_from)
 {
-    size_t n = c->params.n + o->params.n;
-    if (!c->params.n)
+    size_t n = from->n + to->n;
+    *n_from = from->n;
+    if (!from->n)
         return 0;
     const char **items = malloc(n * sizeof *items);
     if (!items)
         return -1;
-    memcpy(items, c->params.items, c->params.n * sizeof *items);
-    if (o->params.n)
-        memcpy(items + c->params.n, o->params.items, o->params.n * sizeof *items);
-    free(o->params.items);
-    o->params.items = items;
-    o->params.n = n;
+    memcpy(items, from->items, from->n * sizeof *items);
+    if (to->n)
+        memcpy(items + from->n, to->items, to->n * sizeof *items);
+    free(to->items);
+    to->items = items;
+    to->n = n;
     return 0;
+}
+
+static int merge_params(cli_opts *o, const cli_config *c)
+{
+    if (prepend(&o->params, &c->params, &o->n_config_params) != 0)
+        return -1;
+    return prepend(&o->param_files, &c->param_files, &o->n_config_param_files);
 }
 
 static int merge(cli_opts *o, const cli_config *c)
@@ -231,6 +240,28 @@ static void check_severities(cli_config *c, const rl_rules *rules, const id_list
         check_id(c, rules, ids, s->items[i].rule, s->items[i].at, key);
 }
 
+/* Every name under "params" and "param-files" must be a loaded rule set's
+ * parameter: a misspelt one would otherwise be ignored. */
+static void check_param_names(cli_config *c, const rl_rules *rules)
+{
+    const rl_jnode *root = rl_jdoc_root(c->doc);
+    for (size_t i = 0; rl_jnode_kind(root) == RL_JKIND_OBJECT && i < rl_jnode_count(root); i++) {
+        const char *key = rl_jnode_key(root, i, NULL);
+        const rl_jnode *v = rl_jnode_item(root, i);
+        if ((strcmp(key, "params") != 0 && strcmp(key, "param-files") != 0) ||
+            rl_jnode_kind(v) != RL_JKIND_OBJECT)
+            continue;
+        for (size_t k = 0; k < rl_jnode_count(v); k++) {
+            rl_error err = {0};
+            cli_where at;
+            const char *name = rl_jnode_key(v, k, NULL);
+            rl_jdoc_key_where(c->doc, v, k, &at.line, &at.column);
+            if (rl_rules_check_param(rules, name, &err) != 0)
+                cli_config_problem_at(c, at, "\"%s\": %s", key, err.message);
+        }
+    }
+}
+
 int cli_config_check_ids(cli_config *c, const rl_rules *rules)
 {
     if (!c)
@@ -249,6 +280,7 @@ int cli_config_check_ids(cli_config *c, const rl_rules *rules)
         if (!has_glob_chars(c->suppress[i].rule))
             check_id(c, rules, &ids, c->suppress[i].rule, c->suppress[i].rule_at, "suppress");
     free(ids.ids);
+    check_param_names(c, rules);
     cli_config_flush(c);
     if (c->problems == before)
         return 0;

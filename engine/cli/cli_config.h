@@ -67,6 +67,7 @@ typedef struct cli_config {
     const char *locale, *lang;
     int fail_on;     /* CLI_UNSET, an rl_severity or CLI_FAIL_NEVER */
     cli_strings params; /* "NAME=VALUE" (malloc'd) */
+    cli_strings param_files; /* "NAME=PATH", the path joined (malloc'd) */
     cli_severities severity;
     cli_override *overrides;
     size_t n_overrides;

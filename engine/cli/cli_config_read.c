@@ -302,6 +302,36 @@ static void read_params(cli_config *c, const rl_jnode *v)
     rl_rules_free(probe);
 }
 
+/* "param-files": {"name": "path"}, paths relative to the file */
+static void read_param_files(cli_config *c, const rl_jnode *v)
+{
+    if (rl_jnode_kind(v) != RL_JKIND_OBJECT) {
+        cli_config_problem(c, v, "\"param-files\" must be an object of name: path, not %s",
+                           kind_name(v));
+        return;
+    }
+    for (size_t i = 0; i < rl_jnode_count(v); i++) {
+        const char *name = rl_jnode_key(v, i, NULL);
+        const rl_jnode *val = rl_jnode_item(v, i);
+        const char *s = want_string(c, val, "a \"param-files\" path");
+        if (!s)
+            continue;
+        if (!name[0] || strchr(name, '=')) {
+            cli_config_problem(c, val, "'%s' is not a parameter name", name);
+            continue;
+        }
+        char *path = cli_path_join(c->dir, s);
+        size_t n = strlen(name) + (path ? strlen(path) : 0) + 2;
+        char *pair = path ? malloc(n) : NULL;
+        if (pair)
+            snprintf(pair, n, "%s=%s", name, path);
+        if (pair && cli_push(&c->param_files, pair) == 0)
+            pair = NULL;
+        free(pair);
+        free(path);
+    }
+}
+
 /* ---- overrides and suppressions ------------------------------------------- */
 
 static void read_files(cli_config *c, const rl_jnode *v, cli_strings *out)
@@ -413,7 +443,7 @@ static void read_suppress(cli_config *c, const rl_jnode *v)
 
 enum {
     K_SCHEMA_REF, K_RULES, K_SCHEMAS, K_LOCALE, K_LANG, K_FAIL_ON, K_PARAMS, K_SEVERITY,
-    K_OVERRIDES, K_SUPPRESS, K_BASELINE
+    K_OVERRIDES, K_SUPPRESS, K_BASELINE, K_PARAM_FILES
 };
 
 static void read_baseline(cli_config *c, const rl_jnode *v)
@@ -427,7 +457,7 @@ void cli_config_read(cli_config *c)
 {
     static const char *const names[] = {"$schema", "rules", "schemas", "locale", "lang",
                                         "fail-on", "params", "severity", "overrides",
-                                        "suppress", "baseline", NULL};
+                                        "suppress", "baseline", "param-files", NULL};
     const rl_jnode *root = rl_jdoc_root(c->doc);
     int *key_of = object_keys(c, root, "the configuration", names);
     for (size_t i = 0; key_of && i < rl_jnode_count(root); i++) {
@@ -444,6 +474,7 @@ void cli_config_read(cli_config *c)
         case K_OVERRIDES: read_overrides(c, v); break;
         case K_SUPPRESS: read_suppress(c, v); break;
         case K_BASELINE: read_baseline(c, v); break;
+        case K_PARAM_FILES: read_param_files(c, v); break;
         default: break;
         }
     }

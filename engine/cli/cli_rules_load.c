@@ -120,6 +120,38 @@ static int apply_params(rl_rules *rules, const cli_opts *opts)
             return -1;
         }
     }
+    for (size_t i = 0; i < opts->param_files.n; i++) {
+        char name[256];
+        const char *p = opts->param_files.items[i], *eq = strchr(p, '=');
+        const char *flag = i < opts->n_config_param_files ? "\"param-files\"" : "--param-file";
+        snprintf(name, sizeof name, "%.*s", (int)(eq - p), p);
+        if (rl_rules_set_param_file(rules, name, eq + 1, &err) == 0)
+            continue;
+        if (err.line)
+            fprintf(stderr, "%s:%u:%u: error %s (%s %s)\n", eq + 1, err.line, err.column,
+                    err.message, flag, name);
+        else
+            fprintf(stderr, "reportlint: %s %s: %s: %s\n", flag, name, eq + 1, err.message);
+        return -1;
+    }
+    return 0;
+}
+
+/* Each name given on the command line must be a loaded rule set's
+ * parameter (the config's are checked where it names them). */
+static int check_param_names(const rl_rules *rules, const cli_strings *list, size_t from,
+                             const char *flag)
+{
+    for (size_t i = from; i < list->n; i++) {
+        char name[256];
+        const char *p = list->items[i], *eq = strchr(p, '=');
+        rl_error err = {0};
+        snprintf(name, sizeof name, "%.*s", (int)(eq - p), p);
+        if (rl_rules_check_param(rules, name, &err) != 0) {
+            fprintf(stderr, "reportlint: %s %s: %s\n", flag, p, err.message);
+            return -1;
+        }
+    }
     return 0;
 }
 
@@ -173,6 +205,11 @@ rl_rules *cli_load_rules(const cli_opts *opts, int quiet_ok)
     if (rl_rules_diag_count(rules)) {
         cli_print_diags(rules, opts->schemas.n ? "in the rule sets and schemas"
                                                : "in the rule sets");
+        rl_rules_free(rules);
+        return NULL;
+    }
+    if (check_param_names(rules, &opts->params, opts->n_config_params, "--param") != 0 ||
+        check_param_names(rules, &opts->param_files, opts->n_config_param_files, "--param-file") != 0) {
         rl_rules_free(rules);
         return NULL;
     }

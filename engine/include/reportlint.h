@@ -84,6 +84,17 @@ RL_API void rl_rules_free(rl_rules *rules);
  * true/false/null, an ISO date form, or else a plain string. */
 RL_API int rl_rules_set_param(rl_rules *rules, const char *name, const char *value,
                               rl_error *err);
+/* The same with the JSON of a reference file as the value (--param-file
+ * NAME=FILE): read and parsed now (at most 64 MB). On failure returns -1
+ * with err set: err->line and err->column locate a parse error in the
+ * file (0 when it cannot be read). */
+RL_API int rl_rules_set_param_file(rl_rules *rules, const char *name, const char *path,
+                                   rl_error *err);
+/* 0 when a loaded rule set defines the parameter name (or it is as_of,
+ * which deadlines read); else -1 with err naming the closest parameter the
+ * rule sets do define. Call it after loading, for --param and friends: an
+ * unknown name is a mistake, never silently ignored. */
+RL_API int rl_rules_check_param(const rl_rules *rules, const char *name, rl_error *err);
 
 /* Load a rule set from a file, or every *.json in a directory (sorted by
  * name). Returns 0 when it loaded cleanly; otherwise the number of new

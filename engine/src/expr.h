@@ -44,6 +44,19 @@ void rl_params_free(rl_params *p);
  * parameter). */
 int rl_params_set_json(rl_params *p, const char *name, const rl_jnode *value, rl_error *err);
 
+/* Declare a parameter before its value is compiled, so that values may
+ * refer to parameters defined after them; its value must be set later.
+ * Returns 1, or 0 with err set (an invalid name). */
+int rl_params_declare(rl_params *p, const char *name, rl_error *err);
+
+/* Define or replace a parameter as exactly the JSON value given (a string
+ * is a string, never an expression): reference data read from a file. */
+int rl_params_set_literal(rl_params *p, const char *name, const rl_jnode *value, rl_error *err);
+
+/* When parameters refer to each other in a cycle, write it to out
+ * ("$a -> $b -> $a") and return 1; else 0. */
+int rl_params_cycle(const rl_params *p, rl_sbuf *out);
+
 /* Define or replace a parameter from the command line (--param NAME=TEXT):
  * a JSON number, true, false, null, or an ISO date form is that literal;
  * anything else is a plain string. Returns 1, or 0 with err set. */

@@ -632,12 +632,12 @@ static int eval_not(rl_eval_ctx *ctx, const rl_enode *n, rl_value *out)
 
 /* ---- paths, lists, dates -------------------------------------------------- */
 
-static int eval_path(rl_eval_ctx *ctx, const rl_enode *n, rl_value *out)
+/* The nodes q selects from root (@ = cur): one value when singular, else
+ * a LIST of nodes. */
+static int select_nodes(rl_eval_ctx *ctx, const rl_jpath *q, int singular, const rl_jnode *root,
+                        const rl_jnode *cur, rl_value *out)
 {
-    const rl_jnode *root = ctx->root ? ctx->root : ctx->current;
-    const rl_jnode *cur = ctx->current ? ctx->current : ctx->root;
-    const rl_jpath *q = n->u.path.q;
-    if (n->u.path.singular) {
+    if (singular) {
         rl_value_from_node(out, root ? rl_jpath_select_one(q, root, cur) : NULL);
         return 0;
     }
@@ -666,6 +666,94 @@ static int eval_path(rl_eval_ctx *ctx, const rl_enode *n, rl_value *out)
     out->u.list.nodes = nodes;
     out->u.list.n = l.n;
     rl_nodelist_free(&l);
+    return 0;
+}
+
+static int eval_path(rl_eval_ctx *ctx, const rl_enode *n, rl_value *out)
+{
+    const rl_jnode *root = ctx->root ? ctx->root : ctx->current;
+    const rl_jnode *cur = ctx->current ? ctx->current : ctx->root;
+    return select_nodes(ctx, n->u.path.q, n->u.path.singular, root, cur, out);
+}
+
+/* Nodes of a rule-file literal are nothing in the report: as values
+ * without src, so no violation blames them and no number is looked up in
+ * the report's text. */
+static int detach(rl_eval_ctx *ctx, rl_value *v)
+{
+    if (v->type != RL_VLIST) {
+        v->src = NULL;
+        return 0;
+    }
+    if (!v->u.list.nodes)
+        return 0;
+    rl_value *vals = rl_arena_alloc(ctx->arena, (v->u.list.n ? v->u.list.n : 1) * sizeof *vals);
+    if (!vals)
+        return rl_eval_fail(ctx, NULL, "out of memory");
+    for (size_t i = 0; i < v->u.list.n; i++) {
+        rl_value_from_node(&vals[i], v->u.list.nodes[i]);
+        vals[i].src = NULL;
+    }
+    v->u.list.nodes = NULL;
+    v->u.list.values = vals;
+    return 0;
+}
+
+/* $name, or $name followed by segments selecting within its value: an
+ * array or object (a literal, a reference file, or a report node), or a
+ * list of nodes (each is searched). Anything else selects nothing. The
+ * segments are a query from @ (the value); $ in a filter is the report. */
+static int eval_param(rl_eval_ctx *ctx, const rl_enode *n, rl_value *out)
+{
+    rl_value v;
+    if (rl_params_eval(ctx, n->u.param.name, n->u.param.len, &v) < 0)
+        return -1;
+    const rl_jpath *q = n->u.param.q;
+    if (!q) {
+        *out = v;
+        return 0;
+    }
+    const rl_jnode *root = ctx->root ? ctx->root : ctx->current;
+    int literal = !v.src && v.type == RL_VNODE;
+    if (v.type == RL_VNODE || (n->u.param.singular && v.type != RL_VLIST)) {
+        const rl_jnode *at = v.type == RL_VNODE ? v.u.node : v.src;
+        if (!at) { /* a scalar made by an expression: nothing to select in */
+            rl_value_set_null(out);
+            return 0;
+        }
+        if (select_nodes(ctx, q, n->u.param.singular, root ? root : at, at, out) < 0)
+            return -1;
+        return literal ? detach(ctx, out) : 0;
+    }
+    /* a list: the segments select within each of its nodes, in order */
+    rl_nodelist all;
+    rl_nodelist_init(&all);
+    for (size_t i = 0; v.type == RL_VLIST && v.u.list.nodes && i < v.u.list.n; i++) {
+        rl_value part;
+        const rl_jnode *at = v.u.list.nodes[i];
+        if (select_nodes(ctx, q, 0, root ? root : at, at, &part) < 0) {
+            rl_nodelist_free(&all);
+            return -1;
+        }
+        for (size_t k = 0; k < part.u.list.n; k++)
+            if (!rl_nodelist_push(&all, part.u.list.nodes[k])) {
+                rl_nodelist_free(&all);
+                return rl_eval_fail(ctx, NULL, "out of memory");
+            }
+    }
+    const rl_jnode **nodes = rl_arena_alloc(ctx->arena, (all.n ? all.n : 1) * sizeof *nodes);
+    if (!nodes) {
+        rl_nodelist_free(&all);
+        return rl_eval_fail(ctx, NULL, "out of memory");
+    }
+    if (all.n)
+        memcpy(nodes, all.items, all.n * sizeof *nodes);
+    memset(out, 0, sizeof *out);
+    out->type = RL_VLIST;
+    out->decimals = -1;
+    out->u.list.nodes = nodes;
+    out->u.list.n = all.n;
+    rl_nodelist_free(&all);
     return 0;
 }
 
@@ -705,7 +793,7 @@ int rl_eval_node(rl_eval_ctx *ctx, const rl_enode *n, rl_value *out)
     case RL_N_LIT: *out = n->u.lit; return 0;
     case RL_N_DATE: return eval_date(ctx, n, out);
     case RL_N_PATH: return eval_path(ctx, n, out);
-    case RL_N_PARAM: return rl_params_eval(ctx, n->u.param.name, n->u.param.len, out);
+    case RL_N_PARAM: return eval_param(ctx, n, out);
     case RL_N_NEG: return eval_neg(ctx, n, out);
     case RL_N_NOT: return eval_not(ctx, n, out);
     case RL_N_OR:

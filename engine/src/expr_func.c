@@ -3,7 +3,7 @@
  * Each function receives its call node and evaluates its own arguments, so
  * if() and coalesce() are lazy (only what is needed is evaluated).
  *
- * Aggregates (sum count avg min max) take node lists, arrays, list literals
+ * Aggregates (sum count avg min max) and missing() take node lists, arrays, list literals
  * or several arguments, flattened one level. sum of integers is exact
  * (overflow is an error); an empty input gives null (count gives 0); a
  * null item makes sum, avg, min and max null — missing data makes the
@@ -267,6 +267,44 @@ static int fn_min(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
 static int fn_max(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
 {
     return fn_minmax(ctx, call, out, 1);
+}
+
+/* missing(a, b): the items of a (a list, an array or one value) that equal
+ * no item of b, in a's order, as == compares them; null when a or b is
+ * null. Used for completeness: missing($provinces[*].code,
+ * $[*].report.province_code) names the codes with no report. */
+static int fn_missing(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
+{
+    rl_value *vals;
+    if (eval_args(ctx, call, &vals) < 0)
+        return -1;
+    const rl_value *a = &vals[0], *b = &vals[1];
+    if (a->type == RL_VNULL || b->type == RL_VNULL) {
+        rl_value_set_null(out);
+        return 0;
+    }
+    size_t na = item_count(a), nb = item_count(b), n = 0;
+    rl_value *res = rl_arena_alloc(ctx->arena, (na ? na : 1) * sizeof *res);
+    if (!res)
+        return rl_eval_fail(ctx, NULL, "out of memory");
+    for (size_t i = 0; i < na; i++) {
+        rl_value x, y;
+        item_at(a, i, &x);
+        size_t k = 0;
+        for (; k < nb; k++) {
+            item_at(b, k, &y);
+            if (rl_eval_equal(ctx, &x, &y))
+                break;
+        }
+        if (k == nb)
+            res[n++] = x;
+    }
+    memset(out, 0, sizeof *out);
+    out->type = RL_VLIST;
+    out->decimals = -1;
+    out->u.list.values = res;
+    out->u.list.n = n;
+    return 0;
 }
 
 /* ---- tests on values ------------------------------------------------------- */
@@ -843,6 +881,7 @@ static const rl_func table[] = {
     {"avg", 1, -1, 0, fn_avg, "avg(list or values...)"},
     {"min", 1, -1, 0, fn_min, "min(list or values...)"},
     {"max", 1, -1, 0, fn_max, "max(list or values...)"},
+    {"missing", 2, 2, 0, fn_missing, "missing(items, present)"},
     {"exists", 1, 1, 0, fn_exists, "exists(path)"},
     {"is_null", 1, 1, 0, fn_is_null, "is_null(x)"},
     {"len", 1, 1, 0, fn_len, "len(string, array, object or list)"},

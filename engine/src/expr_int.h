@@ -41,7 +41,8 @@ typedef enum rl_tok_kind {
     RL_T_NUM,   /* d, decimals */
     RL_T_STR,   /* s, slen: decoded, in the arena */
     RL_T_PATH,  /* path (owned), bare */
-    RL_T_PARAM, /* s, slen: the name without '$' (points into the text) */
+    RL_T_PARAM, /* s, slen: the name without '$' (points into the text); path: the
+                   segments after it as a query from @ (owned), or NULL */
     RL_T_FUNC,  /* s, slen: a name followed by '(' (the '(' is the next token) */
     RL_T_AND,
     RL_T_OR,
@@ -78,7 +79,7 @@ typedef struct rl_token {
     int16_t decimals;    /* RL_T_INT (0) and RL_T_NUM: decimals as written */
     const char *s;       /* RL_T_STR, RL_T_PARAM, RL_T_FUNC */
     size_t slen;
-    rl_jpath *path;      /* RL_T_PATH; owned by the lexer's rl_owned */
+    rl_jpath *path;      /* RL_T_PATH, RL_T_PARAM; owned by the lexer's rl_owned */
     int bare;            /* RL_T_PATH written as a bare name (a.b for @.a.b) */
 } rl_token;
 
@@ -141,7 +142,8 @@ struct rl_enode {
         rl_value lit;
         rl_date_spec date;
         struct { const rl_jpath *q; int singular; } path;
-        struct { const char *name; size_t len; } param;
+        struct { const char *name; size_t len; const rl_jpath *q; int singular; } param;
+        /* q: segments selecting within the value ($provinces[*].code), or NULL */
         struct { const rl_func *fn; const rl_regex *re; } call;
     } u;
 };

@@ -5,7 +5,9 @@
  * strings in '...' or "..." with escapes, keywords (and or not in true
  * false null), operators, $name parameters, function names (a name
  * followed by '('), and JSONPath queries. A query starts at '$' (not
- * followed by a name), at '@', or is a bare name: `a.b` is read as `@.a.b`.
+ * followed by a name), at '@', or is a bare name: `a.b` is read as `@.a.b`;
+ * segments right after a $name select within the parameter's value
+ * (`$provinces[*].code`).
  * Queries are compiled by rl_jpath_compile in prefix mode over the query's
  * extent (see path_extent), and their errors are mapped back to columns in
  * the expression.
@@ -204,24 +206,28 @@ static void fix_message_column(rl_error *err, unsigned col)
     snprintf(at, sizeof err->message - (size_t)(at - err->message), " at column %u%s", col, rest);
 }
 
-/* Compile the query in qtext[0..qlen), which stands for the expression text
- * at start (for a bare name qtext is "@." followed by the text, and
- * shift = 2 bytes that are not in the expression). */
-static int lex_path(rl_lexer *lx, rl_token *t, size_t start, size_t extent_end, int bare)
+/* Compile the query prefix + text[from..extent_end) into *out: a bare
+ * name is "@." + its text, a parameter's segments "@" + theirs (prefix
+ * bytes are not in the expression), any other query its own text. Columns
+ * in errors are the expression's; start is where the token starts. Sets
+ * lx->pos past the query. */
+static int compile_query(rl_lexer *lx, size_t start, const char *prefix, size_t from,
+                         size_t extent_end, rl_jpath **out)
 {
-    size_t qlen = extent_end - start + (bare ? 2 : 0);
+    size_t plen = strlen(prefix);
+    size_t qlen = extent_end - from + plen;
     char *qtext;
     char *heap = NULL;
-    if (bare) {
+    if (plen) {
         heap = malloc(qlen + 1);
         if (!heap)
             return fail_at(lx, start, "out of memory");
-        memcpy(heap, "@.", 2);
-        memcpy(heap + 2, lx->text + start, extent_end - start);
+        memcpy(heap, prefix, plen);
+        memcpy(heap + plen, lx->text + from, extent_end - from);
         heap[qlen] = '\0';
         qtext = heap;
     } else {
-        qtext = (char *)lx->text + start;
+        qtext = (char *)lx->text + from;
     }
     size_t consumed = 0;
     rl_error perr;
@@ -243,25 +249,52 @@ static int lex_path(rl_lexer *lx, rl_token *t, size_t start, size_t extent_end, 
             consumed = qlen;
         }
     }
-    unsigned start_col = rl_lex_column(lx, start);
     if (!q) {
         unsigned pc = perr.column ? perr.column : 1;
-        unsigned col = start_col + (pc - 1);
-        if (bare)
-            col = pc > 2 ? start_col + (pc - 3) : start_col;
+        unsigned col = pc > plen ? rl_lex_column(lx, from) + (unsigned)(pc - 1 - plen)
+                                 : rl_lex_column(lx, start);
         rl_error_set(lx->err, 0, col, "%s", perr.message[0] ? perr.message : "invalid path");
         fix_message_column(lx->err, col);
         free(heap);
         return 0;
     }
     free(heap);
-    size_t used = bare ? consumed - 2 : consumed;
     if (!rl_owned_add_path(lx->owned, q))
         return fail_at(lx, start, "out of memory");
+    *out = q;
+    lx->pos = from + consumed - plen;
+    return 1;
+}
+
+static int lex_path(rl_lexer *lx, rl_token *t, size_t start, size_t extent_end, int bare)
+{
+    if (!compile_query(lx, start, bare ? "@." : "", start, extent_end, &t->path))
+        return 0;
     t->kind = RL_T_PATH;
-    t->path = q;
     t->bare = bare;
-    lx->pos = start + used;
+    return 1;
+}
+
+/* $name, and the JSONPath segments right after it ($provinces[*].code):
+ * they select within the parameter's value, compiled as "@" + segments, so
+ * that in a filter $ is still the report
+ * ($provinces[?@.code == $.report.province_code]). */
+static int lex_param(rl_lexer *lx, rl_token *t, size_t start)
+{
+    const char *s = lx->text;
+    size_t p = start + 1;
+    while (p < lx->len && is_name_char(s[p]) && (unsigned char)s[p] < 0x80)
+        p++;
+    t->kind = RL_T_PARAM;
+    t->s = s + start + 1;
+    t->slen = p - start - 1;
+    t->path = NULL;
+    lx->pos = p;
+    if (p >= lx->len || (s[p] != '[' && s[p] != '.'))
+        return 1;
+    if (!compile_query(lx, start, "@", p, path_extent(s, lx->len, p), &t->path))
+        return 0;
+    t->kind = RL_T_PARAM; /* compile_query leaves the token alone */
     return 1;
 }
 
@@ -569,13 +602,7 @@ int rl_lex_next(rl_lexer *lx, rl_token *t)
     case '"': ok = lex_string(lx, t); break;
     case '$':
         if (is_name_start(n) && (unsigned char)n < 0x80) {
-            size_t p = start + 1;
-            while (p < lx->len && is_name_char(s[p]) && (unsigned char)s[p] < 0x80)
-                p++;
-            t->kind = RL_T_PARAM;
-            t->s = s + start + 1;
-            t->slen = p - start - 1;
-            lx->pos = p;
+            ok = lex_param(lx, t, start);
         } else {
             ok = lex_path(lx, t, start, path_extent(s, lx->len, start + 1), 0);
         }

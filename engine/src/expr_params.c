@@ -1,17 +1,20 @@
 /* expr_params.c — ruleset and command-line parameters ($name).
  *
  * A parameter is a literal (a number, boolean, null, array or object from
- * the ruleset — held as a literal expression), a date as written (ISO
- * forms; a year-less one is resolved when read, against as_of), a plain
- * string (--param NAME=TEXT that is not a JSON scalar or a date), or an
- * expression evaluated against the report root (current = root) each time
- * it is read.
+ * the ruleset or a reference file — held as a literal expression), a date
+ * as written (ISO forms; a year-less one is resolved when read, against
+ * as_of), a plain string (--param NAME=TEXT that is not a JSON scalar or a
+ * date), or an expression evaluated against the report root (current =
+ * root) each time it is read.
  *
- * Invariants: names are [A-Za-z_][A-Za-z0-9_]*; a parameter's expression
- * is compiled against the parameters defined before it, so only a later
- * redefinition can make a cycle, and reading parameters nested more than
- * RL_PARAM_MAX_DEPTH deep is an error rather than a stack overflow. A
- * parameter set is read-only once the ruleset is loaded (thread-safe). */
+ * Invariants: names are [A-Za-z_][A-Za-z0-9_]*; a rule set declares all
+ * its names before compiling any value, so a parameter may use any other
+ * whatever the order, and rl_params_cycle finds a cycle before anything
+ * is checked; reading parameters nested more than RL_PARAM_MAX_DEPTH deep
+ * is still an error rather than a stack overflow. A declared parameter
+ * whose value failed to compile is P_PENDING (the rule set has a
+ * diagnostic and is never used). A parameter set is read-only once the
+ * ruleset is loaded (thread-safe). */
 #include "expr_int.h"
 #include "suggest.h"
 #include "error.h"
@@ -19,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { P_EXPR, P_DATE, P_STR };
+enum { P_EXPR, P_DATE, P_STR, P_PENDING };
 
 typedef struct param {
     char *name;
@@ -225,6 +228,94 @@ int rl_params_set_json(rl_params *p, const char *name, const rl_jnode *value, rl
     return 1;
 }
 
+int rl_params_declare(rl_params *p, const char *name, rl_error *err)
+{
+    if (!p)
+        return 0;
+    param *it = slot(p, name, err);
+    if (it)
+        it->kind = P_PENDING;
+    return it != NULL;
+}
+
+int rl_params_set_literal(rl_params *p, const char *name, const rl_jnode *value, rl_error *err)
+{
+    rl_expr *e = p && value ? rl_expr_from_json(value, err) : NULL;
+    if (!e) {
+        if (!value)
+            rl_error_set(err, 0, 0, "parameter '%s' has no value", name ? name : "");
+        return 0;
+    }
+    param *it = slot(p, name, err);
+    if (!it) {
+        rl_expr_free(e);
+        return 0;
+    }
+    it->kind = P_EXPR;
+    it->expr = e;
+    return 1;
+}
+
+/* ---- cycles --------------------------------------------------------------- */
+
+/* Call visit for every parameter an expression's tree names. */
+static int walk_params(const rl_params *p, const rl_enode *n, size_t *stack, size_t depth,
+                       unsigned char *state, rl_sbuf *out);
+
+/* Depth-first from parameter i: state 0 unseen, 1 on the stack, 2 done. */
+static int visit(const rl_params *p, size_t i, size_t *stack, size_t depth, unsigned char *state,
+                 rl_sbuf *out)
+{
+    if (state[i] == 2)
+        return 0;
+    if (state[i] == 1) { /* a cycle: from where i is on the stack back to i */
+        size_t from = 0;
+        while (stack[from] != i)
+            from++;
+        for (size_t k = from; k < depth; k++)
+            rl_sbuf_printf(out, "$%s -> ", p->items[stack[k]].name);
+        rl_sbuf_printf(out, "$%s", p->items[i].name);
+        return 1;
+    }
+    state[i] = 1;
+    stack[depth] = i;
+    const param *it = &p->items[i];
+    if (it->kind == P_EXPR && it->expr && walk_params(p, it->expr->root, stack, depth + 1, state, out))
+        return 1;
+    state[i] = 2;
+    return 0;
+}
+
+static int walk_params(const rl_params *p, const rl_enode *n, size_t *stack, size_t depth,
+                       unsigned char *state, rl_sbuf *out)
+{
+    if (!n)
+        return 0;
+    if (n->kind == RL_N_PARAM) {
+        const param *it = find(p, n->u.param.name, n->u.param.len);
+        if (it && visit(p, (size_t)(it - p->items), stack, depth, state, out))
+            return 1;
+    }
+    for (size_t k = 0; k < n->nkids; k++)
+        if (walk_params(p, n->kids[k], stack, depth, state, out))
+            return 1;
+    return 0;
+}
+
+int rl_params_cycle(const rl_params *p, rl_sbuf *out)
+{
+    if (!p || !p->n)
+        return 0;
+    size_t *stack = malloc(p->n * sizeof *stack);
+    unsigned char *state = calloc(p->n, 1);
+    int found = 0;
+    for (size_t i = 0; stack && state && i < p->n && !found; i++)
+        found = visit(p, i, stack, 0, state, out);
+    free(stack);
+    free(state);
+    return found;
+}
+
 int rl_params_set_text(rl_params *p, const char *name, const char *text, rl_error *err)
 {
     if (!p || !text) {
@@ -283,6 +374,7 @@ int rl_params_eval(rl_eval_ctx *ctx, const char *name, size_t len, rl_value *out
         return rl_eval_fail(ctx, NULL, "unknown parameter '$%.*s'", (int)len, name);
     switch (it->kind) {
     case P_STR: rl_value_set_str(out, it->str, it->slen); return 0;
+    case P_PENDING: return rl_eval_fail(ctx, NULL, "parameter $%s has no value", it->name);
     case P_DATE: {
         rl_date d;
         if (!rl_date_resolve(&it->date, rl_eval_ref_year(ctx), &d))

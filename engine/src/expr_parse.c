@@ -411,6 +411,8 @@ static const rl_enode *parse_primary(parser *p)
             return NULL;
         n->u.param.name = rl_arena_strndup(p->e->arena, t.s, t.slen);
         n->u.param.len = t.slen;
+        n->u.param.q = t.path;
+        n->u.param.singular = t.path && rl_jpath_is_singular(t.path);
         if (!n->u.param.name)
             return fail(p, t.col, "out of memory"), NULL;
         break;

@@ -3,7 +3,9 @@
 #include "error.h"
 #include "kinds.h"
 #include "loader.h"
+#include "refdata.h"
 #include "schema_rules.h"
+#include "suggest.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -104,6 +106,7 @@ void rl_rules_free(rl_rules *rules)
     for (size_t i = 0; i < rules->n_overrides; i++) {
         free(rules->overrides[i].name);
         free(rules->overrides[i].value);
+        rl_jdoc_free(rules->overrides[i].doc);
     }
     free(rules->overrides);
     rl_catalog_free(rules->catalog);
@@ -125,26 +128,98 @@ void rl_rules_add_diag(rl_rules *rules, const char *file, unsigned line, unsigne
     d->message = strdup(message);
 }
 
-int rl_rules_set_param(rl_rules *rules, const char *name, const char *value, rl_error *err)
+/* Set the override on every set loaded so far: the text, or doc's JSON. */
+static int set_on_sets(rl_rules *rules, const char *name, const char *value, const rl_jdoc *doc,
+                       rl_error *err)
 {
     rl_params *probe = rl_params_new(); /* validate the value now, not at load */
-    int ok = probe && rl_params_set_text(probe, name, value, err);
+    int ok = probe && (doc ? rl_params_set_literal(probe, name, doc->root, err)
+                           : rl_params_set_text(probe, name, value, err));
     rl_params_free(probe);
-    if (!ok)
-        return -1;
-    for (size_t i = 0; i < rules->n_sets; i++)
-        if (!rl_params_set_text(rules->sets[i]->params, name, value, err))
-            return -1;
+    for (size_t i = 0; ok && i < rules->n_sets; i++)
+        ok = doc ? rl_params_set_literal(rules->sets[i]->params, name, doc->root, err)
+                 : rl_params_set_text(rules->sets[i]->params, name, value, err);
+    return ok ? 0 : -1;
+}
+
+/* Remember an override for rule sets loaded later (doc: taken over). */
+static int push_override(rl_rules *rules, const char *name, const char *value, rl_jdoc *doc,
+                         rl_error *err)
+{
     rl_param_override *o = realloc(rules->overrides, (rules->n_overrides + 1) * sizeof *o);
     if (!o) {
+        rl_jdoc_free(doc);
         rl_error_set(err, 0, 0, "out of memory");
         return -1;
     }
     rules->overrides = o;
     o[rules->n_overrides].name = strdup(name);
     o[rules->n_overrides].value = strdup(value);
+    o[rules->n_overrides].doc = doc;
     rules->n_overrides++;
     return 0;
+}
+
+int rl_rules_set_param(rl_rules *rules, const char *name, const char *value, rl_error *err)
+{
+    if (set_on_sets(rules, name, value, NULL, err) != 0)
+        return -1;
+    return push_override(rules, name, value, NULL, err);
+}
+
+int rl_rules_set_param_file(rl_rules *rules, const char *name, const char *path, rl_error *err)
+{
+    rl_jdoc *doc = rl_refdata_read(path, err);
+    if (!doc)
+        return -1;
+    if (set_on_sets(rules, name, path, doc, err) != 0) {
+        rl_jdoc_free(doc);
+        return -1;
+    }
+    return push_override(rules, name, path, doc, err);
+}
+
+/* Whether a loaded rule set defines name itself (not only by override). */
+static int defined_by_a_set(const rl_rules *rules, const char *name)
+{
+    for (size_t i = 0; i < rules->n_sets; i++)
+        for (size_t k = 0; k < rules->sets[i]->n_own_params; k++)
+            if (strcmp(rl_params_name(rules->sets[i]->params, k), name) == 0)
+                return 1;
+    return 0;
+}
+
+int rl_rules_check_param(const rl_rules *rules, const char *name, rl_error *err)
+{
+    if (!rules || !name)
+        return -1;
+    if (strcmp(name, "as_of") == 0 || defined_by_a_set(rules, name))
+        return 0; /* as_of: deadlines read it whether a rule set defines it or not */
+    const char *best = NULL;
+    size_t bestd = 3, n = 0;
+    rl_sbuf known = RL_SBUF_INIT;
+    for (size_t i = 0; i < rules->n_sets; i++) {
+        for (size_t k = 0; k < rules->sets[i]->n_own_params; k++) {
+            const char *p = rl_params_name(rules->sets[i]->params, k);
+            size_t d = rl_edit_distance(name, strlen(name), p, strlen(p));
+            if (d < bestd) {
+                bestd = d;
+                best = p;
+            }
+            if (n++ < 12)
+                rl_sbuf_printf(&known, "%s%s", n > 1 ? ", " : "", p);
+        }
+    }
+    if (best)
+        rl_error_set(err, 0, 0, "no loaded rule set has the parameter '%s' (did you mean '%s'?)", name,
+                     best);
+    else if (n)
+        rl_error_set(err, 0, 0, "no loaded rule set has the parameter '%s' (they have: %s%s)", name,
+                     rl_sbuf_str(&known), n > 12 ? ", ..." : "");
+    else
+        rl_error_set(err, 0, 0, "no loaded rule set has the parameter '%s' (they define none)", name);
+    rl_sbuf_free(&known);
+    return -1;
 }
 
 int rl_rules_adopt(rl_rules *rules, rl_ruleset *set)

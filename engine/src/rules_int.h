@@ -48,13 +48,15 @@ struct rl_ruleset {
     char *file;
     char *locale; /* NULL: not given */
     rl_params *params;
+    size_t n_own_params; /* params[0..n) are the rule set's own; later ones come from overrides */
     rl_rule **rules;
     size_t n_rules;
 };
 
 typedef struct rl_param_override {
     char *name;
-    char *value;
+    char *value;        /* --param NAME=VALUE, or the path of --param-file */
+    struct rl_jdoc *doc; /* --param-file: the reference file's JSON, or NULL */
 } rl_param_override;
 
 struct rl_rules {

@@ -7,9 +7,11 @@
 #include "error.h"
 #include "kinds.h"
 #include "loader.h"
+#include "refdata.h"
 #include "schema_rules.h"
 #include "suggest.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -274,6 +276,47 @@ static rl_rule *load_rule(rl_loader *ld, const rl_jnode *obj)
     return r;
 }
 
+/* {"file": "ref/provinces.json"}: the parameter's value is that file's
+ * JSON (relative to the rule set). A problem is located at the "file"
+ * string, and a parse error also at its line:column in the reference file. */
+static void load_param_file(rl_loader *ld, const char *name, const rl_jnode *spec)
+{
+    const rl_jnode *f = rl_json_gets(spec, "file");
+    if (spec->u.obj.n != 1 || f->type != RL_JSTRING || !f->u.str.len) {
+        rl_ld_error(ld, spec->offset,
+                    "parameter '%s': a parameter read from a file is {\"file\": \"PATH\"} and "
+                    "nothing else (an object with a \"file\" member cannot be a literal value)",
+                    name);
+        return;
+    }
+    char *path = rl_refdata_path(ld->file, f->u.str.s);
+    rl_error e = {0};
+    rl_jdoc *doc = path ? rl_refdata_read(path, &e) : NULL;
+    if (!doc) {
+        if (e.line) {
+            char msg[sizeof e.message + 128];
+            snprintf(msg, sizeof msg, "%s (read for parameter '%s' of %s)", e.message, name, ld->file);
+            rl_rules_add_diag(ld->rules, path, e.line, e.column, NULL, msg);
+        }
+        if (e.line)
+            rl_ld_error(ld, f->offset, "parameter '%s': %s:%u:%u: %s", name, path, e.line, e.column,
+                        e.message);
+        else
+            rl_ld_error(ld, f->offset, "parameter '%s': %s: %s", name, path ? path : "out of memory",
+                        e.message);
+        ld->errors += e.line ? 1 : 0;
+    } else if (!rl_params_set_literal(ld->set->params, name, doc->root, &e)) {
+        rl_ld_error(ld, f->offset, "parameter '%s': %s", name, e.message);
+    }
+    rl_jdoc_free(doc);
+    free(path);
+}
+
+static int is_file_param(const rl_jnode *v)
+{
+    return v->type == RL_JOBJECT && rl_json_gets(v, "file");
+}
+
 static void load_params(rl_loader *ld, const rl_jnode *root)
 {
     const rl_jnode *params = rl_json_gets(root, "params");
@@ -281,18 +324,38 @@ static void load_params(rl_loader *ld, const rl_jnode *root)
         rl_ld_error(ld, params->offset, "field 'params' must be an object of name: value");
         return;
     }
-    for (size_t i = 0; params && i < params->u.obj.n; i++) {
+    size_t n = params ? params->u.obj.n : 0;
+    /* every name first: a value may use parameters defined after it */
+    for (size_t i = 0; i < n; i++) {
+        rl_error e = {0};
+        const rl_jmember *m = &params->u.obj.members[i];
+        if (!rl_params_declare(ld->set->params, m->key, &e))
+            rl_ld_error(ld, m->key_offset, "%s", e.message);
+    }
+    ld->set->n_own_params = rl_params_count(ld->set->params);
+    for (size_t i = 0; i < n; i++) {
         const rl_jmember *m = &params->u.obj.members[i];
         rl_error e = {0};
-        if (!rl_params_set_json(ld->set->params, m->key, m->value, &e))
+        if (!rl_params_has(ld->set->params, m->key))
+            continue; /* an invalid name, said above */
+        if (is_file_param(m->value))
+            load_param_file(ld, m->key, m->value);
+        else if (!rl_params_set_json(ld->set->params, m->key, m->value, &e))
             rl_ld_error(ld, m->value->offset, "%s", e.message); /* names the parameter */
     }
     for (size_t i = 0; i < ld->rules->n_overrides; i++) {
         const rl_param_override *o = &ld->rules->overrides[i];
         rl_error e = {0};
-        if (!rl_params_set_text(ld->set->params, o->name, o->value, &e))
+        int ok = o->doc ? rl_params_set_literal(ld->set->params, o->name, o->doc->root, &e)
+                        : rl_params_set_text(ld->set->params, o->name, o->value, &e);
+        if (!ok)
             rl_ld_error(ld, root->offset, "--param %s: %s", o->name, e.message);
     }
+    rl_sbuf cycle = RL_SBUF_INIT;
+    if (rl_params_cycle(ld->set->params, &cycle))
+        rl_ld_error(ld, params ? params->offset : root->offset,
+                    "parameters refer to each other in a cycle: %s", rl_sbuf_str(&cycle));
+    rl_sbuf_free(&cycle);
 }
 
 static void load_header(rl_loader *ld, const rl_jnode *root)

@@ -60,6 +60,16 @@ static int is_name(const char *s, size_t len)
     return 1;
 }
 
+/* A function call: a name, then '(' ({count($provinces)}). */
+static int is_call(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (s[i] == '_' || (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+                       (i && s[i] >= '0' && s[i] <= '9')))
+        i++;
+    return i > 0 && i < len && s[i] == '(';
+}
+
 static int known_name(const char *const *names, const char *s, size_t len)
 {
     for (size_t i = 0; names && names[i]; i++)
@@ -73,7 +83,7 @@ static int add_placeholder(rl_template *t, const char *text, size_t at, size_t l
 {
     const char *s = text + at;
     unsigned col = (unsigned)rl_utf8_count(text, at) + 1;
-    if (len > 0 && (s[0] == '@' || s[0] == '$')) {
+    if (len > 0 && (s[0] == '@' || s[0] == '$' || is_call(s, len))) {
         rl_error sub = {0};
         rl_expr *e = rl_expr_compile(s, len, params, 0, &sub);
         if (!e) {

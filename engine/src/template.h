@@ -2,8 +2,9 @@
  *
  * A template is text with placeholders: {name} names a figure of the rule's
  * kind ({actual}, {expected}, {imbalance}, {tolerance}, {value}, {due},
- * {days_late}, ...); {@.path} or {$.path} (any expression starting with @
- * or $) is evaluated against the rule's `each` node. {{ and }} stand for
+ * {days_late}, ...); {@.path}, {$.path} or {count($provinces)} (any
+ * expression starting with @ or $, or a function call) is evaluated
+ * against the rule's `each` node. {{ and }} stand for
  * literal braces. Templates are compiled once at load: unknown names and
  * bad expressions are load errors. Numbers are shown as people read them:
  * integers exactly, other numbers rounded to 2 decimals, with the decimal

@@ -17,6 +17,7 @@ check "make install" $make --no-print-directory BUILD="$build" PREFIX=$prefix DE
 root=$dest$prefix
 for f in bin/reportlint lib/libreportlint.a lib/libreportlint.so.0.1.0 include/reportlint.h \
          lib/pkgconfig/reportlint.pc share/reportlint/rules/two-level-government.json \
+         share/reportlint/rules/ref/provinces.json \
          share/reportlint/schemas/config.schema.json share/reportlint/schemas/output.schema.json \
          share/man/man1/reportlint.1 share/man/man5/reportlint-rules.5 \
          share/bash-completion/completions/reportlint; do

@@ -814,6 +814,84 @@ static void test_params(void)
     rl_expr_free(x);
 }
 
+/* $name followed by JSONPath segments; missing(); parameters in any order */
+static void test_reference_data(void)
+{
+    rl_value v;
+    expect_int("count($units)", 2);
+    expect_int("$units[1].code", 9);
+    expect_int("sum($units[*].code)", 12);
+    expect_bool("3 in $units[*].code and not (4 in $units[*].code)", 1);
+    expect_bool("$.communes[0].units in $units[*].code", 1);
+    /* in a filter @ is the item and $ the report */
+    expect_bool("$.communes[0].name in $units[?@.code == $.communes[0].units].name", 1);
+    expect_int("count($units[?@.code > 5])", 1);
+    expect_null("$units[5].code");
+    expect_int("count($units[*].nothing)", 0);
+    /* a literal's nodes are nothing in the report: values without src */
+    CU_ASSERT_EQUAL(eval("$units[0].code", &v), 0);
+    CU_ASSERT(v.type == RL_VINT && v.src == NULL);
+    /* a parameter holding report nodes keeps them (violations blame them) */
+    CU_ASSERT_EQUAL(eval("$communes_node[1].units", &v), 0);
+    CU_ASSERT(v.type == RL_VINT && v.src == node("communes/1/units"));
+    expect_int("sum($communes_node[*].units)", 6);
+    /* segments on a scalar parameter select nothing */
+    expect_null("$min_rate.x");
+    expect_int("count($min_rate[*])", 0);
+
+    /* missing(a, b): the items of a not in b, in a's order */
+    expect_int("count(missing([1, 2, 3, 4], $allowed))", 1);
+    expect_bool("missing([1, 2, 3, 4], $allowed) == [4]", 1);
+    expect_bool("missing($units[*].code, $.communes[*].units) == [9]", 1);
+    expect_int("count(missing($allowed, [3, 2, 1]))", 0);
+    expect_int("count(missing($allowed, $.empty[*]))", 3);
+    expect_bool("missing(['1027'], $.communes[*].staff) == ['1027']", 0); /* '1027' == \"1027\" */
+    expect_null("missing($.nothing, $allowed)");
+    expect_null("missing($allowed, $.missing)");
+
+    /* order does not matter; cycles are found */
+    rl_params *p = rl_params_new();
+    rl_error e;
+    rl_error_clear(&e);
+    const char *js = "[\"$b + 1\", \"$c * 2\", 5, \"$a\"]";
+    rl_jdoc *d = rl_json_parse(js, strlen(js), NULL, &e);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    CU_ASSERT_TRUE(rl_params_declare(p, "a", &e));
+    CU_ASSERT_TRUE(rl_params_declare(p, "b", &e));
+    CU_ASSERT_TRUE(rl_params_declare(p, "c", &e));
+    CU_ASSERT_TRUE(rl_params_set_json(p, "a", rl_json_at(d->root, 0), &e)); /* b is defined later */
+    CU_ASSERT_TRUE(rl_params_set_json(p, "b", rl_json_at(d->root, 1), &e));
+    CU_ASSERT_TRUE(rl_params_set_json(p, "c", rl_json_at(d->root, 2), &e));
+    rl_sbuf cyc = RL_SBUF_INIT;
+    CU_ASSERT_FALSE(rl_params_cycle(p, &cyc));
+    rl_expr *x = rl_expr_compile("$a", 2, p, 0, &e);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+    reset_ctx();
+    ctx.params = p;
+    CU_ASSERT(rl_expr_eval(x, &ctx, &v) == 0 && v.type == RL_VINT && v.u.i == 11);
+    rl_expr_free(x);
+    CU_ASSERT_TRUE(rl_params_set_json(p, "c", rl_json_at(d->root, 3), &e)); /* c = a: a cycle */
+    CU_ASSERT_TRUE(rl_params_cycle(p, &cyc));
+    ASSERT_STR_EQ(rl_sbuf_str(&cyc), "$a -> $b -> $c -> $a");
+    rl_sbuf_free(&cyc);
+    /* a declared parameter whose value never came is an error, not a crash */
+    CU_ASSERT_TRUE(rl_params_declare(p, "pending", &e));
+    x = rl_expr_compile("$pending", 8, p, 0, &e);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+    CU_ASSERT_EQUAL(rl_expr_eval(x, &ctx, &v), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "parameter $pending has no value"));
+    rl_expr_free(x);
+    /* a literal from a reference file: a string stays a string */
+    CU_ASSERT_TRUE(rl_params_set_literal(p, "s", rl_json_at(d->root, 3), &e));
+    x = rl_expr_compile("$s", 2, p, 0, &e);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+    CU_ASSERT(rl_expr_eval(x, &ctx, &v) == 0 && v.type == RL_VSTR && v.u.str.len == 2);
+    rl_expr_free(x);
+    rl_jdoc_free(d);
+    rl_params_free(p);
+    reset_ctx();
+}
+
 static void test_params_api(void)
 {
     rl_params *p = rl_params_new();
@@ -908,7 +986,9 @@ static int setup(void)
         if (!rl_params_set_text(params, texts[i].name, texts[i].text, &e))
             return fprintf(stderr, "param %s: %s\n", texts[i].name, e.message), 1;
     const char *pj = "{\"report_as_of\": \"$.report.as_of\", \"total_tasks\": \"@.tasks.total\","
-                     " \"next\": \"$total_tasks + 1\", \"allowed\": [1, 2, 3], \"bad_num\": \"$.text * 2\"}";
+                     " \"next\": \"$total_tasks + 1\", \"allowed\": [1, 2, 3], \"bad_num\": \"$.text * 2\","
+                     " \"units\": [{\"name\": \"Ba \xc4\x90\xc3\xacnh\", \"code\": 3}, {\"name\": \"X\", \"code\": 9}],"
+                     " \"communes_node\": \"$.communes\"}";
     rl_jdoc *pd = rl_json_parse(pj, strlen(pj), NULL, &e);
     if (!pd)
         return fprintf(stderr, "params: %s\n", e.message), 1;
@@ -946,6 +1026,7 @@ int main(void)
         {"num", test_num},
         {"parameters", test_params},
         {"parameter sets", test_params_api},
+        {"reference data: $name paths, missing(), any order", test_reference_data},
         {"reusing a compiled expression", test_reuse},
         {NULL, NULL},
     };

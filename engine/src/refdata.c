@@ -1,0 +1,48 @@
+/* refdata.c — reading reference files for parameters (see refdata.h).
+ *
+ * Invariant: a document returned holds the whole file, parsed; nothing is
+ * returned for a file that is unreadable, too large or not JSON. */
+#include "refdata.h"
+#include "result.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+char *rl_refdata_path(const char *base, const char *rel)
+{
+    const char *slash = base ? strrchr(base, '/') : NULL;
+    size_t dir = rel[0] == '/' || !slash ? 0 : (size_t)(slash - base) + 1;
+    size_t n = strlen(rel);
+    char *p = malloc(dir + n + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, base, dir);
+    memcpy(p + dir, rel, n + 1);
+    return p;
+}
+
+rl_jdoc *rl_refdata_read(const char *path, rl_error *err)
+{
+    char *data = NULL;
+    size_t len = 0;
+    int errnum = 0, opening = 0;
+    if (rl_read_file_errno(path, &data, &len, RL_REFDATA_MAX_SIZE, &errnum, &opening) != 0) {
+        if (errnum == EFBIG)
+            rl_error_set(err, 0, 0, "the reference file is larger than %u MB, the limit for "
+                         "reference data", RL_REFDATA_MAX_SIZE >> 20);
+        else
+            rl_error_set(err, 0, 0, "cannot %s the reference file: %s", opening ? "open" : "read",
+                         strerror(errnum));
+        return NULL;
+    }
+    rl_error perr;
+    rl_error_clear(&perr);
+    rl_jdoc *doc = rl_json_parse_owned(data, len, NULL, &perr);
+    if (!doc) {
+        rl_error_set(err, perr.line, perr.column, "the reference file is not valid JSON: %s",
+                     perr.message);
+        return NULL;
+    }
+    return doc;
+}
