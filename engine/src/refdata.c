@@ -3,7 +3,7 @@
  * Invariant: a document returned holds the whole file, parsed; nothing is
  * returned for a file that is unreadable, too large or not JSON. */
 #include "refdata.h"
-#include "result.h"
+#include "io.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -26,14 +26,14 @@ rl_jdoc *rl_refdata_read(const char *path, rl_error *err)
 {
     char *data = NULL;
     size_t len = 0;
-    int errnum = 0, opening = 0;
-    if (rl_read_file_errno(path, &data, &len, RL_REFDATA_MAX_SIZE, &errnum, &opening) != 0) {
-        if (errnum == EFBIG)
+    rl_io_status st = {0, 0};
+    if (rl_io_read_file(path, &data, &len, RL_REFDATA_MAX_SIZE, &st) != 0) {
+        if (st.errnum == EFBIG)
             rl_error_set(err, 0, 0, "the reference file is larger than %u MB, the limit for "
                          "reference data", RL_REFDATA_MAX_SIZE >> 20);
         else
-            rl_error_set(err, 0, 0, "cannot %s the reference file: %s", opening ? "open" : "read",
-                         strerror(errnum));
+            rl_error_set(err, 0, 0, "cannot %s the reference file: %s", st.opening ? "open" : "read",
+                         strerror(st.errnum));
         return NULL;
     }
     rl_error perr;
