@@ -123,6 +123,7 @@ cli-tests: all
 	@sh tests/cli/rules_test.sh $(BUILD)/reportlint
 	@sh tests/cli/tools.sh $(BUILD)/reportlint
 	@sh tests/cli/output.sh $(BUILD)/reportlint
+	@sh tests/cli/special.sh $(BUILD)/reportlint
 
 # Fuzzing. `make fuzz FUZZ_SECONDS=N` builds every target with clang and
 # libFuzzer (+ASan+UBSan) and runs each for N seconds from seed corpora;
