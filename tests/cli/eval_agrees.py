@@ -91,8 +91,12 @@ def main():
                                            "message": "%s at %s" % (rule["id"], node["pointer"])})
                 if not probes:
                     continue
+                # reference files ({"file": PATH}) are relative to the rule set, not the probe
+                params = {k: {"file": os.path.abspath(os.path.join(rules_dir, v["file"]))}
+                          if isinstance(v, dict) and list(v) == ["file"] else v
+                          for k, v in rs.get("params", {}).items()}
                 probe_set = {"ruleset": "probe", "version": "1", "rules": probes,
-                             "params": rs.get("params", {}), "locale": rs.get("locale", "en")}
+                             "params": params, "locale": rs.get("locale", "en")}
                 path = os.path.join(tmp, "probe%d.json" % set_no)
                 with open(path, "w", encoding="utf-8") as f:
                     json.dump(probe_set, f, ensure_ascii=False)
