@@ -124,6 +124,7 @@ cli-tests: all
 	@sh tests/cli/tools.sh $(BUILD)/reportlint
 	@sh tests/cli/output.sh $(BUILD)/reportlint
 	@sh tests/cli/special.sh $(BUILD)/reportlint
+	@sh tests/cli/limits.sh $(BUILD)/reportlint
 
 # Fuzzing. `make fuzz FUZZ_SECONDS=N` builds every target with clang and
 # libFuzzer (+ASan+UBSan) and runs each for N seconds from seed corpora;

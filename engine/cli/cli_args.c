@@ -134,6 +134,8 @@ void cli_opts_free(cli_opts *opts)
     free(opts->skip.items);
 }
 
+_Static_assert(RL_MAX_DEPTH_LIMIT == 100000, "the --max-depth message names the hard maximum");
+
 static int usage_error(const char *fmt, const char *arg)
 {
     fprintf(stderr, "reportlint: ");
@@ -224,8 +226,9 @@ static int apply(cli_opts *o, enum opt_id id, char *arg)
         o->jobs = (int)n;
         return 0;
     case OPT_MAX_DEPTH:
-        if (parse_count(arg, 1, 100000, &n) != 0)
-            return usage_error("--max-depth needs a number from 1 to 100000, not '%s'", arg);
+        if (parse_count(arg, 1, RL_MAX_DEPTH_LIMIT, &n) != 0)
+            return usage_error("--max-depth needs a number from 1 to 100000 (the hard maximum), "
+                               "not '%s'", arg);
         o->max_depth = (unsigned)n;
         return 0;
     case OPT_COLOR:

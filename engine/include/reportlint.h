@@ -145,7 +145,9 @@ typedef struct rl_check_opts {
     size_t n_only;
     const char *const *skip;      /* rule ids not to run */
     size_t n_skip;
-    unsigned max_depth;           /* JSON nesting limit; 0: the default (1000) */
+    unsigned max_depth;           /* JSON nesting limit; 0: the default (1000); at
+                                     most RL_MAX_DEPTH_LIMIT (a larger one is taken
+                                     as that) */
     const char *lang;             /* --lang: language of messages and of the text
                                      summary, a code of rl_langs() or a locale name
                                      ("vi_VN.UTF-8"); NULL or "": English. An unknown
@@ -173,6 +175,12 @@ typedef struct rl_check_opts {
 } rl_check_opts;
 
 #define RL_UNLIMITED ((size_t)-1)
+/* The hard maximum of max_depth. Nothing in the engine recurses on a
+ * document's depth (reader, JSONPath, writers, equality), and what is
+ * bounded by it instead (JSON Schema evaluation stops at 4096 nested
+ * evaluations) is safe on an 8 MB stack, the default of the main thread
+ * and of every thread the engine starts. */
+#define RL_MAX_DEPTH_LIMIT 100000u
 #define RL_DEFAULT_MAX_STRING ((size_t)16 << 20)
 #define RL_DEFAULT_MAX_SIZE ((size_t)256 << 20)
 #define RL_DEFAULT_MAX_VIOLATIONS ((size_t)1000)

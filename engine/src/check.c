@@ -89,6 +89,10 @@ static void emit(rl_run *run, const rl_finding *f, const char *message)
 
 void rl_run_report(rl_run *run, const rl_finding *f)
 {
+    if (rl_result_cap_full(run->res)) { /* left out: only counted, never built */
+        rl_result_count_dropped(run->res, f->info ? RL_SEVERITY_INFO : run->severity);
+        return;
+    }
     rl_fig all[RL_MAX_FIGS + 2 * RL_MAX_ARGS];
     size_t n = message_figs(run, f, all);
     rl_sbuf msg = RL_SBUF_INIT;

@@ -1,9 +1,10 @@
 /* json.c — the strict JSON reader with positions (see json.h).
  *
- * A recursive-descent parser over the private copy of the source. Children
- * of arrays and objects are gathered on two scratch stacks and copied into
- * the arena when the container closes, so each container costs one
- * allocation. Depth is bounded by the limit, so recursion is bounded too. */
+ * An iterative parser over the private copy of the source: open arrays and
+ * objects are frames on a heap stack, never C recursion, so any nesting up
+ * to the limit is safe on any thread's stack. Children of arrays and
+ * objects are gathered on two scratch stacks and copied into the arena
+ * when the container closes, so each container costs one allocation. */
 #include "json.h"
 #include "error.h"
 #include "utf8.h"
@@ -15,24 +16,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef struct frame {
+    rl_jnode *node; /* an open array or object */
+    size_t base;    /* where its children start on the scratch stack */
+} frame;
+
 typedef struct parser {
     char *src;
     size_t len;
     size_t pos;
     rl_arena *arena;
-    unsigned depth;
     unsigned max_depth;
     size_t max_string;
     rl_jnode **items; /* scratch stack of array children */
     size_t nitems, citems;
     rl_jmember *members; /* scratch stack of object members */
     size_t nmembers, cmembers;
+    frame *frames; /* the open containers, innermost last */
+    size_t nframes, cframes;
+    rl_jnode *root;
     int failed;
     size_t err_offset;
     char err[256];
 } parser;
-
-static rl_jnode *parse_value(parser *p, rl_jnode *parent, uint32_t index);
 
 /* ---- errors ---------------------------------------------------------- */
 
@@ -439,65 +445,95 @@ static rl_jnode *parse_number(parser *p, rl_jnode *parent, uint32_t index)
 
 /* ---- containers ------------------------------------------------------ */
 
-static int enter(parser *p)
+/* The parser keeps no C recursion: every open array or object is a frame
+ * on a heap stack, so the nesting limit bounds memory, not the C stack. */
+
+static frame *push_frame(parser *p, rl_jnode *node)
 {
-    if (++p->depth > p->max_depth) {
+    if (p->nframes == p->cframes) {
+        size_t c = p->cframes ? p->cframes * 2 : 32;
+        frame *q = realloc(p->frames, c * sizeof *q);
+        if (!q)
+            return NULL;
+        p->frames = q;
+        p->cframes = c;
+    }
+    frame *f = &p->frames[p->nframes++];
+    f->node = node;
+    f->base = node->type == RL_JARRAY ? p->nitems : p->nmembers;
+    return f;
+}
+
+/* Open a container at p->pos ('[' or '{'): its node, a frame, past the bracket. */
+static rl_jnode *open_container(parser *p, rl_jtype t, rl_jnode *parent, uint32_t index)
+{
+    rl_jnode *n = new_node(p, t, parent, index, p->pos);
+    if (!n)
+        return NULL;
+    if (p->nframes >= p->max_depth) {
         fail(p, p->pos, "nesting deeper than %u levels (the limit)", p->max_depth);
+        return NULL;
+    }
+    if (!push_frame(p, n)) {
+        fail(p, p->pos, "out of memory");
+        return NULL;
+    }
+    p->pos++;
+    return n;
+}
+
+/* Attach a finished value to the open container (as its next item, or as
+ * the value of the member begun last), or make it the root. */
+static int attach(parser *p, rl_jnode *v)
+{
+    if (!p->nframes) {
+        p->root = v;
+        return 1;
+    }
+    if (p->frames[p->nframes - 1].node->type == RL_JOBJECT) {
+        p->members[p->nmembers - 1].value = v;
+        return 1;
+    }
+    if (!push_item(p, v)) {
+        fail(p, p->pos, "out of memory");
         return 0;
     }
     return 1;
 }
 
-static rl_jnode *parse_array(parser *p, rl_jnode *parent, uint32_t index)
+/* Close the innermost container (its closing bracket consumed): copy its
+ * children from the scratch stack into the arena and attach it. */
+static int close_container(parser *p)
 {
-    rl_jnode *arr = new_node(p, RL_JARRAY, parent, index, p->pos);
-    if (!arr || !enter(p))
-        return NULL;
-    size_t base = p->nitems;
-    p->pos++;
-    skip_ws(p);
-    if (p->pos < p->len && p->src[p->pos] == ']') {
-        p->pos++;
+    frame f = p->frames[--p->nframes];
+    rl_jnode *c = f.node;
+    int arr = c->type == RL_JARRAY;
+    size_t n = (arr ? p->nitems : p->nmembers) - f.base;
+    size_t size = arr ? sizeof(rl_jnode *) : sizeof(rl_jmember);
+    void *kids = NULL;
+    if (n && !(kids = rl_arena_alloc(p->arena, n * size))) {
+        fail(p, p->pos, "out of memory");
+        return 0;
+    }
+    if (arr) {
+        if (n)
+            memcpy(kids, p->items + f.base, n * size);
+        c->u.arr.items = kids;
+        c->u.arr.n = n;
+        p->nitems = f.base;
     } else {
-        for (;;) {
-            skip_ws(p);
-            rl_jnode *child = parse_value(p, arr, (uint32_t)(p->nitems - base));
-            if (!child)
-                return NULL;
-            if (!push_item(p, child)) {
-                fail(p, p->pos, "out of memory");
-                return NULL;
-            }
-            skip_ws(p);
-            if (p->pos < p->len && p->src[p->pos] == ',') {
-                p->pos++;
-                continue;
-            }
-            if (p->pos < p->len && p->src[p->pos] == ']') {
-                p->pos++;
-                break;
-            }
-            fail_unexpected(p, "',' or ']' after an array element");
-            return NULL;
-        }
+        if (n)
+            memcpy(kids, p->members + f.base, n * size);
+        c->u.obj.members = kids;
+        c->u.obj.n = n;
+        p->nmembers = f.base;
     }
-    size_t n = p->nitems - base;
-    arr->u.arr.n = n;
-    arr->u.arr.items = NULL;
-    if (n) {
-        arr->u.arr.items = rl_arena_alloc(p->arena, n * sizeof(rl_jnode *));
-        if (!arr->u.arr.items) {
-            fail(p, p->pos, "out of memory");
-            return NULL;
-        }
-        memcpy(arr->u.arr.items, p->items + base, n * sizeof(rl_jnode *));
-    }
-    p->nitems = base;
-    p->depth--;
-    return arr;
+    return attach(p, c);
 }
 
-static int parse_member(parser *p, rl_jnode *obj, size_t base)
+/* A member name and its ':' (p->pos at the name): the member is pushed
+ * with its value still to come. */
+static int begin_member(parser *p)
 {
     if (p->pos >= p->len || p->src[p->pos] != '"') {
         fail_unexpected(p, "a member name in double quotes");
@@ -513,10 +549,6 @@ static int parse_member(parser *p, rl_jnode *obj, size_t base)
         return 0;
     }
     p->pos++;
-    skip_ws(p);
-    rl_jnode *value = parse_value(p, obj, (uint32_t)(p->nmembers - base));
-    if (!value)
-        return 0;
     rl_jmember *m = push_member(p);
     if (!m) {
         fail(p, p->pos, "out of memory");
@@ -525,52 +557,8 @@ static int parse_member(parser *p, rl_jnode *obj, size_t base)
     m->key = key;
     m->key_len = key_len;
     m->key_offset = key_offset;
-    m->value = value;
+    m->value = NULL;
     return 1;
-}
-
-static rl_jnode *parse_object(parser *p, rl_jnode *parent, uint32_t index)
-{
-    rl_jnode *obj = new_node(p, RL_JOBJECT, parent, index, p->pos);
-    if (!obj || !enter(p))
-        return NULL;
-    size_t base = p->nmembers;
-    p->pos++;
-    skip_ws(p);
-    if (p->pos < p->len && p->src[p->pos] == '}') {
-        p->pos++;
-    } else {
-        for (;;) {
-            skip_ws(p);
-            if (!parse_member(p, obj, base))
-                return NULL;
-            skip_ws(p);
-            if (p->pos < p->len && p->src[p->pos] == ',') {
-                p->pos++;
-                continue;
-            }
-            if (p->pos < p->len && p->src[p->pos] == '}') {
-                p->pos++;
-                break;
-            }
-            fail_unexpected(p, "',' or '}' after an object member");
-            return NULL;
-        }
-    }
-    size_t n = p->nmembers - base;
-    obj->u.obj.n = n;
-    obj->u.obj.members = NULL;
-    if (n) {
-        obj->u.obj.members = rl_arena_alloc(p->arena, n * sizeof(rl_jmember));
-        if (!obj->u.obj.members) {
-            fail(p, p->pos, "out of memory");
-            return NULL;
-        }
-        memcpy(obj->u.obj.members, p->members + base, n * sizeof(rl_jmember));
-    }
-    p->nmembers = base;
-    p->depth--;
-    return obj;
 }
 
 static rl_jnode *parse_literal(parser *p, rl_jnode *parent, uint32_t index, const char *word,
@@ -586,16 +574,27 @@ static rl_jnode *parse_literal(parser *p, rl_jnode *parent, uint32_t index, cons
     return node;
 }
 
-static rl_jnode *parse_value(parser *p, rl_jnode *parent, uint32_t index)
+/* Read a scalar, or open a container, at p->pos, as the next child of the
+ * innermost open container (or as the root). */
+static rl_jnode *begin_value(parser *p)
 {
+    skip_ws(p);
     if (p->pos >= p->len) {
         fail(p, p->pos, "unexpected end of input, expected a JSON value");
         return NULL;
     }
+    rl_jnode *parent = NULL;
+    uint32_t index = 0;
+    if (p->nframes) {
+        const frame *f = &p->frames[p->nframes - 1];
+        parent = f->node;
+        index = (uint32_t)(parent->type == RL_JARRAY ? p->nitems - f->base
+                                                     : p->nmembers - 1 - f->base);
+    }
     char c = p->src[p->pos];
     switch (c) {
-    case '{': return parse_object(p, parent, index);
-    case '[': return parse_array(p, parent, index);
+    case '{': return open_container(p, RL_JOBJECT, parent, index);
+    case '[': return open_container(p, RL_JARRAY, parent, index);
     case 't': return parse_literal(p, parent, index, "true", RL_JTRUE);
     case 'f': return parse_literal(p, parent, index, "false", RL_JFALSE);
     case 'n': return parse_literal(p, parent, index, "null", RL_JNULL);
@@ -610,6 +609,66 @@ static rl_jnode *parse_value(parser *p, rl_jnode *parent, uint32_t index)
             return parse_number(p, parent, index);
         fail_unexpected(p, "a JSON value");
         return NULL;
+    }
+}
+
+/* Just after a container's opening bracket: close it at once when empty,
+ * else begin its first member. 1 when a value is to be read next. */
+static int after_open(parser *p, rl_jnode *c)
+{
+    skip_ws(p);
+    char close = c->type == RL_JARRAY ? ']' : '}';
+    if (p->pos < p->len && p->src[p->pos] == close) {
+        p->pos++;
+        return close_container(p) ? 0 : -1;
+    }
+    if (c->type == RL_JOBJECT && !begin_member(p))
+        return -1;
+    return 1;
+}
+
+/* After a value inside the innermost container: ',' and the next one, or
+ * the closing bracket. 1 when a value is to be read next. */
+static int after_value(parser *p)
+{
+    rl_jnode *c = p->frames[p->nframes - 1].node;
+    int arr = c->type == RL_JARRAY;
+    skip_ws(p);
+    char ch = p->pos < p->len ? p->src[p->pos] : '\0';
+    if (ch == ',') {
+        p->pos++;
+        skip_ws(p);
+        return arr || begin_member(p) ? 1 : -1;
+    }
+    if (ch == (arr ? ']' : '}') && p->pos < p->len) {
+        p->pos++;
+        return close_container(p) ? 0 : -1;
+    }
+    fail_unexpected(p, arr ? "',' or ']' after an array element"
+                           : "',' or '}' after an object member");
+    return -1;
+}
+
+/* The whole value at p->pos, into p->root: a loop over an explicit stack. */
+static void parse_tree(parser *p)
+{
+    int want = 1; /* 1: a value comes next; 0: a value just ended */
+    while (!p->failed) {
+        if (want) {
+            rl_jnode *v = begin_value(p);
+            if (!v)
+                return;
+            if (v->type == RL_JARRAY || v->type == RL_JOBJECT)
+                want = after_open(p, v);
+            else
+                want = attach(p, v) ? 0 : -1;
+        } else if (!p->nframes) {
+            return;
+        } else {
+            want = after_value(p);
+        }
+        if (want < 0)
+            return;
     }
 }
 
@@ -633,18 +692,23 @@ static int parse_doc(rl_jdoc *doc, const rl_json_limits *lim, rl_error *err)
     p.len = len;
     p.arena = doc->arena;
     p.max_depth = lim && lim->max_depth ? lim->max_depth : RL_JSON_DEFAULT_MAX_DEPTH;
+    if (p.max_depth > RL_MAX_DEPTH_LIMIT)
+        p.max_depth = RL_MAX_DEPTH_LIMIT;
     p.max_string = lim ? lim->max_string : 0;
     p.items = doc->items;
     p.citems = doc->citems;
     p.members = doc->members;
     p.cmembers = doc->cmembers;
+    p.frames = doc->frames;
+    p.cframes = doc->cframes;
     if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
         p.pos = doc->start = 3;
     skip_ws(&p);
     if (p.pos >= len)
         fail(&p, p.pos, "empty document: expected a JSON value");
     else
-        doc->root = parse_value(&p, NULL, 0);
+        parse_tree(&p);
+    doc->root = p.root;
     if (!p.failed) {
         skip_ws(&p);
         if (p.pos < len)
@@ -654,6 +718,8 @@ static int parse_doc(rl_jdoc *doc, const rl_json_limits *lim, rl_error *err)
     doc->citems = p.citems;
     doc->members = p.members;
     doc->cmembers = p.cmembers;
+    doc->frames = p.frames;
+    doc->cframes = p.cframes;
     if (p.failed) {
         report_failure(doc, &p, err);
         doc->root = NULL;
@@ -726,6 +792,7 @@ void rl_jdoc_free(rl_jdoc *doc)
     free(doc->lines);
     free(doc->items);
     free(doc->members);
+    free(doc->frames);
     free(doc);
 }
 

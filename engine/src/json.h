@@ -68,7 +68,7 @@ struct rl_jnode {
 };
 
 typedef struct rl_json_limits {
-    unsigned max_depth; /* 0: RL_JSON_DEFAULT_MAX_DEPTH */
+    unsigned max_depth; /* 0: RL_JSON_DEFAULT_MAX_DEPTH; at most RL_MAX_DEPTH_LIMIT */
     size_t max_string;  /* bytes in one string; 0: unlimited */
 } rl_json_limits;
 
@@ -85,6 +85,8 @@ typedef struct rl_jdoc {
     size_t citems;        /* parse so that reparsing allocates nothing once */
     rl_jmember *members;  /* they are warm */
     size_t cmembers;
+    void *frames; /* the parser's stack of open containers */
+    size_t cframes;
     unsigned line_base; /* added to every line rl_jdoc_locate gives (an NDJSON
                            record's line in its file, minus one) */
 } rl_jdoc;
@@ -119,6 +121,18 @@ const rl_jmember *rl_json_parent_member(const rl_jnode *node);
 int rl_json_is_number(const rl_jnode *node);
 int rl_json_is_int(const rl_jnode *node);
 const char *rl_json_type_name(rl_jtype t);
+
+/* The ancestors of a node below the root, outermost first, ending with the
+ * node itself (n 0 for the root): in local when they fit, else malloc'd.
+ * Lets walkers rebuild a path without recursing on the depth. 0, or -1
+ * out of memory. */
+typedef struct rl_jchain {
+    const rl_jnode **v;
+    size_t n;
+    const rl_jnode *local[64];
+} rl_jchain;
+int rl_json_chain(rl_jchain *c, const rl_jnode *node);
+void rl_json_chain_free(rl_jchain *c);
 
 /* RFC 6901 pointer of a node ("" for the root), appended to out. */
 void rl_json_pointer(const rl_jnode *node, rl_sbuf *out);

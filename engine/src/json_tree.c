@@ -1,7 +1,9 @@
 /* json_tree.c — reading a parsed JSON tree: lookups, pointers, equality.
  *
  * Lookups of a duplicated member name return the last one (as JavaScript
- * and most validators do); the ruleset loader rejects duplicates itself. */
+ * and most validators do); the ruleset loader rejects duplicates itself.
+ * Nothing here recurses on the document's depth: pointers are built from
+ * the ancestor chain, equality runs on an explicit stack. */
 #include "json.h"
 
 #include <math.h>
@@ -119,17 +121,47 @@ const rl_jnode *rl_json_pointer_get(const rl_jnode *node, const char *p)
     return *p ? NULL : node;
 }
 
+int rl_json_chain(rl_jchain *c, const rl_jnode *node)
+{
+    size_t n = 0;
+    for (const rl_jnode *q = node; q && q->parent; q = q->parent)
+        n++;
+    c->n = n;
+    c->v = c->local;
+    if (n > sizeof c->local / sizeof c->local[0] && !(c->v = malloc(n * sizeof *c->v))) {
+        c->v = c->local;
+        c->n = 0;
+        return -1;
+    }
+    for (const rl_jnode *q = node; n; q = q->parent)
+        c->v[--n] = q;
+    return 0;
+}
+
+void rl_json_chain_free(rl_jchain *c)
+{
+    if (c->v != c->local)
+        free(c->v);
+    c->v = c->local;
+    c->n = 0;
+}
+
 void rl_json_pointer(const rl_jnode *node, rl_sbuf *out)
 {
-    if (!node || !node->parent)
+    rl_jchain c;
+    if (rl_json_chain(&c, node) != 0) {
+        out->oom = 1;
         return;
-    rl_json_pointer(node->parent, out);
-    rl_sbuf_addc(out, '/');
-    const rl_jmember *m = rl_json_parent_member(node);
-    if (m)
-        rl_json_pointer_escape(out, m->key, m->key_len);
-    else
-        rl_sbuf_printf(out, "%u", (unsigned)node->index);
+    }
+    for (size_t i = 0; i < c.n; i++) {
+        rl_sbuf_addc(out, '/');
+        const rl_jmember *m = rl_json_parent_member(c.v[i]);
+        if (m)
+            rl_json_pointer_escape(out, m->key, m->key_len);
+        else
+            rl_sbuf_printf(out, "%u", (unsigned)c.v[i]->index);
+    }
+    rl_json_chain_free(&c);
 }
 
 int rl_cmp_int_double(int64_t i, double d)
@@ -163,20 +195,38 @@ int rl_json_num_cmp(const rl_jnode *a, const rl_jnode *b)
     return a->u.num.d < b->u.num.d ? -1 : a->u.num.d > b->u.num.d;
 }
 
-static int objects_equal(const rl_jnode *a, const rl_jnode *b)
+/* One pair of values to compare: scalars at once, containers by their
+ * sizes, their children pushed onto the pair stack. */
+typedef struct eq_pair {
+    const rl_jnode *a, *b;
+} eq_pair;
+
+typedef struct eq_stack {
+    eq_pair *v;
+    size_t n, cap;
+    eq_pair local[32];
+    int oom;
+} eq_stack;
+
+static void eq_push(eq_stack *s, const rl_jnode *a, const rl_jnode *b)
 {
-    if (a->u.obj.n != b->u.obj.n)
-        return 0;
-    for (size_t i = 0; i < a->u.obj.n; i++) {
-        const rl_jmember *m = &a->u.obj.members[i];
-        const rl_jnode *other = rl_json_get(b, m->key, m->key_len);
-        if (!other || !rl_json_equal(rl_json_get(a, m->key, m->key_len), other))
-            return 0;
+    if (s->n == s->cap) {
+        size_t cap = s->cap * 2;
+        eq_pair *more = s->v == s->local ? malloc(cap * sizeof *more) : realloc(s->v, cap * sizeof *more);
+        if (!more) {
+            s->oom = 1;
+            return;
+        }
+        if (s->v == s->local)
+            memcpy(more, s->local, sizeof s->local);
+        s->v = more;
+        s->cap = cap;
     }
-    return 1;
+    s->v[s->n++] = (eq_pair){a, b};
 }
 
-int rl_json_equal(const rl_jnode *a, const rl_jnode *b)
+/* 0 when a and b differ at the top; children left on the stack. */
+static int eq_shallow(eq_stack *s, const rl_jnode *a, const rl_jnode *b)
 {
     if (!a || !b)
         return a == b;
@@ -191,12 +241,37 @@ int rl_json_equal(const rl_jnode *a, const rl_jnode *b)
         if (a->u.arr.n != b->u.arr.n)
             return 0;
         for (size_t i = 0; i < a->u.arr.n; i++)
-            if (!rl_json_equal(a->u.arr.items[i], b->u.arr.items[i]))
-                return 0;
+            eq_push(s, a->u.arr.items[i], b->u.arr.items[i]);
         return 1;
     case RL_JOBJECT:
-        return objects_equal(a, b);
+        if (a->u.obj.n != b->u.obj.n)
+            return 0;
+        for (size_t i = 0; i < a->u.obj.n; i++) {
+            const rl_jmember *m = &a->u.obj.members[i];
+            const rl_jnode *other = rl_json_get(b, m->key, m->key_len);
+            if (!other)
+                return 0;
+            eq_push(s, rl_json_get(a, m->key, m->key_len), other);
+        }
+        return 1;
     default:
         return 1;
     }
+}
+
+int rl_json_equal(const rl_jnode *a, const rl_jnode *b)
+{
+    eq_stack s;
+    s.v = s.local;
+    s.n = 0;
+    s.cap = sizeof s.local / sizeof s.local[0];
+    s.oom = 0;
+    int eq = eq_shallow(&s, a, b);
+    while (eq && s.n && !s.oom) {
+        eq_pair p = s.v[--s.n];
+        eq = eq_shallow(&s, p.a, p.b);
+    }
+    if (s.v != s.local)
+        free(s.v);
+    return eq && !s.oom;
 }

@@ -106,7 +106,7 @@ const char *rl_json_number_text(const rl_jdoc *doc, const rl_jnode *num, size_t 
     return s;
 }
 
-void rl_json_write(rl_sbuf *out, const rl_jdoc *doc, const rl_jnode *node)
+static void write_scalar(rl_sbuf *out, const rl_jdoc *doc, const rl_jnode *node)
 {
     switch ((rl_jtype)node->type) {
     case RL_JNULL: rl_sbuf_add(out, "null", 4); break;
@@ -124,26 +124,46 @@ void rl_json_write(rl_sbuf *out, const rl_jdoc *doc, const rl_jnode *node)
         }
         break;
     case RL_JSTRING: rl_json_write_string(out, node->u.str.s, node->u.str.len); break;
-    case RL_JARRAY:
-        rl_sbuf_addc(out, '[');
-        for (size_t i = 0; i < node->u.arr.n; i++) {
-            if (i)
-                rl_sbuf_addc(out, ',');
-            rl_json_write(out, doc, node->u.arr.items[i]);
+    case RL_JARRAY: rl_sbuf_add(out, "[]", 2); break;
+    case RL_JOBJECT: rl_sbuf_add(out, "{}", 2); break;
+    }
+}
+
+/* Child k of a container, with its member name and ':' written first. */
+static const rl_jnode *write_child_head(rl_sbuf *out, const rl_jnode *c, size_t k)
+{
+    if (c->type == RL_JARRAY)
+        return c->u.arr.items[k];
+    const rl_jmember *m = &c->u.obj.members[k];
+    rl_json_write_string(out, m->key, m->key_len);
+    rl_sbuf_addc(out, ':');
+    return m->value;
+}
+
+/* Depth first along parent links (no recursion, no stack): open a
+ * non-empty container and go to its first child; after a value, go to the
+ * next sibling or close the parents that have none. */
+void rl_json_write(rl_sbuf *out, const rl_jdoc *doc, const rl_jnode *node)
+{
+    const rl_jnode *n = node;
+    for (;;) {
+        if (rl_json_size(n)) {
+            rl_sbuf_addc(out, n->type == RL_JARRAY ? '[' : '{');
+            n = write_child_head(out, n, 0);
+            continue;
         }
-        rl_sbuf_addc(out, ']');
-        break;
-    case RL_JOBJECT:
-        rl_sbuf_addc(out, '{');
-        for (size_t i = 0; i < node->u.obj.n; i++) {
-            const rl_jmember *m = &node->u.obj.members[i];
-            if (i)
+        write_scalar(out, doc, n);
+        for (;;) {
+            if (n == node)
+                return;
+            const rl_jnode *p = n->parent;
+            if ((size_t)n->index + 1 < rl_json_size(p)) {
                 rl_sbuf_addc(out, ',');
-            rl_json_write_string(out, m->key, m->key_len);
-            rl_sbuf_addc(out, ':');
-            rl_json_write(out, doc, m->value);
+                n = write_child_head(out, p, (size_t)n->index + 1);
+                break;
+            }
+            rl_sbuf_addc(out, p->type == RL_JARRAY ? ']' : '}');
+            n = p;
         }
-        rl_sbuf_addc(out, '}');
-        break;
     }
 }

@@ -7,8 +7,9 @@
  * of its results on each node of segment i, in order). A descendant
  * segment applies its selectors to a node before visiting its children, in
  * array index / member order. Return codes: 0 go on, 1 stopped by emit,
- * -1 error with ev->err set. Recursion follows the document's depth (the
- * reader bounds it) and the query's nesting (the parser bounds it). */
+ * -1 error with ev->err set. A descendant segment walks the subtree along
+ * parent links, so nothing recurses on the document's depth; recursion
+ * follows the query's nesting only (the parser bounds it). */
 #include "error.h"
 #include "jsonpath_int.h"
 
@@ -128,13 +129,27 @@ static int apply_segment(const jp_query *q, size_t i, const jp_eval *ev, const r
     return rc;
 }
 
+/* The node after n in document order within top's subtree (NULL at the
+ * end): its first child, else the next sibling of it or of an ancestor.
+ * Parent links make the walk iterative and allocation-free. */
+static const rl_jnode *next_in_subtree(const rl_jnode *n, const rl_jnode *top)
+{
+    if (child_count(n))
+        return child_at(n, 0);
+    for (; n != top; n = n->parent) {
+        const rl_jnode *p = n->parent;
+        if ((size_t)n->index + 1 < child_count(p))
+            return child_at(p, (size_t)n->index + 1);
+    }
+    return NULL;
+}
+
 static int descend(const jp_query *q, size_t i, const jp_eval *ev, const rl_jnode *n,
                    jp_emit emit, void *st)
 {
-    int rc = apply_segment(q, i, ev, n, emit, st);
-    size_t count = child_count(n);
-    for (size_t k = 0; k < count && rc == 0; k++)
-        rc = descend(q, i, ev, child_at(n, k), emit, st);
+    int rc = 0;
+    for (const rl_jnode *d = n; d && rc == 0; d = next_in_subtree(d, n))
+        rc = apply_segment(q, i, ev, d, emit, st);
     return rc;
 }
 

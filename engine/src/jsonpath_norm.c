@@ -3,8 +3,8 @@
  * normal-escapable rule says (\b \f \n \r \t \' \\ and \u00xx in lowercase
  * hex for the other control characters; everything else as is).
  *
- * Invariant: the path is rebuilt from parent links alone; recursion is
- * bounded by the document's depth. */
+ * Invariant: the path is rebuilt from parent links alone (the ancestor
+ * chain), without recursion. */
 #include "jsonpath.h"
 
 static void escape_name(rl_sbuf *out, const char *s, size_t len)
@@ -33,17 +33,21 @@ static void escape_name(rl_sbuf *out, const char *s, size_t len)
 
 void rl_jpath_normalized(const rl_jnode *node, rl_sbuf *out)
 {
-    if (!node->parent) {
-        rl_sbuf_addc(out, '$');
+    rl_sbuf_addc(out, '$');
+    rl_jchain c;
+    if (rl_json_chain(&c, node) != 0) {
+        out->oom = 1;
         return;
     }
-    rl_jpath_normalized(node->parent, out);
-    const rl_jmember *m = rl_json_parent_member(node);
-    if (m) {
-        rl_sbuf_add(out, "['", 2);
-        escape_name(out, m->key, m->key_len);
-        rl_sbuf_add(out, "']", 2);
-    } else {
-        rl_sbuf_printf(out, "[%u]", (unsigned)node->index);
+    for (size_t i = 0; i < c.n; i++) {
+        const rl_jmember *m = rl_json_parent_member(c.v[i]);
+        if (m) {
+            rl_sbuf_add(out, "['", 2);
+            escape_name(out, m->key, m->key_len);
+            rl_sbuf_add(out, "']", 2);
+        } else {
+            rl_sbuf_printf(out, "[%u]", (unsigned)c.v[i]->index);
+        }
     }
+    rl_json_chain_free(&c);
 }

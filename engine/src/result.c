@@ -114,6 +114,20 @@ static int over_cap(rl_result *res, const rl_violation *v)
     return 1;
 }
 
+int rl_result_cap_full(const rl_result *res)
+{
+    const rl_result_cap *c = &res->cap_file;
+    return c->active && c->limit && c->kept >= c->limit && c->dropped;
+}
+
+void rl_result_count_dropped(rl_result *res, rl_severity severity)
+{
+    rl_result_cap *c = &res->cap_file;
+    c->dropped++;
+    if (severity > c->first.severity)
+        c->first.severity = severity;
+}
+
 void rl_result_cap_begin(rl_result *res, size_t limit)
 {
     memset(&res->cap_file, 0, sizeof res->cap_file);

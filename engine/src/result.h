@@ -22,6 +22,12 @@ void rl_result_cap_begin(rl_result *res, size_t limit);
 /* Stop limiting; what was left out, or NULL when nothing was. */
 const rl_result_cap *rl_result_cap_end(rl_result *res);
 
+/* 1 when the next violation would only be counted: the limit is reached
+ * and the first one left out is already known. Callers then skip building
+ * it (message, pointer, position) and call rl_result_count_dropped. */
+int rl_result_cap_full(const rl_result *res);
+void rl_result_count_dropped(rl_result *res, rl_severity severity);
+
 /* Append a violation (strings and figures copied). Returns 0 on OOM. */
 int rl_result_add(rl_result *res, const rl_violation *v);
 

