@@ -86,6 +86,8 @@ rl_rules *cli_new_rules(const cli_opts *opts);
 /* Print the rules' diagnostics to stderr as FILE:LINE:COL lines, and what
  * they mean for what: "in the rule sets" and the like. */
 void cli_print_diags(const rl_rules *rules, const char *what);
+/* Print the rules' warnings (they do not stop a check) to stderr. */
+void cli_print_warnings(const rl_rules *rules);
 
 /* The language of messages (cli_lang.c): --lang, else LC_ALL, LC_MESSAGES,
  * LANG, else "en". Returns 0, or CLI_USAGE_ERROR (printed) for an unknown

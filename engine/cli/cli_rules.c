@@ -38,6 +38,9 @@ static void report_ok(const rl_rules *rules)
     }
     if (n == 0)
         printf("ok (no rules)\n");
+    size_t w = rl_rules_warning_count(rules);
+    if (w)
+        printf("%zu warning%s (see above)\n", w, w == 1 ? "" : "s");
 }
 
 int cli_rules(int argc, char **argv)

@@ -86,6 +86,17 @@ void cli_print_diags(const rl_rules *rules, const char *what)
             what);
 }
 
+void cli_print_warnings(const rl_rules *rules)
+{
+    for (size_t i = 0, n = rl_rules_warning_count(rules); i < n; i++) {
+        const rl_diag *d = rl_rules_warning(rules, i);
+        fprintf(stderr, "%s:%u:%u: warning", d->file, d->line, d->column);
+        if (d->rule)
+            fprintf(stderr, " [%s]", d->rule);
+        fprintf(stderr, " %s\n", d->message);
+    }
+}
+
 /* --as-of must be a real calendar day (date() says so). */
 static int valid_day(const char *s)
 {
@@ -202,6 +213,7 @@ rl_rules *cli_load_rules(const cli_opts *opts, int quiet_ok)
         rl_rules_load_path(rules, opts->rules.items[i]);
     for (size_t i = 0; i < opts->schemas.n; i++)
         rl_rules_add_schema(rules, opts->schemas.items[i]);
+    cli_print_warnings(rules);
     if (rl_rules_diag_count(rules)) {
         cli_print_diags(rules, opts->schemas.n ? "in the rule sets and schemas"
                                                : "in the rule sets");

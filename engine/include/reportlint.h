@@ -106,6 +106,11 @@ RL_API int rl_rules_load_buffer(rl_rules *rules, const char *name, const char *j
 
 RL_API size_t rl_rules_diag_count(const rl_rules *rules);
 RL_API const rl_diag *rl_rules_diag(const rl_rules *rules, size_t i);
+/* Warnings found while loading — things that load and run but are almost
+ * certainly not what the author meant (a `when` that is always true or
+ * always false, ...). They do not stop a check. */
+RL_API size_t rl_rules_warning_count(const rl_rules *rules);
+RL_API const rl_diag *rl_rules_warning(const rl_rules *rules, size_t i);
 
 RL_API size_t rl_rules_count(const rl_rules *rules);
 RL_API int rl_rules_info(const rl_rules *rules, size_t i, rl_rule_info *out);

@@ -103,6 +103,10 @@ void rl_expr_free(rl_expr *e);
  * rl_expr_from_json). */
 const char *rl_expr_text(const rl_expr *e);
 
+/* 1 when the expression reads nothing from a report or the parameters:
+ * no path, no $name, no function call (its value is the same everywhere). */
+int rl_expr_is_constant(const rl_expr *e);
+
 /* When the whole expression is one path: that path's query, else NULL.
  * (A rule's `parts` may be one path selecting many nodes.) */
 const rl_jpath *rl_expr_path(const rl_expr *e);

@@ -841,3 +841,18 @@ const rl_jpath *rl_expr_path(const rl_expr *e)
         return e->root->u.path.q;
     return NULL;
 }
+
+static int node_constant(const rl_enode *n)
+{
+    if (n->kind == RL_N_PATH || n->kind == RL_N_PARAM || n->kind == RL_N_CALL)
+        return 0;
+    for (size_t i = 0; i < n->nkids; i++)
+        if (!node_constant(n->kids[i]))
+            return 0;
+    return 1;
+}
+
+int rl_expr_is_constant(const rl_expr *e)
+{
+    return e && e->root && node_constant(e->root);
+}

@@ -58,6 +58,8 @@ static int ratio_compile(rl_rule *rule, rl_loader *ld, const rl_jnode *obj)
     if (!d)
         return -1;
     d->scale = rl_ld_expr(ld, obj, "scale", 0, 0);
+    if (d->scale)
+        rl_ld_check_scale(ld, rl_json_gets(obj, "scale"), d->scale);
     d->is_ratio = 1;
     d->msg = RL_MSG_RATIO;
     return 0;

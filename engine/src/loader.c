@@ -2,6 +2,7 @@
  * (see loader.h). */
 #include "loader.h"
 #include "error.h"
+#include "suggest.h"
 #include "utf8.h"
 
 #include <stdarg.h>
@@ -26,6 +27,44 @@ void rl_ld_error(rl_loader *ld, size_t offset, const char *fmt, ...)
     if (ld->doc)
         rl_jdoc_locate(ld->doc, offset, &line, &col);
     add_diag(ld, line, col, msg);
+}
+
+void rl_ld_warning(rl_loader *ld, size_t offset, const char *fmt, ...)
+{
+    char msg[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    unsigned line = 0, col = 0;
+    if (ld->doc)
+        rl_jdoc_locate(ld->doc, offset, &line, &col);
+    rl_rules_add_warning(ld->rules, ld->file, line, col, ld->rule_id, msg);
+}
+
+const char *rl_ld_did_you_mean(const char *word, size_t len, const char *const *names, char *buf,
+                               size_t size)
+{
+    const char *near = rl_suggest(word, len, names);
+    if (!near)
+        return "";
+    snprintf(buf, size, " (did you mean '%s'?)", near);
+    return buf;
+}
+
+int rl_ld_constant(const rl_expr *e, rl_value *out, rl_error *err)
+{
+    if (!e || !rl_expr_is_constant(e))
+        return 0;
+    rl_arena *arena = rl_arena_new(1024);
+    rl_eval_ctx ctx = {0};
+    ctx.arena = arena;
+    ctx.err = err;
+    int rc = arena && rl_expr_eval(e, &ctx, out) == 0 ? 1 : -1;
+    if (rc == 1 && out->type == RL_VSTR)
+        rc = 0; /* its text lived in the arena */
+    rl_arena_free(arena);
+    return rc;
 }
 
 const rl_jnode *rl_ld_field(rl_loader *ld, const rl_jnode *obj, const char *field, int required)
@@ -68,10 +107,26 @@ void rl_ld_error_in(rl_loader *ld, const rl_jnode *str, unsigned column, const c
     add_diag(ld, line, col, msg);
 }
 
-static void expr_error(rl_loader *ld, const rl_jnode *str, const char *field, const rl_error *e)
+static void expr_error(rl_loader *ld, const rl_jnode *str, const char *field, const rl_error *e,
+                       unsigned flags)
 {
-    rl_ld_error_in(ld, str, e->column, "field '%s': %s (column %u of \"%s\")", field, e->message,
-                   e->column ? e->column : 1, str->u.str.s);
+    char hint[200];
+    const char *h = rl_ld_expr_hint(str->u.str.s, e->column, hint, sizeof hint);
+    if (!*h && (flags & RL_EXPR_DATE_FIELD))
+        h = rl_ld_date_parse_hint(str->u.str.s, hint, sizeof hint);
+    rl_ld_error_in(ld, str, e->column, "field '%s': %s (column %u of \"%s\")%s", field, e->message,
+                   e->column ? e->column : 1, str->u.str.s, h);
+}
+
+/* The meaning checks of a compiled field: NULL (x freed) when one fails. */
+static rl_expr *checked(rl_loader *ld, const rl_jnode *v, const char *field, unsigned flags,
+                        rl_expr *x)
+{
+    if (x && (flags & RL_EXPR_DATE_FIELD) && rl_ld_check_date_field(ld, v, field, x) != 0) {
+        rl_expr_free(x);
+        return NULL;
+    }
+    return x;
 }
 
 rl_expr *rl_ld_expr_node(rl_loader *ld, const rl_jnode *v, const char *field, unsigned flags)
@@ -81,8 +136,8 @@ rl_expr *rl_ld_expr_node(rl_loader *ld, const rl_jnode *v, const char *field, un
     if (v->type == RL_JSTRING) {
         x = rl_expr_compile(v->u.str.s, v->u.str.len, ld->set ? ld->set->params : NULL, flags, &e);
         if (!x)
-            expr_error(ld, v, field, &e);
-        return x;
+            expr_error(ld, v, field, &e, flags);
+        return checked(ld, v, field, flags, x);
     }
     if (v->type == RL_JARRAY || v->type == RL_JOBJECT) {
         rl_ld_error(ld, v->offset,
@@ -94,7 +149,7 @@ rl_expr *rl_ld_expr_node(rl_loader *ld, const rl_jnode *v, const char *field, un
     x = rl_expr_from_json(v, &e);
     if (!x)
         rl_ld_error(ld, v->offset, "field '%s': %s", field, e.message);
-    return x;
+    return checked(ld, v, field, flags, x);
 }
 
 rl_expr *rl_ld_expr(rl_loader *ld, const rl_jnode *obj, const char *field, unsigned flags,
@@ -165,6 +220,14 @@ static int tolerance_number(rl_loader *ld, const rl_jnode *v, double *out)
 static int tolerance_object(rl_loader *ld, const rl_jnode *v, rl_tolerance *out)
 {
     const rl_jnode *abs = rl_json_gets(v, "abs"), *rel = rl_json_gets(v, "rel");
+    if (rl_json_size(v) == 1 && !abs && !rel) {
+        static const char *const keys[] = {"abs", "rel", NULL};
+        const rl_jmember *m = &v->u.obj.members[0];
+        char near[96];
+        rl_ld_error(ld, m->key_offset, "unknown tolerance '%s'%s: use {\"abs\": x} or {\"rel\": r}",
+                    m->key, rl_ld_did_you_mean(m->key, m->key_len, keys, near, sizeof near));
+        return 0;
+    }
     if (rl_json_size(v) != 1 || (!abs && !rel)) {
         rl_ld_error(ld, v->offset,
                     "tolerance object must have exactly one of \"abs\" or \"rel\", "
@@ -192,7 +255,12 @@ int rl_ld_tolerance(rl_loader *ld, const rl_jnode *obj, rl_tolerance *out)
         out->kind = RL_TOL_REPORTED;
         return 1;
     }
+    static const char *const words[] = {"reported", NULL};
+    char near[96];
     rl_ld_error(ld, v->offset,
-                "tolerance must be a number, {\"abs\": x}, {\"rel\": r} or \"reported\"");
+                "tolerance must be a number, {\"abs\": x}, {\"rel\": r} or \"reported\"%s",
+                v->type == RL_JSTRING
+                    ? rl_ld_did_you_mean(v->u.str.s, v->u.str.len, words, near, sizeof near)
+                    : "");
     return 0;
 }

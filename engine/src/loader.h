@@ -27,6 +27,44 @@ typedef struct rl_loader {
 void rl_ld_error(rl_loader *ld, size_t offset, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* A warning at a byte offset of the rule file (the rule set still loads). */
+void rl_ld_warning(rl_loader *ld, size_t offset, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* " (did you mean 'NAME'?)" when word is close to one of names, else ""
+ * (written into buf). */
+const char *rl_ld_did_you_mean(const char *word, size_t len, const char *const *names, char *buf,
+                               size_t size);
+
+/* When e reads nothing from a report or the parameters (no path, $name or
+ * function call), evaluate it: 1 and *out (a number, boolean, date or
+ * null; no string), 0 when it is not constant, -1 when evaluating it
+ * fails (err set). */
+int rl_ld_constant(const rl_expr *e, rl_value *out, rl_error *err);
+
+/* Meaning checks (loader_meaning.c). A date field (due, done, as_of,
+ * from, to) whose value is a constant that is not a date ("15/10/2025" is
+ * 15 ÷ 10 ÷ 2025): a diagnostic saying how to write it, -1. A constant
+ * `when`: a warning (always true or false), or a diagnostic when it is not
+ * boolean or cannot be evaluated (-1). Else 0. */
+int rl_ld_check_date_field(rl_loader *ld, const rl_jnode *v, const char *field, const rl_expr *x);
+int rl_ld_check_when(rl_loader *ld, const rl_jnode *v, const rl_expr *when);
+/* Constant bounds that no value can pass (min > max; min == max when
+ * exclusive): a diagnostic at `at`, -1. A ratio's scale that is not a
+ * positive number, or a bare name ("percent", which would read
+ * @.percent): a diagnostic, -1. Else 0. */
+int rl_ld_check_bounds(rl_loader *ld, const rl_jnode *at, const rl_expr *min, const rl_expr *max,
+                       int exclusive);
+int rl_ld_check_scale(rl_loader *ld, const rl_jnode *v, const rl_expr *scale);
+/* Hints appended to a syntax error (written into buf; "" when none): of a
+ * rule file's JSON (a trailing comma, "\d", a decimal comma), of an
+ * expression at a column ("=<", a decimal comma), of a date field's text
+ * that does not parse ("15.10.2025"). */
+const char *rl_ld_json_hint(const char *text, size_t len, const rl_error *err, char *buf,
+                            size_t size);
+const char *rl_ld_expr_hint(const char *text, unsigned column, char *buf, size_t size);
+const char *rl_ld_date_parse_hint(const char *text, char *buf, size_t size);
+
 /* A diagnostic at code point `column` (1-based) inside a string value. */
 void rl_ld_error_in(rl_loader *ld, const rl_jnode *str, unsigned column, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

@@ -125,9 +125,35 @@ int rl_regex_search(const rl_regex *re, const char *subject, size_t len)
     return rl_regex_search_md(re, subject, len, NULL);
 }
 
+/* The error for an unknown flag at *s of all, with what was probably meant: a
+ * capital letter, a flag spelled as a word, JavaScript's g. */
+static void flag_error(const char *all, const char *s, rl_error *err)
+{
+    static const char *const words[][2] = {
+        {"ignorecase", "i"}, {"caseless", "i"}, {"insensitive", "i"}, {"multiline", "m"},
+        {"dotall", "s"},     {"singleline", "s"}, {"extended", "x"},  {"unicode", "u"},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strstr(all, words[i][0])) {
+            rl_error_set(err, 0, 0, "regex flags are letters: write \"%s\" for %s (known: i, m, "
+                         "s, x, u)", words[i][1], words[i][0]);
+            return;
+        }
+    char c = *s;
+    if (c >= 'A' && c <= 'Z' && strchr("imsxu", c - 'A' + 'a'))
+        rl_error_set(err, 0, 0, "unknown regex flag '%c' (did you mean '%c'? flags are "
+                     "lower case: i, m, s, x, u)", c, c - 'A' + 'a');
+    else if (c == 'g')
+        rl_error_set(err, 0, 0, "unknown regex flag 'g': not needed, a pattern is searched "
+                     "anywhere in the value (anchor it with ^...$) (known: i, m, s, x, u)");
+    else
+        rl_error_set(err, 0, 0, "unknown regex flag '%c' (known: i, m, s, x, u)", c);
+}
+
 int rl_regex_parse_flags(const char *s, unsigned *flags, rl_error *err)
 {
     unsigned f = 0;
+    const char *all = s;
     for (; s && *s; s++) {
         switch (*s) {
         case 'i': f |= RL_RE_CASELESS; break;
@@ -136,7 +162,7 @@ int rl_regex_parse_flags(const char *s, unsigned *flags, rl_error *err)
         case 'x': f |= RL_RE_EXTENDED; break;
         case 'u': break; /* always on */
         default:
-            rl_error_set(err, 0, 0, "unknown regex flag '%c' (known: i, m, s, x, u)", *s);
+            flag_error(all, s, err);
             return 0;
         }
     }

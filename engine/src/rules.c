@@ -88,6 +88,16 @@ static void ruleset_free(rl_ruleset *set)
     free(set);
 }
 
+static void diags_free(rl_diag *d, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free((char *)d[i].file);
+        free((char *)d[i].rule);
+        free((char *)d[i].message);
+    }
+    free(d);
+}
+
 void rl_rules_free(rl_rules *rules)
 {
     if (!rules)
@@ -97,12 +107,8 @@ void rl_rules_free(rl_rules *rules)
         ruleset_free(rules->sets[i]);
     free(rules->sets);
     free(rules->all);
-    for (size_t i = 0; i < rules->n_diags; i++) {
-        free((char *)rules->diags[i].file);
-        free((char *)rules->diags[i].rule);
-        free((char *)rules->diags[i].message);
-    }
-    free(rules->diags);
+    diags_free(rules->diags, rules->n_diags);
+    diags_free(rules->warnings, rules->n_warnings);
     for (size_t i = 0; i < rules->n_overrides; i++) {
         free(rules->overrides[i].name);
         free(rules->overrides[i].value);
@@ -113,19 +119,31 @@ void rl_rules_free(rl_rules *rules)
     free(rules);
 }
 
-void rl_rules_add_diag(rl_rules *rules, const char *file, unsigned line, unsigned column,
-                       const char *rule, const char *message)
+static void diag_push(rl_diag **list, size_t *n, const char *file, unsigned line,
+                      unsigned column, const char *rule, const char *message)
 {
-    rl_diag *d = realloc(rules->diags, (rules->n_diags + 1) * sizeof *d);
+    rl_diag *d = realloc(*list, (*n + 1) * sizeof *d);
     if (!d)
         return;
-    rules->diags = d;
-    d = &rules->diags[rules->n_diags++];
+    *list = d;
+    d = &d[(*n)++];
     d->file = strdup(file ? file : "");
     d->line = line;
     d->column = column;
     d->rule = rule ? strdup(rule) : NULL;
     d->message = strdup(message);
+}
+
+void rl_rules_add_diag(rl_rules *rules, const char *file, unsigned line, unsigned column,
+                       const char *rule, const char *message)
+{
+    diag_push(&rules->diags, &rules->n_diags, file, line, column, rule, message);
+}
+
+void rl_rules_add_warning(rl_rules *rules, const char *file, unsigned line, unsigned column,
+                          const char *rule, const char *message)
+{
+    diag_push(&rules->warnings, &rules->n_warnings, file, line, column, rule, message);
 }
 
 /* Set the override on every set loaded so far: the text, or doc's JSON. */
@@ -269,8 +287,9 @@ static int load_buffer(rl_rules *rules, const char *name, const char *json, size
     rl_error err = {0};
     rl_jdoc *doc = rl_json_parse(json, len, NULL, &err);
     if (!doc) {
-        char msg[600];
-        snprintf(msg, sizeof msg, "invalid JSON: %s", err.message);
+        char msg[800], hint[200];
+        snprintf(msg, sizeof msg, "invalid JSON: %s%s", err.message,
+                 rl_ld_json_hint(json, len, &err, hint, sizeof hint));
         rl_rules_add_diag(rules, name, err.line, err.column, NULL, msg);
         return 1;
     }
@@ -384,6 +403,16 @@ size_t rl_rules_diag_count(const rl_rules *rules)
 const rl_diag *rl_rules_diag(const rl_rules *rules, size_t i)
 {
     return i < rules->n_diags ? &rules->diags[i] : NULL;
+}
+
+size_t rl_rules_warning_count(const rl_rules *rules)
+{
+    return rules->n_warnings;
+}
+
+const rl_diag *rl_rules_warning(const rl_rules *rules, size_t i)
+{
+    return i < rules->n_warnings ? &rules->warnings[i] : NULL;
 }
 
 size_t rl_rules_count(const rl_rules *rules)

@@ -66,6 +66,8 @@ struct rl_rules {
     size_t n_all;
     rl_diag *diags;
     size_t n_diags;
+    rl_diag *warnings; /* problems that do not stop a check (a constant `when`) */
+    size_t n_warnings;
     rl_param_override *overrides;
     size_t n_overrides;
     rl_catalog *catalog; /* the built-in messages, compiled once at rl_rules_new */
@@ -88,6 +90,9 @@ int rl_rules_adopt(rl_rules *rules, rl_ruleset *set);
 const rl_template *rl_rule_message(const rl_rule *r, rl_lang lang, rl_lang *got);
 
 /* Record a diagnostic (strings copied). */
+/* A warning: listed like a diagnostic, but the rule set still loads. */
+void rl_rules_add_warning(rl_rules *rules, const char *file, unsigned line, unsigned column,
+                          const char *rule, const char *message);
 void rl_rules_add_diag(rl_rules *rules, const char *file, unsigned line, unsigned column,
                        const char *rule, const char *message);
 

@@ -87,8 +87,13 @@ static void read_severity(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
 {
     const rl_jnode *v = rl_json_gets(obj, "severity");
     r->severity = RL_SEVERITY_ERROR;
+    static const char *const names[] = {"error", "warning", "info", NULL};
+    char near[96];
     if (v && (v->type != RL_JSTRING || rl_severity_parse(v->u.str.s, &r->severity) != 0))
-        rl_ld_error(ld, v->offset, "field 'severity' must be \"error\", \"warning\" or \"info\"");
+        rl_ld_error(ld, v->offset, "field 'severity' must be \"error\", \"warning\" or \"info\"%s",
+                    v->type == RL_JSTRING
+                        ? rl_ld_did_you_mean(v->u.str.s, v->u.str.len, names, near, sizeof near)
+                        : "");
 }
 
 static void read_missing(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
@@ -99,8 +104,14 @@ static void read_missing(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
         return;
     if (v->type == RL_JSTRING && strcmp(v->u.str.s, "violation") == 0)
         r->missing = RL_MISSING_VIOLATION;
-    else if (!(v->type == RL_JSTRING && strcmp(v->u.str.s, "not_applicable") == 0))
-        rl_ld_error(ld, v->offset, "field 'missing' must be \"violation\" or \"not_applicable\"");
+    else if (!(v->type == RL_JSTRING && strcmp(v->u.str.s, "not_applicable") == 0)) {
+        static const char *const names[] = {"violation", "not_applicable", NULL};
+        char near[96];
+        rl_ld_error(ld, v->offset, "field 'missing' must be \"violation\" or \"not_applicable\"%s",
+                    v->type == RL_JSTRING
+                        ? rl_ld_did_you_mean(v->u.str.s, v->u.str.len, names, near, sizeof near)
+                        : "");
+    }
 }
 
 static void read_tags(rl_loader *ld, const rl_jnode *obj)
@@ -242,6 +253,10 @@ static void read_common(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
     read_tags(ld, obj);
     r->each = rl_ld_path(ld, obj, "each", 0);
     r->when = rl_ld_expr(ld, obj, "when", 0, 0);
+    if (r->when && rl_ld_check_when(ld, rl_json_gets(obj, "when"), r->when) != 0) {
+        rl_expr_free(r->when);
+        r->when = NULL;
+    }
     read_message(ld, obj, r);
 }
 
