@@ -115,6 +115,8 @@ static int check_and_write(const lint_run *r, const cli_strings *files, rl_resul
         rl_result_keep(res, 0);
     }
     int ok = cli_check_files(r->rules, &copts, files->items, files->n, cli_jobs(o), res, r->pol) == 0;
+    if (ok)
+        ok = rl_result_judge(r->rules, &copts, res) == 0;
     *fails = stream ? out.fails : -1;
     rl_result_on_violation(res, NULL, NULL);
     if (ok) {

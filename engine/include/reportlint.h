@@ -301,6 +301,20 @@ RL_API void rl_result_keep(rl_result *res, int keep);
  * on other threads, each into its own result, merged in a fixed order. */
 RL_API int rl_result_merge(rl_result *dst, const rl_result *src);
 
+/* ---- collection rules (cross-report checks) ------------------------- */
+
+/* Rules with "scope": "collection" run over every report checked into a
+ * result, grouped by their `group`, after the last one (docs/cross-report.md).
+ * Checking keeps only what they need (totals, counts, the nodes `each`
+ * selects, `unique` keys) in the result; rl_result_judge then runs them and
+ * adds their violations — placed in the reports' own files and lines, or
+ * at the rule for a group as a whole — and their counts. Call it once, after
+ * the last rl_check_*, with the same rules and options; without collection
+ * rules it does nothing. Returns 0, or -1 on OOM or an unknown opts->lang. */
+RL_API int rl_result_judge(const rl_rules *rules, const rl_check_opts *opts, rl_result *res);
+/* The number of collection rules loaded. */
+RL_API size_t rl_rules_collection_count(const rl_rules *rules);
+
 /* Highest severity of any violation, or -1 when there is none. */
 RL_API int rl_result_max_severity(const rl_result *res);
 /* Sort violations by file, line, column, rule (stable). */

@@ -6,6 +6,8 @@
  * for missing data, evaluation errors and counting lives here, not in the
  * kinds. One evaluation arena is reset per (rule, node). */
 #include "check.h"
+#include "check_run.h"
+#include "collection.h"
 #include "error.h"
 #include "kinds.h"
 #include "result.h"
@@ -13,20 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-struct rl_run {
-    const rl_rule *rule;
-    rl_severity severity; /* the rule's, or as rl_check_opts overrides it */
-    rl_eval_ctx ctx;
-    const rl_jnode *node; /* the `each` node */
-    rl_jdoc *doc;
-    const char *file;
-    rl_result *res;
-    const rl_catalog *catalog;
-    rl_lang lang; /* of messages */
-    double deadline; /* CLOCK_MONOTONIC seconds; 0: none */
-    int timed_out;
-};
 
 rl_eval_ctx *rl_run_ctx(rl_run *run)
 {
@@ -72,19 +60,31 @@ static size_t message_figs(const rl_run *run, const rl_finding *f, rl_fig *all)
 static void emit(rl_run *run, const rl_finding *f, const char *message)
 {
     const rl_jnode *blame = f->blame ? f->blame : run->node;
-    rl_sbuf ptr = RL_SBUF_INIT;
-    rl_json_pointer(blame, &ptr);
+    rl_sbuf ptr = RL_SBUF_INIT, msg = RL_SBUF_INIT;
     rl_violation v = {0};
     v.file = run->file;
     v.rule = run->rule->id;
     v.severity = f->info ? RL_SEVERITY_INFO : run->severity;
-    v.pointer = rl_sbuf_str(&ptr);
-    rl_jdoc_locate(run->doc, blame->offset, &v.line, &v.column);
     v.message = message;
-    v.figures = rl_result_figures(run->res, f->figs, f->n_figs, run->doc);
-    v.n_figures = v.figures ? f->n_figs : 0;
+    if (run->locate) {
+        run->locate(run->locate_user, blame, &v, &ptr, &msg);
+        if (msg.len)
+            v.message = rl_sbuf_str(&msg);
+    } else {
+        rl_json_pointer(blame, &ptr);
+        rl_jdoc_locate(run->doc, blame->offset, &v.line, &v.column);
+    }
+    v.pointer = rl_sbuf_str(&ptr);
+    rl_fig figs[RL_MAX_FIGS + 1];
+    size_t n = f->n_figs;
+    memcpy(figs, f->figs, n * sizeof *figs);
+    if (run->extra)
+        figs[n++] = *run->extra;
+    v.figures = rl_result_figures(run->res, figs, n, run->doc);
+    v.n_figures = v.figures ? n : 0;
     rl_result_add(run->res, &v);
     rl_sbuf_free(&ptr);
+    rl_sbuf_free(&msg);
 }
 
 void rl_run_report(rl_run *run, const rl_finding *f)
@@ -221,7 +221,7 @@ static void report_timeout(rl_run *run, double seconds)
     rl_sbuf_free(&text);
 }
 
-static void count(rl_result *res, rl_outcome o)
+void rl_run_count(rl_result *res, rl_outcome o)
 {
     rl_summary *s = rl_result_summary_mut(res);
     s->evaluations++;
@@ -258,7 +258,7 @@ static rl_outcome run_when(rl_run *run)
     return RL_FAIL;
 }
 
-static void run_on_node(rl_run *run, const rl_jnode *node, const rl_eval_ctx *base)
+void rl_run_on_node(rl_run *run, const rl_jnode *node, const rl_eval_ctx *base)
 {
     run->ctx = *base;
     run->ctx.current = node;
@@ -267,13 +267,13 @@ static void run_on_node(rl_run *run, const rl_jnode *node, const rl_eval_ctx *ba
     rl_outcome o = run_when(run);
     if (o == RL_PASS)
         o = run->rule->kind->check(run->rule, run);
-    count(run->res, o);
+    rl_run_count(run->res, o);
 }
 
 static void run_rule(rl_run *run, const rl_eval_ctx *base)
 {
     if (!run->rule->each) {
-        run_on_node(run, base->root, base);
+        rl_run_on_node(run, base->root, base);
         return;
     }
     rl_nodelist nodes;
@@ -285,14 +285,14 @@ static void run_rule(rl_run *run, const rl_eval_ctx *base)
         run->ctx.err = &err;
         run->node = base->root;
         rl_run_eval_error(run, rl_jpath_text(run->rule->each));
-        count(run->res, RL_FAIL);
+        rl_run_count(run->res, RL_FAIL);
     } else if (nodes.n == 0) { /* nothing to check: missing data */
         run->ctx = *base;
         run->node = base->root;
-        count(run->res, rl_run_missing_at(run, "each", rl_jpath_text(run->rule->each), NULL));
+        rl_run_count(run->res, rl_run_missing_at(run, "each", rl_jpath_text(run->rule->each), NULL));
     }
     for (size_t i = 0; i < nodes.n && !past_deadline(run); i++)
-        run_on_node(run, nodes.items[i], base);
+        rl_run_on_node(run, nodes.items[i], base);
     rl_nodelist_free(&nodes);
 }
 
@@ -326,8 +326,19 @@ void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang
     rl_arena_free(arena);
 }
 
+/* The evaluation context of plan set ps on one report. */
+static void set_ctx(rl_eval_ctx *base, const rl_rules *rules, const rl_check_plan *plan,
+                    const rl_plan_set *ps, rl_lang lang, const char *file, rl_jdoc *doc,
+                    rl_result *res, rl_arena *arena, rl_regex_md *md)
+{
+    const char *flag = plan->opts ? plan->opts->locale : NULL;
+    rl_check_base_ctx(base, doc, ps, plan->today, flag, arena, file, res, rules->catalog, lang);
+    base->md = md;
+}
+
 /* Every active rule on one report, until the deadline (timeout seconds
- * from now; 0: none). */
+ * from now; 0: none), set by set: the rules checked per report, then the
+ * collection rules the report is fed to (their state kept in res). */
 static void run_rules(const rl_rules *rules, const rl_check_plan *plan, rl_lang lang,
                       const char *file, rl_jdoc *doc, rl_result *res, rl_arena *arena,
                       rl_regex_md *md, double timeout)
@@ -338,22 +349,21 @@ static void run_rules(const rl_rules *rules, const rl_check_plan *plan, rl_lang 
     run.res = res;
     run.catalog = rules->catalog;
     run.lang = lang;
-    size_t set = (size_t)-1;
     rl_eval_ctx base = {0};
     if (timeout > 0)
         run.deadline = now_seconds() + timeout;
-    const char *flag = plan->opts ? plan->opts->locale : NULL;
-    for (size_t i = 0; i < plan->n && !past_deadline(&run); i++) {
-        const rl_plan_rule *pr = &plan->rules[i];
-        run.rule = pr->rule;
-        run.severity = pr->severity;
-        if (pr->set != set) {
-            const rl_plan_set *ps = &plan->sets[set = pr->set];
-            rl_check_base_ctx(&base, doc, ps, plan->today, flag, arena, file, res,
-                              rules->catalog, lang);
-            base.md = md;
+    rl_coll *c = plan->n_coll ? rl_coll_of(res, rules) : NULL;
+    size_t i = 0, j = 0;
+    for (size_t set = 0; set < plan->n_sets && !past_deadline(&run); set++) {
+        set_ctx(&base, rules, plan, &plan->sets[set], lang, file, doc, res, arena, md);
+        for (; i < plan->n && plan->rules[i].set == set && !past_deadline(&run); i++) {
+            run.rule = plan->rules[i].rule;
+            run.severity = plan->rules[i].severity;
+            run_rule(&run, &base);
         }
-        run_rule(&run, &base);
+        for (; c && j < plan->n_coll && plan->coll[j].set == set && !past_deadline(&run); j++)
+            rl_coll_feed(c, plan->coll[j].rule, plan->coll[j].severity, &base, doc, file, res,
+                         rules->catalog, lang);
     }
     if (run.timed_out)
         report_timeout(&run, timeout);

@@ -33,8 +33,10 @@ typedef struct rl_plan_rule {
 
 typedef struct rl_check_plan {
     const rl_check_opts *opts;
-    rl_plan_rule *rules; /* the active rules, in load order */
+    rl_plan_rule *rules; /* the active rules checked per report, in load order */
     size_t n;
+    rl_plan_rule *coll;  /* the active collection rules, in load order */
+    size_t n_coll;
     rl_plan_set *sets;
     size_t n_sets;
     int32_t today;

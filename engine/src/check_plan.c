@@ -1,5 +1,6 @@
 /* check_plan.c — what does not change from report to report in one check,
- * worked out once: the active rules in load order with their severities
+ * worked out once: the active rules in load order (those checked per
+ * report apart from the collection rules each report is fed to) with their severities
  * (after --only/--skip and severity overrides), each rule set's `$as_of`
  * param compiled once (evaluated per report, since it may read the report),
  * today's date, whether --locale is usable, and the last report.locale
@@ -25,7 +26,10 @@ static int add_set(rl_check_plan *p, const rl_ruleset *set)
 rl_check_plan *rl_check_plan_new(const rl_rules *rules, const rl_check_opts *opts)
 {
     rl_check_plan *p = calloc(1, sizeof *p);
-    if (!p || (rules->n_all && !(p->rules = malloc(rules->n_all * sizeof *p->rules)))) {
+    if (!p || (rules->n_all && (!(p->rules = malloc(rules->n_all * sizeof *p->rules)) ||
+                                !(p->coll = malloc(rules->n_all * sizeof *p->coll))))) {
+        if (p)
+            free(p->rules);
         free(p);
         return NULL;
     }
@@ -43,10 +47,10 @@ rl_check_plan *rl_check_plan_new(const rl_rules *rules, const rl_check_opts *opt
             rl_check_plan_free(p);
             return NULL;
         }
-        p->rules[p->n].rule = r;
-        p->rules[p->n].severity = (rl_severity)rl_check_severity(r, opts);
-        p->rules[p->n].set = p->n_sets - 1;
-        p->n++;
+        rl_plan_rule *pr = r->coll ? &p->coll[p->n_coll++] : &p->rules[p->n++];
+        pr->rule = r;
+        pr->severity = (rl_severity)rl_check_severity(r, opts);
+        pr->set = p->n_sets - 1;
     }
     return p;
 }
@@ -59,6 +63,7 @@ void rl_check_plan_free(rl_check_plan *p)
         rl_plan_set_clear(&p->sets[i]);
     free(p->sets);
     free(p->rules);
+    free(p->coll);
     free(p);
 }
 

@@ -29,6 +29,7 @@
 #include <stddef.h>
 
 typedef struct rl_expr rl_expr;
+typedef struct rl_enode rl_enode; /* a node of a compiled expression (expr_int.h) */
 typedef struct rl_params rl_params;
 
 /* ---- parameters ($name) ---------------------------------------------- */
@@ -82,6 +83,11 @@ typedef struct rl_eval_ctx {
     const rl_jnode *err_node; /* the report node whose value caused the failure, if any */
     unsigned depth;          /* internal: parameter nesting */
     struct rl_regex_md *md;  /* this thread's regex match data, or NULL (regex.h) */
+    /* Collection rules (expr_split.h): when set, subst is asked first about
+     * every subexpression; it returns 1 after setting out (the value the
+     * collection computed for it), 0 to evaluate it as usual, -1 with err set. */
+    int (*subst)(void *user, const rl_enode *n, rl_value *out);
+    void *subst_user;
 } rl_eval_ctx;
 
 /* ---- expressions ----------------------------------------------------- */

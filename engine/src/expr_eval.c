@@ -789,6 +789,11 @@ static int eval_date(rl_eval_ctx *ctx, const rl_enode *n, rl_value *out)
 
 int rl_eval_node(rl_eval_ctx *ctx, const rl_enode *n, rl_value *out)
 {
+    if (ctx->subst) {
+        int r = ctx->subst(ctx->subst_user, n, out);
+        if (r != 0)
+            return r < 0 ? -1 : 0;
+    }
     switch ((rl_node_kind)n->kind) {
     case RL_N_LIT: *out = n->u.lit; return 0;
     case RL_N_DATE: return eval_date(ctx, n, out);

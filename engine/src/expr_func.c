@@ -873,6 +873,15 @@ static int fn_matches(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
     return rl_eval_fail(ctx, s.src, "matches(): cannot match '%s' (invalid UTF-8?)", q);
 }
 
+/* previous(x) has a value only in a collection rule, where the collection
+ * substitutes it (expr_split.h); anywhere else the loader rejects it. */
+static int fn_previous(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
+{
+    (void)call;
+    (void)out;
+    return rl_eval_fail(ctx, NULL, "previous() is only available in a rule with \"scope\": \"collection\"");
+}
+
 /* ---- the table ------------------------------------------------------------------ */
 
 static const rl_func table[] = {
@@ -903,6 +912,7 @@ static const rl_func table[] = {
     {"add_days", 2, 2, 0, fn_add_days, "add_days(date, days)"},
     {"add_months", 2, 2, 0, fn_add_months, "add_months(date, months)"},
     {"matches", 2, 3, RL_FN_REGEX, fn_matches, "matches(string, regex[, flags])"},
+    {"previous", 1, 1, 0, fn_previous, "previous(x)"},
     {NULL, 0, 0, 0, NULL, NULL},
 };
 

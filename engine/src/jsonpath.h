@@ -55,6 +55,12 @@ int rl_jpath_is_relative(const rl_jpath *q);
  * index-segment say, no blank space inside the brackets). */
 int rl_jpath_is_singular(const rl_jpath *q);
 
+/* 1 when the query's first segment selects the items of an array by
+ * wildcard or filter only ($[*]..., $[?...]..., or a descendant segment),
+ * so that over an array of documents it selects what it selects in each,
+ * whatever their order (collection rules, expr_split.h). */
+int rl_jpath_over_items(const rl_jpath *q);
+
 /* Append the nodes selected from root ($) and current (@) to out.
  * Returns 0, or -1 with err set when evaluation failed (for example a
  * regular expression hit its match limit in match() or search()). */

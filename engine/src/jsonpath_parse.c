@@ -305,3 +305,16 @@ int rl_jpath_is_singular(const rl_jpath *q)
 {
     return q->q.singular;
 }
+
+int rl_jpath_over_items(const rl_jpath *q)
+{
+    if (q->q.n == 0)
+        return 0;
+    const jp_segment *s = &q->q.seg[0];
+    if (s->descendant)
+        return 1;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->sel[i].kind != JP_SEL_WILD && s->sel[i].kind != JP_SEL_FILTER)
+            return 0;
+    return s->n > 0;
+}

@@ -470,6 +470,14 @@ static const rl_msg messages[] = {
     RL_MSG_CADENCE_DUP_DAY,       RL_MSG_CADENCE_DUP_WEEK,       RL_MSG_CADENCE_DUP_MONTH,
     RL_MSG_COUNT};
 
+static void cadence_exprs(const void *p, rl_expr_fn fn, void *user)
+{
+    const cadence_data *d = p;
+    fn(user, d->dates);
+    fn(user, d->from);
+    fn(user, d->to);
+}
+
 const rl_kind rl_kind_cadence = {
-    "cadence", fields, figures, messages, cadence_compile, cadence_free, cadence_check,
+    "cadence", fields, figures, messages, cadence_compile, cadence_free, cadence_check, cadence_exprs,
 };

@@ -110,5 +110,5 @@ static rl_outcome deadline_check(const rl_rule *rule, rl_run *run)
 static const rl_msg messages[] = {RL_MSG_DEADLINE_LATE, RL_MSG_DEADLINE_OVERDUE, RL_MSG_COUNT};
 
 const rl_kind rl_kind_deadline = {
-    "deadline", fields, figures, messages, deadline_compile, deadline_free, deadline_check,
+    "deadline", fields, figures, messages, deadline_compile, deadline_free, deadline_check, NULL,
 };

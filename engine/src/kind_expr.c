@@ -78,6 +78,13 @@ static rl_outcome expr_check(const rl_rule *rule, rl_run *run)
 
 static const rl_msg messages[] = {RL_MSG_EXPR_FALSE, RL_MSG_EXPR_TYPE, RL_MSG_COUNT};
 
+static void expr_exprs(const void *p, rl_expr_fn fn, void *user)
+{
+    const expr_data *d = p;
+    fn(user, d->assert_);
+    fn(user, d->at);
+}
+
 const rl_kind rl_kind_expr = {
-    "expr", fields, figures, messages, expr_compile, expr_free, expr_check,
+    "expr", fields, figures, messages, expr_compile, expr_free, expr_check, expr_exprs,
 };

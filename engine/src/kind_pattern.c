@@ -115,6 +115,12 @@ static rl_outcome pattern_check(const rl_rule *rule, rl_run *run)
 static const rl_msg messages[] = {RL_MSG_PATTERN_NOMATCH, RL_MSG_PATTERN_LIMIT,
                                   RL_MSG_PATTERN_TYPE, RL_MSG_COUNT};
 
+static void pattern_exprs(const void *p, rl_expr_fn fn, void *user)
+{
+    const pattern_data *d = p;
+    fn(user, d->value);
+}
+
 const rl_kind rl_kind_pattern = {
-    "pattern", fields, figures, messages, pattern_compile, pattern_free, pattern_check,
+    "pattern", fields, figures, messages, pattern_compile, pattern_free, pattern_check, pattern_exprs,
 };

@@ -115,10 +115,19 @@ static rl_outcome ratio_check(const rl_rule *rule, rl_run *run)
 static const rl_msg ratio_messages[] = {RL_MSG_RATIO, RL_MSG_COUNT};
 static const rl_msg avg_messages[] = {RL_MSG_AVERAGE, RL_MSG_COUNT};
 
+static void ratio_exprs(const void *p, rl_expr_fn fn, void *user)
+{
+    const ratio_data *d = p;
+    fn(user, d->num);
+    fn(user, d->den);
+    fn(user, d->stated);
+    fn(user, d->scale);
+}
+
 const rl_kind rl_kind_ratio = {
-    "ratio", ratio_fields, ratio_figures, ratio_messages, ratio_compile, ratio_free, ratio_check,
+    "ratio", ratio_fields, ratio_figures, ratio_messages, ratio_compile, ratio_free, ratio_check, ratio_exprs,
 };
 
 const rl_kind rl_kind_average = {
-    "average", avg_fields, avg_figures, avg_messages, average_compile, ratio_free, ratio_check,
+    "average", avg_fields, avg_figures, avg_messages, average_compile, ratio_free, ratio_check, ratio_exprs,
 };

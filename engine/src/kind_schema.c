@@ -131,5 +131,5 @@ static rl_outcome schema_check(const rl_rule *rule, rl_run *run)
 static const rl_msg messages[] = {RL_MSG_SCHEMA, RL_MSG_COUNT};
 
 const rl_kind rl_kind_schema = {
-    "schema", fields, figures, messages, schema_compile, list_free, schema_check,
+    "schema", fields, figures, messages, schema_compile, list_free, schema_check, NULL,
 };

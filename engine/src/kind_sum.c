@@ -102,6 +102,13 @@ static rl_outcome sum_check(const rl_rule *rule, rl_run *run)
 
 static const rl_msg messages[] = {RL_MSG_SUM, RL_MSG_COUNT};
 
+static void sum_exprs(const void *p, rl_expr_fn fn, void *user)
+{
+    const sum_data *d = p;
+    fn(user, d->total);
+    fn(user, d->parts);
+}
+
 const rl_kind rl_kind_sum = {
-    "sum", fields, figures, messages, sum_compile, sum_free, sum_check,
+    "sum", fields, figures, messages, sum_compile, sum_free, sum_check, sum_exprs,
 };

@@ -98,6 +98,14 @@ static rl_outcome threshold_check(const rl_rule *rule, rl_run *run)
 static const rl_msg messages[] = {RL_MSG_THRESHOLD_MIN, RL_MSG_THRESHOLD_MAX,
                                   RL_MSG_THRESHOLD_XMIN, RL_MSG_THRESHOLD_XMAX, RL_MSG_COUNT};
 
+static void threshold_exprs(const void *p, rl_expr_fn fn, void *user)
+{
+    const threshold_data *d = p;
+    fn(user, d->value);
+    fn(user, d->min);
+    fn(user, d->max);
+}
+
 const rl_kind rl_kind_threshold = {
-    "threshold", fields, figures, messages, threshold_compile, threshold_free, threshold_check,
+    "threshold", fields, figures, messages, threshold_compile, threshold_free, threshold_check, threshold_exprs,
 };

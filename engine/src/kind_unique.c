@@ -52,6 +52,13 @@ static int unique_compile(rl_rule *rule, rl_loader *ld, const rl_jnode *obj)
     return 0;
 }
 
+void rl_unique_fields(const rl_rule *rule, const rl_jpath **items, const rl_expr **key)
+{
+    const unique_data *d = rule->data;
+    *items = d->items;
+    *key = d->key;
+}
+
 static uint64_t fnv1a(const char *s, size_t n)
 {
     uint64_t h = 1469598103934665603ULL;
@@ -61,7 +68,7 @@ static uint64_t fnv1a(const char *s, size_t n)
 }
 
 /* Canonical text of a key: numbers with an integral value as integers. */
-static void canonical(const rl_value *v, const rl_jdoc *doc, rl_sbuf *out)
+void rl_unique_canonical(const rl_value *v, const rl_jdoc *doc, rl_sbuf *out)
 {
     rl_value k = *v;
     if (k.type == RL_VNUM && k.u.d == (double)(int64_t)k.u.d && k.u.d > -9.2e18 && k.u.d < 9.2e18)
@@ -161,7 +168,7 @@ static rl_outcome check_items(rl_run *run, const unique_data *d, const rl_nodeli
             continue;
         }
         rl_sbuf_clear(&canon);
-        canonical(&key, rl_run_ctx(run)->doc, &canon);
+        rl_unique_canonical(&key, rl_run_ctx(run)->doc, &canon);
         const rl_jnode *first = table_visit(&t, rl_sbuf_str(&canon), canon.len, items->items[i]);
         if (first) {
             report_dup(run, &key, items->items[i], first);
@@ -197,5 +204,5 @@ static rl_outcome unique_check(const rl_rule *rule, rl_run *run)
 static const rl_msg messages[] = {RL_MSG_UNIQUE, RL_MSG_COUNT};
 
 const rl_kind rl_kind_unique = {
-    "unique", fields, figures, messages, unique_compile, unique_free, unique_check,
+    "unique", fields, figures, messages, unique_compile, unique_free, unique_check, NULL,
 };

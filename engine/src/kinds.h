@@ -45,6 +45,10 @@ typedef struct rl_finding {
 
 typedef struct rl_run rl_run; /* one rule on one node (check.c) */
 
+/* Called with each expression a rule's kind compiled (collection rules
+ * split them, expr_split.h). */
+typedef void (*rl_expr_fn)(void *user, const rl_expr *e);
+
 struct rl_kind {
     const char *name;
     const char *const *fields;  /* the kind's own fields, NULL-terminated */
@@ -53,7 +57,16 @@ struct rl_kind {
     int (*compile)(rl_rule *rule, rl_loader *ld, const rl_jnode *obj);
     void (*free)(void *data);
     rl_outcome (*check)(const rl_rule *rule, rl_run *run);
+    /* Every expression of the compiled data, for collection rules; NULL:
+     * the kind cannot be used with "scope": "collection". */
+    void (*exprs)(const void *data, rl_expr_fn fn, void *user);
 };
+
+/* The `unique` kind's items and key (key NULL: the item), for collection
+ * rules, which keep keys rather than nodes; and the canonical text of a
+ * key (numbers with an integral value as integers). */
+void rl_unique_fields(const rl_rule *rule, const rl_jpath **items, const rl_expr **key);
+void rl_unique_canonical(const rl_value *v, const rl_jdoc *doc, rl_sbuf *out);
 
 /* Every kind, NULL-terminated (for tests). */
 const rl_kind *const *rl_kinds(void);

@@ -32,7 +32,30 @@ struct rl_result {
     int drop; /* rl_result_keep(res, 0): violations go to the listener only */
     rl_arena *scratch; /* with drop: the figures of the violation being added */
     rl_result_cap cap_file; /* the violation limit of the report being checked */
+    int files_closed;           /* rl_result_end_files: later counts are no file's */
+    void *ext;                  /* state a layer above keeps with the result */
+    const rl_result_ext *ext_ops;
 };
+
+void *rl_result_ext_state(const rl_result *res)
+{
+    return res->ext;
+}
+
+void rl_result_set_ext(rl_result *res, void *state, const rl_result_ext *ops)
+{
+    res->ext = state;
+    res->ext_ops = ops;
+}
+
+static int merge_ext(rl_result *dst, const rl_result *src)
+{
+    if (!src->ext)
+        return 0;
+    if (!dst->ext_ops)
+        dst->ext_ops = src->ext_ops;
+    return dst->ext_ops->merge(&dst->ext, src->ext);
+}
 
 void rl_result_set_lang(rl_result *res, rl_lang lang)
 {
@@ -58,6 +81,8 @@ void rl_result_free(rl_result *res)
 {
     if (!res)
         return;
+    if (res->ext_ops)
+        res->ext_ops->free(res->ext);
     rl_arena_free(res->arena);
     rl_arena_free(res->scratch);
     free(res->v);
@@ -215,7 +240,7 @@ int rl_result_absorb(rl_result *dst, const rl_result *src)
     for (size_t i = 0; i < src->n; i++)
         if (!rl_result_add(dst, &src->v[i]))
             return -1;
-    return 0;
+    return merge_ext(dst, src);
 }
 
 int rl_result_merge(rl_result *dst, const rl_result *src)
@@ -233,7 +258,7 @@ int rl_result_merge(rl_result *dst, const rl_result *src)
             if (!rl_result_add(dst, &src->v[k]))
                 return -1;
     }
-    return 0;
+    return merge_ext(dst, src);
 }
 
 /* ---- the files checked ------------------------------------------------ */
@@ -244,9 +269,16 @@ static void close_file(rl_result *res)
         res->files[res->n_files - 1].end = res->summary;
 }
 
+void rl_result_end_files(rl_result *res)
+{
+    close_file(res);
+    res->files_closed = 1;
+}
+
 int rl_result_begin_file(rl_result *res, const char *name)
 {
     close_file(res);
+    res->files_closed = 0;
     res->summary.files++;
     if (res->n_files == res->cap_files) {
         size_t cap = res->cap_files ? res->cap_files * 2 : 16;
@@ -280,7 +312,7 @@ const char *rl_result_file(const rl_result *res, size_t i, rl_summary *counts)
     if (i >= res->n_files)
         return NULL;
     const rl_file_rec *f = &res->files[i];
-    const rl_summary *end = i + 1 == res->n_files ? &res->summary : &f->end;
+    const rl_summary *end = i + 1 == res->n_files && !res->files_closed ? &res->summary : &f->end;
     if (counts) {
         counts->files = 1;
         counts->rules = end->rules;

@@ -45,6 +45,10 @@ rl_lang rl_result_lang(const rl_result *res);
  * check of a file or buffer begins with this. Returns 0, or -1 on OOM. */
 int rl_result_begin_file(rl_result *res, const char *name);
 
+/* Close the last file's record: what is counted from now on (collection
+ * rules, judged after every file) belongs to no file. */
+void rl_result_end_files(rl_result *res);
+
 /* The files checked, in check order: the name of file i, and (when counts
  * is not NULL) what checking it counted — files is 1, rules the rules
  * that ran, the others this file's share. NULL when i is out of range. */
@@ -55,6 +59,16 @@ const char *rl_result_file(const rl_result *res, size_t i, rl_summary *counts);
  * they were found in dst's current file (a chunk of an NDJSON file checked
  * on another thread). Returns 0, or -1 on OOM. */
 int rl_result_absorb(rl_result *dst, const rl_result *src);
+
+/* State a layer above keeps with a result (the collection, collection.h):
+ * freed with it, merged by rl_result_absorb and rl_result_merge (merge
+ * into *dst, which may be NULL: then made). */
+typedef struct rl_result_ext {
+    void (*free)(void *state);
+    int (*merge)(void **dst, const void *src);
+} rl_result_ext;
+void *rl_result_ext_state(const rl_result *res);
+void rl_result_set_ext(rl_result *res, void *state, const rl_result_ext *ops);
 
 /* A string copied into the result's arena. */
 const char *rl_result_strdup(rl_result *res, const char *s);

@@ -1,5 +1,6 @@
 /* rules.c — the rl_rules collection: loading files and directories,
  * parameter overrides, diagnostics, and what `rules list` shows. */
+#include "collection.h"
 #include "error.h"
 #include "kinds.h"
 #include "loader.h"
@@ -45,6 +46,8 @@ rl_rules *rl_rules_new(void)
         free(rules);
         return NULL;
     }
+    if (rules)
+        rules->hash = rl_fnv1a_more(0, NULL, 0);
     return rules;
 }
 
@@ -67,6 +70,7 @@ void rl_rule_free(rl_rule *r)
     free(r->description);
     rl_jpath_free(r->each);
     rl_expr_free(r->when);
+    rl_coll_rule_free(r->coll);
     for (size_t i = 0; i < RL_LANG_COUNT; i++)
         rl_template_free(r->message[i]);
     free(r);
@@ -171,6 +175,8 @@ static int push_override(rl_rules *rules, const char *name, const char *value, r
         return -1;
     }
     rules->overrides = o;
+    rules->hash = rl_fnv1a_more(rules->hash, name, strlen(name) + 1);
+    rules->hash = rl_fnv1a_more(rules->hash, value, strlen(value) + 1);
     o[rules->n_overrides].name = strdup(name);
     o[rules->n_overrides].value = strdup(value);
     o[rules->n_overrides].doc = doc;
@@ -251,8 +257,11 @@ int rl_rules_adopt(rl_rules *rules, rl_ruleset *set)
     if (!all)
         return 0;
     rules->all = all;
-    for (size_t i = 0; i < set->n_rules; i++)
+    for (size_t i = 0; i < set->n_rules; i++) {
+        if (set->rules[i]->coll)
+            set->rules[i]->coll->index = rules->n_coll++;
         rules->all[rules->n_all++] = set->rules[i];
+    }
     return 1;
 }
 
@@ -285,6 +294,7 @@ int rl_rules_load_buffer(rl_rules *rules, const char *name, const char *json, si
 static int load_buffer(rl_rules *rules, const char *name, const char *json, size_t len)
 {
     rl_error err = {0};
+    rules->hash = rl_fnv1a_more(rules->hash, json, len);
     rl_jdoc *doc = rl_json_parse(json, len, NULL, &err);
     if (!doc) {
         char msg[800], hint[200];

@@ -37,6 +37,8 @@ typedef struct rl_rule {
     rl_lang message_first;   /* the language given first in a message object */
     rl_missing missing;
     void *data;              /* the kind's compiled fields */
+    struct rl_coll_rule *coll; /* "scope": "collection": what the collection
+                                  keeps for it (collection.h); NULL: per report */
     const rl_ruleset *set;
     unsigned line, column;   /* where the rule object starts */
 } rl_rule;
@@ -79,6 +81,9 @@ struct rl_rules {
     rl_rule *report_schema;
     struct rl_jdoc **docs;
     size_t n_docs;
+    uint64_t hash; /* FNV-1a 64 of every rule-set text loaded and every
+                      --param, in order: a partial state's "rules-hash" */
+    size_t n_coll; /* collection rules loaded */
 };
 
 /* Add a loaded rule set and its rules (rules.c). 0 when out of memory. */

@@ -4,6 +4,7 @@
  * Loading never stops at the first problem: every problem found becomes a
  * diagnostic with file:line:column and the rule id, so an author fixes them
  * all in one pass. A rule set with any diagnostic is never used. */
+#include "collection.h"
 #include "error.h"
 #include "kinds.h"
 #include "loader.h"
@@ -20,7 +21,7 @@ static const char *const top_fields[] = {"$schema", "$comment", "ruleset", "vers
                                          NULL};
 static const char *const common_fields[] = {"id", "kind", "title", "description", "severity",
                                             "each", "when", "message", "missing", "tags",
-                                            "$comment", NULL};
+                                            "$comment", "scope", "group", "order", NULL};
 
 void rl_rule_free(rl_rule *r);
 
@@ -283,6 +284,8 @@ static rl_rule *load_rule(rl_loader *ld, const rl_jnode *obj)
     read_common(ld, obj, r);
     if (r->kind)
         r->kind->compile(r, ld, obj);
+    if (r->kind && ld->errors == before)
+        rl_coll_rule_read(r, ld, obj);
     ld->rule_id = NULL;
     if (!have_id || ld->errors != before) {
         rl_rule_free(r);

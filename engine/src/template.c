@@ -220,3 +220,10 @@ void rl_template_expand(const rl_template *t, const rl_fig *figs, size_t n_figs,
         }
     }
 }
+
+void rl_template_exprs(const rl_template *t, void (*fn)(void *user, const rl_expr *e), void *user)
+{
+    for (size_t i = 0; t && i < t->n; i++)
+        if (t->segs[i].kind == SEG_EXPR)
+            fn(user, t->segs[i].expr);
+}

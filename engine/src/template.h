@@ -39,4 +39,7 @@ void rl_template_free(rl_template *t);
 void rl_template_expand(const rl_template *t, const rl_fig *figs, size_t n_figs,
                         rl_eval_ctx *ctx, rl_lang lang, rl_sbuf *out);
 
+/* Call fn with each expression placeholder's compiled expression. */
+void rl_template_exprs(const rl_template *t, void (*fn)(void *user, const rl_expr *e), void *user);
+
 #endif

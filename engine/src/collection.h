@@ -1,0 +1,208 @@
+/* collection.h — rules with "scope": "collection" (cross-report checks):
+ * what is compiled for them, the state the reports leave behind, and how
+ * it is judged, merged, written and read.
+ *
+ * A collection rule runs over the group ($: an array of reports) after
+ * every report has been read. The reports are not kept: while they stream
+ * by, each one is *fed* to the state (collection_feed.c) — its group key
+ * and order key, the parts of the rule's expressions (expr_split.h)
+ * evaluated on it, the keys of a `unique` — and when every input is in,
+ * the state is *judged* (collection_judge.c): per group, in group-key
+ * order, the kind runs with those parts substituted.
+ *
+ * Invariants: a state is independent of the order reports arrive in and
+ * of how they were split between threads or shards. Sums are exact
+ * (integers in 128 bits, doubles as Shewchuk partials), kept nodes are
+ * sorted by (order key, file, line, column, pointer) before judging, the
+ * first of a repeated `unique` key is the least in that order, and
+ * rl_coll_merge is associative and commutative. */
+#ifndef RL_COLLECTION_H
+#define RL_COLLECTION_H
+
+#include "check.h"
+#include "expr_split.h"
+#include "kinds.h"
+
+#include <stdint.h>
+
+/* ---- compiled (immutable, owned by the rule) ------------------------ */
+
+typedef struct rl_coll_rule {
+    rl_expr *group;       /* NULL: the whole run is one group */
+    rl_expr *order;       /* NULL: no order */
+    rl_parts parts;       /* of every field and `when` */
+    size_t *slot;         /* part i's index among the parts of its kind */
+    size_t n_kind[4];     /* parts per rl_part_kind */
+    rl_jpath *each;       /* the rule's each, or "$[*]" for previous(); NULL: none */
+    int own_each;         /* each was made here ("$[*]") */
+    const rl_jpath *items; /* `unique`: items and key (NULL: the item) */
+    const rl_expr *key;
+    size_t index;         /* among the loaded collection rules */
+} rl_coll_rule;
+
+/* Read scope/group/order of a rule whose kind has been compiled; for a
+ * collection rule, set r->coll. Problems are diagnostics. */
+void rl_coll_rule_read(rl_rule *r, rl_loader *ld, const rl_jnode *obj);
+void rl_coll_rule_free(rl_coll_rule *cr);
+
+/* FNV-1a 64, continued from h (0: start). */
+uint64_t rl_fnv1a_more(uint64_t h, const void *data, size_t len);
+
+/* ---- the state ------------------------------------------------------- */
+
+/* Where a kept value was: its report's file (interned in the state), the
+ * line and column, the JSON Pointer within the report. */
+typedef struct rl_loc {
+    const char *file;
+    uint32_t line, col;
+    char *pointer;
+} rl_loc;
+
+/* A key that sorts: null < false < true < numbers < strings (dates as ISO
+ * text). Group keys and order keys. */
+typedef enum rl_okey_type { RL_OK_NULL, RL_OK_BOOL, RL_OK_NUM, RL_OK_STR } rl_okey_type;
+typedef struct rl_okey {
+    uint8_t type;   /* rl_okey_type */
+    uint8_t is_int; /* RL_OK_NUM: i is exact */
+    int64_t i;      /* BOOL 0/1; NUM when is_int */
+    double d;       /* NUM */
+    char *s;        /* STR */
+} rl_okey;
+
+/* One value kept from a report: its JSON text and place. */
+typedef struct rl_kept {
+    char *json;
+    rl_loc loc;
+} rl_kept;
+
+/* A part's value on one node. */
+typedef enum rl_val_tag {
+    RL_VAL_NODE,     /* items[0]: a value read from the report (src kept) */
+    RL_VAL_COMPUTED, /* items[0]: a computed value (no src) */
+    RL_VAL_DATE,     /* items[0]: a date, as its ISO text */
+    RL_VAL_LIST,     /* items: the nodes of a list */
+    RL_VAL_ERROR     /* items[0].json: the evaluation error's message */
+} rl_val_tag;
+typedef struct rl_val {
+    uint8_t tag;
+    size_t n;
+    rl_kept *items;
+} rl_val;
+
+/* Exactly summed doubles (Shewchuk's partials, as Python's math.fsum). */
+typedef struct rl_fsum {
+    double *p;
+    size_t n, cap;
+    int nonfinite; /* 1: +inf or nan seen, 2: -inf */
+} rl_fsum;
+
+typedef struct rl_agg {
+    __int128 isum;
+    rl_fsum fs;
+    uint64_t n;
+    uint8_t has_double, has_null;
+    char *err;       /* the first evaluation error (least place), or NULL */
+    rl_loc err_loc;
+} rl_agg;
+
+/* A node `each` selected, with its parts' values (NODE parts, then PREV). */
+typedef struct rl_entry {
+    rl_okey order;
+    rl_loc at;
+    const char *locale; /* interned */
+    rl_val *vals;
+} rl_entry;
+
+/* A node a GATHER part kept. */
+typedef struct rl_gnode {
+    rl_okey order;
+    rl_kept k;
+} rl_gnode;
+
+typedef struct rl_glist {
+    rl_gnode *items;
+    size_t n, cap;
+} rl_glist;
+
+/* `unique`: each key's least place, and every other place of it. */
+typedef struct rl_ukey {
+    uint64_t hash;
+    char *key; /* canonical JSON; NULL: an empty slot */
+    rl_loc first;
+    rl_okey first_order;
+} rl_ukey;
+typedef struct rl_udup {
+    char *key;
+    rl_okey order;
+    rl_loc loc;
+} rl_udup;
+
+typedef struct rl_group {
+    rl_okey key;
+    rl_agg *aggs;      /* n_kind[RL_PART_AGG] */
+    rl_glist *gathers; /* n_kind[RL_PART_GATHER] */
+    rl_entry *entries;
+    size_t n_entries, cap_entries;
+    rl_ukey *keys; /* open addressing, cap a power of two */
+    size_t n_keys, cap_keys;
+    rl_udup *dups;
+    size_t n_dups, cap_dups;
+} rl_group;
+
+typedef struct rl_coll_rstate {
+    const rl_coll_rule *cr;
+    rl_group **groups;
+    size_t n, cap;
+    size_t *index; /* open addressing over groups (i + 1; 0 empty) */
+    size_t cap_index;
+} rl_coll_rstate;
+
+typedef struct rl_coll {
+    uint64_t rules_hash;
+    rl_coll_rstate *rules; /* one per loaded collection rule */
+    size_t n_rules;
+    char **strings; /* interned file names and locales (open addressing) */
+    size_t n_strings, cap_strings;
+} rl_coll;
+
+rl_coll *rl_coll_new(const rl_rules *rules);
+void rl_coll_free(rl_coll *c);
+/* Merge src into dst (both made for the same rules). Returns 0, or -1 on OOM. */
+int rl_coll_merge(rl_coll *dst, const rl_coll *src);
+/* The state held by res (made on first use), or NULL on OOM. */
+rl_coll *rl_coll_of(rl_result *res, const rl_rules *rules);
+
+/* Helpers shared by the feed, the judge and the partial files. */
+const char *rl_coll_intern(rl_coll *c, const char *s);
+rl_group *rl_coll_group(rl_coll *c, rl_coll_rstate *rs, const rl_okey *key);
+int rl_okey_cmp(const rl_okey *a, const rl_okey *b);
+int rl_loc_cmp(const rl_loc *a, const rl_loc *b);
+int rl_okey_copy(rl_okey *dst, const rl_okey *src);
+void rl_okey_free(rl_okey *k);
+/* The key as text: a string as it is, anything else as JSON. */
+void rl_okey_text(const rl_okey *k, rl_sbuf *out);
+int rl_loc_copy(rl_coll *c, rl_loc *dst, const rl_loc *src);
+void rl_fsum_add(rl_fsum *s, double x);
+double rl_fsum_value(const rl_fsum *s);
+void rl_agg_add_int(rl_agg *a, int64_t i);
+int rl_agg_merge(rl_agg *dst, const rl_agg *src, rl_coll *c);
+int rl_entry_push(rl_group *g, rl_entry *e);
+int rl_gnode_push(rl_glist *l, rl_gnode *gn);
+int rl_ukey_add(rl_coll *c, rl_group *g, const char *key, const rl_loc *loc, const rl_okey *order);
+void rl_val_free(rl_val *v);
+int rl_val_copy(rl_coll *c, rl_val *dst, const rl_val *src);
+
+/* ---- feeding, judging ----------------------------------------------- */
+
+/* Feed one report (its root, its file name, the evaluation context of the
+ * rule's set on it) to a collection rule's state. An evaluation error in
+ * the group or order key is a violation of the rule in that report. */
+void rl_coll_feed(rl_coll *c, const rl_rule *r, rl_severity sev, const rl_eval_ctx *base,
+                  rl_jdoc *doc, const char *file, rl_result *res, const rl_catalog *catalog,
+                  rl_lang lang);
+
+/* Judge every active collection rule over res's state, adding violations
+ * and counts to res. Returns 0, or -1 on OOM. */
+int rl_coll_judge(const rl_rules *rules, const rl_check_opts *opts, rl_result *res);
+
+#endif

@@ -1,0 +1,422 @@
+/* collection_feed.c — what one report leaves in a collection rule's state
+ * (collection.h): its group and order keys, its share of every AGG part,
+ * the nodes GATHER parts keep, an entry per `each` node with its NODE and
+ * PREV parts' values, and the keys of a `unique`.
+ *
+ * Group paths ($[*]..., $[?...]...) are evaluated over a one-item array
+ * holding the report: since they start by selecting reports by wildcard
+ * or filter, what they select in the group is the concatenation of what
+ * they select in each report. Values keep the JSON they were read from
+ * (numbers as written) and their place: file, line, column, pointer. */
+#include "collection.h"
+#include "error.h"
+#include "result.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct feed {
+    rl_coll *c;
+    const rl_rule *rule;
+    const rl_coll_rule *cr;
+    rl_eval_ctx ctx;
+    rl_jdoc *doc;
+    const char *file; /* interned */
+    rl_group *g;
+    rl_okey order;
+    rl_jnode wrap; /* [report] */
+    rl_jnode *wrap_items[1];
+} feed;
+
+static void loc_of(feed *f, const rl_jnode *node, rl_loc *loc)
+{
+    unsigned line, col;
+    rl_jdoc_locate(f->doc, node->offset, &line, &col);
+    rl_sbuf p = RL_SBUF_INIT;
+    rl_json_pointer(node, &p);
+    loc->file = f->file;
+    loc->line = line;
+    loc->col = col;
+    loc->pointer = strdup(rl_sbuf_str(&p));
+    rl_sbuf_free(&p);
+}
+
+static char *node_json(feed *f, const rl_jnode *node)
+{
+    rl_sbuf b = RL_SBUF_INIT;
+    rl_json_write(&b, f->doc, node);
+    char *s = strdup(rl_sbuf_str(&b));
+    rl_sbuf_free(&b);
+    return s;
+}
+
+static char *value_json(const rl_value *v)
+{
+    rl_sbuf b = RL_SBUF_INIT;
+    if (v->type == RL_VDATE) {
+        rl_sbuf_addc(&b, '"');
+        rl_date_format(&b, v->u.date);
+        rl_sbuf_addc(&b, '"');
+    } else {
+        rl_value_write_json(&b, v, NULL);
+    }
+    char *s = strdup(rl_sbuf_str(&b));
+    rl_sbuf_free(&b);
+    return s;
+}
+
+/* ---- keys ----------------------------------------------------------------- */
+
+/* A value as a key; -1 for a list, array or object. */
+static int okey_of(const rl_value *v, rl_okey *k)
+{
+    memset(k, 0, sizeof *k);
+    rl_sbuf b = RL_SBUF_INIT;
+    switch ((rl_vtype)v->type) {
+    case RL_VNULL: k->type = RL_OK_NULL; return 0;
+    case RL_VBOOL: k->type = RL_OK_BOOL; k->i = v->u.b != 0; return 0;
+    case RL_VINT: k->type = RL_OK_NUM; k->is_int = 1; k->i = v->u.i; k->d = (double)v->u.i; return 0;
+    case RL_VNUM: k->type = RL_OK_NUM; k->d = v->u.d; return 0;
+    case RL_VSTR: k->type = RL_OK_STR; k->s = strndup(v->u.str.s, v->u.str.len); return k->s ? 0 : -1;
+    case RL_VDATE:
+        rl_date_format(&b, v->u.date);
+        k->type = RL_OK_STR;
+        k->s = strdup(rl_sbuf_str(&b));
+        rl_sbuf_free(&b);
+        return k->s ? 0 : -1;
+    default: return -1;
+    }
+}
+
+/* A group or order key that cannot be computed: a violation of the rule,
+ * at the report's root. */
+static void key_failed(feed *f, rl_severity sev, rl_result *res, const rl_catalog *catalog,
+                       rl_lang lang, const rl_expr *e, const char *detail)
+{
+    rl_fig args[2] = {{"expr", {0}}, {"detail", {0}}};
+    rl_value_set_str(&args[0].v, rl_expr_text(e), strlen(rl_expr_text(e)));
+    rl_value_set_str(&args[1].v, detail, strlen(detail));
+    rl_sbuf msg = RL_SBUF_INIT;
+    rl_catalog_expand(catalog, RL_MSG_EVAL_ERROR, lang, args, 2, &msg);
+    rl_violation v = {0};
+    v.file = f->file;
+    v.rule = f->rule->id;
+    v.severity = sev;
+    v.pointer = "";
+    rl_jdoc_locate(f->doc, f->doc->root->offset, &v.line, &v.column);
+    v.message = rl_sbuf_str(&msg);
+    rl_result_add(res, &v);
+    rl_sbuf_free(&msg);
+}
+
+static int eval_key(feed *f, const rl_expr *e, rl_okey *k, rl_sbuf *detail)
+{
+    memset(k, 0, sizeof *k);
+    if (!e)
+        return 0;
+    rl_error err;
+    rl_error_fresh(&err);
+    f->ctx.err = &err;
+    f->ctx.current = f->doc->root;
+    rl_value v;
+    if (rl_expr_eval(e, &f->ctx, &v) != 0) {
+        rl_sbuf_adds(detail, err.message);
+        return -1;
+    }
+    if (okey_of(&v, k) != 0) {
+        rl_sbuf_adds(detail, "a group or order key must be a string, number, date, boolean or null");
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- values ----------------------------------------------------------------- */
+
+/* 1 when v is exactly the value of its src node (so the node's JSON gives
+ * it back), not a value computed from it. */
+static int is_node_value(const rl_value *v)
+{
+    if (!v->src)
+        return 0;
+    rl_value t;
+    rl_value_from_node(&t, v->src);
+    if (t.type != v->type)
+        return 0;
+    switch ((rl_vtype)v->type) {
+    case RL_VBOOL: return t.u.b == v->u.b;
+    case RL_VINT: return t.u.i == v->u.i;
+    case RL_VNUM: return t.u.d == v->u.d;
+    case RL_VSTR: return t.u.str.s == v->u.str.s && t.u.str.len == v->u.str.len;
+    case RL_VNODE: return t.u.node == v->u.node;
+    default: return 1;
+    }
+}
+
+static int keep_list(feed *f, const rl_value *v, const rl_jnode *at, rl_val *out)
+{
+    out->tag = RL_VAL_LIST;
+    out->items = calloc(v->u.list.n ? v->u.list.n : 1, sizeof *out->items);
+    if (!out->items)
+        return -1;
+    for (; out->n < v->u.list.n; out->n++) {
+        rl_kept *k = &out->items[out->n];
+        if (v->u.list.nodes) {
+            k->json = node_json(f, v->u.list.nodes[out->n]);
+            loc_of(f, v->u.list.nodes[out->n], &k->loc);
+        } else {
+            k->json = value_json(&v->u.list.values[out->n]);
+            loc_of(f, v->u.list.values[out->n].src ? v->u.list.values[out->n].src : at, &k->loc);
+        }
+    }
+    return 0;
+}
+
+/* A part's value on the node at: kept with its place (the node it came
+ * from, else at). */
+static int keep_value(feed *f, const rl_value *v, const rl_jnode *at, rl_val *out)
+{
+    memset(out, 0, sizeof *out);
+    if (v->type == RL_VLIST)
+        return keep_list(f, v, at, out);
+    out->items = calloc(1, sizeof *out->items);
+    if (!out->items)
+        return -1;
+    out->n = 1;
+    if (is_node_value(v)) {
+        out->tag = RL_VAL_NODE;
+        out->items[0].json = node_json(f, v->src);
+    } else {
+        out->tag = v->type == RL_VDATE ? RL_VAL_DATE : RL_VAL_COMPUTED;
+        out->items[0].json = value_json(v);
+    }
+    loc_of(f, v->src ? v->src : at, &out->items[0].loc);
+    return out->items[0].json ? 0 : -1;
+}
+
+static int keep_error(feed *f, const char *message, const rl_jnode *at, rl_val *out)
+{
+    memset(out, 0, sizeof *out);
+    out->tag = RL_VAL_ERROR;
+    out->items = calloc(1, sizeof *out->items);
+    if (!out->items)
+        return -1;
+    out->n = 1;
+    out->items[0].json = strdup(message);
+    loc_of(f, at, &out->items[0].loc);
+    return 0;
+}
+
+/* ---- parts -------------------------------------------------------------------- */
+
+static int select_in(feed *f, const rl_jpath *q, rl_nodelist *out, rl_error *err)
+{
+    rl_nodelist_clear(out);
+    return rl_jpath_eval(q, &f->wrap, &f->wrap, out, err);
+}
+
+static void agg_error(feed *f, rl_agg *a, const char *message, const rl_jnode *at)
+{
+    rl_loc loc;
+    loc_of(f, at, &loc);
+    if (a->err && rl_loc_cmp(&a->err_loc, &loc) <= 0) {
+        free(loc.pointer);
+        return;
+    }
+    free(a->err);
+    free(a->err_loc.pointer);
+    a->err = strdup(message);
+    a->err_loc = loc;
+}
+
+static void agg_node(feed *f, const rl_part *p, rl_agg *a, const rl_jnode *node)
+{
+    if (node->type == RL_JNULL) {
+        a->has_null = 1;
+        return;
+    }
+    rl_value v, x;
+    rl_value_from_node(&v, node);
+    rl_error err;
+    rl_error_fresh(&err);
+    f->ctx.err = &err;
+    if (v.type != RL_VINT && v.type != RL_VNUM && v.type != RL_VSTR) {
+        rl_error_set(&err, 0, 0, "%s() takes numbers, but one of the nodes is a %s",
+                     p->fn == RL_AGG_AVG ? "avg" : "sum", rl_json_type_name(node->type));
+        agg_error(f, a, err.message, node);
+        return;
+    }
+    if (rl_eval_to_number(&f->ctx, &v, &x) != 0) {
+        agg_error(f, a, err.message, node);
+        return;
+    }
+    if (x.type == RL_VINT) {
+        rl_agg_add_int(a, x.u.i);
+    } else {
+        rl_fsum_add(&a->fs, x.u.d);
+        a->has_double = 1;
+    }
+    a->n++;
+}
+
+static void feed_agg(feed *f, const rl_part *p, rl_agg *a, rl_nodelist *nodes)
+{
+    for (size_t k = 0; k < p->n_paths; k++) {
+        rl_error err;
+        rl_error_fresh(&err);
+        if (select_in(f, p->paths[k], nodes, &err) != 0) {
+            agg_error(f, a, err.message, f->doc->root);
+            continue;
+        }
+        if (p->fn == RL_AGG_COUNT) {
+            a->n += nodes->n;
+            continue;
+        }
+        for (size_t i = 0; i < nodes->n; i++)
+            agg_node(f, p, a, nodes->items[i]);
+    }
+}
+
+static int feed_gather(feed *f, const rl_part *p, rl_glist *l, rl_nodelist *nodes)
+{
+    rl_error err;
+    rl_error_fresh(&err);
+    if (select_in(f, p->paths[0], nodes, &err) != 0)
+        return 0;
+    for (size_t i = 0; i < nodes->n; i++) {
+        rl_gnode gn = {0};
+        if (rl_okey_copy(&gn.order, &f->order) != 0)
+            return -1;
+        gn.k.json = node_json(f, nodes->items[i]);
+        loc_of(f, nodes->items[i], &gn.k.loc);
+        if (rl_gnode_push(l, &gn) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The value of a NODE or PREV part on one `each` node. */
+static int part_on(feed *f, const rl_part *p, const rl_jnode *node, rl_val *out)
+{
+    rl_error err;
+    rl_error_fresh(&err);
+    f->ctx.err = &err;
+    f->ctx.current = node;
+    rl_arena_reset(f->ctx.arena);
+    rl_value v;
+    if (rl_expr_eval_sub(p->sub, &f->ctx, &v) != 0)
+        return keep_error(f, err.message, f->ctx.err_node ? f->ctx.err_node : node, out);
+    return keep_value(f, &v, node, out);
+}
+
+static int feed_entry(feed *f, const rl_jnode *node)
+{
+    const rl_coll_rule *cr = f->cr;
+    size_t nn = cr->n_kind[RL_PART_NODE];
+    rl_entry e = {0};
+    e.vals = calloc(nn + cr->n_kind[RL_PART_PREV] + 1, sizeof *e.vals);
+    if (!e.vals || rl_okey_copy(&e.order, &f->order) != 0)
+        return -1;
+    loc_of(f, node, &e.at);
+    e.locale = rl_coll_intern(f->c, f->ctx.locale ? f->ctx.locale : "en");
+    for (size_t i = 0; i < cr->parts.n; i++) {
+        const rl_part *p = &cr->parts.items[i];
+        if (p->kind == RL_PART_NODE && part_on(f, p, node, &e.vals[cr->slot[i]]) != 0)
+            return -1;
+        if (p->kind == RL_PART_PREV && part_on(f, p, node, &e.vals[nn + cr->slot[i]]) != 0)
+            return -1;
+    }
+    return rl_entry_push(f->g, &e);
+}
+
+static int feed_each(feed *f, rl_nodelist *nodes)
+{
+    rl_error err;
+    rl_error_fresh(&err);
+    if (select_in(f, f->cr->each, nodes, &err) != 0)
+        return 0;
+    for (size_t i = 0; i < nodes->n; i++)
+        if (feed_entry(f, nodes->items[i]) != 0)
+            return -1;
+    return 0;
+}
+
+static int feed_unique(feed *f, rl_nodelist *nodes)
+{
+    rl_error err;
+    rl_error_fresh(&err);
+    if (select_in(f, f->cr->items, nodes, &err) != 0)
+        return 0;
+    rl_sbuf canon = RL_SBUF_INIT;
+    int rc = 0;
+    for (size_t i = 0; i < nodes->n && rc == 0; i++) {
+        rl_value key;
+        f->ctx.current = nodes->items[i];
+        f->ctx.err = &err;
+        rl_arena_reset(f->ctx.arena);
+        if (!f->cr->key)
+            rl_value_from_node(&key, nodes->items[i]);
+        else if (rl_expr_eval(f->cr->key, &f->ctx, &key) != 0)
+            continue; /* as the per-report kind: a key that fails is no key */
+        if (key.type == RL_VNULL)
+            continue;
+        rl_sbuf_clear(&canon);
+        rl_unique_canonical(&key, f->doc, &canon);
+        rl_loc loc;
+        loc_of(f, nodes->items[i], &loc);
+        rc = rl_ukey_add(f->c, f->g, rl_sbuf_str(&canon), &loc, &f->order);
+        free(loc.pointer);
+    }
+    rl_sbuf_free(&canon);
+    return rc;
+}
+
+static void feed_parts(feed *f)
+{
+    const rl_coll_rule *cr = f->cr;
+    rl_nodelist nodes;
+    rl_nodelist_init(&nodes);
+    for (size_t i = 0; i < cr->parts.n; i++) {
+        const rl_part *p = &cr->parts.items[i];
+        if (p->kind == RL_PART_AGG)
+            feed_agg(f, p, &f->g->aggs[cr->slot[i]], &nodes);
+        else if (p->kind == RL_PART_GATHER)
+            feed_gather(f, p, &f->g->gathers[cr->slot[i]], &nodes);
+    }
+    if (cr->each)
+        feed_each(f, &nodes);
+    if (cr->items)
+        feed_unique(f, &nodes);
+    rl_nodelist_free(&nodes);
+}
+
+void rl_coll_feed(rl_coll *c, const rl_rule *r, rl_severity sev, const rl_eval_ctx *base,
+                  rl_jdoc *doc, const char *file, rl_result *res, const rl_catalog *catalog,
+                  rl_lang lang)
+{
+    feed f;
+    memset(&f, 0, sizeof f);
+    f.c = c;
+    f.rule = r;
+    f.cr = r->coll;
+    f.ctx = *base;
+    f.ctx.root = f.ctx.current = doc->root;
+    f.doc = doc;
+    f.file = rl_coll_intern(c, file);
+    f.wrap_items[0] = doc->root;
+    f.wrap.type = RL_JARRAY;
+    f.wrap.u.arr.items = f.wrap_items;
+    f.wrap.u.arr.n = 1;
+    rl_okey gkey;
+    rl_sbuf detail = RL_SBUF_INIT;
+    if (eval_key(&f, f.cr->group, &gkey, &detail) != 0) {
+        key_failed(&f, sev, res, catalog, lang, f.cr->group, rl_sbuf_str(&detail));
+    } else if (eval_key(&f, f.cr->order, &f.order, &detail) != 0) {
+        key_failed(&f, sev, res, catalog, lang, f.cr->order, rl_sbuf_str(&detail));
+    } else if ((f.g = rl_coll_group(c, &c->rules[f.cr->index], &gkey)) != NULL) {
+        f.ctx.root = doc->root;
+        feed_parts(&f);
+    }
+    rl_okey_free(&gkey);
+    rl_okey_free(&f.order);
+    rl_sbuf_free(&detail);
+}

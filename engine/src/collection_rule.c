@@ -1,0 +1,174 @@
+/* collection_rule.c — reading "scope", "group" and "order" and compiling a
+ * collection rule: its expressions split into parts (expr_split.h), each
+ * part given a slot among those of its kind.
+ *
+ * A collection rule's `each` must select reports of the group by wildcard
+ * or filter ($[*]..., $[?...]...); previous() needs an `order` and, without
+ * `each`, runs over every report ($[*]). A kind that cannot be split (its
+ * expressions not listed) is refused at load time, as previous() is in a
+ * rule checked per report. */
+#include "collection.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+uint64_t rl_fnv1a_more(uint64_t h, const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    if (h == 0)
+        h = 1469598103934665603ULL;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ p[i]) * 1099511628211ULL;
+    return h;
+}
+
+void rl_coll_rule_free(rl_coll_rule *cr)
+{
+    if (!cr)
+        return;
+    rl_expr_free(cr->group);
+    rl_expr_free(cr->order);
+    rl_parts_free(&cr->parts);
+    free(cr->slot);
+    if (cr->own_each)
+        rl_jpath_free(cr->each);
+    free(cr);
+}
+
+typedef struct walk {
+    rl_loader *ld;
+    const rl_jnode *obj;
+    rl_coll_rule *cr;
+    int at_is_group;
+    int uses_prev;
+    int failed;
+} walk;
+
+static void split_one(void *user, const rl_expr *e)
+{
+    walk *w = user;
+    if (!e || w->failed)
+        return;
+    w->uses_prev |= rl_expr_uses_previous(e);
+    rl_error err = {0};
+    if (rl_expr_split(e, w->at_is_group, &w->cr->parts, &err) != 0) {
+        rl_ld_error(w->ld, w->obj->offset, "in '%s' (column %u): %s", rl_expr_text(e), err.column,
+                    err.message);
+        w->failed = 1;
+    }
+}
+
+static void find_previous(void *user, const rl_expr *e)
+{
+    walk *w = user;
+    if (e && rl_expr_uses_previous(e))
+        w->uses_prev = 1;
+}
+
+/* A rule checked per report: group, order and previous() are errors. */
+static void read_report_rule(rl_rule *r, rl_loader *ld, const rl_jnode *obj)
+{
+    static const char *const coll_only[] = {"group", "order", NULL};
+    for (size_t i = 0; coll_only[i]; i++) {
+        const rl_jnode *f = rl_json_gets(obj, coll_only[i]);
+        if (f)
+            rl_ld_error(ld, f->offset, "field '%s' needs \"scope\": \"collection\"", coll_only[i]);
+    }
+    walk w = {ld, obj, NULL, 0, 0, 0};
+    if (r->kind->exprs)
+        r->kind->exprs(r->data, find_previous, &w);
+    find_previous(&w, r->when);
+    if (w.uses_prev)
+        rl_ld_error(ld, obj->offset, "previous() needs \"scope\": \"collection\" and an \"order\"");
+}
+
+static int read_scope(rl_loader *ld, const rl_jnode *obj)
+{
+    const rl_jnode *s = rl_json_gets(obj, "scope");
+    if (!s)
+        return 0;
+    if (s->type == RL_JSTRING && strcmp(s->u.str.s, "collection") == 0)
+        return 1;
+    if (!(s->type == RL_JSTRING && strcmp(s->u.str.s, "report") == 0))
+        rl_ld_error(ld, s->offset, "field 'scope' must be \"report\" (the default) or \"collection\"");
+    return 0;
+}
+
+static int check_each(rl_rule *r, rl_loader *ld, const rl_jnode *obj)
+{
+    if (!r->each)
+        return 1;
+    if (!rl_jpath_is_relative(r->each) && rl_jpath_over_items(r->each))
+        return 1;
+    rl_ld_error(ld, rl_json_gets(obj, "each")->offset,
+                "in a collection rule 'each' selects within the group's reports: start it with "
+                "$[*] or $[?...] (e.g. \"$[?@.report.level == 'national']\")");
+    return 0;
+}
+
+static void read_unique(rl_coll_rule *cr, const rl_rule *r, rl_loader *ld, const rl_jnode *obj)
+{
+    rl_unique_fields(r, &cr->items, &cr->key);
+    if (r->each)
+        rl_ld_error(ld, obj->offset, "a collection `unique` has no 'each': its 'items' select "
+                                     "within the group ($[*]...)");
+    else if (cr->items && (rl_jpath_is_relative(cr->items) || !rl_jpath_over_items(cr->items)))
+        rl_ld_error(ld, rl_json_gets(obj, "items")->offset,
+                    "in a collection rule 'items' selects within the group's reports: start it "
+                    "with $[*] or $[?...] (e.g. \"$[*].procedures[*]\")");
+}
+
+static void assign_slots(rl_coll_rule *cr)
+{
+    cr->slot = calloc(cr->parts.n ? cr->parts.n : 1, sizeof *cr->slot);
+    for (size_t i = 0; cr->slot && i < cr->parts.n; i++)
+        cr->slot[i] = cr->n_kind[cr->parts.items[i].kind]++;
+}
+
+static void read_collection_rule(rl_rule *r, rl_loader *ld, const rl_jnode *obj)
+{
+    int is_unique = strcmp(r->kind->name, "unique") == 0;
+    if (!r->kind->exprs && !is_unique) {
+        rl_ld_error(ld, obj->offset, "kind '%s' cannot be used with \"scope\": \"collection\" "
+                                     "(these can: sum, ratio, average, threshold, expr, pattern, "
+                                     "cadence, unique)", r->kind->name);
+        return;
+    }
+    rl_coll_rule *cr = r->coll = calloc(1, sizeof *cr);
+    if (!cr || !check_each(r, ld, obj))
+        return;
+    cr->group = rl_ld_expr(ld, obj, "group", 0, 0);
+    cr->order = rl_ld_expr(ld, obj, "order", 0, 0);
+    if (is_unique)
+        read_unique(cr, r, ld, obj);
+    walk w = {ld, obj, cr, r->each == NULL, 0, 0};
+    find_previous(&w, r->when);
+    if (r->kind->exprs)
+        r->kind->exprs(r->data, find_previous, &w);
+    for (size_t i = 0; i < RL_LANG_COUNT; i++)
+        rl_template_exprs(r->message[i], find_previous, &w);
+    if (w.uses_prev && !r->each) { /* previous() runs over the reports */
+        rl_error err = {0};
+        cr->each = rl_jpath_compile("$[*]", 4, NULL, &err);
+        cr->own_each = 1;
+        w.at_is_group = 0;
+    } else {
+        cr->each = r->each;
+    }
+    if (w.uses_prev && !cr->order)
+        rl_ld_error(ld, obj->offset, "previous() needs an \"order\" (e.g. \"@.report.period\")");
+    split_one(&w, r->when);
+    if (r->kind->exprs)
+        r->kind->exprs(r->data, split_one, &w);
+    for (size_t i = 0; i < RL_LANG_COUNT; i++)
+        rl_template_exprs(r->message[i], split_one, &w);
+    assign_slots(cr);
+}
+
+void rl_coll_rule_read(rl_rule *r, rl_loader *ld, const rl_jnode *obj)
+{
+    if (read_scope(ld, obj))
+        read_collection_rule(r, ld, obj);
+    else
+        read_report_rule(r, ld, obj);
+}

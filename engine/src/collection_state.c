@@ -1,0 +1,593 @@
+/* collection_state.c — the state collection rules keep (collection.h):
+ * interned strings, groups by key, exact sums, kept values, `unique` keys,
+ * and merging two states.
+ *
+ * Invariants: every string a state holds is its own (file names and
+ * locales interned, the rest malloc'd); merging copies, so src is left as
+ * it was; nothing here depends on the order things were added in, except
+ * the order of entries and kept nodes, which the judge sorts. */
+#include "collection.h"
+#include "result.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- interned strings --------------------------------------------------- */
+
+static int intern_grow(rl_coll *c)
+{
+    size_t cap = c->cap_strings ? 2 * c->cap_strings : 32;
+    char **s = calloc(cap, sizeof *s);
+    if (!s)
+        return -1;
+    for (size_t i = 0; i < c->cap_strings; i++) {
+        if (!c->strings[i])
+            continue;
+        size_t j = rl_fnv1a_more(0, c->strings[i], strlen(c->strings[i])) & (cap - 1);
+        while (s[j])
+            j = (j + 1) & (cap - 1);
+        s[j] = c->strings[i];
+    }
+    free(c->strings);
+    c->strings = s;
+    c->cap_strings = cap;
+    return 0;
+}
+
+const char *rl_coll_intern(rl_coll *c, const char *s)
+{
+    if (!s)
+        return NULL;
+    if ((c->n_strings + 1) * 2 > c->cap_strings && intern_grow(c) != 0)
+        return NULL;
+    size_t j = rl_fnv1a_more(0, s, strlen(s)) & (c->cap_strings - 1);
+    for (; c->strings[j]; j = (j + 1) & (c->cap_strings - 1))
+        if (strcmp(c->strings[j], s) == 0)
+            return c->strings[j];
+    c->n_strings++;
+    return c->strings[j] = strdup(s);
+}
+
+/* ---- keys and places ---------------------------------------------------- */
+
+static int cmp_num(const rl_okey *a, const rl_okey *b)
+{
+    if (a->is_int && b->is_int)
+        return (a->i > b->i) - (a->i < b->i);
+    if (a->is_int)
+        return rl_cmp_int_double(a->i, b->d);
+    if (b->is_int)
+        return -rl_cmp_int_double(b->i, a->d);
+    return (a->d > b->d) - (a->d < b->d);
+}
+
+int rl_okey_cmp(const rl_okey *a, const rl_okey *b)
+{
+    if (a->type != b->type)
+        return a->type < b->type ? -1 : 1;
+    switch ((rl_okey_type)a->type) {
+    case RL_OK_NULL: return 0;
+    case RL_OK_BOOL: return (a->i > b->i) - (a->i < b->i);
+    case RL_OK_NUM: return cmp_num(a, b);
+    case RL_OK_STR: return strcmp(a->s, b->s);
+    }
+    return 0;
+}
+
+int rl_okey_copy(rl_okey *dst, const rl_okey *src)
+{
+    *dst = *src;
+    if (src->s && !(dst->s = strdup(src->s)))
+        return -1;
+    return 0;
+}
+
+void rl_okey_free(rl_okey *k)
+{
+    free(k->s);
+    k->s = NULL;
+}
+
+void rl_okey_text(const rl_okey *k, rl_sbuf *out)
+{
+    switch ((rl_okey_type)k->type) {
+    case RL_OK_NULL: rl_sbuf_adds(out, "null"); break;
+    case RL_OK_BOOL: rl_sbuf_adds(out, k->i ? "true" : "false"); break;
+    case RL_OK_NUM:
+        if (k->is_int)
+            rl_sbuf_add_int(out, k->i);
+        else
+            rl_json_write_double(out, k->d);
+        break;
+    case RL_OK_STR: rl_sbuf_adds(out, k->s); break;
+    }
+}
+
+static uint64_t okey_hash(const rl_okey *k)
+{
+    rl_sbuf b = RL_SBUF_INIT;
+    rl_okey_text(k, &b);
+    uint64_t h = rl_fnv1a_more(0, &k->type, 1);
+    h = rl_fnv1a_more(h, b.data ? b.data : "", b.len);
+    rl_sbuf_free(&b);
+    return h;
+}
+
+int rl_loc_cmp(const rl_loc *a, const rl_loc *b)
+{
+    int c = strcmp(a->file ? a->file : "", b->file ? b->file : "");
+    if (c)
+        return c;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->col != b->col)
+        return a->col < b->col ? -1 : 1;
+    return strcmp(a->pointer ? a->pointer : "", b->pointer ? b->pointer : "");
+}
+
+int rl_loc_copy(rl_coll *c, rl_loc *dst, const rl_loc *src)
+{
+    *dst = *src;
+    dst->file = rl_coll_intern(c, src->file);
+    dst->pointer = src->pointer ? strdup(src->pointer) : NULL;
+    return (src->file && !dst->file) || (src->pointer && !dst->pointer) ? -1 : 0;
+}
+
+/* ---- exact sums --------------------------------------------------------- */
+
+void rl_fsum_add(rl_fsum *s, double x)
+{
+    if (!isfinite(x)) {
+        s->nonfinite |= isnan(x) || x > 0 ? 1 : 2;
+        return;
+    }
+    size_t i = 0;
+    for (size_t j = 0; j < s->n; j++) {
+        double y = s->p[j];
+        if (fabs(x) < fabs(y)) {
+            double t = x;
+            x = y;
+            y = t;
+        }
+        double hi = x + y, lo = y - (hi - x);
+        if (lo != 0.0)
+            s->p[i++] = lo;
+        x = hi;
+    }
+    if (i >= s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 4;
+        double *p = realloc(s->p, cap * sizeof *p);
+        if (!p) {
+            s->nonfinite |= 1;
+            return;
+        }
+        s->p = p;
+        s->cap = cap;
+    }
+    s->p[i++] = x;
+    s->n = i;
+}
+
+/* The correctly rounded sum of the partials (Python's math.fsum). */
+double rl_fsum_value(const rl_fsum *s)
+{
+    if (s->nonfinite)
+        return s->nonfinite == 2 ? -INFINITY : INFINITY;
+    size_t n = s->n;
+    if (n == 0)
+        return 0.0;
+    double hi = s->p[--n], lo = 0.0;
+    while (n > 0) {
+        double x = hi, y = s->p[--n];
+        hi = x + y;
+        double yr = hi - x;
+        lo = y - yr;
+        if (lo != 0.0)
+            break;
+    }
+    if (n > 0 && ((lo < 0.0 && s->p[n - 1] < 0.0) || (lo > 0.0 && s->p[n - 1] > 0.0))) {
+        double y = lo * 2.0, x = hi + y, yr = x - hi;
+        if (y == yr)
+            hi = x;
+    }
+    return hi;
+}
+
+void rl_agg_add_int(rl_agg *a, int64_t i)
+{
+    a->isum += i;
+}
+
+int rl_agg_merge(rl_agg *dst, const rl_agg *src, rl_coll *c)
+{
+    dst->isum += src->isum;
+    dst->n += src->n;
+    dst->has_double |= src->has_double;
+    dst->has_null |= src->has_null;
+    for (size_t i = 0; i < src->fs.n; i++)
+        rl_fsum_add(&dst->fs, src->fs.p[i]);
+    dst->fs.nonfinite |= src->fs.nonfinite;
+    if (src->err && (!dst->err || rl_loc_cmp(&src->err_loc, &dst->err_loc) < 0)) {
+        free(dst->err);
+        free(dst->err_loc.pointer);
+        dst->err = strdup(src->err);
+        if (!dst->err || rl_loc_copy(c, &dst->err_loc, &src->err_loc) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static void agg_free(rl_agg *a)
+{
+    free(a->fs.p);
+    free(a->err);
+    free(a->err_loc.pointer);
+}
+
+/* ---- kept values -------------------------------------------------------- */
+
+void rl_val_free(rl_val *v)
+{
+    for (size_t i = 0; i < v->n; i++) {
+        free(v->items[i].json);
+        free(v->items[i].loc.pointer);
+    }
+    free(v->items);
+    v->items = NULL;
+    v->n = 0;
+}
+
+static int kept_copy(rl_coll *c, rl_kept *dst, const rl_kept *src)
+{
+    dst->json = strdup(src->json);
+    int rc = rl_loc_copy(c, &dst->loc, &src->loc);
+    return dst->json && rc == 0 ? 0 : -1;
+}
+
+int rl_val_copy(rl_coll *c, rl_val *dst, const rl_val *src)
+{
+    dst->tag = src->tag;
+    dst->n = 0;
+    dst->items = src->n ? calloc(src->n, sizeof *dst->items) : NULL;
+    if (src->n && !dst->items)
+        return -1;
+    for (; dst->n < src->n; dst->n++)
+        if (kept_copy(c, &dst->items[dst->n], &src->items[dst->n]) != 0)
+            return -1;
+    return 0;
+}
+
+static int grow(void **items, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return 0;
+    size_t c = *cap ? 2 * *cap : 8;
+    void *more = realloc(*items, c * size);
+    if (!more)
+        return -1;
+    *items = more;
+    *cap = c;
+    return 0;
+}
+
+int rl_entry_push(rl_group *g, rl_entry *e)
+{
+    if (grow((void **)&g->entries, &g->cap_entries, g->n_entries, sizeof *e) != 0)
+        return -1;
+    g->entries[g->n_entries++] = *e;
+    return 0;
+}
+
+int rl_gnode_push(rl_glist *l, rl_gnode *gn)
+{
+    if (grow((void **)&l->items, &l->cap, l->n, sizeof *gn) != 0)
+        return -1;
+    l->items[l->n++] = *gn;
+    return 0;
+}
+
+/* ---- unique keys -------------------------------------------------------- */
+
+static int ukeys_grow(rl_group *g)
+{
+    size_t cap = g->cap_keys ? 2 * g->cap_keys : 64;
+    rl_ukey *k = calloc(cap, sizeof *k);
+    if (!k)
+        return -1;
+    for (size_t i = 0; i < g->cap_keys; i++) {
+        if (!g->keys[i].key)
+            continue;
+        size_t j = g->keys[i].hash & (cap - 1);
+        while (k[j].key)
+            j = (j + 1) & (cap - 1);
+        k[j] = g->keys[i];
+    }
+    free(g->keys);
+    g->keys = k;
+    g->cap_keys = cap;
+    return 0;
+}
+
+static int dup_push(rl_coll *c, rl_group *g, const char *key, const rl_loc *loc, const rl_okey *order)
+{
+    if (grow((void **)&g->dups, &g->cap_dups, g->n_dups, sizeof *g->dups) != 0)
+        return -1;
+    rl_udup *d = &g->dups[g->n_dups];
+    memset(d, 0, sizeof *d);
+    d->key = strdup(key);
+    int rc = rl_loc_copy(c, &d->loc, loc) | rl_okey_copy(&d->order, order);
+    g->n_dups++;
+    return d->key && rc == 0 ? 0 : -1;
+}
+
+/* (order, place) of a and b. */
+static int first_cmp(const rl_okey *oa, const rl_loc *a, const rl_okey *ob, const rl_loc *b)
+{
+    int c = rl_okey_cmp(oa, ob);
+    return c ? c : rl_loc_cmp(a, b);
+}
+
+/* Record key at loc: the least place stays first, every other is a dup. */
+int rl_ukey_add(rl_coll *c, rl_group *g, const char *key, const rl_loc *loc, const rl_okey *order)
+{
+    if ((g->n_keys + 1) * 2 > g->cap_keys && ukeys_grow(g) != 0)
+        return -1;
+    uint64_t h = rl_fnv1a_more(0, key, strlen(key));
+    size_t j = h & (g->cap_keys - 1);
+    for (; g->keys[j].key; j = (j + 1) & (g->cap_keys - 1)) {
+        rl_ukey *k = &g->keys[j];
+        if (k->hash != h || strcmp(k->key, key) != 0)
+            continue;
+        if (first_cmp(order, loc, &k->first_order, &k->first) >= 0)
+            return dup_push(c, g, key, loc, order);
+        if (dup_push(c, g, key, &k->first, &k->first_order) != 0)
+            return -1;
+        free(k->first.pointer);
+        rl_okey_free(&k->first_order);
+        return rl_loc_copy(c, &k->first, loc) | rl_okey_copy(&k->first_order, order);
+    }
+    rl_ukey *k = &g->keys[j];
+    memset(k, 0, sizeof *k);
+    k->hash = h;
+    k->key = strdup(key);
+    g->n_keys++;
+    return !k->key || rl_loc_copy(c, &k->first, loc) || rl_okey_copy(&k->first_order, order) ? -1 : 0;
+}
+
+/* ---- groups ------------------------------------------------------------- */
+
+static rl_group *group_new(const rl_coll_rule *cr, const rl_okey *key)
+{
+    rl_group *g = calloc(1, sizeof *g);
+    if (!g)
+        return NULL;
+    size_t na = cr->n_kind[RL_PART_AGG], ng = cr->n_kind[RL_PART_GATHER];
+    g->aggs = calloc(na ? na : 1, sizeof *g->aggs);
+    g->gathers = calloc(ng ? ng : 1, sizeof *g->gathers);
+    if (!g->aggs || !g->gathers || rl_okey_copy(&g->key, key) != 0) {
+        free(g->aggs);
+        free(g->gathers);
+        free(g);
+        return NULL;
+    }
+    return g;
+}
+
+static void entry_free(rl_entry *e, const rl_coll_rule *cr)
+{
+    size_t nv = cr->n_kind[RL_PART_NODE] + cr->n_kind[RL_PART_PREV];
+    for (size_t i = 0; e->vals && i < nv; i++)
+        rl_val_free(&e->vals[i]);
+    free(e->vals);
+    free(e->at.pointer);
+    rl_okey_free(&e->order);
+}
+
+static void group_free(rl_group *g, const rl_coll_rule *cr)
+{
+    for (size_t i = 0; i < cr->n_kind[RL_PART_AGG]; i++)
+        agg_free(&g->aggs[i]);
+    for (size_t i = 0; i < cr->n_kind[RL_PART_GATHER]; i++) {
+        for (size_t k = 0; k < g->gathers[i].n; k++) {
+            rl_gnode *gn = &g->gathers[i].items[k];
+            free(gn->k.json);
+            free(gn->k.loc.pointer);
+            rl_okey_free(&gn->order);
+        }
+        free(g->gathers[i].items);
+    }
+    for (size_t i = 0; i < g->n_entries; i++)
+        entry_free(&g->entries[i], cr);
+    for (size_t i = 0; i < g->cap_keys; i++) {
+        free(g->keys[i].key);
+        free(g->keys[i].first.pointer);
+        rl_okey_free(&g->keys[i].first_order);
+    }
+    for (size_t i = 0; i < g->n_dups; i++) {
+        free(g->dups[i].key);
+        free(g->dups[i].loc.pointer);
+        rl_okey_free(&g->dups[i].order);
+    }
+    free(g->aggs);
+    free(g->gathers);
+    free(g->entries);
+    free(g->keys);
+    free(g->dups);
+    rl_okey_free(&g->key);
+    free(g);
+}
+
+static int index_grow(rl_coll_rstate *rs)
+{
+    size_t cap = rs->cap_index ? 2 * rs->cap_index : 16;
+    size_t *ix = calloc(cap, sizeof *ix);
+    if (!ix)
+        return -1;
+    for (size_t i = 0; i < rs->n; i++) {
+        size_t j = okey_hash(&rs->groups[i]->key) & (cap - 1);
+        while (ix[j])
+            j = (j + 1) & (cap - 1);
+        ix[j] = i + 1;
+    }
+    free(rs->index);
+    rs->index = ix;
+    rs->cap_index = cap;
+    return 0;
+}
+
+rl_group *rl_coll_group(rl_coll *c, rl_coll_rstate *rs, const rl_okey *key)
+{
+    (void)c;
+    if ((rs->n + 1) * 2 > rs->cap_index && index_grow(rs) != 0)
+        return NULL;
+    size_t j = okey_hash(key) & (rs->cap_index - 1);
+    for (; rs->index[j]; j = (j + 1) & (rs->cap_index - 1))
+        if (rl_okey_cmp(&rs->groups[rs->index[j] - 1]->key, key) == 0)
+            return rs->groups[rs->index[j] - 1];
+    if (grow((void **)&rs->groups, &rs->cap, rs->n, sizeof *rs->groups) != 0)
+        return NULL;
+    rl_group *g = group_new(rs->cr, key);
+    if (!g)
+        return NULL;
+    rs->groups[rs->n++] = g;
+    rs->index[j] = rs->n;
+    return g;
+}
+
+/* ---- the state ---------------------------------------------------------- */
+
+rl_coll *rl_coll_new(const rl_rules *rules)
+{
+    rl_coll *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->rules_hash = rules->hash;
+    c->n_rules = rules->n_coll;
+    c->rules = calloc(c->n_rules ? c->n_rules : 1, sizeof *c->rules);
+    if (!c->rules) {
+        free(c);
+        return NULL;
+    }
+    for (size_t i = 0; i < rules->n_all; i++)
+        if (rules->all[i]->coll)
+            c->rules[rules->all[i]->coll->index].cr = rules->all[i]->coll;
+    return c;
+}
+
+void rl_coll_free(rl_coll *c)
+{
+    if (!c)
+        return;
+    for (size_t r = 0; r < c->n_rules; r++) {
+        for (size_t i = 0; i < c->rules[r].n; i++)
+            group_free(c->rules[r].groups[i], c->rules[r].cr);
+        free(c->rules[r].groups);
+        free(c->rules[r].index);
+    }
+    free(c->rules);
+    for (size_t i = 0; i < c->cap_strings; i++)
+        free(c->strings[i]);
+    free(c->strings);
+    free(c);
+}
+
+static int entry_copy(rl_coll *c, const rl_coll_rule *cr, rl_entry *dst, const rl_entry *src)
+{
+    size_t nv = cr->n_kind[RL_PART_NODE] + cr->n_kind[RL_PART_PREV];
+    memset(dst, 0, sizeof *dst);
+    dst->locale = rl_coll_intern(c, src->locale);
+    dst->vals = calloc(nv ? nv : 1, sizeof *dst->vals);
+    if (!dst->vals || rl_okey_copy(&dst->order, &src->order) || rl_loc_copy(c, &dst->at, &src->at))
+        return -1;
+    for (size_t i = 0; i < nv; i++)
+        if (rl_val_copy(c, &dst->vals[i], &src->vals[i]) != 0)
+            return -1;
+    return 0;
+}
+
+static int gathers_merge(rl_coll *c, rl_glist *dst, const rl_glist *src)
+{
+    for (size_t k = 0; k < src->n; k++) {
+        rl_gnode gn = {0};
+        if (rl_okey_copy(&gn.order, &src->items[k].order) || kept_copy(c, &gn.k, &src->items[k].k) ||
+            rl_gnode_push(dst, &gn))
+            return -1;
+    }
+    return 0;
+}
+
+static int group_merge(rl_coll *c, const rl_coll_rule *cr, rl_group *dst, const rl_group *src)
+{
+    for (size_t i = 0; i < cr->n_kind[RL_PART_AGG]; i++)
+        if (rl_agg_merge(&dst->aggs[i], &src->aggs[i], c) != 0)
+            return -1;
+    for (size_t i = 0; i < cr->n_kind[RL_PART_GATHER]; i++)
+        if (gathers_merge(c, &dst->gathers[i], &src->gathers[i]) != 0)
+            return -1;
+    for (size_t i = 0; i < src->n_entries; i++) {
+        rl_entry e;
+        if (entry_copy(c, cr, &e, &src->entries[i]) != 0 || rl_entry_push(dst, &e) != 0)
+            return -1;
+    }
+    for (size_t i = 0; i < src->cap_keys; i++)
+        if (src->keys[i].key &&
+            rl_ukey_add(c, dst, src->keys[i].key, &src->keys[i].first, &src->keys[i].first_order))
+            return -1;
+    for (size_t i = 0; i < src->n_dups; i++)
+        if (dup_push(c, dst, src->dups[i].key, &src->dups[i].loc, &src->dups[i].order) != 0)
+            return -1;
+    return 0;
+}
+
+int rl_coll_merge(rl_coll *dst, const rl_coll *src)
+{
+    for (size_t r = 0; r < src->n_rules && r < dst->n_rules; r++) {
+        rl_coll_rstate *rs = &dst->rules[r];
+        for (size_t i = 0; i < src->rules[r].n; i++) {
+            const rl_group *sg = src->rules[r].groups[i];
+            rl_group *g = rl_coll_group(dst, rs, &sg->key);
+            if (!g || group_merge(dst, rs->cr, g, sg) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* ---- kept with a result --------------------------------------------------- */
+
+static void ext_free(void *state)
+{
+    rl_coll_free(state);
+}
+
+static int ext_merge(void **dst, const void *src)
+{
+    const rl_coll *s = src;
+    if (!*dst) {
+        rl_coll *c = calloc(1, sizeof *c);
+        if (!c || !(c->rules = calloc(s->n_rules ? s->n_rules : 1, sizeof *c->rules))) {
+            free(c);
+            return -1;
+        }
+        c->rules_hash = s->rules_hash;
+        c->n_rules = s->n_rules;
+        for (size_t i = 0; i < s->n_rules; i++)
+            c->rules[i].cr = s->rules[i].cr;
+        *dst = c;
+    }
+    return rl_coll_merge(*dst, s);
+}
+
+static const rl_result_ext coll_ext = {ext_free, ext_merge};
+
+rl_coll *rl_coll_of(rl_result *res, const rl_rules *rules)
+{
+    rl_coll *c = rl_result_ext_state(res);
+    if (c)
+        return c;
+    c = rl_coll_new(rules);
+    if (c)
+        rl_result_set_ext(res, c, &coll_ext);
+    return c;
+}
