@@ -453,8 +453,11 @@ static void run_group(judge *j, rl_eval_ctx *base)
         report_dups(j, base);
     } else if (!j->cr->each) {
         rl_run_on_node(j->run, j->stash->root, base);
-    } else if (j->g->n_entries == 0) {
-        rl_run_count(j->run->res, RL_NOT_APPLICABLE);
+    } else if (j->g->n_entries == 0) { /* nothing to check: missing data */
+        j->run->ctx = *base;
+        j->run->node = j->stash->root;
+        rl_run_count(j->run->res,
+                     rl_run_missing_at(j->run, "each", rl_jpath_text(j->cr->each), NULL));
     } else {
         const char *locale = base->locale;
         for (j->cur = 0; j->cur < j->g->n_entries; j->cur++) {
