@@ -121,6 +121,7 @@ cli-tests: all
 	@sh tests/cli/schema.sh $(BUILD)/reportlint
 	@sh tests/cli/robust.sh $(BUILD)/reportlint
 	@sh tests/cli/rules_test.sh $(BUILD)/reportlint
+	@sh tests/cli/exact.sh $(BUILD)/reportlint
 	@sh tests/cli/tools.sh $(BUILD)/reportlint
 	@sh tests/cli/output.sh $(BUILD)/reportlint
 	@sh tests/cli/special.sh $(BUILD)/reportlint

@@ -9,29 +9,12 @@
 #include <stdio.h>
 #include <string.h>
 
-static void rounded(rl_sbuf *out, double d)
+/* A computed figure exactly: the shortest decimal that reads back as the
+ * same double (7.767441860465116, not 7.767); -0 as 0, and what is not
+ * finite as null. Only messages round, for people. */
+static void exact(rl_sbuf *out, double d)
 {
-    char buf[48];
-    if (!isfinite(d)) {
-        rl_sbuf_adds(out, "null");
-        return;
-    }
-    if (fabs(d) >= 1 || d == 0) {
-        snprintf(buf, sizeof buf, "%.3f", d);
-        char *end = buf + strlen(buf) - 1;
-        while (*end == '0')
-            *end-- = '\0';
-        if (*end == '.')
-            *end = '\0';
-    } else {
-        snprintf(buf, sizeof buf, "%.3g", d);
-    }
-    if (strcmp(buf, "-0") == 0)
-        strcpy(buf, "0");
-    for (char *c = buf; *c; c++) /* a C locale with a decimal comma */
-        if (*c == ',')
-            *c = '.';
-    rl_sbuf_adds(out, buf);
+    rl_json_write_double(out, d == 0 ? 0.0 : d);
 }
 
 void rl_out_figure_json(rl_sbuf *out, const rl_figure *f)
@@ -44,7 +27,7 @@ void rl_out_figure_json(rl_sbuf *out, const rl_figure *f)
         if (f->s && f->s[0])
             rl_sbuf_adds(out, f->s);
         else
-            rounded(out, f->d);
+            exact(out, f->d);
         break;
     case RL_FIG_STR: rl_json_write_string(out, f->s ? f->s : "", f->s ? strlen(f->s) : 0); break;
     }
