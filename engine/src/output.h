@@ -18,11 +18,12 @@
 /* ---- escapers (output_escape.c) -------------------------------------- */
 
 /* 1 for what must not reach a terminal or markup: C0 controls, DEL, C1
- * controls, U+FFFE, U+FFFF, and 0xFFFFFFFF (a byte that is not UTF-8). */
+ * controls (NEL too), the line separators U+2028 and U+2029, U+FFFE,
+ * U+FFFF, and 0xFFFFFFFF (a byte that is not UTF-8). */
 int rl_out_unsafe(uint32_t cp);
 
-/* Text for a terminal or log: unsafe bytes as \xNN, C1 controls and
- * U+FFFE/U+FFFF as \uNNNN; everything else as it is. */
+/* Text for a terminal or log: unsafe bytes as \xNN, C1 controls,
+ * U+2028/U+2029 and U+FFFE/U+FFFF as \uNNNN; everything else as it is. */
 void rl_out_safe_text(rl_sbuf *out, const char *s);
 
 /* XML 1.0 / HTML text (attr 0) or attribute value (attr 1): & < > " '

@@ -4,7 +4,9 @@
  * characters, terminal escapes, markup, bytes that are not UTF-8. One rule
  * for all formats: what must not reach a terminal or a markup parser is
  * shown as visible text — a byte that is a C0 control, DEL or not part of
- * valid UTF-8 as \xNN, a C1 control or U+FFFE/U+FFFF as \uNNNN — and each
+ * valid UTF-8 as \xNN, a C1 control (NEL, U+0085, among them), the line
+ * and paragraph separators U+2028/U+2029 (which end a line in editors,
+ * JavaScript and some log viewers) or U+FFFE/U+FFFF as \uNNNN — and each
  * format then escapes its own syntax (XML entities, GitHub's %XX,
  * percent-encoded URIs). The escaped forms hold only ASCII letters, digits
  * and a backslash, so they are safe in every format. */
@@ -31,8 +33,8 @@ static size_t next_unit(const unsigned char *s, size_t len, uint32_t *cp)
 
 int rl_out_unsafe(uint32_t cp)
 {
-    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0xFFFE ||
-           cp == 0xFFFF || cp == BAD;
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 ||
+           cp == 0x2029 || cp == 0xFFFE || cp == 0xFFFF || cp == BAD;
 }
 
 /* The visible form of an unsafe unit whose first byte is b. */

@@ -84,21 +84,25 @@ lacks fmt.sarif '"startLine":0' "sarif: no line 0"
 "$rl" -r rules.json -f sarif "$@" "$fmt_dir/sum bad.json" >again.sarif 2>/dev/null
 if cmp -s fmt.sarif again.sarif; then ok; else bad "sarif: two runs differ (timestamps? unstable fingerprints?)"; fi
 
-# ---- JUnit: well-formed, counts right --------------------------------------
+# ---- JUnit: the Jenkins schema, a testcase per violation -------------------
+# Validated against tests/junit/junit-jenkins.xsd (Jenkins' junit-10.xsd,
+# restated); GitLab's and Jenkins' "failed" count must equal the number of
+# violations of -f json, and every rule that ran clean is a passing testcase.
 expect 1 "junit" -- "$rl" -r rules.json -f junit "$@"
 cp "$tmp/out" fmt.junit.xml
+"$rl" -r rules.json -f json "$@" >fmt.junit.json 2>/dev/null
 if [ $have_xmllint = 1 ]; then
-    if xmllint --noout fmt.junit.xml 2>xmllint.err && [ ! -s xmllint.err ]; then ok; else
-        bad "junit: xmllint rejects the output"; sed 's/^/  | /' xmllint.err | head; fi
+    if xmllint --noout --schema "$root/tests/junit/junit-jenkins.xsd" fmt.junit.xml 2>xmllint.err; then ok; else
+        bad "junit: fails the Jenkins JUnit schema"; sed 's/^/  | /' xmllint.err | head; fi
 fi
-if python3 - fmt.junit.xml <<'PY'
-import sys, xml.etree.ElementTree as ET
+if python3 - fmt.junit.xml fmt.junit.json <<'PY'
+import json, sys, xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
+viol = json.load(open(sys.argv[2], encoding="utf-8"))["violations"]
 bad = []
 def counts(el):
-    cases = el.iter("testcase")
     t = f = s = 0
-    for c in cases:
+    for c in el.iter("testcase"):
         t += 1
         f += c.find("failure") is not None
         s += c.find("skipped") is not None
@@ -106,16 +110,37 @@ def counts(el):
     return t, f, s
 for el in [root] + root.findall("testsuite"):
     t, f, s = counts(el)
-    got = (int(el.get("tests")), int(el.get("failures")), int(el.get("skipped")))
-    if got != (t, f, s): bad.append("%s: %s, counted %s" % (el.get("name"), got, (t, f, s)))
+    got = (int(el.get("tests")), int(el.get("failures")))
+    if got != (t, f): bad.append("%s: %s, counted %s" % (el.get("name"), got, (t, f)))
+    if el.tag == "testsuite" and int(el.get("skipped")) != s: bad.append("%s: skipped" % el.get("name"))
+# what GitLab shows: failed tests == violations, per file too
+if int(root.get("failures")) != len(viol): bad.append("failures %s != %d violations" % (root.get("failures"), len(viol)))
+for suite in root.findall("testsuite"):
+    n = sum(1 for v in viol if v["file"] == suite.get("name"))
+    if int(suite.get("failures")) != n: bad.append("%s: %s failures, %d violations" % (suite.get("name"), suite.get("failures"), n))
 names = [s.get("name") for s in root.findall("testsuite")]
 if names != ["good.json", "sum bad.json", "thành phố.json", "broken.json", "missing.json"]: bad.append("suites: %s" % names)
-label = [c for c in root.iter("testcase") if c.get("name") == "LABEL" and c.find("failure") is not None]
+# one failing testcase per violation, named rule + location, classname = file
+want = sorted("%s|%s at %d:%d %s" % (v["file"], v["rule"], v["line"], v["column"], v["pointer"]) if v["line"] and v["pointer"]
+              else "%s|%s at %d:%d" % (v["file"], v["rule"], v["line"], v["column"]) if v["line"]
+              else "%s|%s" % (v["file"], v["rule"]) for v in viol)
+got = sorted("%s|%s" % (c.get("classname"), c.get("name")) for c in root.iter("testcase") if c.find("failure") is not None)
+if want != got: bad.append("failing testcases %s, expected %s" % (got, want))
+label = [c for c in root.iter("testcase") if c.get("name").startswith("LABEL at") and c.find("failure") is not None]
 if not label or "next <b>&amp; \\x07" not in label[0].find("failure").text: bad.append("LABEL failure text")
+# a rule clean in a file passes there; in good.json every rule passes
+good = [c.get("name") for c in root.find("testsuite").iter("testcase")]
+if good != ["input", "TOTAL", "RATE", "A-SMALL", "LABEL", "DUE"]: bad.append("good.json cases %s" % good)
 for b in bad: print("  junit:", b)
 sys.exit(1 if bad else 0)
 PY
 then ok; else bad "junit: counts or content wrong"; fi
+# the schema is not a rubber stamp: the old shape (skipped= on testsuites) fails it
+if [ $have_xmllint = 1 ]; then
+    sed 's/<testsuites name="reportlint"/<testsuites skipped="0" name="reportlint"/' fmt.junit.xml >bad.junit.xml
+    if xmllint --noout --schema "$root/tests/junit/junit-jenkins.xsd" bad.junit.xml 2>/dev/null; then
+        bad "junit: the schema accepts skipped= on testsuites"; else ok; fi
+fi
 
 # ---- HTML: self-contained, parses, holds the violations ---------------------
 expect 1 "html" -- "$rl" -r rules.json -f html "$@"
@@ -149,6 +174,13 @@ contains "$tmp/out" '::error file=missing.json,title=input::cannot open' "github
 if [ "$(tail -n 1 "$tmp/out")" = "4 violations (2 errors, 1 warning, 1 info) in 2 files; 3 rules, 3 evaluations: 0 passed, 3 failed, 0 not applicable" ]; then ok; else
     bad "github: closing summary line"; tail -n 1 "$tmp/out"; fi
 if [ "$(grep -c '' "$tmp/out")" = 5 ]; then ok; else bad "github: one line per violation (a newline in data split a command)"; fi
+# Unicode line breaks (NEL, LS, PS) in data neither end a line nor reach the output raw
+printf '{"note": "a\302\205b\342\200\250::error::c\342\200\251d", "rate": 95}\n' >ls.json
+for f in github text; do
+    expect 1 "$f: line separators" -- "$rl" -r gh-rules.json --only MSG -f $f ls.json
+    contains "$tmp/out" 'a\u0085b\u2028::error::c\u2029d' "$f: NEL, U+2028, U+2029 shown escaped"
+    if LC_ALL=C grep -q "$(printf '\342\200\250')" "$tmp/out"; then bad "$f: a raw U+2028 in the output"; else ok; fi
+done
 
 # ---- NDJSON: the same objects as -f json, in check order, streamed ---------
 expect 1 "ndjson" -- "$rl" -r rules.json -f ndjson "$@"

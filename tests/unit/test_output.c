@@ -226,11 +226,19 @@ static void test_junit_counts(void)
     check(r, res, "a.json", "{\"total\": 11, \"a\": 4, \"b\": 6, \"rate\": 80}");
     check(r, res, "b.json", "[1,");
     char *s = write_str(RL_FORMAT_JUNIT, res, r, NULL);
-    /* 2 files x (input + 3 rules); a.json fails SUM and WARN, b.json fails input, skips 3 */
+    /* a.json fails SUM and WARN (a testcase each), passes input and DUE;
+     * b.json fails input, skips its 3 rules; testsuites has no skipped= */
     CU_ASSERT_PTR_NOT_NULL(strstr(s, "<testsuites name=\"reportlint\" tests=\"8\" failures=\"3\" "
-                                     "errors=\"0\" skipped=\"3\">"));
+                                     "errors=\"0\">"));
     CU_ASSERT_PTR_NOT_NULL(strstr(s, "<testsuite name=\"a.json\" tests=\"4\" failures=\"2\""));
     CU_ASSERT_PTR_NOT_NULL(strstr(s, "<testcase classname=\"a.json\" name=\"DUE\"/>"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(s, "<testcase classname=\"a.json\" name=\"SUM at 1:11 /total\">"));
+    CU_ASSERT_PTR_NULL(strstr(s, "name=\"SUM\"/>")); /* no passing SUM where it failed */
+    free(s);
+    /* two violations of one rule in one file: two failing testcases */
+    check(r, res, "c.json", "{\"total\": 11, \"a\": 4, \"b\": 6, \"rate\": 80}");
+    s = write_str(RL_FORMAT_JUNIT, res, r, NULL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(s, "<testsuites name=\"reportlint\" tests=\"12\" failures=\"5\""));
     free(s);
     rl_result_free(res);
     rl_rules_free(r);

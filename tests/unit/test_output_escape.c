@@ -50,6 +50,10 @@ static void test_safe_text(void)
     check(safe_text, 0, "bad\xff\xc3", "bad\\xFF\\xC3");         /* bytes that are not UTF-8 */
     check(safe_text, 0, "over\xc0\xaf", "over\\xC0\\xAF");        /* an overlong '/' */
     check(safe_text, 0, "", "");
+    /* every Unicode line break shows, none ends a line: VT FF NEL LS PS */
+    check(safe_text, 0, "vt\x0b ff\x0c nel\xc2\x85 ls\xe2\x80\xa8 ps\xe2\x80\xa9.",
+          "vt\\x0B ff\\x0C nel\\u0085 ls\\u2028 ps\\u2029.");
+    check(safe_text, 0, "dash\xe2\x80\x94 nbsp\xc2\xa0", "dash\xe2\x80\x94 nbsp\xc2\xa0");
     CU_ASSERT_TRUE(rl_out_unsafe(0x1B));
     CU_ASSERT_TRUE(rl_out_unsafe(0x85));
     CU_ASSERT_FALSE(rl_out_unsafe(0xA0));
@@ -82,6 +86,7 @@ static void test_github(void)
     check(rl_out_github, 0, "x\n::error::injected", "x%0A::error::injected");
     check(rl_out_github, 0, "tab\tesc\033", "tab\\x09esc\\x1B");
     check(rl_out_github, 1, "thành phố.json", "thành phố.json");
+    check(rl_out_github, 0, "a\xe2\x80\xa8::error::x\xe2\x80\xa9\xc2\x85", "a\\u2028::error::x\\u2029\\u0085");
 }
 
 static void test_uri(void)
