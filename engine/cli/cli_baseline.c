@@ -1,9 +1,9 @@
 /* cli_baseline.c — baselines: today's violations recorded, so that a run
  * fails only on new ones.
  *
- * Format, version 1 (schemas/baseline.schema.json):
+ * Format, version 2 (schemas/baseline.schema.json):
  *
- *   {"reportlint-baseline": 1,
+ *   {"reportlint-baseline": 2,
  *    "tool": {"name": "reportlint", "version": "0.1.0"},
  *    "violations": [
  *      {"file": "samples/national/2025-09-29.json", "rule": "SVC-AVG",
@@ -11,11 +11,14 @@
  *       "fingerprint": "3f0c2d5e8a1b7c44", "message": "..."}, ...]}
  *
  * An entry is keyed by file (relative to the baseline's directory), rule,
- * JSON Pointer and the fingerprint of the figures (rl_violation_fingerprint)
- * — never by line or column, so reordering a report's keys or moving its
- * lines keeps old violations old, while changing a violation's figures
- * makes it new. "message" is for people and ignored on reading. Entries
- * are a multiset: two identical violations need two entries. Entries are
+ * stable pointer (rl_violation.stable_pointer: array indexes replaced by
+ * the items' keys) and the fingerprint of the figures
+ * (rl_violation_fingerprint) — never by line or column, so reordering a
+ * report's keys, moving its lines or inserting a keyed item into a list
+ * keeps old violations old, while changing a violation's figures makes it
+ * new. Version 1 baselines (plain JSON Pointers) are still read and matched
+ * against plain pointers; --write-baseline rewrites them as version 2.
+ * "message" is for people and ignored on reading. Entries are a multiset: two identical violations need two entries. Entries are
  * written sorted, one per line, so a baseline diffs well. An entry counts
  * as fixed when it is not found although its file was checked; entries for
  * files not checked in this run are left alone. */
@@ -25,7 +28,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BASELINE_VERSION 1
+#define BASELINE_VERSION 2
+#define BASELINE_OLDEST 1
 
 typedef struct entry {
     const char *file, *rule, *pointer, *message;
@@ -39,6 +43,7 @@ struct cli_baseline {
     rl_jdoc *doc; /* owns the entries' strings */
     entry *e;
     size_t n;
+    int version; /* of the file read: 1 matches plain pointers */
     int problems;
     cli_relcache rel;
 };
@@ -127,13 +132,16 @@ static void read_doc(cli_baseline *b)
                                "write one with --write-baseline)");
         return;
     }
-    if (rl_jnode_int(version, &n) != 0 || n != BASELINE_VERSION) {
+    if (rl_jnode_int(version, &n) != 0 || n < BASELINE_OLDEST || n > BASELINE_VERSION) {
         char *text = rl_jnode_json(b->doc, version);
-        problem(b, version, "baseline format %s is not supported (this reportlint reads 1)",
+        problem(b, version,
+                "baseline format %s is not supported (this reportlint reads 1 and 2; "
+                "rewrite it with --write-baseline)",
                 text ? text : "?");
         free(text);
         return;
     }
+    b->version = (int)n;
     const rl_jnode *list = member(root, "violations");
     if (rl_jnode_kind(list) != RL_JKIND_ARRAY) {
         problem(b, list ? list : root, "%s", "a baseline needs \"violations\" (an array)");
@@ -194,11 +202,17 @@ void cli_baseline_free(cli_baseline *b)
 
 /* ---- applying -------------------------------------------------------------- */
 
-static void key_of(cli_relcache *rel, const rl_violation *v, entry *k)
+/* The pointer a baseline of this version identifies v by. */
+static const char *pointer_of(const rl_violation *v, int version)
+{
+    return version >= 2 && v->stable_pointer ? v->stable_pointer : v->pointer;
+}
+
+static void key_of(cli_relcache *rel, const rl_violation *v, int version, entry *k)
 {
     k->file = cli_relcache_get(rel, v->file);
     k->rule = v->rule;
-    k->pointer = v->pointer;
+    k->pointer = pointer_of(v, version);
     rl_violation_fingerprint(v, k->fp);
 }
 
@@ -223,7 +237,7 @@ static rl_verdict known(const rl_violation *v, void *ctx)
 {
     cli_baseline *b = ctx;
     entry k;
-    key_of(&b->rel, v, &k);
+    key_of(&b->rel, v, b->version, &k);
     entry *e = find_unused(b, &k);
     if (!e)
         return RL_VERDICT_KEEP;
@@ -311,7 +325,7 @@ int cli_baseline_write(const char *path, const rl_result *res)
         entry *e = &w.e[w.n++];
         e->file = rel;
         e->rule = v->rule;
-        e->pointer = v->pointer;
+        e->pointer = pointer_of(v, BASELINE_VERSION);
         e->message = v->message;
         rl_violation_fingerprint(v, e->fp);
     }

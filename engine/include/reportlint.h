@@ -241,6 +241,12 @@ typedef struct rl_violation {
     const char *message;
     const rl_figure *figures;
     size_t n_figures;
+    /* The pointer with each array index replaced by the item's key where the
+     * item has one ("/communes/code=26734/staff"; see rl_json_stable_pointer
+     * in the docs): what baselines and SARIF fingerprints identify a
+     * violation by, so inserting an item does not shift later ones. NULL:
+     * the same as pointer. */
+    const char *stable_pointer;
 } rl_violation;
 
 typedef struct rl_summary {

@@ -60,18 +60,22 @@ static size_t message_figs(const rl_run *run, const rl_finding *f, rl_fig *all)
 static void emit(rl_run *run, const rl_finding *f, const char *message)
 {
     const rl_jnode *blame = f->blame ? f->blame : run->node;
-    rl_sbuf ptr = RL_SBUF_INIT, msg = RL_SBUF_INIT;
+    rl_sbuf ptr = RL_SBUF_INIT, msg = RL_SBUF_INIT, stable = RL_SBUF_INIT;
     rl_violation v = {0};
     v.file = run->file;
     v.rule = run->rule->id;
     v.severity = f->info ? RL_SEVERITY_INFO : run->severity;
     v.message = message;
-    if (run->locate) {
+    if (run->locate) { /* a collection's node: its pointer is its report's (no stable one) */
         run->locate(run->locate_user, blame, &v, &ptr, &msg);
         if (msg.len)
             v.message = rl_sbuf_str(&msg);
     } else {
+        const rl_ruleset *set = run->rule->set;
         rl_json_pointer(blame, &ptr);
+        rl_json_stable_pointer(blame, set ? (const char *const *)set->item_keys : NULL,
+                               set ? set->n_item_keys : 0, &stable);
+        v.stable_pointer = rl_sbuf_str(&stable);
         rl_jdoc_locate(run->doc, blame->offset, &v.line, &v.column);
     }
     v.pointer = rl_sbuf_str(&ptr);
@@ -85,6 +89,7 @@ static void emit(rl_run *run, const rl_finding *f, const char *message)
     rl_result_add(run->res, &v);
     rl_sbuf_free(&ptr);
     rl_sbuf_free(&msg);
+    rl_sbuf_free(&stable);
 }
 
 void rl_run_report(rl_run *run, const rl_finding *f)

@@ -139,6 +139,13 @@ void rl_json_pointer(const rl_jnode *node, rl_sbuf *out);
 /* The node an RFC 6901 pointer ("" the root, "/a/0", ~0 ~1 escapes) names
  * under root, or NULL. */
 const rl_jnode *rl_json_pointer_get(const rl_jnode *root, const char *pointer);
+/* The stable pointer of a node: its pointer with every array index
+ * replaced by NAME=VALUE when the item is an object with a member NAME
+ * (the first of keys[0..n_keys), then "id", "code", "name") whose value
+ * is a string or an integer: "/provinces/code=24/communes/id=C-7/staff".
+ * Items without such a member keep their index. Appended to out. */
+void rl_json_stable_pointer(const rl_jnode *node, const char *const *keys, size_t n_keys,
+                            rl_sbuf *out);
 /* Append s escaped as an RFC 6901 reference token (~0, ~1). */
 void rl_json_pointer_escape(rl_sbuf *out, const char *s, size_t len);
 

@@ -164,6 +164,44 @@ void rl_json_pointer(const rl_jnode *node, rl_sbuf *out)
     rl_json_chain_free(&c);
 }
 
+/* The member an array item is known by (see rl_json_stable_pointer), or NULL. */
+static const rl_jmember *item_key(const rl_jnode *item, const char *const *keys, size_t n_keys)
+{
+    static const char *const usual[] = {"id", "code", "name"};
+    if (item->type != RL_JOBJECT)
+        return NULL;
+    for (size_t i = 0; i < n_keys + 3; i++) {
+        const char *k = i < n_keys ? keys[i] : usual[i - n_keys];
+        const rl_jmember *m = rl_json_member(item, k, strlen(k));
+        if (m && (m->value->type == RL_JSTRING || rl_json_is_int(m->value)))
+            return m;
+    }
+    return NULL;
+}
+
+void rl_json_stable_pointer(const rl_jnode *node, const char *const *keys, size_t n_keys,
+                            rl_sbuf *out)
+{
+    if (!node || !node->parent)
+        return;
+    rl_json_stable_pointer(node->parent, keys, n_keys, out);
+    rl_sbuf_addc(out, '/');
+    const rl_jmember *m = rl_json_parent_member(node);
+    const rl_jmember *k = m ? NULL : item_key(node, keys, n_keys);
+    if (m) {
+        rl_json_pointer_escape(out, m->key, m->key_len);
+    } else if (!k) {
+        rl_sbuf_printf(out, "%u", (unsigned)node->index);
+    } else {
+        rl_json_pointer_escape(out, k->key, k->key_len);
+        rl_sbuf_addc(out, '=');
+        if (k->value->type == RL_JSTRING)
+            rl_json_pointer_escape(out, k->value->u.str.s, k->value->u.str.len);
+        else
+            rl_sbuf_add_int(out, (long long)k->value->u.num.i);
+    }
+}
+
 int rl_cmp_int_double(int64_t i, double d)
 {
     if (isnan(d))

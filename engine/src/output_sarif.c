@@ -9,12 +9,15 @@
  * run.columnKind says), the JSON Pointer as a logical location and in the
  * properties with the figures, and partialFingerprints.
  *
- * The fingerprint is FNV-1a (64 bits) over the URI, rule id, pointer and
- * figures — not the message (its language may change) nor the figures
- * that move with the calendar (as_of, days_late), so an alert keeps its
- * identity from day to day until the data changes. It is given twice:
- * as reportlint/v1, and as primaryLocationLineHash ("HASH:N", N counting
- * equal hashes), the key GitHub matches alerts by. No timestamps: the
+ * The fingerprint is FNV-1a (64 bits) over what a baseline identifies a
+ * violation by: the URI, rule id, stable pointer (array indexes replaced
+ * by the items' keys) and rl_violation_fingerprint of the figures — not
+ * the message (its language may change) nor the figures that move with
+ * the calendar (as_of, days_late), so an alert keeps its identity from
+ * day to day, and when an item is inserted above it, until the data
+ * changes. It is given twice: as reportlint/v2, and as
+ * primaryLocationLineHash ("HASH:N", N counting equal hashes), the key
+ * GitHub matches alerts by. No timestamps: the
  * same inputs give the same bytes. */
 #include "output.h"
 #include "json.h"
@@ -165,27 +168,16 @@ static uint64_t fnv1a_str(uint64_t h, const char *s)
     return fnv1a(h, s ? s : "", (s ? strlen(s) : 0) + 1); /* with the NUL: a separator */
 }
 
-static int calendar_figure(const char *name)
-{
-    return strcmp(name, "as_of") == 0 || strcmp(name, "days_late") == 0;
-}
-
+/* The identity a baseline keys on (cli_baseline.c), hashed with the URI. */
 static uint64_t fingerprint(const rl_violation *v, const char *uri)
 {
+    char figures[RL_FINGERPRINT_SIZE];
+    rl_violation_fingerprint(v, figures);
     uint64_t h = 14695981039346656037u;
     h = fnv1a_str(h, uri);
     h = fnv1a_str(h, v->rule);
-    h = fnv1a_str(h, v->pointer);
-    for (size_t i = 0; i < v->n_figures; i++) {
-        if (calendar_figure(v->figures[i].name))
-            continue;
-        rl_sbuf f = RL_SBUF_INIT;
-        rl_out_figure_json(&f, &v->figures[i]);
-        h = fnv1a_str(h, v->figures[i].name);
-        h = fnv1a_str(h, rl_sbuf_str(&f));
-        rl_sbuf_free(&f);
-    }
-    return h;
+    h = fnv1a_str(h, v->stable_pointer ? v->stable_pointer : v->pointer);
+    return fnv1a_str(h, figures);
 }
 
 /* How many earlier results had this hash (a small open-addressing table). */
@@ -251,7 +243,7 @@ static void result(rl_sbuf *b, const rl_violation *v, long rule_index, seen *s)
     rl_sbuf_adds(b, "},");
     location(b, v, rl_sbuf_str(&uri), relative);
     rl_sbuf_printf(b,
-                   ",\"partialFingerprints\":{\"reportlint/v1\":\"%016llx\","
+                   ",\"partialFingerprints\":{\"reportlint/v2\":\"%016llx\","
                    "\"primaryLocationLineHash\":\"%016llx:%zu\"},",
                    (unsigned long long)h, (unsigned long long)h, occurrence(s, h));
     properties(b, v);

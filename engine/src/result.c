@@ -132,6 +132,7 @@ static int over_cap(rl_result *res, const rl_violation *v)
         c->first = *v;
         c->first.file = rl_result_strdup(res, v->file);
         c->first.pointer = rl_result_strdup(res, v->pointer ? v->pointer : "");
+        c->first.stable_pointer = NULL;
         c->first.severity = v->severity;
     } else if (v->severity > c->first.severity) {
         c->first.severity = v->severity;
@@ -192,6 +193,9 @@ int rl_result_add(rl_result *res, const rl_violation *v)
     c->file = rl_result_strdup(res, v->file);
     c->rule = rl_result_strdup(res, v->rule);
     c->pointer = rl_result_strdup(res, v->pointer ? v->pointer : "");
+    c->stable_pointer = v->stable_pointer && strcmp(v->stable_pointer, c->pointer) != 0
+                            ? rl_result_strdup(res, v->stable_pointer)
+                            : NULL;
     c->message = rl_result_strdup(res, v->message ? v->message : "");
     c->figures = copy_figures(res, v->figures, v->n_figures);
     if (!c->figures)

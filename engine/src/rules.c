@@ -88,6 +88,9 @@ static void ruleset_free(rl_ruleset *set)
     free(set->title);
     free(set->file);
     free(set->locale);
+    for (size_t i = 0; i < set->n_item_keys; i++)
+        free(set->item_keys[i]);
+    free(set->item_keys);
     rl_params_free(set->params);
     free(set);
 }

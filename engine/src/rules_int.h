@@ -49,6 +49,8 @@ struct rl_ruleset {
     char *title;
     char *file;
     char *locale; /* NULL: not given */
+    char **item_keys; /* "item_keys": members array items are known by in stable pointers */
+    size_t n_item_keys;
     rl_params *params;
     size_t n_own_params; /* params[0..n) are the rule set's own; later ones come from overrides */
     rl_rule **rules;

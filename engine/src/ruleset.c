@@ -18,7 +18,7 @@
 
 static const char *const top_fields[] = {"$schema", "$comment", "ruleset", "version", "title",
                                          "description", "locale", "params", "schema", "rules",
-                                         NULL};
+                                         "item_keys", NULL};
 static const char *const common_fields[] = {"id", "kind", "title", "description", "severity",
                                             "each", "when", "message", "missing", "tags",
                                             "$comment", "scope", "group", "order", NULL};
@@ -376,6 +376,31 @@ static void load_params(rl_loader *ld, const rl_jnode *root)
     rl_sbuf_free(&cycle);
 }
 
+/* "item_keys": ["ma_xa", ...] — members that identify array items in
+ * stable pointers (baselines), tried before id, code and name. */
+static void load_item_keys(rl_loader *ld, const rl_jnode *root)
+{
+    const rl_jnode *keys = rl_json_gets(root, "item_keys");
+    if (!keys)
+        return;
+    if (keys->type != RL_JARRAY) {
+        rl_ld_error(ld, keys->offset, "field 'item_keys' must be an array of member names");
+        return;
+    }
+    rl_ruleset *set = ld->set;
+    set->item_keys = calloc(keys->u.arr.n + 1, sizeof *set->item_keys);
+    for (size_t i = 0; set->item_keys && i < keys->u.arr.n; i++) {
+        const rl_jnode *k = keys->u.arr.items[i];
+        if (k->type != RL_JSTRING || !k->u.str.len) {
+            rl_ld_error(ld, k->offset, "field 'item_keys' must hold member names (non-empty strings)");
+            continue;
+        }
+        char *copy = strdup(k->u.str.s);
+        if (copy)
+            set->item_keys[set->n_item_keys++] = copy;
+    }
+}
+
 static void load_header(rl_loader *ld, const rl_jnode *root)
 {
     int bad = 0;
@@ -388,6 +413,7 @@ static void load_header(rl_loader *ld, const rl_jnode *root)
     if (set->locale && rl_locale_check(set->locale, &err) != 0)
         rl_ld_error(ld, rl_ld_field(ld, root, "locale", 0)->offset, "field 'locale': %s", err.message);
     free(rl_ld_string(ld, root, "description", 0, &bad));
+    load_item_keys(ld, root);
 }
 
 static int push_rule(rl_ruleset *set, rl_rule *r)

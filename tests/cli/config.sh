@@ -148,12 +148,70 @@ contains "$tmp/err" "/dev/null:1:1: error invalid JSON" "--baseline file read in
 expect 2 "missing baseline" -- "$rl" --config js/.reportlint.json --baseline nope.json js/national
 contains "$tmp/err" "nope.json: error cannot open" "missing baseline named"
 contains "$tmp/err" "--write-baseline" "hint to write one"
-printf '{"reportlint-baseline": 2, "violations": []}\n' >v2.json
-expect 2 "unsupported baseline version" -- "$rl" --config js/.reportlint.json --baseline v2.json js/national
-contains "$tmp/err" "v2.json:1:25: error baseline format 2 is not supported (this reportlint reads 1)" "version located"
+printf '{"reportlint-baseline": 3, "violations": []}\n' >v3.json
+expect 2 "unsupported baseline version" -- "$rl" --config js/.reportlint.json --baseline v3.json js/national
+contains "$tmp/err" "v3.json:1:25: error baseline format 3 is not supported (this reportlint reads 1 and 2; rewrite it with --write-baseline)" "version located, how to rewrite"
 expect 0 "--write-baseline ignores the baseline it replaces" -- "$rl" --config js/.reportlint.json --write-baseline base.json js/national
 expect 0 "rewritten baseline: nothing new" -- "$rl" --config js/.reportlint.json js/national
 contains "$tmp/out" "baseline: 0 new, 2 known, 0 fixed" "rewritten baseline applied"
+
+# stable pointers: a commune inserted at the top of a province's list keeps
+# the known violations of the communes after it known (format 2), where a
+# format-1 baseline (array indexes) sees them all as new
+mkdir -p stable
+cat >stable/rules.json <<'J'
+{"ruleset": "s", "rules": [
+  {"id": "STAFF-MIN", "kind": "threshold", "each": "$.provinces[*].communes[*]", "value": "@.staff", "min": 5},
+  {"id": "UNITS", "kind": "threshold", "each": "$.provinces[*].units[*]", "value": "@.n", "min": 1}
+]}
+J
+cat >stable/province.json <<'J'
+{"provinces": [
+  {"code": "24", "name": "Bắc Ninh", "communes": [
+    {"code": "7210", "name": "Xã A", "staff": 3},
+    {"code": "7211", "name": "Xã B", "staff": 9},
+    {"code": "7212", "name": "Xã C", "staff": 2}],
+   "units": [{"n": 0}]}
+]}
+J
+cd stable
+expect 0 "stable: write a baseline" -- "$rl" -r rules.json --write-baseline base.json province.json
+validate "$root/schemas/baseline.schema.json" base.json "format-2 baseline follows baseline.schema.json"
+contains base.json '"reportlint-baseline": 2' "baselines are written as format 2"
+contains base.json '"pointer": "/provinces/code=24/communes/code=7212/staff"' "array indexes replaced by the items' codes"
+contains base.json '"pointer": "/provinces/code=24/units/0/n"' "an item without id, code or name keeps its index"
+python3 - <<'PY'
+import json
+d = json.load(open("province.json"))
+d["provinces"][0]["communes"].insert(0, {"code": "7209", "name": "Xã Mới", "staff": 8})
+json.dump(d, open("province.json", "w"), ensure_ascii=False, indent=2)
+PY
+expect 0 "stable: a commune inserted at the top" -- "$rl" -r rules.json --baseline base.json province.json
+contains "$tmp/out" "baseline: 0 new, 3 known, 0 fixed" "later communes' violations stay known"
+python3 - <<'PY'
+import json
+d = json.load(open("province.json"))
+d["provinces"][0]["communes"].insert(0, {"code": "7208", "staff": 1})
+json.dump(d, open("province.json", "w"), ensure_ascii=False, indent=2)
+PY
+expect 1 "stable: a new violating commune" -- "$rl" -r rules.json --baseline base.json province.json
+contains "$tmp/out" "province.json:9:20: error [STAFF-MIN] 1 is below the minimum 5" "only the new commune's violation is shown"
+contains "$tmp/out" "baseline: 1 new, 3 known, 0 fixed" "one new, the others known"
+# a format-1 baseline (plain pointers) is still read, matched by array index
+sed -e 's/"reportlint-baseline": 2/"reportlint-baseline": 1/' \
+    -e 's|/provinces/code=24/communes/code=7210/|/provinces/0/communes/2/|' \
+    -e 's|/provinces/code=24/communes/code=7212/|/provinces/0/communes/4/|' \
+    -e 's|/provinces/code=24/units/0/|/provinces/0/units/0/|' base.json >v1.json
+expect 1 "stable: a format-1 baseline still reads" -- "$rl" -r rules.json --baseline v1.json province.json
+contains "$tmp/out" "baseline: 1 new, 3 known, 0 fixed" "format 1 matched by plain pointers"
+# a key the rule set declares wins over code
+sed 's/"ruleset": "s",/"ruleset": "s", "item_keys": ["name"],/' rules.json >named.json
+expect 0 "stable: item_keys" -- "$rl" -r named.json --write-baseline named-base.json province.json
+contains named-base.json '"pointer": "/provinces/name=Bắc Ninh/communes/name=Xã A/staff"' "the declared key names the items"
+printf '{"ruleset": "k", "item_keys": [1], "rules": []}\n' >badkeys.json
+expect 2 "stable: item_keys must be names" -- "$rl" -r badkeys.json province.json
+contains "$tmp/err" "badkeys.json:1:32: error field 'item_keys' must hold member names" "bad item_keys located"
+cd "$tmp"
 
 # schemas/config.schema.json accepts the golden cases' configurations and the
 # docs/configuration.md's, and rejects the invalid one
