@@ -182,24 +182,29 @@ static const rl_jmember *item_key(const rl_jnode *item, const char *const *keys,
 void rl_json_stable_pointer(const rl_jnode *node, const char *const *keys, size_t n_keys,
                             rl_sbuf *out)
 {
-    if (!node || !node->parent)
+    rl_jchain c;
+    if (rl_json_chain(&c, node) != 0) {
+        out->oom = 1;
         return;
-    rl_json_stable_pointer(node->parent, keys, n_keys, out);
-    rl_sbuf_addc(out, '/');
-    const rl_jmember *m = rl_json_parent_member(node);
-    const rl_jmember *k = m ? NULL : item_key(node, keys, n_keys);
-    if (m) {
-        rl_json_pointer_escape(out, m->key, m->key_len);
-    } else if (!k) {
-        rl_sbuf_printf(out, "%u", (unsigned)node->index);
-    } else {
-        rl_json_pointer_escape(out, k->key, k->key_len);
-        rl_sbuf_addc(out, '=');
-        if (k->value->type == RL_JSTRING)
-            rl_json_pointer_escape(out, k->value->u.str.s, k->value->u.str.len);
-        else
-            rl_sbuf_add_int(out, (long long)k->value->u.num.i);
     }
+    for (size_t i = 0; i < c.n; i++) {
+        rl_sbuf_addc(out, '/');
+        const rl_jmember *m = rl_json_parent_member(c.v[i]);
+        const rl_jmember *k = m ? NULL : item_key(c.v[i], keys, n_keys);
+        if (m) {
+            rl_json_pointer_escape(out, m->key, m->key_len);
+        } else if (!k) {
+            rl_sbuf_printf(out, "%u", (unsigned)c.v[i]->index);
+        } else {
+            rl_json_pointer_escape(out, k->key, k->key_len);
+            rl_sbuf_addc(out, '=');
+            if (k->value->type == RL_JSTRING)
+                rl_json_pointer_escape(out, k->value->u.str.s, k->value->u.str.len);
+            else
+                rl_sbuf_add_int(out, (long long)k->value->u.num.i);
+        }
+    }
+    rl_json_chain_free(&c);
 }
 
 int rl_cmp_int_double(int64_t i, double d)
