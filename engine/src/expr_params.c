@@ -194,7 +194,13 @@ int rl_params_set_json(rl_params *p, const char *name, const rl_jnode *value, rl
     rl_date_spec spec;
     int is_date = 0;
     if (value->type == RL_JSTRING) {
+        char why[96];
         is_date = rl_date_parse_iso(value->u.str.s, value->u.str.len, &spec);
+        if (!is_date && rl_date_period_problem(value->u.str.s, value->u.str.len, why, sizeof why)) {
+            rl_error_set(err, 0, 0, "parameter '%s': '%s' is not a period: %s", name ? name : "",
+                         value->u.str.s, why);
+            return 0;
+        }
         if (!is_date) {
             e = rl_expr_compile(value->u.str.s, value->u.str.len, p, 0, err);
             if (!e) {

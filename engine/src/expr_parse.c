@@ -676,14 +676,23 @@ void rl_expr_free(rl_expr *e)
     free(e);
 }
 
-static int trimmed_date(const char *text, size_t len, rl_date_spec *spec)
+/* A date field's text: 1 when it is wholly a date or period form, -1 (err
+ * set) when it is written like a period that does not exist (2025-Q5:
+ * otherwise it would be the arithmetic 2025 - Q5, silently null), else 0. */
+static int trimmed_date(const char *text, size_t len, rl_date_spec *spec, rl_error *err)
 {
     size_t a = 0, b = len;
+    char why[96];
     while (a < b && (text[a] == ' ' || text[a] == '\t' || text[a] == '\n' || text[a] == '\r'))
         a++;
     while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\n' || text[b - 1] == '\r'))
         b--;
-    return rl_date_parse_period(text + a, b - a, spec);
+    if (rl_date_parse_period(text + a, b - a, spec))
+        return 1;
+    if (!rl_date_period_problem(text + a, b - a, why, sizeof why))
+        return 0;
+    rl_error_set(err, 0, (unsigned)a + 1, "'%.*s' is not a period: %s", (int)(b - a), text + a, why);
+    return -1;
 }
 
 rl_expr *rl_expr_compile(const char *text, size_t len, const rl_params *params, unsigned flags,
@@ -708,7 +717,12 @@ rl_expr *rl_expr_compile(const char *text, size_t len, const rl_params *params, 
         return NULL;
     }
     rl_date_spec spec;
-    if ((flags & RL_EXPR_DATE_FIELD) && trimmed_date(text, len, &spec)) {
+    int is_date = (flags & RL_EXPR_DATE_FIELD) ? trimmed_date(text, len, &spec, err) : 0;
+    if (is_date < 0) {
+        rl_expr_free(e);
+        return NULL;
+    }
+    if (is_date) {
         rl_enode *n = rl_arena_calloc(e->arena, sizeof *n);
         if (!n) {
             rl_expr_free(e);

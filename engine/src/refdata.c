@@ -27,6 +27,10 @@ rl_jdoc *rl_refdata_read(const char *path, rl_error *err)
     char *data = NULL;
     size_t len = 0;
     rl_io_status st = {0, 0};
+    if (strcmp(path, "-") == 0) { /* reports may come from there; reference data never does */
+        rl_error_set(err, 0, 0, "standard input ('-') cannot be a reference file");
+        return NULL;
+    }
     if (rl_io_read_file(path, &data, &len, RL_REFDATA_MAX_SIZE, &st) != 0) {
         if (st.errnum == EFBIG)
             rl_error_set(err, 0, 0, "the reference file is larger than %u MB, the limit for "
