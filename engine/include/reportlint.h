@@ -321,6 +321,27 @@ RL_API int rl_result_judge(const rl_rules *rules, const rl_check_opts *opts, rl_
 /* The number of collection rules loaded. */
 RL_API size_t rl_rules_collection_count(const rl_rules *rules);
 
+/* ---- results across processes (reportlint.dask) ---------------------- */
+
+/* Check NDJSON records held in memory that are a slice of the file name,
+ * beginning at its line first_line (1-based; 0 means 1): violations carry
+ * the file's line numbers. The results of a file's slices, checked apart
+ * (on other processes or machines) and loaded in order with
+ * rl_result_load, are the result of checking the whole file. */
+RL_API int rl_check_ndjson_slice(const rl_rules *rules, const rl_check_opts *opts,
+                                 const char *name, unsigned first_line, const char *text,
+                                 size_t len, rl_result *res);
+/* res — its files with their counts, its violations with their figures
+ * exactly, the language — as JSON text (malloc'd; *len its length, may be
+ * NULL), to carry a result to another process. NULL on OOM. A result whose
+ * violations were not kept (rl_result_keep 0) dumps its counts only. */
+RL_API char *rl_result_dump(const rl_result *res, size_t *len);
+/* Append a dumped result to res, as rl_result_merge appends a result. A
+ * file named as res's last file continues it (its counts are added; it is
+ * not counted again): one file checked in slices counts once. Returns 0, or
+ * -1 with err (line and column in text) for text that is not a dump. */
+RL_API int rl_result_load(rl_result *res, const char *text, size_t len, rl_error *err);
+
 /* Highest severity of any violation, or -1 when there is none. */
 RL_API int rl_result_max_severity(const rl_result *res);
 /* Sort violations by file, line, column, rule (stable). */

@@ -103,10 +103,12 @@ size_t rl_ndjson_record(const char *text, size_t len, size_t n, const char **rec
                         unsigned *line);
 /* Check the records of an open file, or of a buffer, into res (whose file
  * record the caller began). A read error stops reading: *errnum is set
- * (0 otherwise). Return 0, or -1 on OOM. */
+ * (0 otherwise). A buffer's first line is line first_line of the file (a
+ * slice of it: rl_check_ndjson_slice; 0 means 1). Return 0, or -1 on OOM. */
 int rl_check_ndjson_fd(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
                        const char *name, int fd, int *errnum, rl_result *res);
 int rl_check_ndjson_buffer(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
-                           const char *name, const char *text, size_t len, rl_result *res);
+                           const char *name, const char *text, size_t len, unsigned first_line,
+                           rl_result *res);
 
 #endif

@@ -196,9 +196,18 @@ int rl_check_buffer(const rl_rules *rules, const rl_check_opts *opts, const char
     if (start(rules, opts, name, res, &lang) != 0)
         return -1;
     if (rl_is_ndjson_name(name))
-        return rl_check_ndjson_buffer(rules, opts, lang, name, json, len, res);
+        return rl_check_ndjson_buffer(rules, opts, lang, name, json, len, 1, res);
     check_parsed(rules, opts, lang, name, json, len, res);
     return 0;
+}
+
+int rl_check_ndjson_slice(const rl_rules *rules, const rl_check_opts *opts, const char *name,
+                          unsigned first_line, const char *text, size_t len, rl_result *res)
+{
+    rl_lang lang;
+    if (start(rules, opts, name, res, &lang) != 0)
+        return -1;
+    return rl_check_ndjson_buffer(rules, opts, lang, name, text, len, first_line, res);
 }
 
 /* An NDJSON file, streamed: what cannot be opened or read is an `input`

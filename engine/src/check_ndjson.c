@@ -262,11 +262,12 @@ static unsigned jobs_of(const rl_check_opts *opts)
 }
 
 int rl_check_ndjson_buffer(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
-                           const char *name, const char *text, size_t len, rl_result *res)
+                           const char *name, const char *text, size_t len, unsigned first_line,
+                           rl_result *res)
 {
     ndjson_run r = {rules, opts, lang, name, {0}};
     rl_check_limits_of(opts, &r.lim);
-    return check_block(&r, text, len, 1, jobs_of(opts), res);
+    return check_block(&r, text, len, first_line ? first_line : 1, jobs_of(opts), res);
 }
 
 /* Read until buf holds at least one newline past *have or the file ends;
