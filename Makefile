@@ -214,7 +214,14 @@ bench-check: all $(BUILD)/bench/floor_cjson $(BUILD)/bench/timed
 docs-links:
 	@sh tests/docs/run.sh
 
-test: unit cases cli-tests jsonpath-cts json-parsing fuzz-replay install-tests integration-tests bench-check docs-links
+# The Python package (python/) and reportlint.dask on real Dask clusters,
+# with Debian's /usr/bin/python3 (tests/python/run.sh installs python3-dask
+# and python3-distributed).
+.PHONY: python-tests
+python-tests: all
+	@sh tests/python/run.sh $(BUILD)
+
+test: unit cases cli-tests jsonpath-cts json-parsing fuzz-replay install-tests integration-tests bench-check docs-links python-tests
 
 # The tests also read outputs with tools from Debian: python3-jsonschema
 # (JSON and SARIF output against their schemas), python3-yaml (the CI

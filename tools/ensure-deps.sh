@@ -40,9 +40,9 @@ if [ "$(id -u)" != 0 ]; then
     fi
 fi
 export DEBIAN_FRONTEND=noninteractive
-if ! $SUDO apt-get install -y --no-install-recommends $missing >/dev/null 2>&1; then
+if ! $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends $missing >/dev/null 2>&1; then
     $SUDO apt-get update >/dev/null 2>&1 || true
-    if ! $SUDO apt-get install -y --no-install-recommends $missing; then
+    if ! $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends $missing; then
         echo "reportlint: could not install:$missing — install them and run make again" >&2
         exit 1
     fi

@@ -1,0 +1,151 @@
+"""test_package.py — the reportlint package against the CLI: the same
+violations (as dicts with -f json's keys), the same summary, the same bytes
+in every format; rule-set errors raise with every diagnostic located;
+bytes, dicts and NDJSON; pickling."""
+import io
+import json
+import os
+import pickle
+import unittest
+
+import common  # noqa: F401  (sets the paths)
+from common import ROOT, BENCH_RULES, cli, records, tmpdir
+
+import reportlint
+from reportlint import Rules, RulesError
+
+RULES = os.path.join(ROOT, "rules")
+SAMPLE = os.path.join(ROOT, "samples", "national", "2025-09-29.json")
+
+
+class TestAgainstCli(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.rules = Rules(RULES)
+
+    def test_file_same_as_cli(self):
+        res = self.rules.check_file(SAMPLE)
+        want, status = cli("-r", RULES, SAMPLE)
+        self.assertEqual(res.violations, want["violations"])
+        self.assertEqual(list(res), want["violations"])
+        self.assertEqual(res.summary, want["summary"])
+        self.assertEqual(res.exit_code(), status)
+        self.assertGreater(len(res), 0)
+        self.assertEqual(set(res.violations[0]) >= {"file", "rule", "severity", "pointer", "line",
+                                                    "column", "message"}, True)
+
+    def test_every_format_same_bytes(self):
+        samples = os.path.join(ROOT, "samples")
+        files = sorted(os.path.join(d, f) for d, _, fs in os.walk(samples) for f in fs
+                       if f.endswith(".json"))
+        res = self.rules.check_files(files)
+        for fmt in reportlint.FORMATS:
+            want, _ = cli("-r", RULES, *files, fmt=fmt, parse=False)
+            got = res.to_bytes(fmt)
+            if fmt == "ndjson":  # the CLI streams ndjson in check order, unsorted
+                got, want = sorted(got.splitlines()), sorted(want.splitlines())
+            self.assertEqual(got, want, fmt)
+
+    def test_ndjson_file_and_bytes(self):
+        d = tmpdir()
+        path = records(2000, os.path.join(d, "r.ndjson"))
+        rules = Rules(BENCH_RULES)
+        want, _ = cli("-r", BENCH_RULES, path)
+        res = rules.check_file(path)
+        self.assertEqual(res.violations, want["violations"])
+        self.assertEqual(res.summary, want["summary"])
+        with open(path, "rb") as f:
+            data = f.read()
+        res2 = rules.check_bytes(data, name=path)
+        self.assertEqual(res2.violations, want["violations"])
+        self.assertGreater(len(want["violations"]), 10)
+
+    def test_bytes_and_dict(self):
+        with open(SAMPLE, "rb") as f:
+            data = f.read()
+        res = self.rules.check_bytes(data, name="x.json")
+        want, _ = cli("-r", RULES, SAMPLE)
+        self.assertEqual([dict(v, file=SAMPLE) for v in res], want["violations"])
+        obj = json.loads(data)
+        res = self.rules.check(obj, name="obj")
+        self.assertEqual([(v["rule"], v["pointer"], v["message"]) for v in res],
+                         [(v["rule"], v["pointer"], v["message"]) for v in want["violations"]])
+        self.assertEqual({v["line"] for v in res}, {1})
+
+    def test_invalid_input_is_a_violation(self):
+        res = self.rules.check_bytes(b'{"a": ', name="bad.json")
+        self.assertEqual([v["rule"] for v in res], ["input"])
+        self.assertEqual(res.violations[0]["line"], 1)
+        self.assertEqual(res.exit_code(), 1)
+
+    def test_write(self):
+        res = self.rules.check_file(SAMPLE)
+        d = tmpdir()
+        res.write(os.path.join(d, "out.sarif"), format="sarif")
+        with open(os.path.join(d, "out.sarif")) as f:
+            self.assertEqual(json.load(f)["version"], "2.1.0")
+        buf = io.BytesIO()
+        res.write(buf, format="ndjson")
+        self.assertEqual(sorted(buf.getvalue().splitlines()),
+                         sorted(cli("-r", RULES, SAMPLE, fmt="ndjson")[0].splitlines()))
+        with self.assertRaises(ValueError):
+            res.to_bytes("yaml")
+
+
+class TestOptions(unittest.TestCase):
+    def test_params_only_skip_lang(self):
+        want, _ = cli("-r", RULES, "--param", "min_on_time_rate=99", "--lang", "vi", SAMPLE)
+        res = Rules(RULES, params={"min_on_time_rate": 99}, lang="vi").check_file(SAMPLE)
+        self.assertEqual(res.violations, want["violations"])
+        only = Rules(RULES, only=["SVC-AVG"]).check_file(SAMPLE)
+        self.assertEqual({v["rule"] for v in only}, {"SVC-AVG"})
+        self.assertEqual(only.summary["rules"], 1)
+
+    def test_errors_carry_every_diagnostic(self):
+        d = tmpdir()
+        bad = os.path.join(d, "bad.json")
+        with open(bad, "w") as f:
+            f.write('{"ruleset": "t", "rules": [\n'
+                    ' {"id": "A", "kind": "sum", "total": "@.x +", "parts": ["@.y"]},\n'
+                    ' {"id": "B", "kind": "nope"}\n]}\n')
+        with self.assertRaises(RulesError) as cm:
+            Rules(bad)
+        diags = cm.exception.diagnostics
+        self.assertGreaterEqual(len(diags), 2)
+        for dg in diags:
+            self.assertEqual(dg.file, bad)
+            self.assertGreater(dg.line, 0)
+            self.assertGreater(dg.column, 0)
+        self.assertEqual({dg.rule for dg in diags} >= {"A", "B"}, True)
+        text = str(cm.exception)
+        self.assertIn("%s:2:" % bad, text)
+        self.assertIn("%s:3:" % bad, text)
+        with self.assertRaises(RulesError):
+            Rules(os.path.join(d, "missing.json"))
+        with self.assertRaises(RulesError) as cm:
+            Rules(RULES, only=["NO-SUCH-RULE"])
+        self.assertIn("NO-SUCH-RULE", str(cm.exception))
+        with self.assertRaises(RulesError):
+            Rules(RULES, locale="vn")
+
+    def test_pickle(self):
+        rules = Rules(RULES, params={"min_on_time_rate": 99})
+        again = pickle.loads(pickle.dumps(rules))
+        self.assertEqual(again.check_file(SAMPLE).violations,
+                         rules.check_file(SAMPLE).violations)
+        self.assertEqual(len(again), len(rules))
+
+    def test_closed(self):
+        rules = Rules(RULES)
+        res = rules.check_file(SAMPLE)
+        res.close()
+        with self.assertRaises(ValueError):
+            len(res)
+        with rules:
+            pass
+        with self.assertRaises(ValueError):
+            rules.check_file(SAMPLE)
+
+
+if __name__ == "__main__":
+    unittest.main()
