@@ -11,7 +11,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-BUILD = os.environ.get("BUILD", os.path.join(ROOT, "build"))
+BUILD = os.path.abspath(os.environ.get("BUILD", os.path.join(ROOT, "build")))
 CLI = os.path.join(BUILD, "reportlint")
 sys.path.insert(0, os.path.join(ROOT, "python"))
 os.environ.setdefault("REPORTLINT_LIB", os.path.join(BUILD, "libreportlint.so"))

@@ -10,13 +10,14 @@
 set -u
 BUILD=${1:-build}
 cd "$(dirname "$0")/../.." || exit 1
+case $BUILD in /*) ;; *) BUILD="$PWD/$BUILD" ;; esac
 PYTHON=${PYTHON:-/usr/bin/python3}
 sh tools/ensure-deps.sh python3 python3-dask python3-distributed python3-psutil || exit 1
 "$PYTHON" -c 'import dask.bag, distributed' || {
     echo "python-tests: $PYTHON cannot import dask.bag and distributed (Debian python3-dask," \
          "python3-distributed); set PYTHON to an interpreter that can" >&2; exit 1; }
 log=$(mktemp)
-BUILD="$BUILD" REPORTLINT_LIB="$PWD/$BUILD/libreportlint.so" \
+BUILD="$BUILD" REPORTLINT_LIB="$BUILD/libreportlint.so" \
     "$PYTHON" -m unittest discover -s tests/python -p 'test_*.py' -v >"$log" 2>&1
 status=$?
 cat "$log"
