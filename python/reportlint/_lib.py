@@ -24,7 +24,7 @@ import ctypes.util
 import os
 from ctypes import (POINTER, Structure, c_char, c_char_p, c_double, c_int, c_int64, c_size_t,
                     c_uint, c_void_p)
-from typing import List, Optional
+from typing import Callable, List, Optional
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -147,6 +147,13 @@ if HAVE_DUMP:
     _fn("rl_result_dump", _P, _P, POINTER(c_size_t))
     _fn("rl_result_load", c_int, _P, c_char_p, c_size_t, POINTER(rl_error))
 
+HAVE_COLLECTION = hasattr(lib, "rl_result_judge") and hasattr(lib, "rl_result_write_partial")
+if HAVE_COLLECTION:
+    _fn("rl_result_judge", c_int, _P, POINTER(rl_check_opts), _P)
+    _fn("rl_rules_collection_count", c_size_t, _P)
+    _fn("rl_result_write_partial", c_int, _P, _P, _P)
+    _fn("rl_result_read_partial", c_int, _P, _P, c_char_p, c_char_p, c_size_t, POINTER(rl_error))
+
 libc.open_memstream.restype = _P
 libc.open_memstream.argtypes = [POINTER(c_void_p), POINTER(c_size_t)]
 libc.fclose.restype = c_int
@@ -165,19 +172,26 @@ def take_string(ptr: Optional[int], length: int) -> bytes:
         libc.free(ptr)
 
 
-def write_to_bytes(fmt: int, res: int, rules: Optional[int], wopts: Optional[rl_write_opts]) -> bytes:
-    """rl_write_ex into memory (open_memstream): the bytes written."""
+def stream_to_bytes(write: Callable[[int], int]) -> bytes:
+    """Call write(FILE *) on an in-memory stream (open_memstream): the
+    bytes written. write returns 0 on success."""
     buf = c_void_p()
     size = c_size_t()
     fp = libc.open_memstream(ctypes.byref(buf), ctypes.byref(size))
     if not fp:
         raise MemoryError("reportlint: open_memstream failed")
-    rc = lib.rl_write_ex(fp, fmt, res, rules, ctypes.byref(wopts) if wopts is not None else None)
+    rc = write(fp)
     libc.fclose(fp)
     data = take_string(buf.value, size.value) if buf.value else b""
     if rc != 0:
         raise OSError("reportlint: writing the result failed")
     return data
+
+
+def write_to_bytes(fmt: int, res: int, rules: Optional[int], wopts: Optional[rl_write_opts]) -> bytes:
+    """rl_write_ex into memory: the bytes written."""
+    return stream_to_bytes(lambda fp: lib.rl_write_ex(
+        fp, fmt, res, rules, ctypes.byref(wopts) if wopts is not None else None))
 
 
 def str_array(items: List[str]):

@@ -1,0 +1,188 @@
+"""test_dask.py — reportlint.dask on real clusters, against the CLI.
+
+Two clusters, each with 2 worker *processes* (separate from this one):
+a distributed.LocalCluster(processes=True), and a scheduler and workers
+started as the `dask-scheduler` and `dask-worker` commands, as a user
+would on several machines. On both, check_bag over NDJSON lines (read with
+db.read_text, several block sizes so files split across partitions, and
+as bare lines), over file paths, and over dicts, must give the CLI's
+violations and summary on the same files, and every output format's bytes.
+A partitioning never changes the answer."""
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import unittest
+
+import common
+from common import ROOT, BENCH_RULES, cli, records, tmpdir
+
+import dask
+import dask.bag as db
+from distributed import Client, LocalCluster
+
+import reportlint
+from reportlint import Rules
+from reportlint.dask import check_bag, check_files
+
+RULES = os.path.join(ROOT, "rules")
+
+
+def make_data():
+    """Two NDJSON files (one with broken and blank lines) and their CLI answer."""
+    d = tmpdir()
+    a = records(3000, os.path.join(d, "a.ndjson"))
+    b = records(1200, os.path.join(d, "b.ndjson"))
+    with open(b) as f:
+        lines = f.read().splitlines(True)
+    lines.insert(7, "{not json\n")
+    lines.insert(30, "\n")
+    lines.insert(31, "   \n")
+    lines.insert(500, '{"id": "x", "fee": -1}\n')
+    with open(b, "w") as f:
+        f.writelines(lines)
+    want, _ = cli("-r", BENCH_RULES, a, b)
+    return d, [a, b], want
+
+
+class ClusterCase:
+    """The tests, run on the cluster a subclass starts (self.client)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.dir, cls.files, cls.want = make_data()
+        cls.rules = Rules(BENCH_RULES)
+        assert len(cls.want["violations"]) > 50
+        assert {v["rule"] for v in cls.want["violations"]} >= {"input", "PROC-CODE"}
+
+    def assertSameAsCli(self, res, want):
+        self.assertEqual(len(res.violations), len(want["violations"]))
+        self.assertEqual(res.violations, want["violations"])
+        self.assertEqual(res.summary, want["summary"])
+
+    def test_read_text_any_partitioning(self):
+        for blocksize in (None, 200_000, 64_000):
+            bag = db.read_text(self.files, include_path=True, blocksize=blocksize)
+            res = check_bag(bag, self.rules, client=self.client)
+            self.assertGreater(res.partitions, 1)
+            self.assertSameAsCli(res, self.want)
+
+    def test_bare_lines_and_repartition(self):
+        a = self.files[1]
+        want, _ = cli("-r", BENCH_RULES, a)
+        with open(a) as f:
+            lines = f.read().splitlines()
+        for n in (1, 3, 17):
+            bag = db.from_sequence(lines, npartitions=n)
+            res = check_bag(bag, self.rules, name=a, client=self.client)
+            self.assertSameAsCli(res, want)
+
+    def test_dicts(self):
+        a = self.files[0]
+        want, _ = cli("-r", BENCH_RULES, a)
+        with open(a) as f:
+            objs = [json.loads(line) for line in f]
+        res = check_bag(db.from_sequence(objs, npartitions=4), self.rules, name=a,
+                        client=self.client)
+        # Records are reserialized (json.dumps spacing): same violations, other columns.
+        key = lambda v: (v["line"], v["rule"], v["pointer"], v["message"])  # noqa: E731
+        self.assertEqual([key(v) for v in res], [key(v) for v in want["violations"]])
+        self.assertEqual(res.summary, want["summary"])
+
+    def test_paths_and_every_format(self):
+        samples = sorted(os.path.join(dp, f) for dp, _, fs in os.walk(os.path.join(ROOT, "samples"))
+                         for f in fs if f.endswith(".json"))
+        res = check_files(samples, Rules(RULES), npartitions=5, client=self.client)
+        for fmt in reportlint.FORMATS:
+            want, _ = cli("-r", RULES, *samples, fmt=fmt, parse=False)
+            got = res.to_bytes(fmt)
+            if fmt == "ndjson":  # the CLI streams ndjson in check order
+                got, want = sorted(got.splitlines()), sorted(want.splitlines())
+            self.assertEqual(got, want, fmt)
+        res = check_bag(db.from_sequence(self.files, npartitions=2), self.rules, items="paths",
+                        client=self.client)
+        self.assertSameAsCli(res, self.want)
+
+    def test_bad_items(self):
+        with self.assertRaises(ValueError):
+            check_bag(db.from_sequence(["{}"]), self.rules, items="rows", client=self.client)
+        with self.assertRaises(Exception) as cm:
+            check_bag(db.from_sequence(["{}\n{}"]), self.rules, client=self.client)
+        self.assertIn("more than one line", str(cm.exception))
+
+
+class TestLocalCluster(ClusterCase, unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+        cls.client = Client(cls.cluster)
+        info = cls.client.scheduler_info()["workers"]
+        assert len(info) == 2, info
+        pids = cls.client.run(os.getpid)
+        assert len(set(pids.values())) == 2 and os.getpid() not in pids.values(), pids
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.client.close()
+        cls.cluster.close()
+
+
+def _which(*names):
+    for n in names:
+        p = shutil.which(n) or (os.path.exists("/usr/bin/" + n) and "/usr/bin/" + n)
+        if p:
+            return [p]
+    raise AssertionError("none of %s is installed (Debian python3-distributed)" % (names,))
+
+
+class TestCommandCluster(ClusterCase, unittest.TestCase):
+    """dask-scheduler and dask-worker as separate commands."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        d = tmpdir()
+        sched_file = os.path.join(d, "scheduler.json")
+        env = dict(os.environ)
+        logs = [open(os.path.join(d, n), "wb") for n in ("scheduler.log", "workers.log")]
+        cls.logs = logs
+        cls.procs = [subprocess.Popen(
+            _which("dask-scheduler") + ["--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                                        "--scheduler-file", sched_file],
+            env=env, stdout=logs[0], stderr=subprocess.STDOUT, start_new_session=True)]
+        deadline = time.time() + 60
+        while not os.path.exists(sched_file) and time.time() < deadline:
+            time.sleep(0.2)
+        assert os.path.exists(sched_file), "dask-scheduler did not start"
+        cls.procs.append(subprocess.Popen(
+            _which("dask-worker") + ["--scheduler-file", sched_file, "--nworkers", "2",
+                                     "--nthreads", "1", "--no-dashboard",
+                                     "--local-directory", d],
+            env=env, stdout=logs[1], stderr=subprocess.STDOUT, start_new_session=True))
+        cls.client = Client(scheduler_file=sched_file, timeout=60)
+        cls.client.wait_for_workers(2, timeout=120)
+        pids = cls.client.run(os.getpid)
+        assert len(set(pids.values())) == 2, pids
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.client.close()
+        for p in reversed(cls.procs):
+            os.killpg(p.pid, signal.SIGTERM)
+        for p in cls.procs:
+            try:
+                p.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(p.pid, signal.SIGKILL)
+                p.wait()
+        for f in cls.logs:
+            f.close()
+
+
+if __name__ == "__main__":
+    unittest.main()
