@@ -205,6 +205,8 @@ $(BUILD)/bench/timed: tests/bench/timed.c
 bench: all $(BUILD)/bench/floor_cjson $(BUILD)/bench/timed
 	@sh tests/bench/setup.sh $(BUILD)/bench
 	@BUILD=$(BUILD) python3 tests/bench/bench.py
+	@sh tools/ensure-deps.sh python3-dask python3-distributed python3-psutil
+	@BUILD=$(BUILD) $(PYTHON_DEBIAN) tests/bench/bench_dask.py
 
 bench-check: all $(BUILD)/bench/floor_cjson $(BUILD)/bench/timed
 	@BUILD=$(BUILD) python3 tests/bench/bench.py --check
@@ -217,9 +219,10 @@ docs-links:
 # The Python package (python/) and reportlint.dask on real Dask clusters,
 # with Debian's /usr/bin/python3 (tests/python/run.sh installs python3-dask
 # and python3-distributed).
+PYTHON_DEBIAN ?= /usr/bin/python3
 .PHONY: python-tests
 python-tests: all
-	@sh tests/python/run.sh $(BUILD)
+	@PYTHON=$(PYTHON_DEBIAN) sh tests/python/run.sh $(BUILD)
 
 test: unit cases cli-tests jsonpath-cts json-parsing fuzz-replay install-tests integration-tests bench-check docs-links python-tests
 
