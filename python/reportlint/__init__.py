@@ -154,6 +154,7 @@ class Rules:
             lib.rl_rules_add_schema(self._ptr, p.encode())
         diags.extend(self._diagnostics())
         diags.extend(self._check_ids())
+        diags.extend(self._check_params(list(s["params"]) + list(s["param_files"])))
         if diags:
             raise RulesError(diags)
 
@@ -178,6 +179,21 @@ class Rules:
             dec = lambda b: b.decode("utf-8", "replace") if b is not None else None  # noqa: E731
             out.append(Diagnostic(dec(d.file) or "", d.line, d.column, dec(d.rule),
                                   dec(d.message) or ""))
+        return out
+
+    def _check_params(self, names: List[str]) -> List[Diagnostic]:
+        """An unknown param name is a mistake (as --param's), never ignored."""
+        fn = getattr(lib, "rl_rules_check_param", None)
+        if fn is None or lib.rl_rules_diag_count(self._ptr):
+            return []
+        fn.restype = ctypes.c_int
+        fn.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(_lib.rl_error)]
+        out = []
+        for name in names:
+            err = _lib.rl_error()
+            if fn(self._ptr, name.encode(), ctypes.byref(err)) != 0:
+                out.append(Diagnostic("--param", 0, 0, None,
+                                      err.message.decode("utf-8", "replace")))
         return out
 
     def _check_ids(self) -> List[Diagnostic]:

@@ -128,6 +128,24 @@ class TestOptions(unittest.TestCase):
         with self.assertRaises(RulesError):
             Rules(RULES, locale="vn")
 
+    def test_param_files(self):
+        case = os.path.join(ROOT, "tests", "cases")
+        rules = os.path.join(case, "refdata-file", "rules.json")
+        report = os.path.join(case, "refdata-file", "reports", "02-wrong-code.json")
+        ref = os.path.join(case, "refdata-param-file", "other.json")
+        want, _ = cli("-r", rules, "--param-file", "provinces=" + ref, report)
+        res = Rules(rules, param_files={"provinces": ref}).check_file(report)
+        self.assertEqual(res.violations, want["violations"])
+        self.assertNotEqual(Rules(rules).check_file(report).violations, want["violations"])
+        broken = os.path.join(case, "refdata-param-file", "broken.json")
+        with self.assertRaises(RulesError) as cm:
+            Rules(rules, param_files={"provinces": broken})
+        d = cm.exception.diagnostics[0]
+        self.assertEqual((d.file, d.line, d.column), (broken, 2, 11))
+        with self.assertRaises(RulesError) as cm:
+            Rules(rules, params={"provincez": 1})
+        self.assertIn("provinces", str(cm.exception))
+
     def test_pickle(self):
         rules = Rules(RULES, params={"min_on_time_rate": 99})
         again = pickle.loads(pickle.dumps(rules))
