@@ -356,8 +356,7 @@ class Result:
         self._doc: Optional[Dict[str, Any]] = None
 
     def _finish(self, rc: int) -> "Result":
-        if rc == 0 and self._rules is not None and _lib.HAVE_COLLECTION and \
-                lib.rl_rules_collection_count(self._rules._ptr):
+        if rc == 0 and self._rules is not None and _lib.collection_rules(self._rules._ptr):
             rc = lib.rl_result_judge(self._rules._ptr, ctypes.byref(self._rules._opts), self._ptr)
         if rc != 0:
             self.close()

@@ -147,12 +147,19 @@ if HAVE_DUMP:
     _fn("rl_result_dump", _P, _P, POINTER(c_size_t))
     _fn("rl_result_load", c_int, _P, c_char_p, c_size_t, POINTER(rl_error))
 
-HAVE_COLLECTION = hasattr(lib, "rl_result_judge") and hasattr(lib, "rl_result_write_partial")
-if HAVE_COLLECTION:
+HAVE_JUDGE = hasattr(lib, "rl_result_judge")  # collection rules
+if HAVE_JUDGE:
     _fn("rl_result_judge", c_int, _P, POINTER(rl_check_opts), _P)
     _fn("rl_rules_collection_count", c_size_t, _P)
+HAVE_PARTIAL = hasattr(lib, "rl_result_write_partial")  # their states (--partial, merge)
+if HAVE_PARTIAL:
     _fn("rl_result_write_partial", c_int, _P, _P, _P)
     _fn("rl_result_read_partial", c_int, _P, _P, c_char_p, c_char_p, c_size_t, POINTER(rl_error))
+
+
+def collection_rules(rules: int) -> int:
+    """The number of collection rules loaded (0 with an older library)."""
+    return int(lib.rl_rules_collection_count(rules)) if HAVE_JUDGE else 0
 
 libc.open_memstream.restype = _P
 libc.open_memstream.argtypes = [POINTER(c_void_p), POINTER(c_size_t)]

@@ -107,7 +107,7 @@ def _dump(rules: Rules, res: Result) -> Tuple[bytes, Optional[bytes]]:
     size = ctypes.c_size_t()
     text = _lib.take_string(lib.rl_result_dump(res._ptr, ctypes.byref(size)), size.value)
     state = None
-    if _lib.HAVE_COLLECTION and lib.rl_rules_collection_count(rules._ptr):
+    if _lib.collection_rules(rules._ptr):
         state = _lib.stream_to_bytes(lambda fp: lib.rl_result_write_partial(res._ptr, rules._ptr,
                                                                              fp))
     res.close()
@@ -166,7 +166,7 @@ def _assemble(rules: Rules, answers: Sequence[Tuple[bytes, Optional[bytes]]]) ->
     res.partitions = len(answers)
     res.result_bytes = sum(len(t) for t, _ in answers)
     res.state_bytes = sum(len(s) for _, s in answers if s)
-    if _lib.HAVE_COLLECTION and lib.rl_rules_collection_count(rules._ptr):
+    if _lib.collection_rules(rules._ptr):
         for i, (_, state) in enumerate(answers):
             name = ("partition %d" % i).encode()
             if state is None or lib.rl_result_read_partial(res._ptr, rules._ptr, name, state,
@@ -206,6 +206,10 @@ def check_bag(bag: dask.bag.Bag, rules: Rules, *, items: str = "lines", name: st
         raise ValueError("reportlint.dask: items is one of %s" % ", ".join(_ITEMS))
     if not isinstance(rules, Rules):
         raise TypeError("reportlint.dask: rules is a reportlint.Rules")
+    if _lib.collection_rules(rules._ptr) and not _lib.HAVE_PARTIAL:
+        raise CheckError("reportlint.dask: these rules have collection rules, and this "
+                         "libreportlint.so cannot carry their state between processes "
+                         "(rl_result_write_partial)")
     spec = json.dumps(rules._spec, sort_keys=True)
     parts = bag.to_delayed()
     tasks = []

@@ -106,6 +106,26 @@ class ClusterCase:
                         client=self.client)
         self.assertSameAsCli(res, self.want)
 
+    def test_collection_rules(self):
+        """Cross-report rules: per-partition states merged on the client give
+        the CLI's violations, whatever the partitioning."""
+        d = os.path.join(ROOT, "tests", "cases", "collection-kinds")
+        rules = Rules(os.path.join(d, "rules.json"))
+        path = os.path.join(d, "reports.ndjson")
+        want, _ = cli("-r", os.path.join(d, "rules.json"), path)
+        with open(path) as f:
+            lines = f.read().splitlines()
+        for n in (1, 2, 5):
+            bag = db.from_sequence(lines, npartitions=n)
+            if not reportlint._lib.HAVE_PARTIAL:  # the library cannot ship states: say so
+                with self.assertRaises(reportlint.CheckError) as cm:
+                    check_bag(bag, rules, name=path, client=self.client)
+                self.assertIn("collection rules", str(cm.exception))
+                continue
+            res = check_bag(bag, rules, name=path, client=self.client)
+            self.assertSameAsCli(res, want)
+            self.assertGreater(res.state_bytes, 0)
+
     def test_bad_items(self):
         with self.assertRaises(ValueError):
             check_bag(db.from_sequence(["{}"]), self.rules, items="rows", client=self.client)

@@ -72,6 +72,22 @@ class TestAgainstCli(unittest.TestCase):
                          [(v["rule"], v["pointer"], v["message"]) for v in want["violations"]])
         self.assertEqual({v["line"] for v in res}, {1})
 
+    def test_collection_rules(self):
+        """Cross-report rules are judged after the last report, as the CLI does."""
+        for case, inputs in (("collection-sum", ["reports"]), ("collection-kinds", ["reports.ndjson"])):
+            d = os.path.join(ROOT, "tests", "cases", case)
+            rules = Rules(os.path.join(d, "rules.json"))
+            self.assertGreater(reportlint._lib.collection_rules(rules._ptr), 0)
+            files = []
+            for i in inputs:
+                p = os.path.join(d, i)
+                files += sorted(os.path.join(p, f) for f in os.listdir(p)) if os.path.isdir(p) else [p]
+            want, _ = cli("-r", os.path.join(d, "rules.json"), *files)
+            res = rules.check_files(files)
+            self.assertEqual(res.violations, want["violations"], case)
+            self.assertEqual(res.summary, want["summary"], case)
+            self.assertGreater(len(res), 0)
+
     def test_invalid_input_is_a_violation(self):
         res = self.rules.check_bytes(b'{"a": ', name="bad.json")
         self.assertEqual([v["rule"] for v in res], ["input"])
