@@ -7,11 +7,12 @@
  *   {"reportlint-result": 1, "lang": "en", "files": [
  *     {"name": "a.ndjson", "counts": [rules, evaluations, passed, failed, not_applicable],
  *      "violations": [[file, rule, severity, pointer, line, column, message,
- *                      [[name, type, value, text], ...]], ...]}, ...]}
+ *                      [[name, type, value, text], ...], stable_pointer], ...]}, ...]}
  * severity and a figure's type are the numbers of rl_severity and
  * rl_fig_type; value is the integer (BOOL, INT), the double in shortest
  * round-trip form or "nan"/"inf"/"-inf" (NUM), else null; text is the
- * figure's string or null. Loading adds exactly what was dumped: the
+ * figure's string or null; stable_pointer is a string or null (the
+ * pointer). Loading adds exactly what was dumped: the
  * figures' bits, the files in order with their counts, the violations in
  * order. A file named as res's last file continues it (one file checked in
  * slices counts once). */
@@ -71,7 +72,9 @@ static void dump_violation(rl_sbuf *b, const rl_violation *v)
         str(b, f->s);
         rl_sbuf_addc(b, ']');
     }
-    rl_sbuf_adds(b, "]]");
+    rl_sbuf_adds(b, "],");
+    str(b, v->stable_pointer);
+    rl_sbuf_addc(b, ']');
 }
 
 char *rl_result_dump(const rl_result *res, size_t *len)
@@ -185,14 +188,15 @@ static int load_violation(const loader *L, const rl_jnode *n, rl_result *res)
     size_t sev = 0, line = 0, column = 0;
     int ok = 1;
     const rl_jnode *figs = rl_json_at(n, 7);
-    if (!n || n->type != RL_JARRAY || rl_json_size(n) != 8 || get_uint(rl_json_at(n, 2), &sev) ||
+    if (!n || n->type != RL_JARRAY || rl_json_size(n) != 9 || get_uint(rl_json_at(n, 2), &sev) ||
         sev > RL_SEVERITY_ERROR || get_uint(rl_json_at(n, 4), &line) ||
         get_uint(rl_json_at(n, 5), &column) || figs->type != RL_JARRAY)
         return bad(L, n, "a violation is [file, rule, severity, pointer, line, column, message, "
-                         "figures]");
+                         "figures, stable pointer]");
     rl_violation v = {get_str(rl_json_at(n, 0), &ok), get_str(rl_json_at(n, 1), &ok),
                       (rl_severity)sev, get_str(rl_json_at(n, 3), &ok), (unsigned)line,
-                      (unsigned)column, get_str(rl_json_at(n, 6), &ok), NULL, rl_json_size(figs)};
+                      (unsigned)column, get_str(rl_json_at(n, 6), &ok), NULL, rl_json_size(figs),
+                      get_str(rl_json_at(n, 8), &ok)};
     if (!ok || !v.file || !v.rule)
         return bad(L, n, "a violation's file, rule, pointer and message are strings");
     rl_figure *f = v.n_figures ? calloc(v.n_figures, sizeof *f) : NULL;
