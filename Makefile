@@ -120,6 +120,7 @@ cli-tests: all
 	@sh tests/cli/config.sh $(BUILD)/reportlint
 	@sh tests/cli/schema.sh $(BUILD)/reportlint
 	@sh tests/cli/robust.sh $(BUILD)/reportlint
+	@sh tests/collection/run.sh $(BUILD)/reportlint 20000
 	@sh tests/cli/rules_test.sh $(BUILD)/reportlint
 	@sh tests/cli/exact.sh $(BUILD)/reportlint
 	@sh tests/cli/tools.sh $(BUILD)/reportlint
@@ -132,7 +133,7 @@ cli-tests: all
 # crashes land in build-fuzz/artifacts/<target>/ and belong, once fixed, in
 # tests/fuzz/regressions/<target>/, which `make fuzz-replay` (part of make
 # test) runs through every target without libFuzzer.
-FUZZ_TARGETS = json jsonpath expr rules check locale schema config
+FUZZ_TARGETS = json jsonpath expr rules check locale schema config partial
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_FLAGS    = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
@@ -201,6 +202,12 @@ $(BUILD)/bench/floor_cjson: tests/bench/floor_cjson.c | $(DEPS_OK)
 $(BUILD)/bench/timed: tests/bench/timed.c
 	@mkdir -p $(dir $@)
 	$(CC) -O2 -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -o $@ $<
+
+# The shard/merge property of collection rules on 200,000 records (make check
+# runs it on 20,000).
+.PHONY: collection-property
+collection-property: all
+	@sh tests/collection/run.sh $(BUILD)/reportlint 200000
 
 bench: all $(BUILD)/bench/floor_cjson $(BUILD)/bench/timed
 	@sh tests/bench/setup.sh $(BUILD)/bench

@@ -6,7 +6,7 @@
 _reportlint_options="-r --rules -s --schema --schema-map --format-assert -f --format -o --output --as-of --locale --lang --param --param-file
     --fail-on --only --skip -j --jobs --max-depth --paths --config --no-config --baseline
     --write-baseline --color -q --quiet -v --verbose -h --help --version
-    --max-string --max-size --max-violations --timeout --at --record --positions"
+    --max-string --max-size --max-violations --timeout --at --record --positions --partial"
 
 # The formats this reportlint knows, from its --help (text json if that fails).
 _reportlint_formats()
@@ -55,7 +55,7 @@ _reportlint()
         local done=${cur%"${cur##*,}"} last=${cur##*,}
         COMPREPLY=($(compgen -P "$done" -W "$(_reportlint_rule_ids "$cmd")" -- "$last"))
         return ;;
-    -r | --rules | -s | --schema | -o | --output | --config | --baseline | --write-baseline)
+    -r | --rules | -s | --schema | -o | --output | --config | --baseline | --write-baseline | --partial)
         _reportlint_files "$cur"
         return ;;
     --param-file) # NAME=FILE: files after the '='
@@ -81,7 +81,7 @@ _reportlint()
         ;;
     *)
         if [ "$COMP_CWORD" -eq 1 ]; then
-            COMPREPLY=($(compgen -W "rules eval path schema" -- "$cur"))
+            COMPREPLY=($(compgen -W "rules eval path schema merge" -- "$cur"))
         fi
         local files
         files=($(compgen -f -- "$cur"))

@@ -92,4 +92,7 @@ example = readme.split("<!-- config-example -->", 1)[-1].split("<!-- end -->", 1
 configs.append("\n".join(l[4:] for l in example.splitlines()).encode())
 put("config", configs)
 
+# partial states: the regression states (a valid one among them) are the seeds
+put("partial", list(files("tests/fuzz/regressions/partial/*")))
+
 print("fuzz corpora in", out, {t: len(os.listdir(os.path.join(out, t))) for t in os.listdir(out)})

@@ -48,6 +48,8 @@ typedef struct cli_opts {
      * RL_UNLIMITED none */
     size_t max_string, max_size, max_violations;
     double timeout;      /* seconds; 0: none */
+    const char *partial; /* --partial FILE: write the collection state there */
+    int merge;           /* `reportlint merge`: inputs are partial states */
 } cli_opts;
 
 enum { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER };
@@ -98,6 +100,8 @@ int cli_pick_lang(const cli_opts *opts, const char **lang);
 int cli_expand_inputs(const cli_strings *args, cli_strings *files);
 
 int cli_lint(int argc, char **argv);
+/* `reportlint merge -r RULES PARTIAL...` (cli_lint.c). */
+int cli_merge(int argc, char **argv);
 int cli_rules(int argc, char **argv);
 /* `rules test [PATH...]` (cli_rules_test.c): run rule sets' examples;
  * 0 all passed, 1 one failed, CLI_USAGE_ERROR a malformed example file. */

@@ -16,7 +16,7 @@ enum opt_id {
     OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE,
     OPT_SCHEMA_MAP, OPT_FORMAT_ASSERT, OPT_PARAM_FILE,
     OPT_MAX_STRING, OPT_MAX_SIZE, OPT_MAX_VIOLATIONS, OPT_TIMEOUT,
-    OPT_AT, OPT_RECORD, OPT_POSITIONS
+    OPT_AT, OPT_RECORD, OPT_POSITIONS, OPT_PARTIAL
 };
 
 typedef struct opt_def {
@@ -44,7 +44,7 @@ static const opt_def options[] = {
     {0, "max-string", 1, OPT_MAX_STRING}, {0, "max-size", 1, OPT_MAX_SIZE},
     {0, "max-violations", 1, OPT_MAX_VIOLATIONS}, {0, "timeout", 1, OPT_TIMEOUT},
     {0, "at", 1, OPT_AT},               {0, "record", 1, OPT_RECORD},
-    {0, "positions", 0, OPT_POSITIONS},
+    {0, "positions", 0, OPT_POSITIONS}, {0, "partial", 1, OPT_PARTIAL},
 };
 
 #define N_OPTIONS (sizeof options / sizeof *options)
@@ -60,6 +60,7 @@ void cli_usage(FILE *out)
           "                                        check sees it (-r, --param, --as-of, --locale)\n"
           "       reportlint path JSONPATH [FILE|-] [--paths|--positions]  the selected nodes\n"
           "       reportlint schema validate SCHEMA FILE...  validate JSON files against a schema\n"
+          "       reportlint merge -r RULES PARTIAL...  judge collection rules over partial states\n"
           "\n"
           "options:\n"
           "  -r, --rules PATH      rule set file or directory, repeatable (default: bundled rules)\n"
@@ -85,6 +86,8 @@ void cli_usage(FILE *out)
           "  -j, --jobs N          files and NDJSON records checked in parallel (default: the\n"
           "                        number of cores); the output is the same for every N\n"
           "      --max-depth N     JSON nesting limit (default 1000)\n"
+          "      --partial FILE    write the collection rules' state to FILE instead of judging\n"
+          "                        them (merge the states of shards with reportlint merge)\n"
           "      --paths           (path) print normalized paths instead of values\n"
           "      --positions       (path) print each node's pointer, path, line, column, value\n"
           "      --at POINTER      (eval, path) @ is the node at this JSON Pointer\n"
@@ -216,6 +219,7 @@ static int apply(cli_opts *o, enum opt_id id, char *arg)
     case OPT_NO_CONFIG: o->no_config = 1; return 0;
     case OPT_BASELINE: o->baseline = arg; return 0;
     case OPT_WRITE_BASELINE: o->write_baseline = arg; return 0;
+    case OPT_PARTIAL: o->partial = arg; return 0;
     case OPT_MAX_STRING: return cli_parse_size_opt("--max-string", arg, &o->max_string);
     case OPT_MAX_SIZE: return cli_parse_size_opt("--max-size", arg, &o->max_size);
     case OPT_MAX_VIOLATIONS: return cli_parse_count_opt("--max-violations", arg, &o->max_violations);

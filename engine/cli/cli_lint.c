@@ -78,6 +78,40 @@ static int use_color(const cli_opts *o)
     return isatty(STDOUT_FILENO);
 }
 
+/* merge: read every partial state into res; a malformed one, or one of
+ * other rules, is a usage error naming FILE:LINE:COL (nothing is judged). */
+static int read_partials(const rl_rules *rules, const cli_strings *files, rl_result *res)
+{
+    for (size_t i = 0; i < files->n; i++) {
+        rl_error err;
+        char *text = NULL;
+        size_t len = 0;
+        if (rl_read_file(files->items[i], &text, &len, &err) != 0) {
+            fprintf(stderr, "reportlint: %s: %s\n", files->items[i], err.message);
+            return -1;
+        }
+        int rc = rl_result_read_partial(res, rules, files->items[i], text, len, &err);
+        free(text);
+        if (rc != 0) {
+            fprintf(stderr, "reportlint: %s\n", err.message);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* --partial FILE: the collection state, written atomically. */
+static int write_partial(const char *path, const rl_rules *rules, const rl_result *res)
+{
+    cli_atomic a;
+    if (cli_atomic_open(&a, path) != 0)
+        return -1;
+    int ok = rl_result_write_partial(res, rules, a.f) == 0;
+    if (!ok)
+        fprintf(stderr, "reportlint: --partial %s: cannot write the state\n", path);
+    return cli_atomic_close(&a, ok);
+}
+
 typedef struct lint_run {
     const cli_opts *o;
     const rl_rules *rules;
@@ -114,8 +148,12 @@ static int check_and_write(const lint_run *r, const cli_strings *files, rl_resul
         rl_result_on_violation(res, stream_violation, &out);
         rl_result_keep(res, 0);
     }
-    int ok = cli_check_files(r->rules, &copts, files->items, files->n, cli_jobs(o), res, r->pol) == 0;
-    if (ok)
+    int ok = o->merge ? read_partials(r->rules, files, res) == 0
+                      : cli_check_files(r->rules, &copts, files->items, files->n, cli_jobs(o), res,
+                                        r->pol) == 0;
+    if (ok && o->partial)
+        ok = write_partial(o->partial, r->rules, res) == 0;
+    else if (ok)
         ok = rl_result_judge(r->rules, &copts, res) == 0;
     *fails = stream ? out.fails : -1;
     rl_result_on_violation(res, NULL, NULL);
@@ -151,6 +189,22 @@ static void free_files(cli_strings *files)
     free(files->items);
 }
 
+/* The files to read: the reports (directories walked), or for merge the
+ * partial states as given. */
+static int inputs_of(const cli_opts *o, cli_strings *files)
+{
+    if (!o->merge)
+        return cli_expand_inputs(&o->inputs, files);
+    for (size_t i = 0; i < o->inputs.n; i++) {
+        char *copy = strdup(o->inputs.items[i]);
+        if (!copy || cli_push(files, copy) != 0) {
+            free(copy);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int run(const cli_opts *o, rl_format fmt, const char *lang, cli_config *cfg)
 {
     rl_rules *rules = cli_load_rules(o, 0);
@@ -163,7 +217,7 @@ static int run(const cli_opts *o, rl_format fmt, const char *lang, cli_config *c
     int fails = -1;
     if (res && cli_config_check_ids(cfg, rules) == 0 && (r.pol = cli_policy_new(o, cfg)) != NULL &&
         check_only_ids(rules, &o->only, "--only") == 0 &&
-        check_only_ids(rules, &o->skip, "--skip") == 0 && cli_expand_inputs(&o->inputs, &files) == 0 &&
+        check_only_ids(rules, &o->skip, "--skip") == 0 && inputs_of(o, &files) == 0 &&
         cli_check_outputs(o, cfg, &files, NULL) == 0 && check_and_write(&r, &files, res, &fails) == 0)
         status = fails >= 0 ? fails : cli_policy_exit_status(r.pol, res);
     cli_policy_free(r.pol);
@@ -173,10 +227,11 @@ static int run(const cli_opts *o, rl_format fmt, const char *lang, cli_config *c
     return status;
 }
 
-int cli_lint(int argc, char **argv)
+static int lint(int argc, char **argv, int merge)
 {
     cli_opts o;
-    int rc = cli_parse(argc, argv, 1, &o, "lint");
+    int rc = cli_parse(argc, argv, merge ? 2 : 1, &o, merge ? "merge" : "lint");
+    o.merge = merge;
     rl_format fmt = RL_FORMAT_TEXT;
     const char *lang = "en";
     if (rc == 1) { /* --help or --version */
@@ -188,10 +243,20 @@ int cli_lint(int argc, char **argv)
         rc = CLI_USAGE_ERROR;
     }
     if (rc == 0 && o.inputs.n == 0) {
-        fprintf(stderr, "reportlint: no reports given (files, directories, or - for stdin)\n");
+        fprintf(stderr, merge ? "reportlint: merge: no partial states given (files written with --partial)\n"
+                              : "reportlint: no reports given (files, directories, or - for stdin)\n");
         cli_usage(stderr);
         rc = CLI_USAGE_ERROR;
     }
+    if (rc == 0 && merge && o.partial) {
+        fprintf(stderr, "reportlint: merge: --partial does not apply (merge judges the states)\n");
+        rc = CLI_USAGE_ERROR;
+    }
+    for (size_t i = 0; rc == 0 && o.partial && i < o.inputs.n; i++)
+        if (strcmp(o.inputs.items[i], o.partial) == 0) {
+            fprintf(stderr, "reportlint: --partial %s is also an input; nothing was written\n", o.partial);
+            rc = CLI_USAGE_ERROR;
+        }
     cli_config *cfg = NULL;
     if (rc == 0)
         rc = cli_config_load(&o, &cfg);
@@ -202,4 +267,14 @@ int cli_lint(int argc, char **argv)
     cli_opts_free(&o);
     cli_config_free(cfg);
     return rc;
+}
+
+int cli_lint(int argc, char **argv)
+{
+    return lint(argc, argv, 0);
+}
+
+int cli_merge(int argc, char **argv)
+{
+    return lint(argc, argv, 1);
 }

@@ -5,6 +5,7 @@
  *   reportlint eval EXPR [FILE|-]           evaluate an expression
  *   reportlint path JSONPATH [FILE|-]       select nodes
  *   reportlint schema validate SCHEMA FILE... validate JSON against a schema
+ *   reportlint merge -r RULES PARTIAL...      judge collection rules over partial states
  *
  * Options may come before the command word too (`reportlint -r R eval X`):
  * the command (and a `rules`/`schema` subcommand) is moved to the front.
@@ -16,7 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const commands[] = {"rules", "eval", "path", "schema", NULL};
+static const char *const commands[] = {"rules", "eval", "path", "schema", "merge", NULL};
 
 static int is_command(const char *word)
 {
@@ -57,5 +58,7 @@ int main(int argc, char **argv)
         return cli_path(argc, argv);
     if (argc >= 2 && strcmp(argv[1], "schema") == 0)
         return cli_schema(argc, argv);
+    if (argc >= 2 && strcmp(argv[1], "merge") == 0)
+        return cli_merge(argc, argv);
     return cli_lint(argc, argv);
 }

@@ -341,6 +341,18 @@ RL_API char *rl_result_dump(const rl_result *res, size_t *len);
  * not counted again): one file checked in slices counts once. Returns 0, or
  * -1 with err (line and column in text) for text that is not a dump. */
 RL_API int rl_result_load(rl_result *res, const char *text, size_t len, rl_error *err);
+/* Partial states (--partial, `reportlint merge`): the collection state of
+ * res as NDJSON (schemas/partial-state.schema.json): a header line naming
+ * the format version and the rules' hash, then a line per (rule, group).
+ * Written instead of judging; shards checked separately and read back into
+ * one result give, once judged, the violations of one run over all inputs. */
+RL_API int rl_result_write_partial(const rl_result *res, const rl_rules *rules, FILE *out);
+/* Read a partial state (text of len bytes; name for messages) into res,
+ * adding it to what res holds. Returns 0; -1 with err (line, column, and a
+ * message) for a malformed state or one written with other rules ("written
+ * by another rule set version"). res is unchanged on error. */
+RL_API int rl_result_read_partial(rl_result *res, const rl_rules *rules, const char *name,
+                                  const char *text, size_t len, rl_error *err);
 
 /* Highest severity of any violation, or -1 when there is none. */
 RL_API int rl_result_max_severity(const rl_result *res);

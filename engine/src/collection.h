@@ -44,6 +44,8 @@ typedef struct rl_coll_rule {
  * collection rule, set r->coll. Problems are diagnostics. */
 void rl_coll_rule_read(rl_rule *r, rl_loader *ld, const rl_jnode *obj);
 void rl_coll_rule_free(rl_coll_rule *cr);
+/* 1 when part i is the first of the parts sharing its slot (the one fed). */
+int rl_coll_first_of_slot(const rl_coll_rule *cr, size_t i);
 
 /* FNV-1a 64, continued from h (0: start). */
 uint64_t rl_fnv1a_more(uint64_t h, const void *data, size_t len);

@@ -320,9 +320,10 @@ static int feed_entry(feed *f, const rl_jnode *node)
     e.locale = rl_coll_intern(f->c, f->ctx.locale ? f->ctx.locale : "en");
     for (size_t i = 0; i < cr->parts.n; i++) {
         const rl_part *p = &cr->parts.items[i];
-        if (p->kind == RL_PART_NODE && part_on(f, p, node, &e.vals[cr->slot[i]]) != 0)
-            return -1;
-        if (p->kind == RL_PART_PREV && part_on(f, p, node, &e.vals[nn + cr->slot[i]]) != 0)
+        rl_val *v = p->kind == RL_PART_NODE   ? &e.vals[cr->slot[i]]
+                    : p->kind == RL_PART_PREV ? &e.vals[nn + cr->slot[i]]
+                                              : NULL;
+        if (v && !v->items && part_on(f, p, node, v) != 0)
             return -1;
     }
     return rl_entry_push(f->g, &e);
@@ -377,9 +378,9 @@ static void feed_parts(feed *f)
     rl_nodelist_init(&nodes);
     for (size_t i = 0; i < cr->parts.n; i++) {
         const rl_part *p = &cr->parts.items[i];
-        if (p->kind == RL_PART_AGG)
+        if (rl_coll_first_of_slot(cr, i) && p->kind == RL_PART_AGG)
             feed_agg(f, p, &f->g->aggs[cr->slot[i]], &nodes);
-        else if (p->kind == RL_PART_GATHER)
+        else if (rl_coll_first_of_slot(cr, i) && p->kind == RL_PART_GATHER)
             feed_gather(f, p, &f->g->gathers[cr->slot[i]], &nodes);
     }
     if (cr->each)

@@ -118,11 +118,25 @@ static void read_unique(rl_coll_rule *cr, const rl_rule *r, rl_loader *ld, const
                     "with $[*] or $[?...] (e.g. \"$[*].procedures[*]\")");
 }
 
+/* 1 when parts a and b compute the same thing from the same text. */
+static int same_part(const rl_part *a, const rl_part *b)
+{
+    size_t la, lb;
+    const char *ta = rl_enode_text(a->node, &la), *tb = rl_enode_text(b->node, &lb);
+    return a->kind == b->kind && la == lb && memcmp(ta, tb, la) == 0;
+}
+
+/* Each part's slot among its kind's; parts written alike (`@.total` in
+ * `assert` and in `at`) share one, so it is kept once. */
 static void assign_slots(rl_coll_rule *cr)
 {
     cr->slot = calloc(cr->parts.n ? cr->parts.n : 1, sizeof *cr->slot);
-    for (size_t i = 0; cr->slot && i < cr->parts.n; i++)
-        cr->slot[i] = cr->n_kind[cr->parts.items[i].kind]++;
+    for (size_t i = 0; cr->slot && i < cr->parts.n; i++) {
+        size_t j = 0;
+        while (j < i && !same_part(&cr->parts.items[j], &cr->parts.items[i]))
+            j++;
+        cr->slot[i] = j < i ? cr->slot[j] : cr->n_kind[cr->parts.items[i].kind]++;
+    }
 }
 
 static void read_collection_rule(rl_rule *r, rl_loader *ld, const rl_jnode *obj)
@@ -171,4 +185,12 @@ void rl_coll_rule_read(rl_rule *r, rl_loader *ld, const rl_jnode *obj)
         read_collection_rule(r, ld, obj);
     else
         read_report_rule(r, ld, obj);
+}
+
+int rl_coll_first_of_slot(const rl_coll_rule *cr, size_t i)
+{
+    for (size_t j = 0; j < i; j++)
+        if (cr->parts.items[j].kind == cr->parts.items[i].kind && cr->slot[j] == cr->slot[i])
+            return 0;
+    return 1;
 }
