@@ -47,6 +47,7 @@ typedef struct cli_opts {
     /* limits (cli_limits.c), as rl_check_opts takes them: 0 the default,
      * RL_UNLIMITED none */
     size_t max_string, max_size, max_violations;
+    size_t max_file_size; /* --max-file-size: rule sets, schemas, $refs, reference files, config */
     double timeout;      /* seconds; 0: none */
     const char *partial; /* --partial FILE: write the collection state there */
     int merge;           /* `reportlint merge`: inputs are partial states */
@@ -68,6 +69,12 @@ int cli_push(cli_strings *list, const char *s);
 int cli_parse_size_opt(const char *flag, const char *arg, size_t *out);
 int cli_parse_count_opt(const char *flag, const char *arg, size_t *out);
 int cli_parse_seconds_opt(const char *flag, const char *arg, double *out);
+/* The size limits in effect: --max-size (reports, NDJSON records,
+ * baselines, eval/path inputs) and --max-file-size (rule sets, schemas,
+ * $refs, reference files, the configuration), their defaults when not
+ * given; RL_UNLIMITED for 0. */
+size_t cli_report_limit(const cli_opts *o);
+size_t cli_file_limit(const cli_opts *o);
 
 /* Split "A,B,C" into list items (the argument string is kept). */
 int cli_push_csv(cli_strings *list, char *csv);

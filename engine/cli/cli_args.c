@@ -15,7 +15,7 @@ enum opt_id {
     OPT_COLOR, OPT_QUIET, OPT_VERBOSE,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE,
     OPT_SCHEMA_MAP, OPT_FORMAT_ASSERT, OPT_PARAM_FILE,
-    OPT_MAX_STRING, OPT_MAX_SIZE, OPT_MAX_VIOLATIONS, OPT_TIMEOUT,
+    OPT_MAX_STRING, OPT_MAX_SIZE, OPT_MAX_VIOLATIONS, OPT_TIMEOUT, OPT_MAX_FILE_SIZE,
     OPT_AT, OPT_RECORD, OPT_POSITIONS, OPT_PARTIAL
 };
 
@@ -43,6 +43,7 @@ static const opt_def options[] = {
     {0, "format-assert", 0, OPT_FORMAT_ASSERT},
     {0, "max-string", 1, OPT_MAX_STRING}, {0, "max-size", 1, OPT_MAX_SIZE},
     {0, "max-violations", 1, OPT_MAX_VIOLATIONS}, {0, "timeout", 1, OPT_TIMEOUT},
+    {0, "max-file-size", 1, OPT_MAX_FILE_SIZE},
     {0, "at", 1, OPT_AT},               {0, "record", 1, OPT_RECORD},
     {0, "positions", 0, OPT_POSITIONS}, {0, "partial", 1, OPT_PARTIAL},
 };
@@ -97,7 +98,10 @@ void cli_usage(FILE *out)
           "      --baseline FILE   fail only on violations that FILE does not record\n"
           "      --write-baseline FILE  record today's violations in FILE and exit 0\n"
           "      --max-string SIZE longest JSON string in a report (default 16M; 0: none)\n"
-          "      --max-size SIZE   largest report read whole (default 256M; 0: none)\n"
+          "      --max-size SIZE   largest report read whole, NDJSON record, baseline or\n"
+          "                        eval/path input (default 256M; 0: none)\n"
+          "      --max-file-size SIZE  largest rule set, schema, $ref, reference file or\n"
+          "                        configuration (default 64M; 0: none)\n"
           "      --max-violations N  violations shown per report, then one notice (default 1000)\n"
           "      --timeout SECONDS stop checking a report after this long (default: none)\n"
           "  -h, --help            this help;  --version  the version\n"
@@ -222,6 +226,7 @@ static int apply(cli_opts *o, enum opt_id id, char *arg)
     case OPT_PARTIAL: o->partial = arg; return 0;
     case OPT_MAX_STRING: return cli_parse_size_opt("--max-string", arg, &o->max_string);
     case OPT_MAX_SIZE: return cli_parse_size_opt("--max-size", arg, &o->max_size);
+    case OPT_MAX_FILE_SIZE: return cli_parse_size_opt("--max-file-size", arg, &o->max_file_size);
     case OPT_MAX_VIOLATIONS: return cli_parse_count_opt("--max-violations", arg, &o->max_violations);
     case OPT_TIMEOUT: return cli_parse_seconds_opt("--timeout", arg, &o->timeout);
     case OPT_JOBS:

@@ -152,7 +152,7 @@ static void read_doc(cli_baseline *b)
         read_entry(b, rl_jnode_item(list, i), &b->e[b->n++]);
 }
 
-cli_baseline *cli_baseline_read(const char *path)
+cli_baseline *cli_baseline_read(const char *path, size_t max)
 {
     cli_baseline *b = calloc(1, sizeof *b);
     char *text = NULL;
@@ -163,7 +163,7 @@ cli_baseline *cli_baseline_read(const char *path)
         cli_baseline_free(b);
         return NULL;
     }
-    if (rl_read_file(path, &text, &len, &err) != 0) {
+    if (rl_read_file_max(path, &text, &len, max, &err) != 0) {
         fprintf(stderr, "%s: error %s (write a baseline with --write-baseline FILE)\n", path,
                 err.message);
         cli_baseline_free(b);

@@ -99,7 +99,7 @@ void cli_config_free(cli_config *c)
     free(c);
 }
 
-static cli_config *read_config(const char *path)
+static cli_config *read_config(const char *path, size_t max)
 {
     cli_config *c = config_new(path);
     char *text = NULL;
@@ -109,7 +109,7 @@ static cli_config *read_config(const char *path)
         fprintf(stderr, "reportlint: out of memory reading %s\n", path);
         return NULL;
     }
-    if (rl_read_file(path, &text, &len, &err) != 0) {
+    if (rl_read_file_max(path, &text, &len, max, &err) != 0) {
         fprintf(stderr, "%s: error %s\n", path, err.message);
         c->problems++;
         return c;
@@ -184,11 +184,15 @@ int cli_config_load(cli_opts *o, cli_config **out)
     if (!path)
         return 0;
     if (o->config && !exists(path, 0)) {
+        struct stat st;
+        int there = stat(path, &st) == 0;
         fprintf(stderr, "reportlint: --config %s: %s\n", path,
-                exists(path, 1) ? "is a directory" : strerror(errno ? errno : ENOENT));
+                !there ? strerror(errno ? errno : ENOENT)
+                : S_ISDIR(st.st_mode) ? "is a directory"
+                : "not a regular file (a FIFO, device or socket)");
         return CLI_USAGE_ERROR;
     }
-    cli_config *c = read_config(path);
+    cli_config *c = read_config(path, cli_file_limit(o));
     free(found);
     if (!c)
         return CLI_USAGE_ERROR;

@@ -165,7 +165,8 @@ int cli_check_files(const rl_rules *rules, const rl_check_opts *copts, const cha
 typedef struct cli_baseline cli_baseline;
 
 /* Read a baseline file; NULL after printing the problem (FILE:LINE:COL). */
-cli_baseline *cli_baseline_read(const char *path);
+/* max: the most bytes read (cli_report_limit). */
+cli_baseline *cli_baseline_read(const char *path, size_t max);
 void cli_baseline_free(cli_baseline *b);
 /* Remove the violations the baseline knows from res and record how many
  * of its entries for the files checked were not found (fixed). */

@@ -1,5 +1,5 @@
-/* cli_limits.c — the values of the limit options: --max-string and
- * --max-size (sizes: bytes, or with a K, M or G suffix, binary: 16M is
+/* cli_limits.c — the values of the limit options: --max-string,
+ * --max-size and --max-file-size (sizes: bytes, or with a K, M or G suffix, binary: 16M is
  * 16 MiB), --max-violations (a count) and --timeout (seconds, decimals
  * allowed). 0 turns a limit off (RL_UNLIMITED for the library; no
  * --timeout means none). A malformed value is a usage error that says what
@@ -66,6 +66,16 @@ int cli_parse_count_opt(const char *flag, const char *arg, size_t *out)
     v = (size_t)n;
     *out = v ? v : RL_UNLIMITED;
     return 0;
+}
+
+size_t cli_report_limit(const cli_opts *o)
+{
+    return o->max_size ? o->max_size : RL_DEFAULT_MAX_SIZE;
+}
+
+size_t cli_file_limit(const cli_opts *o)
+{
+    return o->max_file_size ? o->max_file_size : RL_DEFAULT_MAX_FILE_SIZE;
 }
 
 int cli_parse_seconds_opt(const char *flag, const char *arg, double *out)

@@ -32,7 +32,7 @@ cli_policy *cli_policy_new(const cli_opts *o, cli_config *cfg)
     p->o = o;
     p->cfg = cfg;
     p->rel.base_abs = cfg ? cfg->dir_abs : NULL;
-    if (o->baseline && !o->write_baseline && !(p->baseline = cli_baseline_read(o->baseline))) {
+    if (o->baseline && !o->write_baseline && !(p->baseline = cli_baseline_read(o->baseline, cli_report_limit(o)))) {
         free(p);
         return NULL;
     }

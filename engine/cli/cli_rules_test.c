@@ -230,7 +230,7 @@ static rl_jdoc *read_doc(const char *path)
     char *text = NULL;
     size_t len = 0;
     rl_error err = {0};
-    if (rl_read_file(path, &text, &len, &err) != 0) {
+    if (rl_read_file_max(path, &text, &len, RL_DEFAULT_MAX_FILE_SIZE, &err) != 0) {
         fprintf(stderr, "%s: error: %s\n", path, err.message);
         return NULL;
     }

@@ -20,7 +20,7 @@ static int read_doc(const cli_opts *o, size_t first, char **data, size_t *len, i
     if (!path)
         return 0;
     rl_error err = {0};
-    if (rl_read_file(path, data, len, &err) != 0) {
+    if (rl_read_file_max(path, data, len, cli_report_limit(o), &err) != 0) {
         fprintf(stderr, "reportlint: %s: %s\n", path, err.message);
         return -1;
     }

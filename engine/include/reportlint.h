@@ -117,6 +117,46 @@ RL_API int rl_rules_info(const rl_rules *rules, size_t i, rl_rule_info *out);
 /* 1 when a rule with this id is loaded. */
 RL_API int rl_rules_has(const rl_rules *rules, const char *id);
 
+/* ---- reading files --------------------------------------------------- */
+
+/* Every file the engine reads — reports, rule sets, schemas and their
+ * $refs, reference files — goes through one reader. "-" is standard input;
+ * any other path must be a regular file: a FIFO, device, socket or
+ * directory is refused without blocking (opened O_NONBLOCK, then fstat),
+ * as is a link to a terminal or pipe (x.json -> /dev/stdin). A file
+ * larger than its limit is refused from its size, before anything is read;
+ * at most limit + 1 bytes are ever read from a stream. */
+typedef enum rl_file_kind {
+    RL_FILE_REPORT,    /* a report (rl_check_file) */
+    RL_FILE_RULES,     /* a rule-set file */
+    RL_FILE_SCHEMA,    /* a JSON Schema: -s, a rule set's or rule's "schema", a $ref */
+    RL_FILE_REFERENCE  /* a reference file read into a parameter */
+} rl_file_kind;
+
+/* Asked before a file is opened, with the path as named and as resolved
+ * (realpath: every symbolic link followed). Return 0 to read it; anything
+ * else refuses it, with the reason written to why (NUL-terminated, at
+ * most why_size bytes) — a refused report is an `input` violation, a
+ * refused rule set, schema or reference file a diagnostic. May be called
+ * from several threads at once (reports checked in parallel). */
+typedef int (*rl_file_allow_fn)(void *ctx, rl_file_kind kind, const char *path,
+                                const char *real, char *why, size_t why_size);
+
+#define RL_DEFAULT_MAX_FILE_SIZE ((size_t)64 << 20)
+
+typedef struct rl_file_policy {
+    size_t max_size;        /* bytes of one rule set, schema, $ref or reference
+                               file; 0: RL_DEFAULT_MAX_FILE_SIZE, RL_UNLIMITED: none
+                               (reports: rl_check_opts.max_size) */
+    rl_file_allow_fn allow; /* NULL: every path */
+    void *ctx;
+} rl_file_policy;
+
+/* Set how this rules object reads files (copied; ctx must outlive the
+ * rules). Call it before loading anything; returns 0, or -1 once
+ * something was loaded. */
+RL_API int rl_rules_file_policy(rl_rules *rules, const rl_file_policy *policy);
+
 /* ---- JSON Schema ----------------------------------------------------- */
 
 /* How the JSON Schemas of a rules object are read: reports checked with
@@ -473,6 +513,11 @@ RL_API int rl_select_report(const rl_tool_opts *opts, const char *jsonpath, cons
 /* Read a whole file (or stdin for "-") into a malloc'd, NUL-terminated
  * buffer. Returns 0, or -1 with err set. */
 RL_API int rl_read_file(const char *path, char **data, size_t *len, rl_error *err);
+/* The same with a size limit (0 or RL_UNLIMITED: none) and the reader's
+ * refusals (special files, see rl_file_kind): a file larger than max is
+ * refused from its size, a stream after max + 1 bytes. */
+RL_API int rl_read_file_max(const char *path, char **data, size_t *len, size_t max,
+                            rl_error *err);
 
 /* ---- globs ----------------------------------------------------------- */
 

@@ -215,10 +215,11 @@ int rl_check_ndjson_slice(const rl_rules *rules, const rl_check_opts *opts, cons
 static int check_ndjson_file(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
                              const char *path, rl_result *res)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC), errnum = 0;
+    rl_io_status st;
+    int fd = rl_io_open(&rules->io, RL_FILE_REPORT, path, &st), errnum = 0;
     if (fd < 0) {
         rl_check_input_msg(res, path, "", 0, 0, rules->catalog, lang, RL_MSG_CANNOT_OPEN,
-                           strerror(errno));
+                           rl_io_reason(&st));
         return 0;
     }
     int rc = rl_check_ndjson_fd(rules, opts, lang, path, fd, &errnum, res);
@@ -242,13 +243,13 @@ int rl_check_file(const rl_rules *rules, const rl_check_opts *opts, const char *
     char *data = NULL;
     size_t len = 0;
     rl_io_status st;
-    if (rl_io_read_file(path, &data, &len, limits.max_size, &st) != 0) {
+    if (rl_io_read(&rules->io, RL_FILE_REPORT, path, &data, &len, limits.max_size, &st) != 0) {
         if (st.errnum == EFBIG)
             too_large(res, path, limits.max_size, rules->catalog, lang);
         else
             rl_check_input_msg(res, path, "", 0, 0, rules->catalog, lang,
                                st.opening ? RL_MSG_CANNOT_OPEN : RL_MSG_CANNOT_READ,
-                               strerror(st.errnum));
+                               rl_io_reason(&st));
         return 0;
     }
     check_parsed(rules, opts, lang, path, data, len, res);

@@ -271,16 +271,20 @@ int rl_check_ndjson_buffer(const rl_rules *rules, const rl_check_opts *opts, rl_
 }
 
 /* Read until buf holds at least one newline past *have or the file ends;
- * grows buf for a line longer than it. Returns bytes read, 0 at the end,
- * -1 with errno on a read error. */
-static ssize_t fill(int fd, char **buf, size_t *cap, size_t *have)
+ * grows buf for a line longer than it, never past max + 1 bytes (max: the
+ * record limit, 0 none), so a record over the limit is never held whole.
+ * Returns bytes read, 0 at the end, -1 with errno on a read error. */
+static ssize_t fill(int fd, char **buf, size_t *cap, size_t *have, size_t max)
 {
     if (*have == *cap) {
-        char *more = realloc(*buf, *cap * 2 + 1);
+        size_t want = *cap * 2;
+        if (max && want > max + 1 && *cap < max + 1)
+            want = max + 1;
+        char *more = realloc(*buf, want + 1);
         if (!more)
             return -1;
         *buf = more;
-        *cap *= 2;
+        *cap = want;
     }
     ssize_t n;
     do
@@ -305,7 +309,7 @@ int rl_check_ndjson_fd(const rl_rules *rules, const rl_check_opts *opts, rl_lang
     int rc = buf ? 0 : -1;
     ssize_t got = 1;
     while (rc == 0 && got > 0) {
-        if ((got = fill(fd, &buf, &cap, &have)) < 0) {
+        if ((got = fill(fd, &buf, &cap, &have, r.lim.max_size)) < 0) {
             *errnum = errno ? errno : ENOMEM;
             break;
         }

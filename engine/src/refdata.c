@@ -22,22 +22,22 @@ char *rl_refdata_path(const char *base, const char *rel)
     return p;
 }
 
-rl_jdoc *rl_refdata_read(const char *path, rl_error *err)
+rl_jdoc *rl_refdata_read(const rl_io_guard *io, const char *path, rl_error *err)
 {
     char *data = NULL;
-    size_t len = 0;
-    rl_io_status st = {0, 0};
+    size_t len = 0, max = io ? rl_io_max(io) : RL_REFDATA_MAX_SIZE;
+    rl_io_status st;
     if (strcmp(path, "-") == 0) { /* reports may come from there; reference data never does */
         rl_error_set(err, 0, 0, "standard input ('-') cannot be a reference file");
         return NULL;
     }
-    if (rl_io_read_file(path, &data, &len, RL_REFDATA_MAX_SIZE, &st) != 0) {
+    if (rl_io_read(io, RL_FILE_REFERENCE, path, &data, &len, max, &st) != 0) {
         if (st.errnum == EFBIG)
-            rl_error_set(err, 0, 0, "the reference file is larger than %u MB, the limit for "
-                         "reference data", RL_REFDATA_MAX_SIZE >> 20);
+            rl_error_set(err, 0, 0, "the reference file is larger than %zu bytes, the limit for "
+                         "rule sets, schemas and reference files", max);
         else
             rl_error_set(err, 0, 0, "cannot %s the reference file: %s", st.opening ? "open" : "read",
-                         strerror(st.errnum));
+                         rl_io_reason(&st));
         return NULL;
     }
     rl_error perr;

@@ -9,6 +9,7 @@
 #define RL_REFDATA_H
 
 #include "error.h"
+#include "io.h"
 #include "json.h"
 
 #define RL_REFDATA_MAX_SIZE (64u << 20) /* bytes in one reference file */
@@ -21,6 +22,6 @@ char *rl_refdata_path(const char *base, const char *rel);
  * NULL with err set: line and column of a parse error in the file (0 when
  * the file cannot be read or is too large), and a message without the
  * path. */
-rl_jdoc *rl_refdata_read(const char *path, rl_error *err);
+rl_jdoc *rl_refdata_read(const rl_io_guard *io, const char *path, rl_error *err);
 
 #endif

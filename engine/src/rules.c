@@ -46,9 +46,22 @@ rl_rules *rl_rules_new(void)
         free(rules);
         return NULL;
     }
-    if (rules)
+    if (rules) {
         rules->hash = rl_fnv1a_more(0, NULL, 0);
+        rules->io.max_size = RL_DEFAULT_MAX_FILE_SIZE;
+    }
     return rules;
+}
+
+int rl_rules_file_policy(rl_rules *rules, const rl_file_policy *policy)
+{
+    if (rules->n_sets || rules->n_diags || rules->n_docs)
+        return -1;
+    size_t max = policy && policy->max_size ? policy->max_size : RL_DEFAULT_MAX_FILE_SIZE;
+    rules->io.max_size = max == RL_UNLIMITED ? 0 : max;
+    rules->io.allow = policy ? policy->allow : NULL;
+    rules->io.ctx = policy ? policy->ctx : NULL;
+    return 0;
 }
 
 const rl_template *rl_rule_message(const rl_rule *r, rl_lang lang, rl_lang *got)
@@ -196,7 +209,7 @@ int rl_rules_set_param(rl_rules *rules, const char *name, const char *value, rl_
 
 int rl_rules_set_param_file(rl_rules *rules, const char *name, const char *path, rl_error *err)
 {
-    rl_jdoc *doc = rl_refdata_read(path, err);
+    rl_jdoc *doc = rl_refdata_read(&rules->io, path, err);
     if (!doc)
         return -1;
     if (set_on_sets(rules, name, path, doc, err) != 0) {
@@ -332,11 +345,17 @@ static int load_buffer(rl_rules *rules, const char *name, const char *json, size
 
 static int load_file(rl_rules *rules, const char *path)
 {
-    rl_error err = {0};
-    char *data = NULL;
+    char *data = NULL, msg[sizeof(((rl_io_status *)0)->why) + 64];
     size_t len = 0;
-    if (rl_read_file(path, &data, &len, &err) != 0) {
-        rl_rules_add_diag(rules, path, 0, 0, NULL, err.message);
+    rl_io_status st;
+    if (rl_io_read(&rules->io, RL_FILE_RULES, path, &data, &len, rl_io_max(&rules->io), &st) != 0) {
+        if (st.errnum == EFBIG)
+            snprintf(msg, sizeof msg, "the rule set is larger than %zu bytes, the limit for rule "
+                     "sets, schemas and reference files", rl_io_max(&rules->io));
+        else
+            snprintf(msg, sizeof msg, "%s: %s", st.opening ? "cannot open" : "cannot read",
+                     rl_io_reason(&st));
+        rl_rules_add_diag(rules, path, 0, 0, NULL, msg);
         return 1;
     }
     int n = rl_rules_load_buffer(rules, path, data, len);

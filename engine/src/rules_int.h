@@ -9,6 +9,7 @@
 
 #include "reportlint.h"
 #include "expr.h"
+#include "io.h"
 #include "jsonpath.h"
 #include "messages.h"
 #include "template.h"
@@ -86,6 +87,8 @@ struct rl_rules {
     uint64_t hash; /* FNV-1a 64 of every rule-set text loaded and every
                       --param, in order: a partial state's "rules-hash" */
     size_t n_coll; /* collection rules loaded */
+    /* How files are read (rl_rules_file_policy): the schema set points here. */
+    rl_io_guard io;
 };
 
 /* Add a loaded rule set and its rules (rules.c). 0 when out of memory. */

@@ -25,6 +25,7 @@
 #ifndef RL_SCHEMA_H
 #define RL_SCHEMA_H
 
+#include "io.h"
 #include "json.h"
 #include "reportlint.h"
 
@@ -66,6 +67,7 @@ typedef struct rl_schema_opts {
     rl_schema_fetch_fn fetch;
     void *fetch_ctx;
     unsigned max_depth; /* nested evaluations before giving up; 0: 4096 */
+    const rl_io_guard *io; /* how schema files are read (the rules' policy); NULL: freely */
 } rl_schema_opts;
 
 /* A new, empty set; opts may be NULL (defaults). NULL when out of memory. */

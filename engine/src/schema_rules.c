@@ -20,8 +20,11 @@
 
 rl_schema_set *rl_rules_schema_set(rl_rules *rules)
 {
-    if (!rules->schemas)
-        rules->schemas = rl_schema_set_new(NULL);
+    if (!rules->schemas) {
+        rl_schema_opts opts = {0};
+        opts.io = &rules->io;
+        rules->schemas = rl_schema_set_new(&opts);
+    }
     return rules->schemas;
 }
 
@@ -57,6 +60,7 @@ int rl_rules_schema_config(rl_rules *rules, const rl_schema_config *cfg, rl_erro
     rl_schema_opts opts = {0};
     opts.format_assert = cfg ? cfg->format_assert : 0;
     opts.meta_dir = cfg ? cfg->meta_dir : NULL;
+    opts.io = &rules->io;
     rules->schemas = rl_schema_set_new(&opts);
     if (!rules->schemas) {
         rl_error_set(err, 0, 0, "out of memory");

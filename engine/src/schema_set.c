@@ -155,13 +155,27 @@ void rl_ss_fail(rl_schema_set *set, const rl_sdoc *doc, const rl_jnode *node, rl
 
 /* ---- documents ----------------------------------------------------------- */
 
-/* A schema file, whole (errno set when NULL); "-" is a file name here. */
-static char *read_file(const char *path, size_t *len)
+/* A schema file, whole, through the rules' file policy (NULL with *st
+ * saying why); "-" is a file name here. */
+static char *read_file(const rl_schema_set *set, const char *path, size_t *len, rl_io_status *st)
 {
     char *text = NULL;
     if (strcmp(path, "-") == 0)
         path = "./-";
-    return rl_io_read_file(path, &text, len, 0, NULL) == 0 ? text : NULL;
+    return rl_io_read(set->opts.io, RL_FILE_SCHEMA, path, &text, len, rl_io_max(set->opts.io),
+                      st) == 0
+               ? text
+               : NULL;
+}
+
+/* Why a schema file was not read, for messages. */
+static const char *read_error(const rl_io_status *st, char *buf, size_t size)
+{
+    if (st->errnum == EFBIG)
+        snprintf(buf, size, "larger than the limit for rule sets, schemas and reference files");
+    else
+        snprintf(buf, size, "%s", rl_io_reason(st));
+    return buf;
 }
 
 static rl_sdoc *new_doc(rl_schema_set *set, const rl_jdoc *jdoc, rl_jdoc *owned, const char *name,
@@ -231,14 +245,15 @@ static const rl_schema_map_entry *map_path(const rl_schema_set *set, const char 
     return ok ? best : NULL;
 }
 
-static char *read_mapped(const char *path, size_t *len, rl_sbuf *used)
+static char *read_mapped(const rl_schema_set *set, const char *path, size_t *len, rl_sbuf *used,
+                         rl_io_status *st)
 {
-    char *text = read_file(path, len);
+    char *text = read_file(set, path, len, st);
     rl_sbuf_clear(used);
     rl_sbuf_adds(used, path);
-    if (!text) {
+    if (!text && st->errnum == ENOENT) {
         rl_sbuf_adds(used, ".json");
-        text = read_file(rl_sbuf_str(used), len);
+        text = read_file(set, rl_sbuf_str(used), len, st);
     }
     return text;
 }
@@ -249,14 +264,15 @@ rl_sres *rl_ss_load_uri(rl_schema_set *set, const char *uri, rl_error *err)
     if (res)
         return res;
     rl_sbuf path = RL_SBUF_INIT, used = RL_SBUF_INIT;
-    char *text = NULL;
+    char *text = NULL, why[sizeof(((rl_io_status *)0)->why)];
     size_t len = 0;
+    rl_io_status st = {0};
     const char *name = uri;
     if (map_path(set, uri, &path)) {
-        text = read_mapped(rl_sbuf_str(&path), &len, &used);
+        text = read_mapped(set, rl_sbuf_str(&path), &len, &used, &st);
         name = rl_sbuf_str(&used);
     } else if (rl_suri_to_path(uri, &path)) {
-        text = read_file(rl_sbuf_str(&path), &len);
+        text = read_file(set, rl_sbuf_str(&path), &len, &st);
         name = rl_sbuf_str(&path);
     } else if (set->opts.fetch) {
         text = set->opts.fetch(set->opts.fetch_ctx, uri, &len);
@@ -267,7 +283,7 @@ rl_sres *rl_ss_load_uri(rl_schema_set *set, const char *uri, rl_error *err)
             res = NULL, rl_error_set(err, 0, 0, "%s does not define %s", name, uri);
     } else if (path.len) {
         rl_error_set(err, 0, 0, "cannot read %s for %s: %s", rl_sbuf_str(&path), uri,
-                     strerror(errno));
+                     read_error(&st, why, sizeof why));
     } else {
         rl_error_set(err, 0, 0,
                      "no local copy of %s (add a --schema-map entry; nothing is fetched "
@@ -380,11 +396,14 @@ const rl_schema *rl_schema_load_file(rl_schema_set *set, const char *path, rl_er
     rl_sres *res = rl_stab_get(&set->resources, rl_sbuf_str(&uri));
     if (!res) {
         size_t len;
-        char *text = read_file(path, &len);
+        rl_io_status st;
+        char why[sizeof st.why];
+        char *text = read_file(set, path, &len, &st);
         if (text)
             res = add_text(set, text, len, path, rl_sbuf_str(&uri), err);
         else
-            rl_error_set(err, 0, 0, "cannot read schema %s: %s", path, strerror(errno));
+            rl_error_set(err, 0, 0, "cannot read schema %s: %s", path,
+                         read_error(&st, why, sizeof why));
     }
     rl_sbuf_free(&uri);
     return finish(set, res, res ? res->root : NULL, err);
