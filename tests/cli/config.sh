@@ -143,8 +143,9 @@ cat >js/.reportlint.json <<'J'
 J
 expect 1 "baseline from the config file" -- "$rl" --config js/.reportlint.json js/national
 contains "$tmp/out" "baseline: 1 new, 1 known, 1 fixed" "config baseline applied"
-expect 2 "--baseline wins over the config's" -- "$rl" --config js/.reportlint.json --baseline /dev/null js/national
-contains "$tmp/err" "/dev/null:1:1: error invalid JSON" "--baseline file read instead"
+: >empty-base.json
+expect 2 "--baseline wins over the config's" -- "$rl" --config js/.reportlint.json --baseline empty-base.json js/national
+contains "$tmp/err" "empty-base.json:1:1: error invalid JSON" "--baseline file read instead"
 expect 2 "missing baseline" -- "$rl" --config js/.reportlint.json --baseline nope.json js/national
 contains "$tmp/err" "nope.json: error cannot open" "missing baseline named"
 contains "$tmp/err" "--write-baseline" "hint to write one"
