@@ -196,6 +196,63 @@ def targets(nd, jobs, rss_big):
     return "\n".join(["| target | measured | |", "| --- | ---: | --- |"] + out)
 
 
+COLL_RULES = os.path.join(ROOT, "tests", "collection", "rules-stream.json")
+COMMUNES = 5  # tests/bench/gen.py's communes: one collection violation (FEES-BY-COMMUNE) each
+
+
+def bench_collection(nd, jobs):
+    """Collection rules (tests/collection/rules-stream.json: per commune a
+    sum of fees and a count of records, and a unique over every id) over the
+    NDJSON records: alone, and with the per-record rules, -j 1 and -j N.
+    Counts must agree: the per-record rules' injected ones, and one
+    FEES-BY-COMMUNE violation per commune (no id repeats)."""
+    path, expected = dataset("ndjson", nd["records"])
+    rules = os.path.join(HERE, "rules-ndjson.json")
+    rows, failures = [], []
+    runs = [("collection rules alone, -j 1", ["-r", COLL_RULES], 1, {}),
+            ("per-record + collection rules, -j 1", ["-r", rules, "-r", COLL_RULES], 1, expected)]
+    if jobs > 1:
+        runs.append(("per-record + collection rules, -j %d" % jobs, ["-r", rules, "-r", COLL_RULES], jobs, expected))
+    for name, rargs, j, want in runs:
+        out = os.path.join(OUT, "out-coll.ndjson")
+        status, secs, rss, err = run([RL, "--no-config", "--max-violations", "0"] + rargs +
+                                     ["-f", "ndjson", "-j", str(j), "-o", out, path], os.path.join(OUT, "stdout.txt"))
+        if status not in (0, 1):
+            failures.append("%s: exit %d: %s" % (name, status, err[:500]))
+            rows.append((name, secs, None, None, rss, "FAILED (exit %d)" % status))
+            continue
+        got = counts_from_ndjson_output(out)
+        want = dict(want, **{"FEES-BY-COMMUNE": COMMUNES})
+        agree = got == want
+        if not agree:
+            failures.append("%s: counts %s, expected %s" % (name, got, want))
+        note = "counts agree" if agree else "COUNTS DIFFER"
+        rows.append((name, secs, nd["mb"] / secs, nd["records"] / secs, rss, note))
+        log("%-38s %8.2f s  %7.1f MB RSS  %s" % (name, secs, rss / 1024, note))
+    return rows, failures
+
+
+def collection_table(nd, rows, jobs):
+    base = secs_of(nd, "reportlint -j 1")
+    base_rss = next(r[4] for r in nd["rows"] if r[0] == "reportlint -j 1")
+    lines = ["### Collection rules (NDJSON records: %d; per commune a sum and a count, a unique over every id)" % nd["records"], "",
+             "| run | seconds | records/s | max RSS (MB) | time / per-record rules alone | |",
+             "| --- | ---: | ---: | ---: | ---: | --- |",
+             "| per-record rules alone, -j 1 | %.2f | {:,.0f} | %.1f | 1.00× | (above) |".format(nd["records"] / base) % (base, base_rss / 1024)]
+    for name, secs, mbs, rps, rss, note in rows:
+        if mbs is None:
+            lines.append("| %s | – | – | – | – | %s |" % (name, note))
+            continue
+        lines.append("| %s | %.2f | {:,.0f} | %.1f | %.2f× | %s |".format(rps) % (name, secs, rss / 1024, secs / base, note))
+    both = next((r for r in rows if r[0] == "per-record + collection rules, -j 1" and r[2]), None)
+    if both:
+        lines += ["", "| target | measured | |", "| --- | ---: | --- |",
+                  "| per-record + collection rules within 1.5× of the per-record rules alone (-j 1) | %.2f× | %s |"
+                  % (both[1] / base, "met" if both[1] / base <= 1.5 else "**missed**"),
+                  "| max RSS with the collection rules (-j 1; the unique keeps every id) | %.1f MB | stated |" % (both[4] / 1024)]
+    return "\n".join(lines)
+
+
 def machine():
     def sh(c):
         r = subprocess.run(["sh", "-c", c], capture_output=True, text=True)
@@ -232,6 +289,8 @@ def main():
             ds, fails = bench_dataset(label, kind, size, jobs, ajv_reason, recs)
             results.append(ds)
             failures += fails
+    coll_rows, coll_fail = bench_collection(results[0], jobs)
+    failures += coll_fail
     rss_big = None
     if big:
         path, _ = dataset("ndjson", big)
@@ -255,6 +314,8 @@ def main():
             print("reportlint -j 1 on %d records: max RSS %.1f MB\n" % (rss_big[0], rss_big[1] / 1024))
         print("### Targets (NDJSON records)\n")
         print(targets(results[0], jobs, rss_big))
+        print()
+        print(collection_table(results[0], coll_rows, jobs))
     for f in failures:
         log("bench: FAILED: " + f)
     if failures:
