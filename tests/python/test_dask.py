@@ -42,6 +42,8 @@ def make_data():
     lines.insert(30, "\n")
     lines.insert(31, "   \n")
     lines.insert(500, '{"id": "x", "fee": -1}\n')
+    with open(a) as f:  # ids seen in a.ndjson again (ID-UNIQUE across files)
+        lines += [line for i, line in enumerate(f) if i % 997 == 5]
     with open(b, "w") as f:
         f.writelines(lines)
     want, _ = cli("-r", BENCH_RULES, a, b)
@@ -116,15 +118,24 @@ class ClusterCase:
         with open(path) as f:
             lines = f.read().splitlines()
         for n in (1, 2, 5):
-            bag = db.from_sequence(lines, npartitions=n)
-            if not reportlint._lib.HAVE_PARTIAL:  # the library cannot ship states: say so
-                with self.assertRaises(reportlint.CheckError) as cm:
-                    check_bag(bag, rules, name=path, client=self.client)
-                self.assertIn("collection rules", str(cm.exception))
-                continue
-            res = check_bag(bag, rules, name=path, client=self.client)
+            res = check_bag(db.from_sequence(lines, npartitions=n), rules, name=path,
+                            client=self.client)
             self.assertSameAsCli(res, want)
             self.assertGreater(res.state_bytes, 0)
+
+    def test_collection_and_report_rules_on_a_stream(self):
+        """Per-report and collection rules together (a sum and a count per
+        commune, ids unique over every file) on generated records with
+        duplicate ids across files; several block sizes, and as paths."""
+        stream = os.path.join(ROOT, "tests", "collection", "rules-stream.json")
+        rules = Rules([BENCH_RULES, stream])
+        want, _ = cli("-r", BENCH_RULES, "-r", stream, *self.files)
+        self.assertIn("ID-UNIQUE", {v["rule"] for v in want["violations"]})
+        for blocksize in (None, 100_000):
+            bag = db.read_text(self.files, include_path=True, blocksize=blocksize)
+            self.assertSameAsCli(check_bag(bag, rules, client=self.client), want)
+        res = check_files(self.files, rules, client=self.client)
+        self.assertSameAsCli(res, want)
 
     def test_bad_items(self):
         with self.assertRaises(ValueError):
