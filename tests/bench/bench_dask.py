@@ -6,7 +6,9 @@ NDJSON records (tests/bench/gen.py; make bench runs it after bench.py).
 Rows: the CLI -j 2 on one file; check_bag over db.read_text lines of that
 file (records travel through Python on the workers); the CLI -j 2 and
 check_files on the same records split into 8 files (each worker streams
-whole files in C). Every dask row must give the CLI's violations and
+whole files in C); then the same with collection rules added
+(tests/collection/rules-stream.json: per-commune sum and count, ids unique
+over the whole stream), whose states the workers ship to the client. Every dask row must give the CLI's violations and
 summary exactly (compared as -f json), or the bench fails. Times include
 writing the -f json output; the cluster's start is timed apart. It prints
 Markdown for tests/bench/RESULTS.md.
@@ -26,6 +28,7 @@ BUILD = os.path.abspath(os.environ.get("BUILD", os.path.join(ROOT, "build")))
 OUT = os.path.join(BUILD, "bench")
 RL = os.path.join(BUILD, "reportlint")
 RULES = os.path.join(HERE, "rules-ndjson.json")
+STREAM_RULES = os.path.join(ROOT, "tests", "collection", "rules-stream.json")
 sys.path.insert(0, os.path.join(ROOT, "python"))
 os.environ.setdefault("REPORTLINT_LIB", os.path.join(BUILD, "libreportlint.so"))
 os.environ["PYTHONPATH"] = os.path.join(ROOT, "python")
@@ -61,9 +64,10 @@ def split(path, k):
     return files
 
 
-def cli(files, out):
+def cli(files, out, rule_files=(RULES,)):
     t0 = time.perf_counter()
-    p = subprocess.run([RL, "--no-config", "-r", RULES, "-f", "json", "-j", "2", "-o", out] + files)
+    rs = [a for r in rule_files for a in ("-r", r)]
+    p = subprocess.run([RL, "--no-config"] + rs + ["-f", "json", "-j", "2", "-o", out] + files)
     secs = time.perf_counter() - t0
     if p.returncode not in (0, 1):
         raise SystemExit("bench_dask: reportlint failed (exit %d)" % p.returncode)
@@ -77,6 +81,7 @@ def main():
     from reportlint import Rules
     from reportlint.dask import check_bag, check_files
 
+    load_before = os.getloadavg()
     n = int(os.environ.get("BENCH_RECORDS", "1000000"))
     path = dataset(n)
     files = split(path, 8)
@@ -120,6 +125,25 @@ def main():
     log("check_files, 8 files ...")
     dask_row("check_files, 8 files (paths)",
              lambda: check_files(files, rules, npartitions=8, client=client), want8, secs8)
+    # Collection rules too (tests/collection/rules-stream.json: a sum and a
+    # count per commune, ids unique over the whole stream).
+    both = (RULES, STREAM_RULES)
+    rules2 = Rules(list(both))
+    log("CLI -j 2, 8 files, + collection rules ...")
+    secs8c, want8c = cli(files, os.path.join(OUT, "cli-out8c.json"), both)
+    rows.append(("reportlint -j 2 (8 files), + collection rules", secs8c, secs8c, None, None,
+                 None, "%d violations" % len(want8c["violations"])))
+    log("check_files, 8 files, + collection rules ...")
+    dask_row("check_files, 8 files (paths), + collection rules",
+             lambda: check_files(files, rules2, npartitions=8, client=client), want8c, secs8c)
+    log("CLI -j 2, one file, + collection rules ...")
+    secs1c, want1c = cli([path], os.path.join(OUT, "cli-out1c.json"), both)
+    rows.append(("reportlint -j 2 (one file), + collection rules", secs1c, secs1c, None, None,
+                 None, "%d violations" % len(want1c["violations"])))
+    log("check_bag over db.read_text lines, + collection rules ...")
+    dask_row("check_bag, db.read_text lines (32 MB blocks), + collection rules",
+             lambda: check_bag(db.read_text(path, include_path=True, blocksize=32_000_000),
+                               rules2, client=client), want1c, secs1c)
     client.close()
     cluster.close()
 
@@ -129,7 +153,8 @@ def main():
     print("Machine: %s; nproc %d; Python %s; load average before: %s. Cluster start: %.2f s "
           "(not in the times below)." % (platform.platform(), os.cpu_count(),
                                         platform.python_version(),
-                                        " ".join("%.2f" % x for x in os.getloadavg()), start_secs))
+                                        " ".join("%.2f" % x for x in load_before), start_secs))
+    print("Load average after: %s." % " ".join("%.2f" % x for x in os.getloadavg()))
     print()
     print("| run | seconds | records/s | time / CLI -j 2 | partitions | results shipped (MB) "
           "| collection state (MB) | |")
