@@ -382,60 +382,6 @@ static int fn_abs(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
     return 0;
 }
 
-/* Round x to `digits` decimals, half away from zero, on the shortest
- * decimal form of x (so 2.675 rounds to 2.68 as written, not as stored). */
-static double round_decimal(double x, int digits)
-{
-    if (x == 0 || !isfinite(x))
-        return x;
-    char buf[64];
-    int prec;
-    for (prec = 1; prec <= 17; prec++) {
-        snprintf(buf, sizeof buf, "%.*e", prec - 1, x);
-        for (char *c = buf; *c; c++)
-            if (*c == ',')
-                *c = '.';
-        if (rl_json_strtod(buf, strlen(buf)) == x)
-            break;
-    }
-    /* buf: [-]d[.ddd]e[+-]XX */
-    int neg = buf[0] == '-';
-    char dig[24];
-    int nd = 0;
-    const char *p = buf + neg;
-    for (; *p && *p != 'e'; p++)
-        if (*p >= '0' && *p <= '9')
-            dig[nd++] = *p;
-    int exp10 = atoi(p + 1); /* x = d.ddd × 10^exp10 */
-    int keep = exp10 + 1 + digits; /* significant digits left of the cut */
-    if (keep >= nd)
-        return x;
-    if (keep < 0)
-        return 0.0;
-    int up = dig[keep] >= '5';
-    /* the kept digits as an integer string, plus one carry digit */
-    char out[32];
-    out[0] = '0';
-    memcpy(out + 1, dig, (size_t)keep);
-    int len = keep + 1;
-    if (up) {
-        int i = len - 1;
-        while (i >= 0) {
-            if (out[i] == '9') {
-                out[i] = '0';
-                i--;
-            } else {
-                out[i]++;
-                break;
-            }
-        }
-    }
-    char text[64];
-    snprintf(text, sizeof text, "%s%.*se%d", neg ? "-" : "", len, out, -digits);
-    double r = rl_json_strtod(text, strlen(text));
-    return r == 0 ? 0.0 : r;
-}
-
 static int fn_round(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
 {
     rl_value x, dv;
@@ -486,7 +432,7 @@ static int fn_round(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
         rl_value_set_int(out, r);
         return 0;
     }
-    double r = round_decimal(x.u.d, (int)digits);
+    double r = rl_round_decimal(x.u.d, (int)digits);
     if (!isfinite(r))
         return rl_eval_fail(ctx, x.src, "number overflow in round()");
     if (digits <= 0 && fabs(r) < 9223372036854775808.0)

@@ -13,7 +13,8 @@
 #include <stdlib.h>
 
 static const char *const fields[] = {"due", "done", "as_of", NULL};
-static const char *const figures[] = {"due", "done", "as_of", "days_late", "status", NULL};
+static const char *const figures[] = {"due", "done", "as_of", "days_late", "status", "state",
+                                      NULL};
 
 typedef struct deadline_data {
     rl_expr *due, *done, *as_of; /* done and as_of may be NULL */
@@ -58,6 +59,7 @@ static rl_outcome late(rl_run *run, const rl_value *due, const rl_value *done, i
     rl_finding_add(&f, "as_of", &v);
     rl_finding_add_int(&f, "days_late", days);
     rl_finding_add_str(&f, "status", status);
+    rl_finding_word(&f, "state", done ? RL_MSG_WORD_LATE : RL_MSG_WORD_OVERDUE);
     rl_run_report(run, &f);
     return RL_FAIL;
 }

@@ -72,7 +72,11 @@ char **rl_msg_names(const char *text)
         const char *close = c[0] == '{' ? strchr(c, '}') : NULL;
         if (!close)
             continue;
-        if (!push_name(&names, &n, c + 1, (size_t)(close - c - 1))) {
+        size_t len = strcspn(c + 1, "|}"); /* {days|day|days} names days */
+        int seen = 0;
+        for (size_t i = 0; i < n && !seen; i++)
+            seen = strlen(names[i]) == len && memcmp(names[i], c + 1, len) == 0;
+        if (!seen && !push_name(&names, &n, c + 1, len)) {
             rl_msg_names_free(names);
             return NULL;
         }

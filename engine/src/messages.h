@@ -87,6 +87,9 @@ typedef enum rl_msg {
     RL_MSG_WORD_FILE_OK,
     RL_MSG_WORD_BY_RULE,
     RL_MSG_WORD_RULES_RUN,
+    /* words of deadline messages ({state}): done late, still open */
+    RL_MSG_WORD_LATE,
+    RL_MSG_WORD_OVERDUE,
     /* nouns counted in the summary line */
     RL_MSG_NOUN_VIOLATION,
     RL_MSG_NOUN_ERROR,

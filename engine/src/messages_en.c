@@ -13,9 +13,8 @@ const char *const rl_messages_en[RL_MSG_COUNT] = {
     [RL_MSG_THRESHOLD_MAX] = "{value} is above the maximum {max}",
     [RL_MSG_THRESHOLD_XMIN] = "{value} is not above the exclusive minimum {min}",
     [RL_MSG_THRESHOLD_XMAX] = "{value} is not below the exclusive maximum {max}",
-    [RL_MSG_DEADLINE_LATE] = "done {done}, after the deadline {due} (days late: {days_late})",
-    [RL_MSG_DEADLINE_OVERDUE] = "still open as of {as_of}, after the deadline {due} "
-                                "(days overdue: {days_late})",
+    [RL_MSG_DEADLINE_LATE] = "done {done}: {days_late} {days_late|day|days} late (deadline {due})",
+    [RL_MSG_DEADLINE_OVERDUE] = "still open as of {as_of}: {days_late} {days_late|day|days} overdue (deadline {due})",
     [RL_MSG_PATTERN_NOMATCH] = "'{value}' does not match the pattern {regex}",
     [RL_MSG_PATTERN_LIMIT] = "pattern limit exceeded matching {regex} against the value "
                              "(treated as a violation)",
@@ -29,8 +28,7 @@ const char *const rl_messages_en[RL_MSG_COUNT] = {
                                     "{period_end}",
     [RL_MSG_CADENCE_MISSING_MONTH] = "no submission in the month {period} ({period_start} to "
                                      "{period_end})",
-    [RL_MSG_CADENCE_MISSING_MORE] = "{count} more periods with no submission, up to {period_end} "
-                                    "(not listed one by one)",
+    [RL_MSG_CADENCE_MISSING_MORE] = "{count} more {count|period|periods} with no submission, up to {period_end} (not listed one by one)",
     [RL_MSG_CADENCE_WRONG_WEEKDAY] = "{date} is a {day_name}; reports are due on {due_days}",
     [RL_MSG_CADENCE_WRONG_MONTHDAY] = "{date} is day {day} of the month; reports are due on day "
                                       "{expected_day}",
@@ -74,6 +72,8 @@ const char *const rl_messages_en[RL_MSG_COUNT] = {
     [RL_MSG_WORD_FILE_OK] = "ok",
     [RL_MSG_WORD_BY_RULE] = "violations by rule:",
     [RL_MSG_WORD_RULES_RUN] = "rules run",
+    [RL_MSG_WORD_LATE] = "late",
+    [RL_MSG_WORD_OVERDUE] = "overdue",
     [RL_MSG_NOUN_VIOLATION] = "violation|violations",
     [RL_MSG_NOUN_ERROR] = "error|errors",
     [RL_MSG_NOUN_WARNING] = "warning|warnings",

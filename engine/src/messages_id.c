@@ -14,9 +14,8 @@ const char *const rl_messages_id[RL_MSG_COUNT] = {
                               "(harus lebih besar)",
     [RL_MSG_THRESHOLD_XMAX] = "{value} tidak lebih kecil dari batas maksimum {max} "
                               "(harus lebih kecil)",
-    [RL_MSG_DEADLINE_LATE] = "selesai {done}, melewati tenggat {due} (terlambat {days_late} hari)",
-    [RL_MSG_DEADLINE_OVERDUE] = "per {as_of} belum selesai, padahal tenggatnya {due} "
-                                "(lewat {days_late} hari)",
+    [RL_MSG_DEADLINE_LATE] = "selesai {done}: terlambat {days_late} hari (tenggat {due})",
+    [RL_MSG_DEADLINE_OVERDUE] = "per {as_of} belum selesai: lewat tenggat {days_late} hari (tenggat {due})",
     [RL_MSG_PATTERN_NOMATCH] = "'{value}' tidak sesuai dengan pola {regex}",
     [RL_MSG_PATTERN_LIMIT] = "batas pencocokan terlampaui saat mencocokkan pola {regex} dengan "
                              "nilai ini (dianggap pelanggaran)",
@@ -79,6 +78,8 @@ const char *const rl_messages_id[RL_MSG_COUNT] = {
     [RL_MSG_WORD_FILE_OK] = "tidak ada pelanggaran",
     [RL_MSG_WORD_BY_RULE] = "pelanggaran per aturan:",
     [RL_MSG_WORD_RULES_RUN] = "aturan yang dijalankan",
+    [RL_MSG_WORD_LATE] = "terlambat",
+    [RL_MSG_WORD_OVERDUE] = "lewat tenggat",
     [RL_MSG_NOUN_VIOLATION] = "pelanggaran",
     [RL_MSG_NOUN_ERROR] = "kesalahan",
     [RL_MSG_NOUN_WARNING] = "peringatan",

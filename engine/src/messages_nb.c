@@ -13,9 +13,8 @@ const char *const rl_messages_nb[RL_MSG_COUNT] = {
     [RL_MSG_THRESHOLD_MAX] = "{value} er over øvre grense {max}",
     [RL_MSG_THRESHOLD_XMIN] = "{value} er ikke over nedre grense {min} (grensen er eksklusiv)",
     [RL_MSG_THRESHOLD_XMAX] = "{value} er ikke under øvre grense {max} (grensen er eksklusiv)",
-    [RL_MSG_DEADLINE_LATE] = "fullført {done}, etter fristen {due} (dager for sent: {days_late})",
-    [RL_MSG_DEADLINE_OVERDUE] = "fortsatt ikke fullført per {as_of}, fristen var {due} "
-                                "(dager over fristen: {days_late})",
+    [RL_MSG_DEADLINE_LATE] = "fullført {done}: {days_late} {days_late|dag|dager} for sent (fristen var {due})",
+    [RL_MSG_DEADLINE_OVERDUE] = "fortsatt ikke fullført per {as_of}: {days_late} {days_late|dag|dager} over fristen (fristen var {due})",
     [RL_MSG_PATTERN_NOMATCH] = "'{value}' samsvarer ikke med mønsteret {regex}",
     [RL_MSG_PATTERN_LIMIT] = "grensen for mønstersøk ble overskredet da {regex} ble prøvd mot "
                              "verdien (regnes som brudd)",
@@ -30,8 +29,7 @@ const char *const rl_messages_nb[RL_MSG_COUNT] = {
                                     "{period_end}",
     [RL_MSG_CADENCE_MISSING_MONTH] = "ingen rapport levert i måneden {period} ({period_start} til "
                                      "{period_end})",
-    [RL_MSG_CADENCE_MISSING_MORE] = "{count} perioder til uten levert rapport fram til "
-                                    "{period_end} (ikke listet opp enkeltvis)",
+    [RL_MSG_CADENCE_MISSING_MORE] = "{count} {count|periode|perioder} til uten levert rapport fram til {period_end} (ikke listet opp enkeltvis)",
     [RL_MSG_CADENCE_WRONG_WEEKDAY] = "{date} er en {day_name}; rapportene skal leveres på "
                                      "{due_days}",
     [RL_MSG_CADENCE_WRONG_MONTHDAY] = "{date} er den {day}. i måneden; rapportene skal leveres "
@@ -76,6 +74,8 @@ const char *const rl_messages_nb[RL_MSG_COUNT] = {
     [RL_MSG_WORD_FILE_OK] = "ingen brudd",
     [RL_MSG_WORD_BY_RULE] = "brudd per regel:",
     [RL_MSG_WORD_RULES_RUN] = "regler kjørt",
+    [RL_MSG_WORD_LATE] = "for sent",
+    [RL_MSG_WORD_OVERDUE] = "over fristen",
     [RL_MSG_NOUN_VIOLATION] = "brudd|brudd",
     [RL_MSG_NOUN_ERROR] = "feil|feil",
     [RL_MSG_NOUN_WARNING] = "advarsel|advarsler",

@@ -16,9 +16,8 @@ const char *const rl_messages_ru[RL_MSG_COUNT] = {
     [RL_MSG_THRESHOLD_MAX] = "{value} выше максимального значения {max}",
     [RL_MSG_THRESHOLD_XMIN] = "{value} не превышает строгий минимум {min}",
     [RL_MSG_THRESHOLD_XMAX] = "{value} не ниже строгого максимума {max}",
-    [RL_MSG_DEADLINE_LATE] = "выполнено {done}, позже срока {due} (дней просрочки: {days_late})",
-    [RL_MSG_DEADLINE_OVERDUE] = "по состоянию на {as_of} не выполнено при сроке {due} "
-                                "(дней просрочки: {days_late})",
+    [RL_MSG_DEADLINE_LATE] = "выполнено {done}: с опозданием на {days_late} {days_late|день|дня|дней} (срок {due})",
+    [RL_MSG_DEADLINE_OVERDUE] = "по состоянию на {as_of} не выполнено: просрочено на {days_late} {days_late|день|дня|дней} (срок {due})",
     [RL_MSG_PATTERN_NOMATCH] = "'{value}' не соответствует шаблону {regex}",
     [RL_MSG_PATTERN_LIMIT] = "превышен лимит при сопоставлении значения с шаблоном {regex} "
                              "(считается нарушением)",
@@ -33,8 +32,7 @@ const char *const rl_messages_ru[RL_MSG_COUNT] = {
                                     "отчёт не представлен",
     [RL_MSG_CADENCE_MISSING_MONTH] = "за месяц {period} (с {period_start} по {period_end}) "
                                      "отчёт не представлен",
-    [RL_MSG_CADENCE_MISSING_MORE] = "ещё периодов без отчёта по {period_end}: {count} "
-                                    "(по отдельности не перечислены)",
+    [RL_MSG_CADENCE_MISSING_MORE] = "ещё {count} {count|период|периода|периодов} без отчёта по {period_end} (по отдельности не перечислены)",
     [RL_MSG_CADENCE_WRONG_WEEKDAY] = "{date} — {day_name}; отчёты сдаются {due_days}",
     [RL_MSG_CADENCE_WRONG_MONTHDAY] = "{date} — {day}-е число месяца; отчёты сдаются "
                                       "{expected_day}-го числа",
@@ -79,6 +77,8 @@ const char *const rl_messages_ru[RL_MSG_COUNT] = {
     [RL_MSG_WORD_FILE_OK] = "нарушений нет",
     [RL_MSG_WORD_BY_RULE] = "нарушения по правилам:",
     [RL_MSG_WORD_RULES_RUN] = "выполненные правила",
+    [RL_MSG_WORD_LATE] = "выполнено с опозданием",
+    [RL_MSG_WORD_OVERDUE] = "просрочено",
     [RL_MSG_NOUN_VIOLATION] = "нарушение|нарушения|нарушений",
     [RL_MSG_NOUN_ERROR] = "ошибка|ошибки|ошибок",
     [RL_MSG_NOUN_WARNING] = "предупреждение|предупреждения|предупреждений",

@@ -14,9 +14,8 @@ const char *const rl_messages_vi[RL_MSG_COUNT] = {
     [RL_MSG_THRESHOLD_MAX] = "{value} vượt mức tối đa {max}",
     [RL_MSG_THRESHOLD_XMIN] = "{value} không lớn hơn mức tối thiểu {min} (phải lớn hơn hẳn)",
     [RL_MSG_THRESHOLD_XMAX] = "{value} không nhỏ hơn mức tối đa {max} (phải nhỏ hơn hẳn)",
-    [RL_MSG_DEADLINE_LATE] = "hoàn thành {done}, sau thời hạn {due} (chậm {days_late} ngày)",
-    [RL_MSG_DEADLINE_OVERDUE] = "tính đến {as_of} vẫn chưa hoàn thành, thời hạn là {due} "
-                                "(quá hạn {days_late} ngày)",
+    [RL_MSG_DEADLINE_LATE] = "hoàn thành {done}: chậm {days_late} ngày (thời hạn {due})",
+    [RL_MSG_DEADLINE_OVERDUE] = "tính đến {as_of} vẫn chưa hoàn thành: quá hạn {days_late} ngày (thời hạn {due})",
     [RL_MSG_PATTERN_NOMATCH] = "'{value}' không khớp với mẫu {regex}",
     [RL_MSG_PATTERN_LIMIT] = "vượt quá giới hạn khi so khớp mẫu {regex} với giá trị này "
                              "(được tính là vi phạm)",
@@ -76,6 +75,8 @@ const char *const rl_messages_vi[RL_MSG_COUNT] = {
     [RL_MSG_WORD_FILE_OK] = "không có vi phạm",
     [RL_MSG_WORD_BY_RULE] = "vi phạm theo quy tắc:",
     [RL_MSG_WORD_RULES_RUN] = "quy tắc đã chạy",
+    [RL_MSG_WORD_LATE] = "chậm",
+    [RL_MSG_WORD_OVERDUE] = "quá hạn",
     [RL_MSG_NOUN_VIOLATION] = "vi phạm",
     [RL_MSG_NOUN_ERROR] = "lỗi",
     [RL_MSG_NOUN_WARNING] = "cảnh báo",

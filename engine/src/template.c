@@ -7,14 +7,16 @@
 #include "suggest.h"
 #include "utf8.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { SEG_TEXT, SEG_FIGURE, SEG_EXPR } seg_kind;
+typedef enum { SEG_TEXT, SEG_FIGURE, SEG_EXPR, SEG_PLURAL } seg_kind;
 
 typedef struct segment {
     seg_kind kind;
-    char *text; /* SEG_TEXT: the text; SEG_FIGURE: the name */
+    char *text;  /* SEG_TEXT: the text; SEG_FIGURE, SEG_PLURAL: the name */
+    char *forms; /* SEG_PLURAL: "one|few|many" (1 to 3 forms) */
     rl_expr *expr;
 } segment;
 
@@ -29,6 +31,7 @@ void rl_template_free(rl_template *t)
         return;
     for (size_t i = 0; i < t->n; i++) {
         free(t->segs[i].text);
+        free(t->segs[i].forms);
         rl_expr_free(t->segs[i].expr);
     }
     free(t->segs);
@@ -78,11 +81,33 @@ static int known_name(const char *const *names, const char *s, size_t len)
     return 0;
 }
 
+/* {name|one|few|many}: the form of a word that the figure's number takes
+ * in the message's language (rl_lang_plural); one to three forms. */
+static int add_plural(rl_template *t, const char *s, size_t len, unsigned col,
+                      const char *const *names, rl_error *err)
+{
+    const char *bar = memchr(s, '|', len);
+    size_t name_len = (size_t)(bar - s), k = 1;
+    for (const char *c = bar + 1; c < s + len; c++)
+        k += *c == '|';
+    if (!is_name(s, name_len) || !known_name(names, s, name_len) || k > 3) {
+        rl_error_set(err, 0, col, "in message placeholder {%.*s}: a plural form is "
+                     "{FIGURE|one|few|many} (1 to 3 forms) after a figure's name", (int)len, s);
+        return 0;
+    }
+    segment *seg = add_segment(t, SEG_PLURAL);
+    return seg && (seg->text = strndup(s, name_len)) != NULL &&
+           (seg->forms = strndup(bar + 1, len - name_len - 1)) != NULL;
+}
+
 static int add_placeholder(rl_template *t, const char *text, size_t at, size_t len,
                            const char *const *names, const rl_params *params, rl_error *err)
 {
     const char *s = text + at;
     unsigned col = (unsigned)rl_utf8_count(text, at) + 1;
+    const char *bar = memchr(s, '|', len);
+    if (bar && is_name(s, (size_t)(bar - s)))
+        return add_plural(t, s, len, col, names, err);
     if (len > 0 && (s[0] == '@' || s[0] == '$' || is_call(s, len))) {
         rl_error sub = {0};
         rl_expr *e = rl_expr_compile(s, len, params, 0, &sub);
@@ -201,10 +226,86 @@ static void expand_expr(const segment *seg, rl_eval_ctx *ctx, char mark, rl_sbuf
     ctx->err = saved;
 }
 
+/* The form of seg's word for figure f in lang: as rl_msg_count picks a
+ * counted noun's (a fraction or a negative number takes the last form). */
+static void expand_plural(const segment *seg, const rl_fig *f, rl_lang lang, rl_sbuf *out)
+{
+    const char *forms = seg->forms;
+    size_t k = 1;
+    for (const char *c = forms; *c; c++)
+        k += *c == '|';
+    int p = 2;
+    if (f && f->v.type == RL_VINT && f->v.u.i >= 0)
+        p = rl_lang_plural(lang, (uint64_t)f->v.u.i);
+    else if (f && f->v.type == RL_VNUM && f->v.u.d >= 0 && f->v.u.d == floor(f->v.u.d) &&
+             f->v.u.d < 1e18)
+        p = rl_lang_plural(lang, (uint64_t)f->v.u.d);
+    size_t want = k == 1 ? 0 : k == 2 ? (p == 0 ? 0 : 1) : (size_t)p;
+    for (size_t i = 0; i < want; i++)
+        forms = strchr(forms, '|') + 1;
+    const char *end = strchr(forms, '|');
+    rl_sbuf_add(out, forms, end ? (size_t)(end - forms) : strlen(forms));
+}
+
+static int is_num(const rl_value *v)
+{
+    return v->type == RL_VINT || v->type == RL_VNUM;
+}
+
+static int shows_equal(const rl_value *a, const rl_value *b, int digits)
+{
+    rl_sbuf x = RL_SBUF_INIT, y = RL_SBUF_INIT;
+    rl_value_format(&x, a, digits);
+    rl_value_format(&y, b, digits);
+    int same = x.len == y.len && memcmp(rl_sbuf_str(&x), rl_sbuf_str(&y), x.len) == 0;
+    rl_sbuf_free(&x);
+    rl_sbuf_free(&y);
+    return same;
+}
+
+/* The decimals a message shows numbers with: 2, or as many more as it
+ * takes for {actual} and {expected} to differ when their values do — a
+ * message never says "0.04 is below the minimum 0.04". */
+static int message_digits(const rl_fig *figs, size_t n)
+{
+    const rl_fig *a = find_fig(figs, n, "actual"), *e = find_fig(figs, n, "expected");
+    if (!a || !e || !is_num(&a->v) || !is_num(&e->v) ||
+        rl_value_as_double(&a->v) == rl_value_as_double(&e->v))
+        return 2;
+    int digits = 2;
+    while (digits < 17 && shows_equal(&a->v, &e->v, digits))
+        digits++;
+    return digits;
+}
+
+/* A figure as people read it: a number from the report as it was written
+ * ("88.0" stays 88.0), a tolerance to 15 significant digits (0.005, never
+ * 0.01), anything else at `digits` decimals; `mark` the decimal mark. */
+static void expand_figure(const rl_fig *f, const rl_eval_ctx *ctx, int digits, char mark,
+                          rl_sbuf *out)
+{
+    size_t from = out->len;
+    if (f->v.type == RL_VNUM && f->v.src && f->v.src->type == RL_JNUMBER && ctx && ctx->doc &&
+        digits == 2) {
+        size_t n;
+        const char *t = rl_json_number_text(ctx->doc, f->v.src, &n);
+        rl_sbuf_add(out, t, n);
+    } else if (f->v.type == RL_VNUM && strcmp(f->name, "tolerance") == 0 && isfinite(f->v.u.d)) {
+        rl_sbuf_printf(out, "%.15g", f->v.u.d);
+    } else {
+        rl_value_format_mark(out, &f->v, digits, mark);
+        return;
+    }
+    for (size_t i = from; rl_sbuf_ok(out) && i < out->len; i++)
+        if (out->data[i] == '.' || out->data[i] == ',') /* a C locale's comma, too */
+            out->data[i] = mark;
+}
+
 void rl_template_expand(const rl_template *t, const rl_fig *figs, size_t n_figs,
                         rl_eval_ctx *ctx, rl_lang lang, rl_sbuf *out)
 {
     char mark = rl_lang_decimal_mark(lang);
+    int digits = message_digits(figs, n_figs);
     for (size_t i = 0; i < t->n; i++) {
         const segment *seg = &t->segs[i];
         if (seg->kind == SEG_TEXT) {
@@ -212,9 +313,11 @@ void rl_template_expand(const rl_template *t, const rl_fig *figs, size_t n_figs,
         } else if (seg->kind == SEG_FIGURE) {
             const rl_fig *f = find_fig(figs, n_figs, seg->text);
             if (f)
-                rl_value_format_mark(out, &f->v, 2, mark);
+                expand_figure(f, ctx, digits, mark, out);
             else
                 rl_sbuf_addc(out, '?');
+        } else if (seg->kind == SEG_PLURAL) {
+            expand_plural(seg, find_fig(figs, n_figs, seg->text), lang, out);
         } else {
             expand_expr(seg, ctx, mark, out);
         }

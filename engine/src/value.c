@@ -7,6 +7,7 @@
 #include "value.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -220,12 +221,66 @@ void rl_value_write_json(rl_sbuf *out, const rl_value *v, const rl_jdoc *doc)
     }
 }
 
+/* Round x to `digits` decimals, half away from zero, on the shortest
+ * decimal form of x (so 2.675 rounds to 2.68 as written, not as stored). */
+double rl_round_decimal(double x, int digits)
+{
+    if (x == 0 || !isfinite(x))
+        return x;
+    char buf[64];
+    int prec;
+    for (prec = 1; prec <= 17; prec++) {
+        snprintf(buf, sizeof buf, "%.*e", prec - 1, x);
+        for (char *c = buf; *c; c++)
+            if (*c == ',')
+                *c = '.';
+        if (rl_json_strtod(buf, strlen(buf)) == x)
+            break;
+    }
+    /* buf: [-]d[.ddd]e[+-]XX */
+    int neg = buf[0] == '-';
+    char dig[24];
+    int nd = 0;
+    const char *p = buf + neg;
+    for (; *p && *p != 'e'; p++)
+        if (*p >= '0' && *p <= '9')
+            dig[nd++] = *p;
+    int exp10 = atoi(p + 1); /* x = d.ddd × 10^exp10 */
+    int keep = exp10 + 1 + digits; /* significant digits left of the cut */
+    if (keep >= nd)
+        return x;
+    if (keep < 0)
+        return 0.0;
+    int up = dig[keep] >= '5';
+    /* the kept digits as an integer string, plus one carry digit */
+    char out[32];
+    out[0] = '0';
+    memcpy(out + 1, dig, (size_t)keep);
+    int len = keep + 1;
+    if (up) {
+        int i = len - 1;
+        while (i >= 0) {
+            if (out[i] == '9') {
+                out[i] = '0';
+                i--;
+            } else {
+                out[i]++;
+                break;
+            }
+        }
+    }
+    char text[64];
+    snprintf(text, sizeof text, "%s%.*se%d", neg ? "-" : "", len, out, -digits);
+    double r = rl_json_strtod(text, strlen(text));
+    return r == 0 ? 0.0 : r;
+}
+
 /* Append d with at most `places` decimals, trailing zeros removed, and
  * `mark` as the decimal mark. */
 static void format_fixed(rl_sbuf *out, double d, int places, char mark)
 {
-    char buf[400];
-    snprintf(buf, sizeof buf, "%.*f", places, d);
+    char buf[400]; /* rounded as round() rounds: 2.675 shows as 2.68 */
+    snprintf(buf, sizeof buf, "%.*f", places, rl_round_decimal(d, places));
     for (char *c = buf; *c; c++) /* the C locale may use a decimal comma */
         if (*c == ',')
             *c = '.';

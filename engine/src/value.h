@@ -83,6 +83,10 @@ void rl_value_write_json(rl_sbuf *out, const rl_value *v, const rl_jdoc *doc);
  * shown as 0 when they are not (0.0012 -> 0.0012); dates ISO; strings as
  * they are; null as "null". */
 void rl_value_format(rl_sbuf *out, const rl_value *v, int digits);
+/* x rounded to `digits` decimals, half away from zero, on its shortest
+ * decimal form (2.675 rounds to 2.68 as written, not as stored): what
+ * round() computes and what messages show. */
+double rl_round_decimal(double x, int digits);
 /* The same with another decimal mark (',' in vi, id, ru, nb messages);
  * list items are then separated by "; " so "1,5; 2,5" stays readable. */
 void rl_value_format_mark(rl_sbuf *out, const rl_value *v, int digits, char mark);

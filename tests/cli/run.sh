@@ -172,7 +172,7 @@ cat >prules.json <<'J'
 J
 printf '{"report": {"as_of": "2025-12-20"}, "rate": 92, "done": null}\n' >p.json
 expect 1 "as_of from the report" -- "$rl" -r prules.json p.json
-contains out "[DUE] still open as of 2025-12-20, after the deadline 2025-12-15 (days overdue: 5)" "overdue days"
+contains out "[DUE] still open as of 2025-12-20: 5 days overdue (deadline 2025-12-15)" "overdue days"
 expect 0 "--as-of overrides" -- "$rl" -r prules.json --as-of 2025-12-01 p.json
 expect 1 "--param overrides" -- "$rl" -r prules.json --as-of 2025-12-01 --param min=95 p.json
 contains out "92 is below the minimum 95" "param used"

@@ -74,9 +74,77 @@ static void test_nouns(void)
     for (int id = RL_MSG_FIRST_NOUN; id < RL_MSG_COUNT; id++)
         for (int l = 0; l < RL_LANG_COUNT; l++)
             CU_ASSERT_EQUAL(forms(rl_msg_text((rl_msg)id, (rl_lang)l)), want[l]);
-    for (int id = 0; id < RL_MSG_FIRST_NOUN; id++) /* '|' only in nouns */
+    /* elsewhere '|' only inside a plural placeholder {n|one|few|many},
+     * with as many forms as the language has */
+    for (int id = 0; id < RL_MSG_FIRST_NOUN; id++)
         for (int l = 0; l < RL_LANG_COUNT; l++)
-            CU_ASSERT_EQUAL(forms(rl_msg_text((rl_msg)id, (rl_lang)l)), 1);
+            for (const char *t = rl_msg_text((rl_msg)id, (rl_lang)l); *t; t++) {
+                const char *close = *t == '{' ? strchr(t, '}') : NULL;
+                size_t bars = 0;
+                for (const char *c = t; close && c < close; c++)
+                    bars += *c == '|';
+                if (bars)
+                    CU_ASSERT_EQUAL(bars, want[l]);
+                CU_ASSERT(*t != '|');
+                if (close)
+                    t = close;
+            }
+}
+
+/* {n|one|few|many} picks the form the number takes in the language. */
+static void test_plural_placeholder(void)
+{
+    static const char *const names[] = {"n", NULL};
+    rl_error err = {0};
+    rl_template *en = rl_template_compile("{n} {n|day|days}", 16, names, NULL, &err);
+    rl_template *ru = rl_template_compile("{n} {n|день|дня|дней}", strlen("{n} {n|день|дня|дней}"),
+                                          names, NULL, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(en);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ru);
+    static const int64_t n[] = {0, 1, 2, 5, 21, 22, 25, 111};
+    static const char *const want_en[] = {"0 days", "1 day", "2 days", "5 days", "21 days",
+                                          "22 days", "25 days", "111 days"};
+    static const char *const want_ru[] = {"0 дней", "1 день", "2 дня", "5 дней", "21 день",
+                                          "22 дня", "25 дней", "111 дней"};
+    for (size_t i = 0; i < sizeof n / sizeof *n; i++) {
+        rl_fig f = {"n", {0}};
+        rl_value_set_int(&f.v, n[i]);
+        rl_sbuf a = RL_SBUF_INIT, b = RL_SBUF_INIT;
+        rl_template_expand(en, &f, 1, NULL, RL_LANG_EN, &a);
+        rl_template_expand(ru, &f, 1, NULL, RL_LANG_RU, &b);
+        ASSERT_STR_EQ(rl_sbuf_str(&a), want_en[i]);
+        ASSERT_STR_EQ(rl_sbuf_str(&b), want_ru[i]);
+        rl_sbuf_free(&a);
+        rl_sbuf_free(&b);
+    }
+    rl_template_free(en);
+    rl_template_free(ru);
+    CU_ASSERT_PTR_NULL(rl_template_compile("{m|a|b}", 7, names, NULL, &err)); /* unknown figure */
+    CU_ASSERT_PTR_NULL(rl_template_compile("{n|a|b|c|d}", 11, names, NULL, &err)); /* 4 forms */
+}
+
+/* A message never contradicts its verdict: numbers that differ show
+ * different, rounding is round()'s, a tolerance shows as it is. */
+static void test_message_numbers(void)
+{
+    static const char *const names[] = {"actual", "expected", "tolerance", NULL};
+    rl_error err = {0};
+    const char *text = "{actual} vs {expected} ±{tolerance}";
+    rl_template *t = rl_template_compile(text, strlen(text), names, NULL, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    static const double cases[][3] = {{0.0399, 0.04, 0.005}, {2.675, 3, 0.5}, {88.004, 88.001, 0.1}};
+    static const char *const want[] = {"0.0399 vs 0.04 ±0.005", "2.68 vs 3 ±0.5",
+                                       "88.004 vs 88.001 ±0.1"};
+    for (size_t i = 0; i < 3; i++) {
+        rl_fig f[3] = {{"actual", {0}}, {"expected", {0}}, {"tolerance", {0}}};
+        for (int k = 0; k < 3; k++)
+            rl_value_set_num(&f[k].v, cases[i][k]);
+        rl_sbuf out = RL_SBUF_INIT;
+        rl_template_expand(t, f, 3, NULL, RL_LANG_EN, &out);
+        ASSERT_STR_EQ(rl_sbuf_str(&out), want[i]);
+        rl_sbuf_free(&out);
+    }
+    rl_template_free(t);
 }
 
 static int listed(const char *const *names, const char *name)
@@ -152,6 +220,8 @@ int main(void)
         {"plural forms of the summary's nouns", test_nouns},
         {"kinds' messages name their figures", test_kind_figures},
         {"placeholder names of a text", test_names},
+        {"plural placeholders", test_plural_placeholder},
+        {"numbers never contradict the verdict", test_message_numbers},
         {"the compiled catalog", test_catalog},
         {NULL, NULL},
     };
