@@ -264,7 +264,7 @@ static void read_severity(cli_config *c, const rl_jnode *v, cli_severities *out)
     }
 }
 
-/* "params": {"name": number | string | boolean | null} */
+/* "params": {"name": any JSON value} */
 static void read_params(cli_config *c, const rl_jnode *v)
 {
     if (rl_jnode_kind(v) != RL_JKIND_OBJECT) {
@@ -277,12 +277,6 @@ static void read_params(cli_config *c, const rl_jnode *v)
         const char *name = rl_jnode_key(v, i, NULL);
         const rl_jnode *val = rl_jnode_item(v, i);
         rl_jkind k = rl_jnode_kind(val);
-        if (k == RL_JKIND_ARRAY || k == RL_JKIND_OBJECT) {
-            cli_config_problem(c, val,
-                               "parameter '%s' must be a number, string, boolean or null, not %s",
-                               name, kind_name(val));
-            continue;
-        }
         char *text = k == RL_JKIND_STRING ? strdup(rl_jnode_string(val, NULL))
                                           : rl_jnode_json(c->doc, val);
         size_t n = strlen(name) + (text ? strlen(text) : 0) + 2;

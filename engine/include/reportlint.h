@@ -81,7 +81,8 @@ RL_API void rl_rules_free(rl_rules *rules);
 
 /* Override a parameter ($name) for every rule set, loaded before or after
  * (--param NAME=VALUE; --as-of sets "as_of"). VALUE is a JSON number,
- * true/false/null, an ISO date form, or else a plain string. */
+ * true/false/null, array or object, an ISO date form, or else a plain
+ * string. */
 RL_API int rl_rules_set_param(rl_rules *rules, const char *name, const char *value,
                               rl_error *err);
 /* The same with the JSON of a reference file as the value (--param-file

@@ -59,8 +59,8 @@ int rl_params_set_literal(rl_params *p, const char *name, const rl_jnode *value,
 int rl_params_cycle(const rl_params *p, rl_sbuf *out);
 
 /* Define or replace a parameter from the command line (--param NAME=TEXT):
- * a JSON number, true, false, null, or an ISO date form is that literal;
- * anything else is a plain string. Returns 1, or 0 with err set. */
+ * a JSON number, true, false, null, array or object, or an ISO date form,
+ * is that literal; anything else is a plain string. Returns 1, or 0 with err set. */
 int rl_params_set_text(rl_params *p, const char *name, const char *text, rl_error *err);
 
 /* 1 when the parameter exists. */

@@ -342,12 +342,11 @@ int rl_params_set_text(rl_params *p, const char *name, const char *text, rl_erro
         }
         return 1;
     }
-    /* a JSON number, true, false or null is that literal */
+    /* a JSON number, true, false, null, array or object is that literal */
     rl_error jerr;
     rl_error_clear(&jerr);
     rl_jdoc *doc = rl_json_parse(text, len, NULL, &jerr);
-    if (doc && doc->root->type != RL_JSTRING && doc->root->type != RL_JARRAY &&
-        doc->root->type != RL_JOBJECT) {
+    if (doc && doc->root->type != RL_JSTRING) {
         rl_expr *e = rl_expr_from_json(doc->root, err);
         rl_jdoc_free(doc);
         if (!e)
