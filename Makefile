@@ -126,6 +126,7 @@ cli-tests: all
 	@sh tests/cli/tools.sh $(BUILD)/reportlint
 	@sh tests/cli/output.sh $(BUILD)/reportlint
 	@sh tests/cli/special.sh $(BUILD)/reportlint
+	@sh tests/cli/trust.sh $(BUILD)/reportlint
 	@sh tests/cli/limits.sh $(BUILD)/reportlint
 
 # Fuzzing. `make fuzz FUZZ_SECONDS=N` builds every target with clang and

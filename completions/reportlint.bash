@@ -6,7 +6,8 @@
 _reportlint_options="-r --rules -s --schema --schema-map --format-assert -f --format -o --output --as-of --locale --lang --param --param-file
     --fail-on --only --skip -j --jobs --max-depth --paths --config --no-config --baseline
     --write-baseline --color -q --quiet -v --verbose -h --help --version
-    --max-string --max-size --max-file-size --max-violations --timeout --at --record --positions --partial"
+    --max-string --max-size --max-file-size --max-violations --timeout --at --record --positions --partial
+    --allow-outside"
 
 # The formats this reportlint knows, from its --help (text json if that fails).
 _reportlint_formats()
@@ -55,7 +56,7 @@ _reportlint()
         local done=${cur%"${cur##*,}"} last=${cur##*,}
         COMPREPLY=($(compgen -P "$done" -W "$(_reportlint_rule_ids "$cmd")" -- "$last"))
         return ;;
-    -r | --rules | -s | --schema | -o | --output | --config | --baseline | --write-baseline | --partial)
+    -r | --rules | -s | --schema | -o | --output | --config | --baseline | --write-baseline | --partial | --allow-outside)
         _reportlint_files "$cur"
         return ;;
     --param-file) # NAME=FILE: files after the '='

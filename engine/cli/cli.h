@@ -14,6 +14,8 @@ typedef struct cli_strings {
     size_t n;
 } cli_strings;
 
+typedef struct cli_trust cli_trust; /* the trust boundary (cli_trust.c) */
+
 typedef struct cli_opts {
     cli_strings rules;   /* -r */
     cli_strings schemas; /* -s: JSON Schemas every report must satisfy */
@@ -48,6 +50,8 @@ typedef struct cli_opts {
      * RL_UNLIMITED none */
     size_t max_string, max_size, max_violations;
     size_t max_file_size; /* --max-file-size: rule sets, schemas, $refs, reference files, config */
+    cli_strings allow_outside; /* --allow-outside PATH */
+    cli_trust *trust;    /* what may be read: built by cli_parse from the command line */
     double timeout;      /* seconds; 0: none */
     const char *partial; /* --partial FILE: write the collection state there */
     int merge;           /* `reportlint merge`: inputs are partial states */
@@ -102,6 +106,23 @@ void cli_print_warnings(const rl_rules *rules);
  * LANG, else "en". Returns 0, or CLI_USAGE_ERROR (printed) for an unknown
  * --lang. */
 int cli_pick_lang(const cli_opts *opts, const char **lang);
+
+/* ---- cli_trust.c: the CI trust boundary ---- */
+
+/* The roots of what a run may read, from the command line as parsed (the
+ * configuration's paths are never roots). NULL when out of memory. */
+cli_trust *cli_trust_new(const cli_opts *o);
+void cli_trust_free(cli_trust *t);
+/* Allow the directory of the configuration file found or given. */
+int cli_trust_add_dir_of(cli_trust *t, const char *file);
+/* 0 when path may be read (or t is NULL); else -1 with the reason in why. */
+int cli_trust_check(const cli_trust *t, const char *path, char *why, size_t size);
+/* The same as the library's rl_file_allow_fn (ctx: the cli_trust); records
+ * every rule set, schema and reference file read. */
+int cli_trust_allow(void *ctx, rl_file_kind kind, const char *path, const char *real, char *why,
+                    size_t size);
+/* The realpaths of the rule sets, schemas and reference files read so far. */
+const cli_strings *cli_trust_read(const cli_trust *t);
 
 /* Expand files and directories into the list of reports to check. */
 int cli_expand_inputs(const cli_strings *args, cli_strings *files);

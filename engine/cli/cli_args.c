@@ -16,7 +16,7 @@ enum opt_id {
     OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE,
     OPT_SCHEMA_MAP, OPT_FORMAT_ASSERT, OPT_PARAM_FILE,
     OPT_MAX_STRING, OPT_MAX_SIZE, OPT_MAX_VIOLATIONS, OPT_TIMEOUT, OPT_MAX_FILE_SIZE,
-    OPT_AT, OPT_RECORD, OPT_POSITIONS, OPT_PARTIAL
+    OPT_AT, OPT_RECORD, OPT_POSITIONS, OPT_PARTIAL, OPT_ALLOW_OUTSIDE
 };
 
 typedef struct opt_def {
@@ -43,7 +43,7 @@ static const opt_def options[] = {
     {0, "format-assert", 0, OPT_FORMAT_ASSERT},
     {0, "max-string", 1, OPT_MAX_STRING}, {0, "max-size", 1, OPT_MAX_SIZE},
     {0, "max-violations", 1, OPT_MAX_VIOLATIONS}, {0, "timeout", 1, OPT_TIMEOUT},
-    {0, "max-file-size", 1, OPT_MAX_FILE_SIZE},
+    {0, "max-file-size", 1, OPT_MAX_FILE_SIZE}, {0, "allow-outside", 1, OPT_ALLOW_OUTSIDE},
     {0, "at", 1, OPT_AT},               {0, "record", 1, OPT_RECORD},
     {0, "positions", 0, OPT_POSITIONS}, {0, "partial", 1, OPT_PARTIAL},
 };
@@ -102,6 +102,9 @@ void cli_usage(FILE *out)
           "                        eval/path input (default 256M; 0: none)\n"
           "      --max-file-size SIZE  largest rule set, schema, $ref, reference file or\n"
           "                        configuration (default 64M; 0: none)\n"
+          "      --allow-outside PATH  also read files under PATH (repeatable); by default only\n"
+          "                        the working directory, paths named on the command line and\n"
+          "                        the bundled rules and schemas are read (docs/security.md)\n"
           "      --max-violations N  violations shown per report, then one notice (default 1000)\n"
           "      --timeout SECONDS stop checking a report after this long (default: none)\n"
           "  -h, --help            this help;  --version  the version\n"
@@ -139,6 +142,9 @@ void cli_opts_free(cli_opts *opts)
     free(opts->param_files.items);
     free(opts->only.items);
     free(opts->skip.items);
+    free(opts->allow_outside.items);
+    cli_trust_free(opts->trust);
+    opts->trust = NULL;
 }
 
 _Static_assert(RL_MAX_DEPTH_LIMIT == 100000, "the --max-depth message names the hard maximum");
@@ -226,6 +232,7 @@ static int apply(cli_opts *o, enum opt_id id, char *arg)
     case OPT_PARTIAL: o->partial = arg; return 0;
     case OPT_MAX_STRING: return cli_parse_size_opt("--max-string", arg, &o->max_string);
     case OPT_MAX_SIZE: return cli_parse_size_opt("--max-size", arg, &o->max_size);
+    case OPT_ALLOW_OUTSIDE: return cli_push(&o->allow_outside, arg);
     case OPT_MAX_FILE_SIZE: return cli_parse_size_opt("--max-file-size", arg, &o->max_file_size);
     case OPT_MAX_VIOLATIONS: return cli_parse_count_opt("--max-violations", arg, &o->max_violations);
     case OPT_TIMEOUT: return cli_parse_seconds_opt("--timeout", arg, &o->timeout);
@@ -333,5 +340,7 @@ int cli_parse(int argc, char **argv, int first, cli_opts *o, const char *command
             return usage_error("%s", "out of memory");
         }
     }
+    if (!(o->trust = cli_trust_new(o)))
+        return usage_error("%s", "out of memory");
     return 0;
 }

@@ -192,6 +192,11 @@ int cli_config_load(cli_opts *o, cli_config **out)
                 : "not a regular file (a FIFO, device or socket)");
         return CLI_USAGE_ERROR;
     }
+    if (cli_trust_add_dir_of(o->trust, path) != 0) {
+        free(found);
+        fprintf(stderr, "reportlint: out of memory\n");
+        return CLI_USAGE_ERROR;
+    }
     cli_config *c = read_config(path, cli_file_limit(o));
     free(found);
     if (!c)

@@ -80,13 +80,18 @@ static int use_color(const cli_opts *o)
 
 /* merge: read every partial state into res; a malformed one, or one of
  * other rules, is a usage error naming FILE:LINE:COL (nothing is judged). */
-static int read_partials(const rl_rules *rules, const cli_strings *files, rl_result *res)
+static int read_partials(const cli_opts *o, const rl_rules *rules, const cli_strings *files,
+                         rl_result *res)
 {
     for (size_t i = 0; i < files->n; i++) {
         rl_error err;
-        char *text = NULL;
+        char *text = NULL, why[300];
         size_t len = 0;
-        if (rl_read_file(files->items[i], &text, &len, &err) != 0) {
+        if (cli_trust_check(o->trust, files->items[i], why, sizeof why) != 0) {
+            fprintf(stderr, "reportlint: %s: cannot open: %s\n", files->items[i], why);
+            return -1;
+        }
+        if (rl_read_file_max(files->items[i], &text, &len, cli_report_limit(o), &err) != 0) {
             fprintf(stderr, "reportlint: %s: %s\n", files->items[i], err.message);
             return -1;
         }
@@ -148,7 +153,7 @@ static int check_and_write(const lint_run *r, const cli_strings *files, rl_resul
         rl_result_on_violation(res, stream_violation, &out);
         rl_result_keep(res, 0);
     }
-    int ok = o->merge ? read_partials(r->rules, files, res) == 0
+    int ok = o->merge ? read_partials(o, r->rules, files, res) == 0
                       : cli_check_files(r->rules, &copts, files->items, files->n, cli_jobs(o), res,
                                         r->pol) == 0;
     if (ok && o->partial)
@@ -218,7 +223,8 @@ static int run(const cli_opts *o, rl_format fmt, const char *lang, cli_config *c
     if (res && cli_config_check_ids(cfg, rules) == 0 && (r.pol = cli_policy_new(o, cfg)) != NULL &&
         check_only_ids(rules, &o->only, "--only") == 0 &&
         check_only_ids(rules, &o->skip, "--skip") == 0 && inputs_of(o, &files) == 0 &&
-        cli_check_outputs(o, cfg, &files, NULL) == 0 && check_and_write(&r, &files, res, &fails) == 0)
+        cli_check_outputs(o, cfg, &files, cli_trust_read(o->trust)) == 0 &&
+        check_and_write(&r, &files, res, &fails) == 0)
         status = fails >= 0 ? fails : cli_policy_exit_status(r.pol, res);
     cli_policy_free(r.pol);
     free_files(&files);

@@ -80,7 +80,7 @@ static int check_one(const out_file *out, const cli_opts *o, const cli_config *c
     return clash_list(out, &o->schemas, "a schema") ||
            (cfg && clash(out, cfg->path, "the configuration file")) ||
            (o->baseline && !o->write_baseline && clash(out, o->baseline, "the baseline")) ||
-           (extra && clash_list(out, extra, "a file"));
+           (extra && clash_list(out, extra, "a rule set, schema or reference file"));
 }
 
 static void describe(out_file *out, const char *flag, const char *path)
@@ -93,9 +93,10 @@ static void describe(out_file *out, const char *flag, const char *path)
 int cli_check_outputs(const cli_opts *o, const cli_config *cfg, const cli_strings *files,
                       const cli_strings *extra)
 {
-    out_file outs[2];
+    out_file outs[3];
     describe(&outs[0], "-o", o->output);
     describe(&outs[1], "--write-baseline", o->write_baseline);
+    describe(&outs[2], "--partial", o->partial);
     if (o->output && o->write_baseline &&
         (strcmp(o->output, o->write_baseline) == 0 ||
          (outs[0].exists && outs[1].exists && outs[0].st.st_dev == outs[1].st.st_dev &&
@@ -104,7 +105,7 @@ int cli_check_outputs(const cli_opts *o, const cli_config *cfg, const cli_string
                         "was written\n", o->output);
         return CLI_USAGE_ERROR;
     }
-    for (size_t i = 0; i < 2; i++)
+    for (size_t i = 0; i < 3; i++)
         if (outs[i].exists && check_one(&outs[i], o, cfg, files, extra))
             return CLI_USAGE_ERROR;
     return 0;

@@ -32,6 +32,12 @@ cli_policy *cli_policy_new(const cli_opts *o, cli_config *cfg)
     p->o = o;
     p->cfg = cfg;
     p->rel.base_abs = cfg ? cfg->dir_abs : NULL;
+    char why[300];
+    if (o->baseline && !o->write_baseline && cli_trust_check(o->trust, o->baseline, why, sizeof why)) {
+        fprintf(stderr, "%s: error cannot open: %s\n", o->baseline, why);
+        free(p);
+        return NULL;
+    }
     if (o->baseline && !o->write_baseline && !(p->baseline = cli_baseline_read(o->baseline, cli_report_limit(o)))) {
         free(p);
         return NULL;

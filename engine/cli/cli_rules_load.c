@@ -173,7 +173,8 @@ rl_rules *cli_new_rules(const cli_opts *opts)
         fprintf(stderr, "reportlint: out of memory\n");
         return NULL;
     }
-    rl_file_policy policy = {cli_file_limit(opts), NULL, NULL};
+    rl_file_policy policy = {cli_file_limit(opts), opts->trust ? cli_trust_allow : NULL,
+                             opts->trust};
     rl_rules_file_policy(rules, &policy);
     char dir[PATH_MAX], meta[PATH_MAX + 8];
     rl_schema_config cfg = {opts->format_assert, NULL, opts->schema_maps.items,

@@ -20,6 +20,11 @@ static int read_doc(const cli_opts *o, size_t first, char **data, size_t *len, i
     if (!path)
         return 0;
     rl_error err = {0};
+    char why[300];
+    if (cli_trust_check(o->trust, path, why, sizeof why) != 0) {
+        fprintf(stderr, "reportlint: %s: cannot open: %s\n", path, why);
+        return -1;
+    }
     if (rl_read_file_max(path, data, len, cli_report_limit(o), &err) != 0) {
         fprintf(stderr, "reportlint: %s: %s\n", path, err.message);
         return -1;
