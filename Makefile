@@ -128,6 +128,7 @@ cli-tests: all
 	@sh tests/cli/special.sh $(BUILD)/reportlint
 	@sh tests/cli/trust.sh $(BUILD)/reportlint
 	@sh tests/cli/limits.sh $(BUILD)/reportlint
+	@sh tests/cli/by_rule.sh $(BUILD)/reportlint
 
 # Fuzzing. `make fuzz FUZZ_SECONDS=N` builds every target with clang and
 # libFuzzer (+ASan+UBSan) and runs each for N seconds from seed corpora;

@@ -160,6 +160,8 @@ static int check_and_write(const lint_run *r, const cli_strings *files, rl_resul
         ok = write_partial(o->partial, r->rules, res) == 0;
     else if (ok)
         ok = rl_result_judge(r->rules, &copts, res) == 0;
+    if (ok && o->verbosity >= 0) /* -q: no rule-never-applied notices */
+        ok = rl_result_note_unapplied(res, r->lang) >= 0;
     *fails = stream ? out.fails : -1;
     rl_result_on_violation(res, NULL, NULL);
     if (ok) {
@@ -169,7 +171,7 @@ static int check_and_write(const lint_run *r, const cli_strings *files, rl_resul
     if (ok && stream) {
         ok = rl_write_summary(out.f, r->fmt, res) == 0;
     } else if (ok) {
-        rl_write_opts wopts = {use_color(o), o->verbosity, &copts};
+        rl_write_opts wopts = {use_color(o), o->verbosity};
         ok = rl_write_ex(out.f, r->fmt, res, r->rules, &wopts) == 0;
     }
     return output_close(&out, ok);

@@ -1,12 +1,26 @@
 /* cli_rules.c — `reportlint rules check PATH...` (validate rule sets:
  * against schemas/ruleset.schema.json, then the loader's own checks;
  * every problem with file:line:col), `reportlint rules list PATH...`
- * (ids, kinds, severities, titles) and `reportlint rules test PATH...`
+ * (ids, kinds, severities, titles, then the parameters; -f json: one JSON
+ * object with both) and `reportlint rules test PATH...`
  * (cli_rules_test.c). With no PATH, the bundled rules. */
 #include "cli.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+static void list_params(const rl_rules *rules)
+{
+    size_t n = rl_rules_param_count(rules);
+    if (n)
+        printf("\n%-28s %-30s %s\n", "PARAM", "VALUE", "RULESET");
+    for (size_t i = 0; i < n; i++) {
+        rl_param_info p;
+        rl_rules_param(rules, i, &p);
+        printf("%-28s %-30s %s\n", p.name, p.value ? p.value : "", p.ruleset);
+    }
+}
 
 static void list(const rl_rules *rules)
 {
@@ -18,6 +32,45 @@ static void list(const rl_rules *rules)
         printf("%-28s %-10s %-8s %s\n", info.id, info.kind, rl_severity_name(info.severity),
                info.title ? info.title : "");
     }
+    list_params(rules);
+}
+
+/* "name": "s" (s NULL: null), after a comma unless first. */
+static void json_member(const char *name, const char *s, int first)
+{
+    char *q = s ? rl_json_quote(s, strlen(s)) : NULL;
+    printf("%s\"%s\":%s", first ? "" : ",", name, q ? q : "null");
+    free(q);
+}
+
+/* rules list -f json: {"rules":[...],"params":[...]}. */
+static void list_json(const rl_rules *rules)
+{
+    printf("{\"rules\":[");
+    for (size_t i = 0; i < rl_rules_count(rules); i++) {
+        rl_rule_info r;
+        rl_rules_info(rules, i, &r);
+        printf("%s\n  {", i ? "," : "");
+        json_member("id", r.id, 1);
+        json_member("kind", r.kind, 0);
+        json_member("severity", rl_severity_name(r.severity), 0);
+        json_member("title", r.title, 0);
+        json_member("description", r.description, 0);
+        json_member("ruleset", r.ruleset, 0);
+        json_member("file", r.file, 0);
+        printf(",\"line\":%u,\"column\":%u}", r.line, r.column);
+    }
+    printf("\n],\"params\":[");
+    for (size_t i = 0; i < rl_rules_param_count(rules); i++) {
+        rl_param_info p;
+        rl_rules_param(rules, i, &p);
+        printf("%s\n  {", i ? "," : "");
+        json_member("name", p.name, 1);
+        json_member("value", p.value, 0);
+        json_member("ruleset", p.ruleset, 0);
+        printf("}");
+    }
+    printf("\n]}\n");
 }
 
 static void report_ok(const rl_rules *rules)
@@ -56,6 +109,12 @@ int cli_rules(int argc, char **argv)
         cli_opts_free(&o);
         return rc == 1 ? 0 : rc;
     }
+    if (strcmp(argv[2], "list") == 0 && o.format && strcmp(o.format, "json") != 0 &&
+        strcmp(o.format, "text") != 0) {
+        fprintf(stderr, "reportlint: rules list -f: text or json, not '%s'\n", o.format);
+        cli_opts_free(&o);
+        return CLI_USAGE_ERROR;
+    }
     if (strcmp(argv[2], "test") == 0) {
         rc = cli_rules_test(&o);
         cli_opts_free(&o);
@@ -74,7 +133,9 @@ int cli_rules(int argc, char **argv)
         rules = NULL;
     }
     if (rules) {
-        if (strcmp(argv[2], "list") == 0)
+        if (strcmp(argv[2], "list") == 0 && o.format && strcmp(o.format, "json") == 0)
+            list_json(rules);
+        else if (strcmp(argv[2], "list") == 0)
             list(rules);
         else
             report_ok(rules);

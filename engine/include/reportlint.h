@@ -115,6 +115,18 @@ RL_API const rl_diag *rl_rules_warning(const rl_rules *rules, size_t i);
 
 RL_API size_t rl_rules_count(const rl_rules *rules);
 RL_API int rl_rules_info(const rl_rules *rules, size_t i, rl_rule_info *out);
+/* A rule set parameter (`rules list` shows them): its rule set, name, and
+ * definition as given (JSON, an expression, a date; --param overrides
+ * applied). */
+typedef struct rl_param_info {
+    const char *ruleset;
+    const char *name;
+    const char *value;
+} rl_param_info;
+
+RL_API size_t rl_rules_param_count(const rl_rules *rules);
+RL_API int rl_rules_param(const rl_rules *rules, size_t i, rl_param_info *out);
+
 /* 1 when a rule with this id is loaded. */
 RL_API int rl_rules_has(const rl_rules *rules, const char *id);
 
@@ -395,6 +407,36 @@ RL_API int rl_result_write_partial(const rl_result *res, const rl_rules *rules, 
 RL_API int rl_result_read_partial(rl_result *res, const rl_rules *rules, const char *name,
                                   const char *text, size_t len, rl_error *err);
 
+/* Per-rule results: every rule that ran in the checks into res (or was
+ * set to run: a rule whose reports could not be read is there with zero
+ * evaluations), in load order, with where it is defined and its counts.
+ * An evaluation is one rule on one `each` node (an `each` that selects
+ * nothing counts one, not applicable). */
+typedef struct rl_rule_result {
+    const char *id;
+    const char *kind;
+    const char *title;       /* may be NULL */
+    const char *description; /* may be NULL */
+    const char *ruleset;
+    const char *file;        /* the rule set's file */
+    const char *pointer;     /* JSON Pointer of the rule in that file ("/rules/3";
+                                "" when it has none: the report-schema rule) */
+    rl_severity severity;    /* in this check (severity overrides applied) */
+    unsigned line, column;   /* where the rule is defined; 0 when unknown */
+    size_t evaluations, passed, failed, not_applicable;
+} rl_rule_result;
+
+RL_API size_t rl_result_rule_count(const rl_result *res);
+/* Rule i (0 <= i < rl_result_rule_count), or NULL. */
+RL_API const rl_rule_result *rl_result_rule(const rl_result *res, size_t i);
+/* Add a notice (rule "rule-never-applied", severity info, at the rule in
+ * its rule-set file) for every rule of res that never applied — no
+ * evaluation passed or failed — in the whole run: call it once, after
+ * the last check and merge, before filtering and writing. lang: the
+ * language of the messages (as rl_check_opts.lang; NULL: the one res was
+ * checked in). Returns the number of notices added, or -1. */
+RL_API int rl_result_note_unapplied(rl_result *res, const char *lang);
+
 /* Highest severity of any violation, or -1 when there is none. */
 RL_API int rl_result_max_severity(const rl_result *res);
 /* Sort violations by file, line, column, rule (stable). */
@@ -443,13 +485,13 @@ RL_API const char *rl_format_names(void);
 
 typedef struct rl_write_opts {
     int color;     /* text: ANSI colours (the caller decides: a terminal, NO_COLOR, --color) */
-    int verbosity; /* text: -1 violation lines only, 0 normal, 1 also per-file counts and rules */
-    const rl_check_opts *check; /* the options the check ran with (--only/--skip decide which
-                                   rules ran, for junit, sarif and text); NULL: every rule */
+    int verbosity; /* text: -1 violation lines only, 0 normal, 1 also per-file counts and
+                      every rule's evaluations */
 } rl_write_opts;
 
-/* Write res in a format to out. rules (may be NULL) describes the rules
- * (sarif, junit, html, text -v); opts may be NULL. Messages are already in
+/* Write res in a format to out. The rules that ran, with their counts and
+ * where they are defined, come from the result (rl_result_rule); rules is
+ * not read (kept for compatibility; may be NULL). opts may be NULL. Messages are already in
  * the language they were checked in; the text summary line is written in
  * that language too (English when nothing was checked). Violations are written
  * in result order (call rl_result_sort first for file/line order). */

@@ -226,16 +226,21 @@ static void report_timeout(rl_run *run, double seconds)
     rl_sbuf_free(&text);
 }
 
-void rl_run_count(rl_result *res, rl_outcome o)
+void rl_run_count(rl_run *run, rl_outcome o)
 {
-    rl_summary *s = rl_result_summary_mut(res);
+    rl_summary *s = rl_result_summary_mut(run->res);
+    rl_rule_result *r = rl_result_rule_mut(run->res, run->slot);
+    rl_rule_result none;
+    if (!r)
+        r = &none;
     s->evaluations++;
+    r->evaluations++;
     if (o == RL_PASS)
-        s->passed++;
+        s->passed++, r->passed++;
     else if (o == RL_FAIL)
-        s->failed++;
+        s->failed++, r->failed++;
     else
-        s->not_applicable++;
+        s->not_applicable++, r->not_applicable++;
 }
 
 /* `when` decides whether the rule applies: true runs it, false skips it,
@@ -272,7 +277,7 @@ void rl_run_on_node(rl_run *run, const rl_jnode *node, const rl_eval_ctx *base)
     rl_outcome o = run_when(run);
     if (o == RL_PASS)
         o = run->rule->kind->check(run->rule, run);
-    rl_run_count(run->res, o);
+    rl_run_count(run, o);
 }
 
 static void run_rule(rl_run *run, const rl_eval_ctx *base)
@@ -290,11 +295,11 @@ static void run_rule(rl_run *run, const rl_eval_ctx *base)
         run->ctx.err = &err;
         run->node = base->root;
         rl_run_eval_error(run, rl_jpath_text(run->rule->each));
-        rl_run_count(run->res, RL_FAIL);
+        rl_run_count(run, RL_FAIL);
     } else if (nodes.n == 0) { /* nothing to check: missing data */
         run->ctx = *base;
         run->node = base->root;
-        rl_run_count(run->res, rl_run_missing_at(run, "each", rl_jpath_text(run->rule->each), NULL));
+        rl_run_count(run, rl_run_missing_at(run, "each", rl_jpath_text(run->rule->each), NULL));
     }
     for (size_t i = 0; i < nodes.n && !past_deadline(run); i++)
         rl_run_on_node(run, nodes.items[i], base);
@@ -364,6 +369,7 @@ static void run_rules(const rl_rules *rules, const rl_check_plan *plan, rl_lang 
         for (; i < plan->n && plan->rules[i].set == set && !past_deadline(&run); i++) {
             run.rule = plan->rules[i].rule;
             run.severity = plan->rules[i].severity;
+            run.slot = rl_check_rule_slot(res, rules, run.rule, (int)run.severity);
             run_rule(&run, &base);
         }
         for (; c && j < plan->n_coll && plan->coll[j].set == set && !past_deadline(&run); j++)

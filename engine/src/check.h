@@ -73,6 +73,10 @@ void rl_check_base_ctx(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_plan_set *ps, in
 int rl_check_locale_ok(rl_jdoc *doc, const rl_jnode *loc, rl_check_plan *plan, const char *file,
                        rl_result *res, const rl_catalog *catalog, rl_lang lang);
 
+/* The slot of rule r in res's table of rules (result_rules.h), recorded
+ * with its place in its file and its severity in this check when new. */
+long rl_check_rule_slot(rl_result *res, const rl_rules *rules, const rl_rule *r, int severity);
+
 /* 1 when --only/--skip let the rule run (and its severity is not off). */
 int rl_check_rule_active(const rl_rule *r, const rl_check_opts *opts);
 

@@ -149,8 +149,14 @@ static int begin_file(const rl_rules *rules, const rl_check_opts *opts, const ch
         return -1;
     rl_summary *sum = rl_result_summary_mut(res);
     size_t active = 0;
-    for (size_t i = 0; i < rules->n_all; i++)
-        active += (size_t)rl_check_rule_active(rules->all[i], opts);
+    for (size_t i = 0; i < rules->n_all; i++) {
+        const rl_rule *r = rules->all[i];
+        if (!rl_check_rule_active(r, opts))
+            continue;
+        if (rl_check_rule_slot(res, rules, r, rl_check_severity(r, opts)) < 0)
+            return -1;
+        active++;
+    }
     if (active > sum->rules)
         sum->rules = active;
     return 0;

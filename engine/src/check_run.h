@@ -18,6 +18,7 @@ struct rl_run {
     rl_result *res;
     const rl_catalog *catalog;
     rl_lang lang; /* of messages */
+    long slot;    /* the rule's slot in res's table of rules (rl_check_rule_slot; -1: none) */
     double deadline; /* CLOCK_MONOTONIC seconds; 0: none */
     int timed_out;
     /* NULL: a violation is placed at its blamed node in doc and file. Else
@@ -32,7 +33,8 @@ struct rl_run {
 /* Run the rule (when, then its kind) on one node with a copy of base;
  * count the outcome in run->res. */
 void rl_run_on_node(rl_run *run, const rl_jnode *node, const rl_eval_ctx *base);
-/* Count one evaluation's outcome in res's summary. */
-void rl_run_count(rl_result *res, rl_outcome o);
+/* Count one evaluation's outcome in run->res's summary and in the rule's
+ * counts (run->slot). */
+void rl_run_count(rl_run *run, rl_outcome o);
 
 #endif

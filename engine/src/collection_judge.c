@@ -442,7 +442,7 @@ static void report_dups(judge *j, const rl_eval_ctx *base)
         rl_run_report(run, &f);
         rl_sbuf_free(&where);
     }
-    rl_run_count(run->res, j->g->n_dups ? RL_FAIL : RL_PASS);
+    rl_run_count(run, j->g->n_dups ? RL_FAIL : RL_PASS);
 }
 
 static void run_group(judge *j, rl_eval_ctx *base)
@@ -456,7 +456,7 @@ static void run_group(judge *j, rl_eval_ctx *base)
     } else if (j->g->n_entries == 0) { /* nothing to check: missing data */
         j->run->ctx = *base;
         j->run->node = j->stash->root;
-        rl_run_count(j->run->res,
+        rl_run_count(j->run,
                      rl_run_missing_at(j->run, "each", rl_jpath_text(j->cr->each), NULL));
     } else {
         const char *locale = base->locale;
@@ -501,6 +501,7 @@ static int judge_group(judging *jg, const rl_plan_rule *pr, rl_group *g)
     rl_run run = {0};
     run.rule = pr->rule;
     run.severity = pr->severity;
+    run.slot = rl_check_rule_slot(jg->res, jg->rules, pr->rule, (int)pr->severity);
     run.file = pr->rule->set->file;
     run.res = jg->res;
     run.catalog = jg->rules->catalog;

@@ -67,6 +67,9 @@ int rl_params_set_text(rl_params *p, const char *name, const char *text, rl_erro
 int rl_params_has(const rl_params *p, const char *name);
 size_t rl_params_count(const rl_params *p);
 const char *rl_params_name(const rl_params *p, size_t i);
+/* Parameter i's definition as given: an expression's (or a JSON literal's)
+ * text, a date's or a plain string's text; NULL when out of range. */
+const char *rl_params_text(const rl_params *p, size_t i);
 
 /* ---- evaluation context ---------------------------------------------- */
 

@@ -405,3 +405,11 @@ int rl_params_eval(rl_eval_ctx *ctx, const char *name, size_t len, rl_value *out
         rl_error_prefix(ctx->err, "in parameter $%s", it->name);
     return r;
 }
+
+const char *rl_params_text(const rl_params *p, size_t i)
+{
+    if (!p || i >= p->n)
+        return NULL;
+    const param *x = &p->items[i];
+    return x->kind == P_EXPR ? rl_expr_text(x->expr) : x->str;
+}

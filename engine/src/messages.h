@@ -67,7 +67,9 @@ typedef enum rl_msg {
     RL_MSG_LOCALE_NOT_NAME, /* report.locale is not a name: {detail} (the supported ones) */
     RL_MSG_LOCALE_FLAG,     /* --locale is not supported: {detail} */
     RL_MSG_DUPLICATE_KEY,   /* {key} {first} {used} */
+    RL_MSG_RULE_NEVER_APPLIED, /* {rule} {evaluations} */
     RL_MSG_SUMMARY,
+    RL_MSG_RULE_COUNTS, /* -v: one rule's {evaluations}: {passed} ... {not_applicable} */
     /* words: weekday names (Monday first), then "on Mondays" forms */
     RL_MSG_DAY_NAME_1,
     RL_MSG_DAY_NAME_2,

@@ -52,9 +52,11 @@ const char *const rl_messages_en[RL_MSG_COUNT] = {
     [RL_MSG_LOCALE_NOT_NAME] = "report.locale must be a locale name such as \"vi\" (supported: {detail}); the report is not checked",
     [RL_MSG_LOCALE_FLAG] = "--locale: {detail}; the report is not checked",
     [RL_MSG_DUPLICATE_KEY] = "duplicate key '{key}' (first at {first}); rules read the last one, at {used}",
+    [RL_MSG_RULE_NEVER_APPLIED] = "rule {rule} never applied in this run (evaluations: {evaluations}; none passed or failed): check its each, when and paths",
     [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) in {files}; {rules}, "
                        "{evaluations}: {passed} passed, {failed} failed, {not_applicable} not "
                        "applicable",
+    [RL_MSG_RULE_COUNTS] = "{evaluations}: {passed} passed, {failed} failed, {not_applicable} not applicable",
     [RL_MSG_DAY_NAME_1] = "Monday",
     [RL_MSG_DAY_NAME_2] = "Tuesday",
     [RL_MSG_DAY_NAME_3] = "Wednesday",

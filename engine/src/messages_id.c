@@ -58,9 +58,11 @@ const char *const rl_messages_id[RL_MSG_COUNT] = {
     [RL_MSG_LOCALE_NOT_NAME] = "report.locale harus berupa nama lokal seperti \"vi\" (didukung: {detail}); laporan tidak diperiksa",
     [RL_MSG_LOCALE_FLAG] = "--locale: {detail}; laporan tidak diperiksa",
     [RL_MSG_DUPLICATE_KEY] = "kunci '{key}' ganda (pertama di {first}); aturan membaca yang terakhir, di {used}",
+    [RL_MSG_RULE_NEVER_APPLIED] = "aturan {rule} tidak pernah berlaku dalam proses ini (evaluasi: {evaluations}; tidak ada yang lulus atau gagal): periksa each, when, dan jalurnya",
     [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) dalam {files}; {rules}, "
                        "{evaluations}: {passed} lolos, {failed} gagal, {not_applicable} tidak "
                        "berlaku",
+    [RL_MSG_RULE_COUNTS] = "{evaluations}: {passed} lolos, {failed} gagal, {not_applicable} tidak berlaku",
     [RL_MSG_DAY_NAME_1] = "Senin",
     [RL_MSG_DAY_NAME_2] = "Selasa",
     [RL_MSG_DAY_NAME_3] = "Rabu",

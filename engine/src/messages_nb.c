@@ -54,9 +54,11 @@ const char *const rl_messages_nb[RL_MSG_COUNT] = {
     [RL_MSG_LOCALE_NOT_NAME] = "report.locale må være navnet på en lokalitet, for eksempel \"vi\" (støttet: {detail}); rapporten kontrolleres ikke",
     [RL_MSG_LOCALE_FLAG] = "--locale: {detail}; rapporten kontrolleres ikke",
     [RL_MSG_DUPLICATE_KEY] = "duplisert nøkkel '{key}' (først ved {first}); reglene leser den siste, ved {used}",
+    [RL_MSG_RULE_NEVER_APPLIED] = "regelen {rule} ble aldri brukt i denne kjøringen (evalueringer: {evaluations}; ingen bestått eller feilet): sjekk each, when og stiene",
     [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) i {files}; {rules}, "
                        "{evaluations}: {passed} bestått, {failed} ikke bestått, {not_applicable} "
                        "ikke relevante",
+    [RL_MSG_RULE_COUNTS] = "{evaluations}: {passed} bestått, {failed} ikke bestått, {not_applicable} ikke relevante",
     [RL_MSG_DAY_NAME_1] = "mandag",
     [RL_MSG_DAY_NAME_2] = "tirsdag",
     [RL_MSG_DAY_NAME_3] = "onsdag",

@@ -57,9 +57,11 @@ const char *const rl_messages_ru[RL_MSG_COUNT] = {
     [RL_MSG_LOCALE_NOT_NAME] = "report.locale должен быть названием локали, например \"vi\" (поддерживаются: {detail}); отчёт не проверяется",
     [RL_MSG_LOCALE_FLAG] = "--locale: {detail}; отчёт не проверяется",
     [RL_MSG_DUPLICATE_KEY] = "повторяющийся ключ '{key}' (впервые в {first}); правила читают последнее значение, в {used}",
+    [RL_MSG_RULE_NEVER_APPLIED] = "правило {rule} ни разу не применилось в этом запуске (проверок: {evaluations}; ни одна не пройдена и не провалена): проверьте each, when и пути",
     [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) в {files}; {rules}, "
                        "{evaluations}: успешно {passed}, с нарушениями {failed}, неприменимо "
                        "{not_applicable}",
+    [RL_MSG_RULE_COUNTS] = "{evaluations}: успешно {passed}, с нарушениями {failed}, неприменимо {not_applicable}",
     [RL_MSG_DAY_NAME_1] = "понедельник",
     [RL_MSG_DAY_NAME_2] = "вторник",
     [RL_MSG_DAY_NAME_3] = "среда",

@@ -55,9 +55,11 @@ const char *const rl_messages_vi[RL_MSG_COUNT] = {
     [RL_MSG_LOCALE_NOT_NAME] = "report.locale phải là tên một ngôn ngữ, ví dụ \"vi\" (hỗ trợ: {detail}); báo cáo không được kiểm tra",
     [RL_MSG_LOCALE_FLAG] = "--locale: {detail}; báo cáo không được kiểm tra",
     [RL_MSG_DUPLICATE_KEY] = "khóa '{key}' bị lặp (lần đầu ở {first}); các quy tắc đọc giá trị cuối cùng, ở {used}",
+    [RL_MSG_RULE_NEVER_APPLIED] = "quy tắc {rule} không được áp dụng lần nào trong lần chạy này (số lần đánh giá: {evaluations}; không lần nào đạt hay không đạt): hãy kiểm tra each, when và các đường dẫn",
     [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) trong {files}; {rules}, "
                        "{evaluations}: {passed} đạt, {failed} không đạt, {not_applicable} không "
                        "áp dụng",
+    [RL_MSG_RULE_COUNTS] = "{evaluations}: {passed} đạt, {failed} không đạt, {not_applicable} không áp dụng",
     [RL_MSG_DAY_NAME_1] = "thứ Hai",
     [RL_MSG_DAY_NAME_2] = "thứ Ba",
     [RL_MSG_DAY_NAME_3] = "thứ Tư",

@@ -51,15 +51,20 @@ void rl_out_figure_json(rl_sbuf *out, const rl_figure *f);
 void rl_out_figure_text(rl_sbuf *out, const rl_figure *f);
 
 /* A violation as the object of -f json's violations array; the summary
- * object (n: the number of violations). */
+ * object of res (n: the number of violations), with "by_rule" (the
+ * counts of every rule that ran) when rules ran. */
 void rl_out_violation_json(rl_sbuf *out, const rl_violation *v);
-void rl_out_summary_json(rl_sbuf *out, const rl_summary *s, size_t n);
+void rl_out_summary_json(rl_sbuf *out, const rl_result *res, size_t n);
+/* One rule's counts: {"evaluations":E,"passed":P,"failed":F,"not_applicable":N}. */
+void rl_out_rule_counts_json(rl_sbuf *out, const rl_rule_result *r);
 
 /* "N violation(s) (E errors, W warnings, I infos) in F files; R rules,
  * X evaluations: P passed, F failed, N not applicable" (no newline), in
  * the language res was checked in. catalog may be NULL (the summary
  * template is then compiled for the call). */
 void rl_out_summary_text(rl_sbuf *out, const rl_result *res, const rl_catalog *catalog);
+/* -v: one rule's "3 evaluations: 1 passed, 1 failed, 1 not applicable" in lang. */
+void rl_out_rule_counts_text(rl_sbuf *out, const rl_rule_result *r, rl_lang lang);
 /* "2 errors, 1 warning" in a language — only the non-zero severities ("" for none). */
 void rl_out_severity_counts(rl_sbuf *out, size_t errors, size_t warnings, size_t infos, rl_lang lang);
 
@@ -85,6 +90,8 @@ typedef struct rl_out_rule {
     rl_severity severity;
     unsigned line, column; /* where the rule is defined; 0 when unknown */
     size_t counts[3];      /* violations by rl_severity */
+    const rl_rule_result *ran; /* its evaluations (passed, failed, not applicable)
+                                  when the result records it as run; else NULL */
 } rl_out_rule;
 
 typedef struct rl_out_view {
@@ -96,9 +103,8 @@ typedef struct rl_out_view {
     const rl_violation **slots; /* storage behind the groups' v */
 } rl_out_view;
 
-/* Build the view of res; rules and check may be NULL. -1 on OOM. */
-int rl_out_view_init(rl_out_view *view, const rl_result *res, const rl_rules *rules,
-                     const rl_check_opts *check);
+/* Build the view of res (from the result alone). -1 on OOM. */
+int rl_out_view_init(rl_out_view *view, const rl_result *res);
 void rl_out_view_free(rl_out_view *view);
 /* The index of a rule id in view->rules, or -1. */
 long rl_out_view_rule(const rl_out_view *view, const char *id);
@@ -112,16 +118,31 @@ void rl_out_summary_json_extra(rl_sbuf *b, const rl_summary *s, size_t shown);
 
 /* ---- the writers ------------------------------------------------------ */
 
-int rl_write_text(FILE *out, const rl_result *res, const rl_rules *rules, const rl_write_opts *opts);
-int rl_write_json(FILE *out, const rl_result *res);
-int rl_write_ndjson(FILE *out, const rl_result *res);
+/* An output format, as rl_kind is a rule kind: its name (-f NAME), the
+ * writer of a whole result, and for line-oriented formats the writers of
+ * one violation and of the closing summary (NULL for the others). Writers
+ * read only the result (and its view): never the rules or the checker.
+ * The table, in rl_format order, is in output.c; rl_writer_of looks a
+ * format up (NULL for a value outside rl_format). */
+typedef struct rl_writer {
+    const char *name;
+    int (*write)(FILE *out, const rl_result *res, const rl_write_opts *opts);
+    int (*violation)(FILE *out, const rl_violation *v);
+    int (*summary)(FILE *out, const rl_result *res);
+} rl_writer;
+
+const rl_writer *rl_writer_of(rl_format format);
+
+int rl_write_text(FILE *out, const rl_result *res, const rl_write_opts *opts);
+int rl_write_json(FILE *out, const rl_result *res, const rl_write_opts *opts);
+int rl_write_ndjson(FILE *out, const rl_result *res, const rl_write_opts *opts);
 int rl_write_ndjson_violation(FILE *out, const rl_violation *v);
 int rl_write_ndjson_summary(FILE *out, const rl_result *res);
-int rl_write_sarif(FILE *out, const rl_result *res, const rl_rules *rules, const rl_write_opts *opts);
-int rl_write_junit(FILE *out, const rl_result *res, const rl_rules *rules, const rl_write_opts *opts);
-int rl_write_github(FILE *out, const rl_result *res);
+int rl_write_sarif(FILE *out, const rl_result *res, const rl_write_opts *opts);
+int rl_write_junit(FILE *out, const rl_result *res, const rl_write_opts *opts);
+int rl_write_github(FILE *out, const rl_result *res, const rl_write_opts *opts);
 int rl_write_github_violation(FILE *out, const rl_violation *v);
 int rl_write_github_summary(FILE *out, const rl_result *res);
-int rl_write_html(FILE *out, const rl_result *res, const rl_rules *rules, const rl_write_opts *opts);
+int rl_write_html(FILE *out, const rl_result *res, const rl_write_opts *opts);
 
 #endif

@@ -77,14 +77,40 @@ void rl_out_violation_json(rl_sbuf *b, const rl_violation *v)
     rl_sbuf_addc(b, '}');
 }
 
-void rl_out_summary_json(rl_sbuf *b, const rl_summary *s, size_t n)
+void rl_out_rule_counts_json(rl_sbuf *b, const rl_rule_result *r)
 {
+    rl_sbuf_printf(b, "{\"evaluations\":%zu,\"passed\":%zu,\"failed\":%zu,\"not_applicable\":%zu}",
+                   r->evaluations, r->passed, r->failed, r->not_applicable);
+}
+
+/* ,"by_rule":{"ID":{counts},...} — nothing when no rule ran. */
+static void by_rule_json(rl_sbuf *b, const rl_result *res)
+{
+    size_t n = rl_result_rule_count(res);
+    if (!n)
+        return;
+    rl_sbuf_adds(b, ",\"by_rule\":{");
+    for (size_t i = 0; i < n; i++) {
+        const rl_rule_result *r = rl_result_rule(res, i);
+        if (i)
+            rl_sbuf_addc(b, ',');
+        rl_json_write_string(b, r->id, strlen(r->id));
+        rl_sbuf_addc(b, ':');
+        rl_out_rule_counts_json(b, r);
+    }
+    rl_sbuf_addc(b, '}');
+}
+
+void rl_out_summary_json(rl_sbuf *b, const rl_result *res, size_t n)
+{
+    const rl_summary *s = rl_result_summary(res);
     rl_sbuf_printf(b,
                    "{\"files\":%zu,\"rules\":%zu,\"evaluations\":%zu,\"passed\":%zu,"
                    "\"failed\":%zu,\"not_applicable\":%zu,\"violations\":{\"total\":%zu,"
                    "\"error\":%zu,\"warning\":%zu,\"info\":%zu}",
                    s->files, s->rules, s->evaluations, s->passed, s->failed, s->not_applicable, n,
                    s->errors, s->warnings, s->infos);
+    by_rule_json(b, res);
     rl_out_summary_json_extra(b, s, n);
     rl_sbuf_addc(b, '}');
 }
@@ -120,6 +146,18 @@ static void number(rl_fig *fig, const char *name, size_t n)
 }
 
 /* "12 violations (10 errors, ...) in 38 files; ..." in the result's language. */
+void rl_out_rule_counts_text(rl_sbuf *b, const rl_rule_result *r, rl_lang lang)
+{
+    rl_sbuf evals = RL_SBUF_INIT;
+    rl_fig figs[4];
+    counted(&figs[0], "evaluations", RL_MSG_NOUN_EVALUATION, lang, r->evaluations, &evals);
+    number(&figs[1], "passed", r->passed);
+    number(&figs[2], "failed", r->failed);
+    number(&figs[3], "not_applicable", r->not_applicable);
+    rl_catalog_expand(NULL, RL_MSG_RULE_COUNTS, lang, figs, 4, b);
+    rl_sbuf_free(&evals);
+}
+
 void rl_out_summary_text(rl_sbuf *b, const rl_result *res, const rl_catalog *catalog)
 {
     const rl_summary *s = rl_result_summary(res);

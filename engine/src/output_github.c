@@ -47,8 +47,9 @@ int rl_write_github_summary(FILE *out, const rl_result *res)
     return rl_out_flush(&b, out);
 }
 
-int rl_write_github(FILE *out, const rl_result *res)
+int rl_write_github(FILE *out, const rl_result *res, const rl_write_opts *opts)
 {
+    (void)opts;
     for (size_t i = 0; i < rl_result_count(res); i++)
         if (rl_write_github_violation(out, rl_result_violation(res, i)) != 0)
             return -1;

@@ -143,10 +143,11 @@ static void clean_files(rl_sbuf *b, const rl_out_view *view)
     rl_sbuf_adds(b, "</ul>\n");
 }
 
-int rl_write_html(FILE *out, const rl_result *res, const rl_rules *rules, const rl_write_opts *opts)
+int rl_write_html(FILE *out, const rl_result *res, const rl_write_opts *opts)
 {
+    (void)opts;
     rl_out_view view;
-    if (rl_out_view_init(&view, res, rules, opts ? opts->check : NULL) != 0)
+    if (rl_out_view_init(&view, res) != 0)
         return -1;
     rl_sbuf b = RL_SBUF_INIT;
     head(&b, res);

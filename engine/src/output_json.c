@@ -5,8 +5,9 @@
 
 #include <stdio.h>
 
-int rl_write_json(FILE *out, const rl_result *res)
+int rl_write_json(FILE *out, const rl_result *res, const rl_write_opts *opts)
 {
+    (void)opts;
     rl_sbuf b = RL_SBUF_INIT;
     size_t n = rl_result_count(res);
     rl_sbuf_adds(&b, "{\n  \"tool\": {\"name\":\"reportlint\",\"version\":\"" RL_VERSION "\"},\n");
@@ -16,7 +17,7 @@ int rl_write_json(FILE *out, const rl_result *res)
         rl_out_violation_json(&b, rl_result_violation(res, i));
     }
     rl_sbuf_adds(&b, n ? "\n  ],\n  \"summary\": " : "],\n  \"summary\": ");
-    rl_out_summary_json(&b, rl_result_summary(res), n);
+    rl_out_summary_json(&b, res, n);
     rl_sbuf_adds(&b, "\n}\n");
     return rl_out_flush(&b, out);
 }

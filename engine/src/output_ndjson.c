@@ -20,13 +20,14 @@ int rl_write_ndjson_summary(FILE *out, const rl_result *res)
     rl_sbuf b = RL_SBUF_INIT;
     rl_sbuf_adds(&b, "{\"summary\":");
     const rl_summary *sum = rl_result_summary(res); /* violations may have been streamed, not kept */
-    rl_out_summary_json(&b, sum, sum->errors + sum->warnings + sum->infos);
+    rl_out_summary_json(&b, res, sum->errors + sum->warnings + sum->infos);
     rl_sbuf_adds(&b, "}\n");
     return rl_out_flush(&b, out);
 }
 
-int rl_write_ndjson(FILE *out, const rl_result *res)
+int rl_write_ndjson(FILE *out, const rl_result *res, const rl_write_opts *opts)
 {
+    (void)opts;
     for (size_t i = 0; i < rl_result_count(res); i++)
         if (rl_write_ndjson_violation(out, rl_result_violation(res, i)) != 0)
             return -1;

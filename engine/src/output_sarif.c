@@ -130,6 +130,11 @@ static void descriptor(rl_sbuf *b, const rl_out_rule *r)
         jstr(b, r->ruleset);
         rl_sbuf_addc(b, ',');
     }
+    if (r->ran) { /* this run's evaluations of the rule */
+        rl_sbuf_adds(b, "\"results\":");
+        rl_out_rule_counts_json(b, r->ran);
+        rl_sbuf_addc(b, ',');
+    }
     rl_sbuf_printf(b, "\"problem.severity\":\"%s\"}}", problem_severity(r->severity));
     rl_sbuf_free(&t);
 }
@@ -288,10 +293,11 @@ static int results(rl_sbuf *b, const rl_result *res, const rl_out_view *view)
     return 0;
 }
 
-int rl_write_sarif(FILE *out, const rl_result *res, const rl_rules *rules, const rl_write_opts *opts)
+int rl_write_sarif(FILE *out, const rl_result *res, const rl_write_opts *opts)
 {
+    (void)opts;
     rl_out_view view;
-    if (rl_out_view_init(&view, res, rules, opts ? opts->check : NULL) != 0)
+    if (rl_out_view_init(&view, res) != 0)
         return -1;
     rl_sbuf b = RL_SBUF_INIT;
     rl_sbuf_adds(&b, "{\n  \"$schema\": \"" SARIF_SCHEMA "\",\n  \"version\": \"2.1.0\",\n"
@@ -303,7 +309,7 @@ int rl_write_sarif(FILE *out, const rl_result *res, const rl_rules *rules, const
     if (results(&b, res, &view) != 0)
         b.oom = 1;
     rl_sbuf_adds(&b, "      \"properties\": {\"summary\": ");
-    rl_out_summary_json(&b, rl_result_summary(res), rl_result_count(res));
+    rl_out_summary_json(&b, res, rl_result_count(res));
     rl_sbuf_adds(&b, "}\n    }\n  ]\n}\n");
     rl_out_view_free(&view);
     return rl_out_flush(&b, out);

@@ -15,7 +15,6 @@
  * terminal; the escapes our own colours use never come from the data. */
 #include "output.h"
 #include "result.h"
-#include "rules_int.h"
 #include "utf8.h"
 
 #include <stdio.h>
@@ -178,31 +177,46 @@ static void by_rule(const text_ctx *t, const rl_out_view *view)
     free(rows);
 }
 
-/* -v: the rules that ran (the `input` pseudo-rule aside). */
+/* -v: the rules that ran, each with its evaluations (rules only named by
+ * violations, the `input` pseudo-rule and notices, are not rules that ran). */
 static void rules_run(const text_ctx *t, const rl_out_view *view)
 {
-    rl_sbuf_printf(t->b, "%s (%zu)", rl_msg_text(RL_MSG_WORD_RULES_RUN, t->lang), view->n_rules - 1);
-    for (size_t i = 1; i < view->n_rules; i++) {
-        rl_sbuf_adds(t->b, i == 1 ? ": " : ", ");
-        rl_out_safe_text(t->b, view->rules[i].id);
+    size_t n = 0, width = 0;
+    for (size_t i = 0; i < view->n_rules; i++) {
+        if (!view->rules[i].ran)
+            continue;
+        size_t w = rl_utf8_count(view->rules[i].id, strlen(view->rules[i].id));
+        width = w > width ? w : width;
+        n++;
     }
-    rl_sbuf_addc(t->b, '\n');
+    rl_sbuf_printf(t->b, "%s (%zu):\n", rl_msg_text(RL_MSG_WORD_RULES_RUN, t->lang), n);
+    for (size_t i = 0; i < view->n_rules; i++) {
+        const rl_out_rule *r = &view->rules[i];
+        if (!r->ran)
+            continue;
+        rl_sbuf_adds(t->b, "  ");
+        rl_out_safe_text(t->b, r->id);
+        size_t w = rl_utf8_count(r->id, strlen(r->id));
+        rl_sbuf_printf(t->b, "%*s", (int)(width - w + 2), "");
+        rl_out_rule_counts_text(t->b, r->ran, t->lang);
+        rl_sbuf_addc(t->b, '\n');
+    }
 }
 
-int rl_write_text(FILE *out, const rl_result *res, const rl_rules *rules, const rl_write_opts *opts)
+int rl_write_text(FILE *out, const rl_result *res, const rl_write_opts *opts)
 {
     rl_sbuf b = RL_SBUF_INIT;
     text_ctx t = {&b, opts && opts->color, rl_result_lang(res)};
     int verbosity = opts ? opts->verbosity : 0;
     rl_out_view view;
-    if (rl_out_view_init(&view, res, rules, opts ? opts->check : NULL) != 0)
+    if (rl_out_view_init(&view, res) != 0)
         return -1;
     groups(&t, &view, verbosity);
     if (verbosity >= 0) {
         by_rule(&t, &view);
         if (verbosity > 0)
             rules_run(&t, &view);
-        rl_out_summary_text(&b, res, rules ? rules->catalog : NULL);
+        rl_out_summary_text(&b, res, NULL);
         rl_out_summary_text_extra(&b, rl_result_summary(res), rl_result_count(res));
         rl_sbuf_addc(&b, '\n');
     }

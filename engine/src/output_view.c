@@ -1,14 +1,15 @@
 /* output_view.c — what the grouped writers (text, sarif, junit, html) see:
  * the violations grouped by file, files in check order, and the table of
- * rules — the `input` pseudo-rule first, then every loaded rule that ran
- * (after --only/--skip) in load order, then any other rule id the
- * violations name (a result checked with other rules).
+ * rules — the `input` pseudo-rule first, then every rule the result
+ * records as run (rl_result_rule: after --only/--skip, in load order, with
+ * its counts), then any other rule id the violations name (a hand-built
+ * result, or a notice's pseudo-rule). Everything comes from the result:
+ * the view never asks the checker or the rules.
  *
  * A file checked twice is one group (its counts added). Lookups by file
  * name and rule id go through sorted index arrays, so building the view
  * is O((files + violations) log n). */
 #include "output.h"
-#include "check.h"
 #include "result.h"
 
 #include <stdlib.h>
@@ -50,7 +51,7 @@ static const rl_out_rule input_rule = {
     "as a date is an input violation, at the parser's line and column. The other reports are "
     "still checked. A report with more violations than the limit per report gets one input "
     "notice that counts those left out.",
-    NULL, NULL, RL_SEVERITY_ERROR, 0, 0, {0, 0, 0}};
+    NULL, NULL, RL_SEVERITY_ERROR, 0, 0, {0, 0, 0}, NULL};
 
 static int add_rule(rl_out_view *view, size_t *cap, const rl_out_rule *r)
 {
@@ -66,15 +67,12 @@ static int add_rule(rl_out_view *view, size_t *cap, const rl_out_rule *r)
     return 0;
 }
 
-static int loaded_rules(rl_out_view *view, size_t *cap, const rl_rules *rules,
-                        const rl_check_opts *check)
+static int rules_that_ran(rl_out_view *view, size_t *cap, const rl_result *res)
 {
-    for (size_t i = 0; rules && i < rl_rules_count(rules); i++) {
-        rl_rule_info info;
-        if (rl_rules_info(rules, i, &info) != 0 || !rl_check_rule_active(rules->all[i], check))
-            continue;
-        rl_out_rule r = {info.id,      info.kind, info.title,    info.description, info.ruleset,
-                         info.file,    info.severity, info.line, info.column,      {0, 0, 0}};
+    for (size_t i = 0; i < rl_result_rule_count(res); i++) {
+        const rl_rule_result *x = rl_result_rule(res, i);
+        rl_out_rule r = {x->id,   x->kind,     x->title, x->description, x->ruleset,
+                         x->file, x->severity, x->line,  x->column,      {0, 0, 0}, x};
         if (add_rule(view, cap, &r) != 0)
             return -1;
     }
@@ -128,7 +126,7 @@ static int rules_from_violations(rl_out_view *view, size_t *cap, const rl_result
         size_t j = known;
         while (j < view->n_rules && strcmp(view->rules[j].id, v->rule) != 0)
             j++;
-        rl_out_rule r = {v->rule, NULL, NULL, NULL, NULL, NULL, v->severity, 0, 0, {0, 0, 0}};
+        rl_out_rule r = {v->rule, NULL, NULL, NULL, NULL, NULL, v->severity, 0, 0, {0, 0, 0}, NULL};
         if (j == view->n_rules && add_rule(view, cap, &r) != 0)
             return -1;
     }
@@ -143,11 +141,10 @@ static int rules_from_violations(rl_out_view *view, size_t *cap, const rl_result
     return 0;
 }
 
-static int build_rules(rl_out_view *view, const rl_result *res, const rl_rules *rules,
-                       const rl_check_opts *check)
+static int build_rules(rl_out_view *view, const rl_result *res)
 {
     size_t cap = 0;
-    if (add_rule(view, &cap, &input_rule) != 0 || loaded_rules(view, &cap, rules, check) != 0 ||
+    if (add_rule(view, &cap, &input_rule) != 0 || rules_that_ran(view, &cap, res) != 0 ||
         index_rules(view) != 0)
         return -1;
     return rules_from_violations(view, &cap, res);
@@ -277,11 +274,10 @@ static int build_groups(rl_out_view *view, const rl_result *res)
     return ok ? 0 : -1;
 }
 
-int rl_out_view_init(rl_out_view *view, const rl_result *res, const rl_rules *rules,
-                     const rl_check_opts *check)
+int rl_out_view_init(rl_out_view *view, const rl_result *res)
 {
     memset(view, 0, sizeof *view);
-    if (build_rules(view, res, rules, check) != 0 || build_groups(view, res) != 0) {
+    if (build_rules(view, res) != 0 || build_groups(view, res) != 0) {
         rl_out_view_free(view);
         return -1;
     }

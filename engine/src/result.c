@@ -32,6 +32,7 @@ struct rl_result {
     int drop; /* rl_result_keep(res, 0): violations go to the listener only */
     rl_arena *scratch; /* with drop: the figures of the violation being added */
     rl_result_cap cap_file; /* the violation limit of the report being checked */
+    rl_rule_table rules;        /* the rules that ran, with their counts */
     int files_closed;           /* rl_result_end_files: later counts are no file's */
     void *ext;                  /* state a layer above keeps with the result */
     const rl_result_ext *ext_ops;
@@ -87,6 +88,7 @@ void rl_result_free(rl_result *res)
     rl_arena_free(res->scratch);
     free(res->v);
     free(res->files);
+    rl_rule_table_free(&res->rules);
     free(res);
 }
 
@@ -241,6 +243,8 @@ static void add_counts(rl_summary *dst, const rl_summary *c)
 int rl_result_absorb(rl_result *dst, const rl_result *src)
 {
     add_counts(&dst->summary, &src->summary);
+    if (rl_rule_table_merge(&dst->rules, dst->arena, &src->rules) != 0)
+        return -1;
     for (size_t i = 0; i < src->n; i++)
         if (!rl_result_add(dst, &src->v[i]))
             return -1;
@@ -251,6 +255,8 @@ int rl_result_merge(rl_result *dst, const rl_result *src)
 {
     size_t k = 0; /* violations are in check order: file by file */
     rl_result_set_lang(dst, src->lang);
+    if (rl_rule_table_merge(&dst->rules, dst->arena, &src->rules) != 0)
+        return -1;
     for (size_t f = 0; f < src->n_files; f++) {
         rl_summary c;
         const char *name = rl_result_file(src, f, &c);
@@ -263,6 +269,33 @@ int rl_result_merge(rl_result *dst, const rl_result *src)
                 return -1;
     }
     return merge_ext(dst, src);
+}
+
+/* ---- the rules that ran ----------------------------------------------- */
+
+long rl_result_rule_slot(rl_result *res, const void *key, const rl_rule_result *info)
+{
+    return rl_rule_table_slot(&res->rules, res->arena, key, info);
+}
+
+long rl_result_rule_find(rl_result *res, const void *key, const char *id)
+{
+    return rl_rule_table_find(&res->rules, key, id);
+}
+
+rl_rule_result *rl_result_rule_mut(rl_result *res, long slot)
+{
+    return slot >= 0 && (size_t)slot < res->rules.n ? &res->rules.rules[slot] : NULL;
+}
+
+size_t rl_result_rule_count(const rl_result *res)
+{
+    return res ? res->rules.n : 0;
+}
+
+const rl_rule_result *rl_result_rule(const rl_result *res, size_t i)
+{
+    return res && i < res->rules.n ? &res->rules.rules[i] : NULL;
 }
 
 /* ---- the files checked ------------------------------------------------ */

@@ -6,6 +6,7 @@
 #define RL_RESULT_H
 
 #include "reportlint.h"
+#include "result_rules.h"
 #include "template.h"
 
 /* The per-file violation limit (rl_check_opts.max_violations). Between
@@ -69,6 +70,12 @@ typedef struct rl_result_ext {
 } rl_result_ext;
 void *rl_result_ext_state(const rl_result *res);
 void rl_result_set_ext(rl_result *res, void *state, const rl_result_ext *ops);
+/* The slot of a rule in res's table of rules (result_rules.h), recorded
+ * from info when new; -1 on OOM. rl_result_rule_mut gives it to count. */
+long rl_result_rule_slot(rl_result *res, const void *key, const rl_rule_result *info);
+/* The slot of key (or of id), or -1 when the rule is not recorded yet. */
+long rl_result_rule_find(rl_result *res, const void *key, const char *id);
+rl_rule_result *rl_result_rule_mut(rl_result *res, long slot);
 
 /* A string copied into the result's arena. */
 const char *rl_result_strdup(rl_result *res, const char *s);

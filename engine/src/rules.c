@@ -469,6 +469,30 @@ int rl_rules_info(const rl_rules *rules, size_t i, rl_rule_info *out)
     return 0;
 }
 
+size_t rl_rules_param_count(const rl_rules *rules)
+{
+    size_t n = 0;
+    for (size_t i = 0; rules && i < rules->n_sets; i++)
+        n += rl_params_count(rules->sets[i]->params);
+    return n;
+}
+
+int rl_rules_param(const rl_rules *rules, size_t i, rl_param_info *out)
+{
+    for (size_t s = 0; rules && s < rules->n_sets; s++) {
+        const rl_ruleset *set = rules->sets[s];
+        size_t n = rl_params_count(set->params);
+        if (i < n) {
+            out->ruleset = set->name;
+            out->name = rl_params_name(set->params, i);
+            out->value = rl_params_text(set->params, i);
+            return 0;
+        }
+        i -= n;
+    }
+    return -1;
+}
+
 int rl_rules_has(const rl_rules *rules, const char *id)
 {
     for (size_t i = 0; i < rules->n_all; i++)

@@ -115,7 +115,7 @@ static void test_files_and_groups(void)
 
     rl_result_sort(res); /* sorting violations does not reorder files */
     rl_out_view view;
-    CU_ASSERT_EQUAL_FATAL(rl_out_view_init(&view, res, r, NULL), 0);
+    CU_ASSERT_EQUAL_FATAL(rl_out_view_init(&view, res), 0);
     CU_ASSERT_EQUAL(view.n_groups, 2); /* z.json twice is one group, first in check order */
     ASSERT_STR_EQ(view.groups[0].file, "z.json");
     CU_ASSERT_EQUAL(view.groups[0].n, 2);
@@ -129,16 +129,25 @@ static void test_files_and_groups(void)
     CU_ASSERT_EQUAL(rl_out_view_rule(&view, "WARN"), 2);
     CU_ASSERT_EQUAL(rl_out_view_rule(&view, "NOPE"), -1);
     CU_ASSERT_EQUAL(view.rules[1].counts[RL_SEVERITY_ERROR], 1);
+
+    /* the view's rules are those the result records as run, with their counts */
+    CU_ASSERT_PTR_NOT_NULL_FATAL(view.rules[1].ran);
+    CU_ASSERT_EQUAL(view.rules[1].ran->evaluations, 3);
     rl_out_view_free(&view);
+    rl_result_free(res);
 
     const char *only[] = {"SUM"};
     rl_check_opts opts = {0};
     opts.only = only;
     opts.n_only = 1;
-    CU_ASSERT_EQUAL_FATAL(rl_out_view_init(&view, res, r, &opts), 0);
-    /* SUM ran; WARN is listed because a violation names it */
+    res = rl_result_new();
+    CU_ASSERT_EQUAL(rl_check_buffer(r, &opts, "w.json", "{\"rate\": 80}", 12, res), 0);
+    rl_result_add(res, &(rl_violation){.file = "w.json", .rule = "WARN", .message = "m"});
+    CU_ASSERT_EQUAL_FATAL(rl_out_view_init(&view, res), 0);
+    /* SUM ran; WARN is listed because a violation names it (without counts) */
     CU_ASSERT_EQUAL(view.n_rules, 3);
     CU_ASSERT_EQUAL(rl_out_view_rule(&view, "DUE"), -1);
+    CU_ASSERT_PTR_NULL(view.rules[rl_out_view_rule(&view, "WARN")].ran);
     rl_out_view_free(&view);
     rl_result_free(res);
     rl_rules_free(r);
@@ -250,12 +259,15 @@ static void test_text_options(void)
     rl_result *res = rl_result_new();
     check(r, res, "a.json", "{\"total\": 11, \"a\": 4, \"b\": 6}");
     check(r, res, "ok.json", "{\"total\": 10, \"a\": 4, \"b\": 6}");
-    rl_write_opts quiet = {0, -1, NULL}, verbose = {0, 1, NULL}, color = {1, 0, NULL};
+    rl_write_opts quiet = {0, -1}, verbose = {0, 1}, color = {1, 0};
     char *q = write_str(RL_FORMAT_TEXT, res, r, &quiet);
     ASSERT_STR_EQ(q, "a.json:1:11: error [SUM] total is 11 but its parts add up to 10 (imbalance 1)\n");
     char *v = write_str(RL_FORMAT_TEXT, res, r, &verbose);
     CU_ASSERT_PTR_NOT_NULL(strstr(v, "ok.json: ok; 3 evaluations: 1 passed, 0 failed, 2 not applicable\n"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(v, "rules run (3): SUM, WARN, DUE\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(v, "rules run (3):\n"
+                                     "  SUM   2 evaluations: 1 passed, 1 failed, 0 not applicable\n"
+                                     "  WARN  2 evaluations: 0 passed, 0 failed, 2 not applicable\n"
+                                     "  DUE   2 evaluations: 0 passed, 0 failed, 2 not applicable\n"));
     char *c = write_str(RL_FORMAT_TEXT, res, r, &color);
     CU_ASSERT_PTR_NOT_NULL(strstr(c, "\033[1;31merror\033[0m"));
     char *plain = write_str(RL_FORMAT_TEXT, res, r, NULL);
@@ -293,7 +305,10 @@ static void test_line_formats(void)
                        "\"imbalance\":1,\"tolerance\":0}\n"
                        "{\"summary\":{\"files\":1,\"rules\":3,\"evaluations\":3,\"passed\":0,"
                        "\"failed\":1,\"not_applicable\":2,\"violations\":{\"total\":1,\"error\":1,"
-                       "\"warning\":0,\"info\":0}}}\n");
+                       "\"warning\":0,\"info\":0},\"by_rule\":{"
+                       "\"SUM\":{\"evaluations\":1,\"passed\":0,\"failed\":1,\"not_applicable\":0},"
+                       "\"WARN\":{\"evaluations\":1,\"passed\":0,\"failed\":0,\"not_applicable\":1},"
+                       "\"DUE\":{\"evaluations\":1,\"passed\":0,\"failed\":0,\"not_applicable\":1}}}}\n");
     free(buf);
     rl_result_free(res);
     rl_rules_free(r);
