@@ -100,6 +100,7 @@ typedef struct rl_out_view {
     rl_out_rule *rules;
     size_t n_rules;
     size_t *by_id;          /* rule indexes sorted by id, for lookups */
+    size_t n_by_id;         /* how many rules by_id indexes (all, once built) */
     const rl_violation **slots; /* storage behind the groups' v */
 } rl_out_view;
 

@@ -95,13 +95,14 @@ static int index_rules(rl_out_view *view)
     for (size_t i = 0; i < view->n_rules; i++)
         idx[i] = tmp[i].index;
     view->by_id = idx;
+    view->n_by_id = view->n_rules;
     free(tmp);
     return 0;
 }
 
 long rl_out_view_rule(const rl_out_view *view, const char *id)
 {
-    size_t lo = 0, hi = view->n_rules;
+    size_t lo = 0, hi = view->n_by_id;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = strcmp(view->rules[view->by_id[mid]].id, id);

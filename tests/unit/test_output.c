@@ -150,6 +150,18 @@ static void test_files_and_groups(void)
     CU_ASSERT_PTR_NULL(view.rules[rl_out_view_rule(&view, "WARN")].ran);
     rl_out_view_free(&view);
     rl_result_free(res);
+
+    /* many rule ids only violations name, each repeated: one row each */
+    res = rl_result_new();
+    static const char *const ids[] = {"X1", "X2", "X3", "X4", "X5", "X6", "X7", "X8"};
+    for (size_t k = 0; k < 3; k++)
+        for (size_t i = 0; i < 8; i++)
+            rl_result_add(res, &(rl_violation){.file = "f", .rule = ids[i], .message = "m"});
+    CU_ASSERT_EQUAL_FATAL(rl_out_view_init(&view, res), 0);
+    CU_ASSERT_EQUAL(view.n_rules, 9); /* input + X1..X8 */
+    CU_ASSERT_EQUAL(view.rules[rl_out_view_rule(&view, "X8")].counts[RL_SEVERITY_INFO], 3);
+    rl_out_view_free(&view);
+    rl_result_free(res);
     rl_rules_free(r);
 }
 
