@@ -12,7 +12,10 @@
  * rl_fig_type; value is the integer (BOOL, INT), the double in shortest
  * round-trip form or "nan"/"inf"/"-inf" (NUM), else null; text is the
  * figure's string or null; stable_pointer is a string or null (the
- * pointer). Loading adds exactly what was dumped: the
+ * pointer). After the files, "rules" (optional when loading): the rules
+ * that ran (rl_result_rule), each [id, kind, title, description, ruleset,
+ * file, pointer, severity, line, column, evaluations, passed, failed,
+ * not_applicable], strings or null. Loading adds exactly what was dumped: the
  * figures' bits, the files in order with their counts, the violations in
  * order. A file named as res's last file continues it (one file checked in
  * slices counts once). */
@@ -77,6 +80,18 @@ static void dump_violation(rl_sbuf *b, const rl_violation *v)
     rl_sbuf_addc(b, ']');
 }
 
+static void dump_rule(rl_sbuf *b, const rl_rule_result *r, size_t i)
+{
+    const char *s[] = {r->id, r->kind, r->title, r->description, r->ruleset, r->file, r->pointer};
+    rl_sbuf_adds(b, i ? ",\n[" : "\n[");
+    for (size_t k = 0; k < sizeof s / sizeof *s; k++) {
+        str(b, s[k]);
+        rl_sbuf_addc(b, ',');
+    }
+    rl_sbuf_printf(b, "%d,%u,%u,%zu,%zu,%zu,%zu]", (int)r->severity, r->line, r->column,
+                   r->evaluations, r->passed, r->failed, r->not_applicable);
+}
+
 char *rl_result_dump(const rl_result *res, size_t *len)
 {
     rl_sbuf b = RL_SBUF_INIT;
@@ -99,6 +114,9 @@ char *rl_result_dump(const rl_result *res, size_t *len)
         }
         rl_sbuf_adds(&b, "]}");
     }
+    rl_sbuf_adds(&b, "],\n\"rules\":[");
+    for (size_t i = 0; i < rl_result_rule_count(res); i++)
+        dump_rule(&b, rl_result_rule(res, i), i);
     rl_sbuf_adds(&b, "]}\n");
     if (!rl_sbuf_ok(&b)) {
         rl_sbuf_free(&b);
@@ -249,6 +267,35 @@ static int load_file(const loader *L, const rl_jnode *file, rl_result *res)
     return 0;
 }
 
+/* One rule of "rules": recorded (by id) and its counts added. */
+static int load_rule(const loader *L, const rl_jnode *n, rl_result *res)
+{
+    size_t k[7];
+    int ok = 1;
+    for (size_t i = 0; i < 7 && n && n->type == RL_JARRAY && rl_json_size(n) == 14; i++)
+        ok &= get_uint(rl_json_at(n, 7 + i), &k[i]) == 0;
+    if (!n || n->type != RL_JARRAY || rl_json_size(n) != 14 || !ok || k[0] > RL_SEVERITY_ERROR)
+        return bad(L, n, "a rule is [id, kind, title, description, ruleset, file, pointer, "
+                         "severity, line, column, evaluations, passed, failed, not_applicable]");
+    rl_rule_result r = {0};
+    const char **s[] = {&r.id, &r.kind, &r.title, &r.description, &r.ruleset, &r.file, &r.pointer};
+    for (size_t i = 0; i < 7; i++)
+        *s[i] = get_str(rl_json_at(n, i), &ok);
+    if (!ok || !r.id)
+        return bad(L, n, "a rule's id is a string, and its other names strings or null");
+    r.severity = (rl_severity)k[0];
+    r.line = (unsigned)k[1];
+    r.column = (unsigned)k[2];
+    rl_rule_result *got = rl_result_rule_mut(res, rl_result_rule_slot(res, NULL, &r));
+    if (!got)
+        return bad(L, NULL, "out of memory");
+    got->evaluations += k[3];
+    got->passed += k[4];
+    got->failed += k[5];
+    got->not_applicable += k[6];
+    return 0;
+}
+
 int rl_result_load(rl_result *res, const char *text, size_t len, rl_error *err)
 {
     if (!res || !text)
@@ -273,6 +320,11 @@ int rl_result_load(rl_result *res, const char *text, size_t len, rl_error *err)
         rl_result_set_lang(res, lang);
     for (size_t i = 0; rc == 0 && i < rl_json_size(files); i++)
         rc = load_file(&L, rl_json_at(files, i), res);
+    const rl_jnode *rules = rl_json_gets(root, "rules");
+    if (rc == 0 && rules && rules->type != RL_JARRAY)
+        rc = bad(&L, rules, "\"rules\" is an array");
+    for (size_t i = 0; rc == 0 && rules && i < rl_json_size(rules); i++)
+        rc = load_rule(&L, rl_json_at(rules, i), res);
     rl_jdoc_free(L.doc);
     return rc;
 }

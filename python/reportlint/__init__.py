@@ -316,7 +316,7 @@ class Rules:
         res = self._new_result()
         rc = lib.rl_check_ndjson_slice(self._require(), ctypes.byref(self._opts), name.encode(),
                                        int(first_line), bytes(data), len(data), res._ptr)
-        return res._finish(rc)
+        return res._finish(rc, notes=False)  # a slice is not a whole run
 
     def close(self) -> None:
         """Free the C rules now (else when garbage-collected)."""
@@ -355,9 +355,13 @@ class Result:
         self._rules = rules
         self._doc: Optional[Dict[str, Any]] = None
 
-    def _finish(self, rc: int) -> "Result":
+    def _finish(self, rc: int, notes: bool = True) -> "Result":
+        """Judge collection rules, then (notes) add the rule-never-applied
+        notices of the whole run, as the CLI does without -q."""
         if rc == 0 and self._rules is not None and _lib.collection_rules(self._rules._ptr):
             rc = lib.rl_result_judge(self._rules._ptr, ctypes.byref(self._rules._opts), self._ptr)
+        if rc == 0 and notes and _lib.HAVE_NOTES and self._rules is not None:
+            rc = 0 if lib.rl_result_note_unapplied(self._ptr, self._rules._opts.lang) >= 0 else -1
         if rc != 0:
             self.close()
             raise CheckError("reportlint: the check could not run (out of memory, or a misuse)")
@@ -419,9 +423,7 @@ class Result:
             raise ValueError("reportlint: unknown format '%s' (one of %s)"
                              % (format, ", ".join(FORMATS)))
         rules = self._rules
-        wopts = _lib.rl_write_opts(int(color), int(verbosity), None)
-        if rules is not None and rules._ptr:
-            wopts.check = ctypes.pointer(rules._opts)
+        wopts = _lib.rl_write_opts(int(color), int(verbosity))
         return _lib.write_to_bytes(fmt.value, self._require(),
                                    rules._ptr if rules is not None else None, wopts)
 

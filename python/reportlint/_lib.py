@@ -101,7 +101,7 @@ class rl_summary(Structure):
 
 
 class rl_write_opts(Structure):
-    _fields_ = [("color", c_int), ("verbosity", c_int), ("check", POINTER(rl_check_opts))]
+    _fields_ = [("color", c_int), ("verbosity", c_int)]
 
 
 def _fn(name: str, restype, *argtypes) -> None:
@@ -147,6 +147,9 @@ if HAVE_DUMP:
     _fn("rl_result_dump", _P, _P, POINTER(c_size_t))
     _fn("rl_result_load", c_int, _P, c_char_p, c_size_t, POINTER(rl_error))
 
+HAVE_NOTES = hasattr(lib, "rl_result_note_unapplied")  # rule-never-applied notices
+if HAVE_NOTES:
+    _fn("rl_result_note_unapplied", c_int, _P, c_char_p)
 HAVE_JUDGE = hasattr(lib, "rl_result_judge")  # collection rules
 if HAVE_JUDGE:
     _fn("rl_result_judge", c_int, _P, POINTER(rl_check_opts), _P)
