@@ -229,11 +229,16 @@ docs-links:
 # with Debian's /usr/bin/python3 (tests/python/run.sh installs python3-dask
 # and python3-distributed).
 PYTHON_DEBIAN ?= /usr/bin/python3
+# The engine's includes follow the layer order of docs/internals.md.
+.PHONY: layers
+layers:
+	@sh tests/layers.sh
+
 .PHONY: python-tests
 python-tests: all
 	@PYTHON=$(PYTHON_DEBIAN) sh tests/python/run.sh $(BUILD)
 
-test: unit cases cli-tests jsonpath-cts json-parsing fuzz-replay install-tests integration-tests bench-check docs-links python-tests
+test: layers unit cases cli-tests jsonpath-cts json-parsing fuzz-replay install-tests integration-tests bench-check docs-links python-tests
 
 # The tests also read outputs with tools from Debian: python3-jsonschema
 # (JSON and SARIF output against their schemas), python3-yaml (the CI

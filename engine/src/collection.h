@@ -20,6 +20,7 @@
 #define RL_COLLECTION_H
 
 #include "check.h"
+#include "collection_rule.h"
 #include "expr_split.h"
 #include "kinds.h"
 
@@ -27,7 +28,7 @@
 
 /* ---- compiled (immutable, owned by the rule) ------------------------ */
 
-typedef struct rl_coll_rule {
+struct rl_coll_rule {
     rl_expr *group;       /* NULL: the whole run is one group */
     rl_expr *order;       /* NULL: no order */
     rl_parts parts;       /* of every field and `when` */
@@ -38,17 +39,11 @@ typedef struct rl_coll_rule {
     const rl_jpath *items; /* `unique`: items and key (NULL: the item) */
     const rl_expr *key;
     size_t index;         /* among the loaded collection rules */
-} rl_coll_rule;
+};
 
-/* Read scope/group/order of a rule whose kind has been compiled; for a
- * collection rule, set r->coll. Problems are diagnostics. */
-void rl_coll_rule_read(rl_rule *r, rl_loader *ld, const rl_jnode *obj);
-void rl_coll_rule_free(rl_coll_rule *cr);
 /* 1 when part i is the first of the parts sharing its slot (the one fed). */
 int rl_coll_first_of_slot(const rl_coll_rule *cr, size_t i);
 
-/* FNV-1a 64, continued from h (0: start). */
-uint64_t rl_fnv1a_more(uint64_t h, const void *data, size_t len);
 
 /* ---- the state ------------------------------------------------------- */
 

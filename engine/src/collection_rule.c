@@ -194,3 +194,8 @@ int rl_coll_first_of_slot(const rl_coll_rule *cr, size_t i)
             return 0;
     return 1;
 }
+
+void rl_coll_rule_set_index(rl_coll_rule *cr, size_t index)
+{
+    cr->index = index;
+}

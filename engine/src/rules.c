@@ -1,10 +1,11 @@
 /* rules.c — the rl_rules collection: loading files and directories,
  * parameter overrides, diagnostics, and what `rules list` shows. */
-#include "collection.h"
+#include "collection_rule.h"
 #include "error.h"
 #include "kinds.h"
 #include "loader.h"
 #include "refdata.h"
+#include "ruleset.h"
 #include "schema_rules.h"
 #include "suggest.h"
 
@@ -13,8 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-int rl_ruleset_load(rl_loader *ld, const rl_jnode *root);
 
 const char *rl_severity_name(rl_severity s)
 {
@@ -275,7 +274,7 @@ int rl_rules_adopt(rl_rules *rules, rl_ruleset *set)
     rules->all = all;
     for (size_t i = 0; i < set->n_rules; i++) {
         if (set->rules[i]->coll)
-            set->rules[i]->coll->index = rules->n_coll++;
+            rl_coll_rule_set_index(set->rules[i]->coll, rules->n_coll++);
         rules->all[rules->n_all++] = set->rules[i];
     }
     return 1;

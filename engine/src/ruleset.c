@@ -4,11 +4,12 @@
  * Loading never stops at the first problem: every problem found becomes a
  * diagnostic with file:line:column and the rule id, so an author fixes them
  * all in one pass. A rule set with any diagnostic is never used. */
-#include "collection.h"
+#include "collection_rule.h"
 #include "error.h"
 #include "kinds.h"
 #include "loader.h"
 #include "refdata.h"
+#include "ruleset.h"
 #include "schema_rules.h"
 #include "suggest.h"
 
@@ -22,8 +23,6 @@ static const char *const top_fields[] = {"$schema", "$comment", "ruleset", "vers
 static const char *const common_fields[] = {"id", "kind", "title", "description", "severity",
                                             "each", "when", "message", "missing", "tags",
                                             "$comment", "scope", "group", "order", NULL};
-
-void rl_rule_free(rl_rule *r);
 
 /* Names of a rule's allowed fields: common ones plus the kind's. */
 static size_t allowed_fields(const rl_kind *kind, const char **out, size_t cap)
