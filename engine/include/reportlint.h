@@ -27,6 +27,17 @@ extern "C" {
 #endif
 
 #define RL_VERSION "0.1.0"
+/* The same version as numbers, and as one comparable integer
+ * (MAJOR * 10000 + MINOR * 100 + PATCH): #if RL_VERSION_NUM >= 100 ... */
+#define RL_VERSION_MAJOR 0
+#define RL_VERSION_MINOR 1
+#define RL_VERSION_PATCH 0
+#define RL_VERSION_NUM (RL_VERSION_MAJOR * 10000 + RL_VERSION_MINOR * 100 + RL_VERSION_PATCH)
+
+/* The version of the library linked at run time (RL_VERSION is the one a
+ * program was compiled against), as text and as RL_VERSION_NUM would be. */
+RL_API const char *rl_version(void);
+RL_API int rl_version_num(void);
 
 /* ---- errors ---------------------------------------------------------- */
 
@@ -231,6 +242,10 @@ typedef struct rl_check_opts {
                               that takes longer gets an `input` violation and
                               its remaining rules do not run */
 } rl_check_opts;
+
+/* Every option at its default: rl_check_opts o = RL_CHECK_OPTS_INIT; then
+ * set the fields wanted (fields added in later versions stay defaults). */
+#define RL_CHECK_OPTS_INIT {0}
 
 #define RL_UNLIMITED ((size_t)-1)
 /* The hard maximum of max_depth. Nothing in the engine recurses on a
@@ -488,6 +503,9 @@ typedef struct rl_write_opts {
     int verbosity; /* text: -1 violation lines only, 0 normal, 1 also per-file counts and
                       every rule's evaluations */
 } rl_write_opts;
+
+/* No colour, normal verbosity. */
+#define RL_WRITE_OPTS_INIT {0, 0}
 
 /* Write res in a format to out. The rules that ran, with their counts and
  * where they are defined, come from the result (rl_result_rule); rules is
