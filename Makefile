@@ -137,6 +137,11 @@ cli-tests: all
 # test) runs through every target without libFuzzer.
 FUZZ_TARGETS = json jsonpath expr rules check locale schema config partial
 FUZZ_SECONDS ?= 60
+# How long each target runs: FUZZ_SECONDS, or (make fuzz-long) a number of
+# executions, FUZZ_LONG_RUNS (10^7) per target, however long that takes.
+FUZZ_LIMIT   ?= -max_total_time=$(FUZZ_SECONDS)
+FUZZ_LABEL   ?= $(FUZZ_SECONDS)s
+FUZZ_LONG_RUNS ?= 10000000
 FUZZ_CC      ?= clang
 FUZZ_FLAGS    = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
 # The config target compiles the CLI's own sources in (they still include
@@ -144,7 +149,10 @@ FUZZ_FLAGS    = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
 FUZZ_CLI_SRC  = $(filter-out engine/cli/main.c,$(CLI_SRC))
 FUZZ_CLI_OBJ  = $(filter-out $(BUILD)/cli/main.o,$(CLI_OBJ))
 fuzz_extra    = $(if $(filter config,$(1)),-Iengine/cli $(2))
-.PHONY: fuzz fuzz-replay
+.PHONY: fuzz fuzz-replay fuzz-long
+fuzz-long:
+	@$(MAKE) --no-print-directory fuzz FUZZ_LIMIT="-runs=$(FUZZ_LONG_RUNS) -max_total_time=0" \
+	  FUZZ_LABEL="$(FUZZ_LONG_RUNS)-run" FUZZ_TARGETS="$(FUZZ_TARGETS)"
 fuzz:
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) OPT="-g -O1" CFLAGS=-Wno-unknown-warning-option \
 	  SANITIZE="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer" \
@@ -156,13 +164,13 @@ fuzz:
 	    -Iengine/src -Itests/fuzz -o build-fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c $$extra \
 	    build-fuzz/libreportlint.a $(LIBS); \
 	  mkdir -p build-fuzz/corpus/$$t build-fuzz/artifacts/$$t tests/fuzz/regressions/$$t; \
-	  rc=0; build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	  rc=0; start=$$(date +%s); build-fuzz/fuzz_$$t $(FUZZ_LIMIT) -timeout=10 -rss_limit_mb=2048 \
 	    -artifact_prefix=build-fuzz/artifacts/$$t/ -print_final_stats=1 \
 	    build-fuzz/corpus/$$t build-fuzz/seeds/$$t tests/fuzz/regressions/$$t \
 	    >build-fuzz/fuzz_$$t.log 2>&1 || rc=$$?; \
-	  printf "fuzz_%-9s %ss: %s runs, corpus %s files\n" $$t $(FUZZ_SECONDS) \
+	  printf "fuzz_%-9s %s: %s runs in %s s, corpus %s files\n" $$t "$(FUZZ_LABEL)" \
 	    "$$(sed -n 's/^stat::number_of_executed_units: *//p' build-fuzz/fuzz_$$t.log)" \
-	    "$$(ls build-fuzz/corpus/$$t | wc -l)"; \
+	    "$$(($$(date +%s) - start))" "$$(ls build-fuzz/corpus/$$t | wc -l)"; \
 	  if [ $$rc -ne 0 ] || ls build-fuzz/artifacts/$$t/* >/dev/null 2>&1; then \
 	    tail -n 40 build-fuzz/fuzz_$$t.log; \
 	    echo "FUZZ FAILURE: fuzz_$$t (exit $$rc) found inputs that fail: build-fuzz/artifacts/$$t/"; exit 1; fi; \
