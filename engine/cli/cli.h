@@ -125,7 +125,10 @@ int cli_trust_allow(void *ctx, rl_file_kind kind, const char *path, const char *
 const cli_strings *cli_trust_read(const cli_trust *t);
 
 /* Expand files and directories into the list of reports to check. */
-int cli_expand_inputs(const cli_strings *args, cli_strings *files);
+/* Directories that resolve outside the trust boundary (trust may be NULL)
+ * are not walked (their entries' names would show in the output) but
+ * listed, to be refused as inputs. */
+int cli_expand_inputs(const cli_strings *args, const cli_trust *trust, cli_strings *files);
 
 int cli_lint(int argc, char **argv);
 /* `reportlint merge -r RULES PARTIAL...` (cli_lint.c). */

@@ -8,7 +8,10 @@
  * one walked is remembered by device and inode, so a symbolic link loop
  * (`ln -s . x`) ends at once, a second link to a walked directory is
  * skipped with a note, and a file reached twice is listed once. Files
- * named on the command line are listed as given (twice if named twice). */
+ * named on the command line are listed as given (twice if named twice).
+ * A directory that resolves outside the trust boundary (cli_trust.c) is
+ * not walked — the names of its entries would show in the output — but
+ * listed itself, so that checking it gives an `input` violation saying so. */
 #include "cli.h"
 
 #include <dirent.h>
@@ -30,6 +33,7 @@ typedef struct file_id {
 /* The files and directories walked: an open-addressing hash set. */
 typedef struct walker {
     cli_strings *files;
+    const cli_trust *trust;
     file_id *set;
     size_t n, cap;
 } walker;
@@ -138,6 +142,9 @@ static int walk_entry(walker *w, char *name, int depth)
         if (has_report_ext(name))
             return cli_push(w->files, name);
     } else if (S_ISDIR(st.st_mode)) {
+        char why[8];
+        if (cli_trust_check(w->trust, name, why, sizeof why) != 0)
+            return cli_push(w->files, name); /* an `input` violation: outside */
         int seen = seen_before(w, &st);
         if (seen > 0)
             fprintf(stderr, "reportlint: note: %s: a directory already walked (a symbolic link "
@@ -176,14 +183,18 @@ static int walk(walker *w, const char *dir, int depth)
     return rc;
 }
 
-int cli_expand_inputs(const cli_strings *args, cli_strings *files)
+int cli_expand_inputs(const cli_strings *args, const cli_trust *trust, cli_strings *files)
 {
-    walker w = {files, NULL, 0, 0};
+    walker w = {files, trust, NULL, 0, 0};
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < args->n; i++) {
         const char *a = args->items[i];
         struct stat st;
-        if (strcmp(a, "-") != 0 && stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
+        char why[8];
+        if (strcmp(a, "-") != 0 && stat(a, &st) == 0 && S_ISDIR(st.st_mode) &&
+            cli_trust_check(trust, a, why, sizeof why) != 0) {
+            rc = cli_push(files, strdup(a)); /* an `input` violation: outside */
+        } else if (strcmp(a, "-") != 0 && stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
             int seen = seen_before(&w, &st);
             rc = seen < 0 ? -1 : seen ? 0 : walk(&w, a, 0);
         } else {

@@ -201,7 +201,7 @@ static void free_files(cli_strings *files)
 static int inputs_of(const cli_opts *o, cli_strings *files)
 {
     if (!o->merge)
-        return cli_expand_inputs(&o->inputs, files);
+        return cli_expand_inputs(&o->inputs, o->trust, files);
     for (size_t i = 0; i < o->inputs.n; i++) {
         char *copy = strdup(o->inputs.items[i]);
         if (!copy || cli_push(files, copy) != 0) {

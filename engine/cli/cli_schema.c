@@ -65,7 +65,7 @@ int cli_schema(int argc, char **argv)
     rl_rules *rules = schema_only(&o, o.inputs.items[0]);
     rl_result *res = rules ? rl_result_new() : NULL;
     rc = CLI_USAGE_ERROR;
-    if (res && cli_expand_inputs(&args, &files) == 0 && check_files(rules, &files, res) == 0) {
+    if (res && cli_expand_inputs(&args, o.trust, &files) == 0 && check_files(rules, &files, res) == 0) {
         rl_result_sort(res);
         rl_write_opts wopts = {0, o.verbosity};
         rc = rl_write_ex(stdout, fmt, res, rules, &wopts) == 0 && fflush(stdout) == 0

@@ -48,8 +48,12 @@ expect 1 "reports/r1.json named" -- "$rl" --no-config -r rules.json -f github re
 secret "$tmp/out" "named link"
 # A linked directory: what it holds resolves outside, so it is refused.
 expect 1 "a directory linked out of the tree" -- "$rl" --no-config -r rules.json reports/linked-dir
-contains "$tmp/out" "cannot open: outside the directories" "linked directory"
-lacks "$tmp/out" "[OUT]" "linked directory: nothing read"
+contains "$tmp/out" "reports/linked-dir: error [input] cannot open: outside the directories" "linked directory refused"
+lacks "$tmp/out" "rules-b.json" "linked directory: its entries are not listed"
+# ... and met in a walk it is not walked: its entries' names stay unknown.
+expect 1 "a walk meets a directory linked out of the tree" -- "$rl" --no-config -r rules.json reports
+contains "$tmp/out" "reports/linked-dir: error [input] cannot open: outside the directories" "walk: refused"
+lacks "$tmp/out" "rules-b.json" "walk: the outside directory's entries are not listed"
 
 # ---- --allow-outside widens it; so does naming the outside path -------------
 expect 1 "--allow-outside the secrets" -- "$rl" --no-config -r rules.json --allow-outside "$ci/secrets.json" -f github reports/r1.json
