@@ -122,6 +122,15 @@ ERR_NFD_NAME = "25"       # Phú Thọ: one commune name in decomposed Unicode (
 ERR_MISSING_WEEK = "80"     # Tây Ninh: no weekly report on Wednesday 2025-08-27
 ERR_WRONG_DAY = "82"        # Đồng Tháp: the 2025-09-10 report was filed on Thursday 2025-09-11
 
+# October 2025 (samples/provinces-2025-10/): every province's report for the second
+# period — the September figures carried over, online procedures (a cumulative count)
+# 10 % more — with two deliberate errors that only a cross-report rule
+# (rules/cross-report.json) can see:
+OCT_AS_OF = "2025-10-29"
+ERR_OCT_DECREASE = "79"     # Hồ Chí Minh City: online procedures processed went DOWN from September
+ERR_OCT_EQUIPPED = "46"     # Huế: 2 more units fully equipped in its October report, so the
+                            # provinces add up to 3,145, not the national 3,143 of 29 Oct 2025
+
 GIA_LAI_PARTIAL = 7       # Gia Lai: 128 of 135 units fully equipped = 94.8 %
 DUP_INDEX = 57            # Cần Thơ: communes[57] gets communes[56]'s code
 NFD_INDEX = 20            # Phú Thọ: communes[20] (a xã) written in NFD
@@ -485,6 +494,111 @@ def province_report(p):
         "reporting": {"every": "week", "on": "wednesday", "dates": dates},
         "communes": communes,
     }
+
+
+def wednesdays_to(last):
+    d = datetime.date(2025, 7, 2)
+    out = []
+    while d <= last:
+        out.append(d.isoformat())
+        d += datetime.timedelta(days=7)
+    return out
+
+
+def safe_rate(processed, on_time):
+    """on_time nudged (by at most a few) so that the one-decimal rate is not within
+    0.015 of a rounding boundary (the check is then clear, whatever the rounding)."""
+    for delta in (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5):
+        x = 100.0 * (on_time + delta) / processed * 10
+        if abs(x - round(x) - 0.5) > 0.15 and abs(x - round(x) + 0.5) > 0.15:
+            return on_time + delta
+    raise AssertionError("no safe on-time count near %d / %d" % (on_time, processed))
+
+
+def october_report(p, sep):
+    """A province's report for October 2025: the September figures (clean: the
+    September errors are September's), 10 % more online procedures at the same
+    on-time rate (Cà Mau catching up to 91.5 %), weekly reports through 29 Oct."""
+    code = p["code"]
+    cs = p["communes"]
+    units = len(cs)
+    equipment = [c["equipment"] for c in cs]
+    if code == ERR_OCT_EQUIPPED:  # two more units equipped in October
+        for i in [i for i, e in enumerate(equipment) if e != "full"][:2]:
+            equipment[i] = "full"
+    full = sum(1 for e in equipment if e == "full")
+    communes = [{"code": c["code"], "name": c["name"], "type": c["type"], "has_centre": c["has_centre"],
+                 "centre_staff": c["centre_staff"], "specialized_departments": c["departments"],
+                 "equipment": e} for c, e in zip(cs, equipment)]
+    step = p["processed"] // 10
+    processed = p["processed"] + (-step if code == ERR_OCT_DECREASE else step)
+    if code == ERR_ON_TIME:
+        on_time = int(round(processed * 0.915))
+    else:
+        on_time = int(round(processed * p["on_time"] / p["processed"]))
+    on_time = safe_rate(processed, on_time)
+    svc = {"model": sep["service_centres"]["model"], "centres": sum(1 for c in cs if c["has_centre"]),
+           "staff": sum(c["centre_staff"] for c in cs)}
+    return {
+        "report": dict(sep["report"], id="VN-%s-%s" % (code, OCT_AS_OF), period=OCT_AS_OF[:7],
+                       as_of=OCT_AS_OF, source=SRC_MEETING_TT,
+                       note=("the September figures carried over, online procedures (cumulative) 10 % more; "
+                             "synthetic (tools/gen-samples.py)")),
+        "administrative_units": dict(sep["administrative_units"]),
+        "organisation": dict(sep["organisation"]),
+        "service_centres": svc,
+        "equipment": {"fully_equipped": full, "fully_equipped_pct": r1(100.0 * full / units)},
+        "online_procedures": {"processed": processed, "on_time": on_time,
+                              "on_time_rate_pct": r1(100.0 * on_time / processed)},
+        "reporting": {"every": "week", "on": "wednesday",
+                      "dates": wednesdays_to(datetime.date.fromisoformat(OCT_AS_OF))},
+        "communes": communes,
+    }
+
+
+def cross_oracle(files):
+    """The violations of rules/cross-report.json, as (path, rule, pointer): a Python
+    copy of its collection rules over every plain (en) report."""
+    found = set()
+    docs = {k: d for k, d in files.items() if d["report"].get("locale") == "en"}
+    by_period = {}
+    for k, d in docs.items():
+        by_period.setdefault(d["report"]["period"], []).append((k, d))
+    sums = (("UNITS-NATIONAL-EQ-PROVINCES", "administrative_units", "units_total"),
+            ("CENTRES-NATIONAL-EQ-PROVINCES", "service_centres", "centres"),
+            ("STAFF-NATIONAL-EQ-PROVINCES", "service_centres", "staff"),
+            ("EQUIPPED-NATIONAL-EQ-PROVINCES", "equipment", "fully_equipped"))
+    codes = {p["code"] for p in json.load(open(os.path.join(ROOT, "rules", "ref", "provinces.json")))}
+    for period, group in by_period.items():
+        provs = [d for _, d in group if d["report"]["level"] == "province"]
+        for rule, sec, field in sums:
+            total = sum(d.get(sec, {}).get(field, 0) for d in provs)
+            for k, d in group:
+                v = d.get(sec, {}).get(field)
+                qualified = d.get(sec, {}).get(field + "_qualifier")
+                if d["report"]["level"] == "national" and isinstance(v, int) and not qualified and v != total:
+                    found.add((k, rule, "/%s/%s" % (sec, field)))
+        if provs:
+            assert codes <= {d["report"]["province_code"] for d in provs}, period
+    series = {}
+    for k, d in docs.items():
+        if d["report"]["level"] == "province":
+            series.setdefault(d["report"]["province_code"], []).append((d["report"]["period"], k, d))
+    for code, reps in series.items():
+        reps.sort()
+        for (_, _, a), (_, k, b) in zip(reps, reps[1:]):
+            if b["online_procedures"]["processed"] < a["online_procedures"]["processed"]:
+                found.add((k, "PROCESSED-NEVER-DECREASES", "/online_procedures/processed"))
+    ids = [d["report"]["id"] for d in docs.values()]
+    assert len(ids) == len(set(ids))
+    return found
+
+
+CROSS_INTENDED = {
+    ("samples/national/2025-09-29.json", "STAFF-NATIONAL-EQ-PROVINCES", "/service_centres/staff"),
+    ("samples/national/2025-10-29.json", "EQUIPPED-NATIONAL-EQ-PROVINCES", "/equipment/fully_equipped"),
+    ("samples/provinces-2025-10/79-ho-chi-minh.json", "PROCESSED-NEVER-DECREASES", "/online_procedures/processed"),
+}
 
 
 # ---- national reports: only the seeds' figures ---------------------------------------
@@ -1070,6 +1184,9 @@ def generate():
     provs = build_provinces()
     for p in provs:
         files["samples/provinces/%s-%s.json" % (p["code"], p["slug"])] = province_report(p)
+    for p in provs:
+        sep = files["samples/provinces/%s-%s.json" % (p["code"], p["slug"])]
+        files["samples/provinces-2025-10/%s-%s.json" % (p["code"], p["slug"])] = october_report(p, sep)
 
     checked = dict(files)  # what the oracle checks: the plain reports, and the variants read back
     vi_name = "%s-%s" % (VI_PROVINCE, next(p["slug"] for p in provs if p["code"] == VI_PROVINCE))
@@ -1105,8 +1222,15 @@ def generate():
     on_time = sum(d["online_procedures"]["on_time"] for d in pr) / N_ONLINE * 100
     assert 90.5 <= on_time < 91.5, on_time  # the national "91 %"
 
+    cross = cross_oracle(files)
+    if cross != CROSS_INTENDED:
+        sys.exit("gen-samples: cross-report violations differ from the intended ones:\n  unexpected %s\n"
+                 "  missing %s" % (sorted(cross - CROSS_INTENDED), sorted(CROSS_INTENDED - cross)))
     out = {k: dump(v) for k, v in files.items()}
-    lines = sorted("samples/%s %s %s" % f for f in found)
+    # the check's notice that a rule applied to no report (PAR-PROC-IMPLEMENTED-RATE: no report
+    # holds a plan total and the procedures implemented to date)
+    notices = ["rules/two-level-government.json rule-never-applied /rules/2"]
+    lines = sorted(["samples/%s %s %s" % f for f in found] + ["%s %s %s" % f for f in cross] + notices)
     out["tests/samples/expected-violations.txt"] = "\n".join(lines) + "\n"
     return out, provs, pr, on_time
 

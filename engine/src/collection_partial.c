@@ -329,7 +329,12 @@ static int read_kept(reader *rd, const rl_jnode *v, const rl_jnode *locn, int qu
     k->json = quoted ? strdup(v->u.str.s) : json_of(rd, v);
     if (!k->json)
         return bad(rd, v, "out of memory");
-    return read_loc(rd, locn, &k->loc);
+    if (read_loc(rd, locn, &k->loc) == 0)
+        return 0;
+    free(k->json);
+    free(k->loc.pointer);
+    memset(k, 0, sizeof *k);
+    return -1;
 }
 
 static const rl_jnode *member(reader *rd, const rl_jnode *obj, const char *name, rl_jtype type)
@@ -413,8 +418,12 @@ static int read_gathers(reader *rd, const rl_jnode *arr, rl_group *g, size_t n)
             if (!is_array(gn, 3))
                 return bad(rd, gn, "a kept node must be [order, value, place]");
             if (read_okey(rd, item(gn, 0), &x.order) || read_kept(rd, item(gn, 1), item(gn, 2), 0, &x.k) ||
-                rl_gnode_push(&g->gathers[s], &x))
+                rl_gnode_push(&g->gathers[s], &x)) {
+                rl_okey_free(&x.order);
+                free(x.k.json);
+                free(x.k.loc.pointer);
                 return -1;
+            }
         }
     }
     return 0;
@@ -446,12 +455,15 @@ static int read_entry(reader *rd, const rl_jnode *n, rl_group *g, size_t nv)
     const rl_jnode *loc = item(n, 2), *vals = item(n, 3);
     if (!is_array(n, 4) || !loc || loc->type != RL_JSTRING || !is_array(vals, nv))
         return bad(rd, n, "an entry must be [order, place, locale, [one value per part]]");
-    if (read_okey(rd, item(n, 0), &e.order) || read_loc(rd, item(n, 1), &e.at))
-        return -1;
     e.locale = rl_coll_intern(rd->c, loc->u.str.s);
     e.vals = calloc(nv + 1, sizeof *e.vals);
-    if (!e.vals || rl_entry_push(g, &e) != 0)
-        return bad(rd, n, "out of memory");
+    if (read_okey(rd, item(n, 0), &e.order) || read_loc(rd, item(n, 1), &e.at) || !e.vals ||
+        rl_entry_push(g, &e) != 0) {
+        rl_okey_free(&e.order);
+        free(e.at.pointer);
+        free(e.vals);
+        return e.vals ? -1 : bad(rd, n, "out of memory");
+    }
     for (size_t i = 0; i < nv; i++)
         if (read_val(rd, vals->u.arr.items[i], &g->entries[g->n_entries - 1].vals[i]) != 0)
             return -1;

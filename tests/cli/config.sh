@@ -230,12 +230,12 @@ validate "$root/schemas/config.schema.json" readme-config.json "docs/configurati
 mkdir -p readme && cp -r "$root/rules" "$root/samples" "$root/schemas" readme/ && cp readme-config.json readme/.reportlint.json
 cd readme
 expect 0 "documented flow: write the baseline" -- "$rl" --write-baseline .reportlint-baseline.json samples/
-contains "$tmp/err" "wrote 13 violations" "suppressed and off rules are not recorded (12 violations and the rule-never-applied notice)"
+contains "$tmp/err" "wrote 16 violations" "suppressed and off rules are not recorded (15 violations and the rule-never-applied notice)"
 expect 0 "documented flow: nothing new" -- "$rl" samples/
-contains "$tmp/out" "; 2 suppressed; baseline: 0 new, 13 known, 0 fixed" "documented configuration applied"
+contains "$tmp/out" "; 2 suppressed; baseline: 0 new, 16 known, 0 fixed" "documented configuration applied"
 printf '{"reportlint-baseline": 1, "violations": []}\n' >empty-baseline.json
 expect 1 "documented flow: an empty baseline" -- "$rl" --baseline empty-baseline.json samples/
-contains "$tmp/out" "baseline: 13 new, 0 known, 0 fixed" "every violation new"
+contains "$tmp/out" "baseline: 16 new, 0 known, 0 fixed" "every violation new"
 lacks "$tmp/out" "samples/national/2025-09-29.json:52:29" "national SVC-AVG suppressed"
 lacks "$tmp/out" "samples/national/2025-09-29.nb.json:" "national SVC-AVG suppressed in the Norwegian variant too"
 contains "$tmp/out" "samples/provinces/38-thanh-hoa.json:29:29: warning [SVC-AVG]" "override: warning in provinces"
@@ -243,7 +243,7 @@ lacks "$tmp/out" "[COMMUNE-CODE-UNIQUE]" "severity off"
 # ndjson is not streamed when suppressions and a baseline must see everything first
 expect 0 "documented flow: ndjson" -- "$rl" -f ndjson samples/
 lacks "$tmp/out" '"rule":"' "ndjson: known and suppressed violations are not written"
-contains "$tmp/out" '"suppressed":2,"baseline":{"new":0,"known":13,"fixed":0}' "ndjson summary counts them"
+contains "$tmp/out" '"suppressed":2,"baseline":{"new":0,"known":16,"fixed":0}' "ndjson summary counts them"
 cd "$tmp"
 
 echo "config tests: $pass passed, $fail failed"
