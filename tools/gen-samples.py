@@ -125,7 +125,7 @@ ERR_WRONG_DAY = "82"        # Đồng Tháp: the 2025-09-10 report was filed on 
 # October 2025 (samples/provinces-2025-10/): every province's report for the second
 # period — the September figures carried over, online procedures (a cumulative count)
 # 10 % more — with two deliberate errors that only a cross-report rule
-# (rules/cross-report.json) can see:
+# (rules/two-level-government.xreport.json) can see:
 OCT_AS_OF = "2025-10-29"
 ERR_OCT_DECREASE = "79"     # Hồ Chí Minh City: online procedures processed went DOWN from September
 ERR_OCT_EQUIPPED = "46"     # Huế: 2 more units fully equipped in its October report, so the
@@ -557,7 +557,7 @@ def october_report(p, sep):
 
 
 def cross_oracle(files):
-    """The violations of rules/cross-report.json, as (path, rule, pointer): a Python
+    """The violations of rules/two-level-government.xreport.json, as (path, rule, pointer): a Python
     copy of its collection rules over every plain (en) report."""
     found = set()
     docs = {k: d for k, d in files.items() if d["report"].get("locale") == "en"}

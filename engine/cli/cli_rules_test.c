@@ -125,7 +125,7 @@ static void check_options(rt_file *f, const rl_jnode *obj)
 
 static void check_example(rt_file *f, const rl_jnode *ex, const char *const *known)
 {
-    static const char *const names[] = {"name", "description", "report", "violations",
+    static const char *const names[] = {"name", "description", "report", "reports", "violations",
                                         "params", "as_of", "locale", NULL};
     if (rl_jnode_kind(ex) != RL_JKIND_OBJECT) {
         rt_problem(f, ex, "an example must be an object with \"name\", \"report\" and "
@@ -136,8 +136,12 @@ static void check_example(rt_file *f, const rl_jnode *ex, const char *const *kno
     string_member(f, ex, "name", 1);
     string_member(f, ex, "description", 0);
     check_options(f, ex);
-    if (!rt_member(ex, "report"))
-        rt_problem(f, ex, "missing 'report' (the report itself, or a file name)");
+    const rl_jnode *rs = rt_member(ex, "reports");
+    if (rs && rl_jnode_kind(rs) != RL_JKIND_ARRAY)
+        rt_problem(f, rs, "'reports' must be an array of reports or file names (a collection)");
+    if (!rt_member(ex, "report") && !rs)
+        rt_problem(f, ex, "missing 'report' (the report itself, or a file name) or 'reports' "
+                          "(several, for collection rules)");
     const rl_jnode *vs = rt_member(ex, "violations");
     if (!vs || rl_jnode_kind(vs) != RL_JKIND_ARRAY) {
         rt_problem(f, vs ? vs : ex, "'violations' must be an array of the violations the "

@@ -275,7 +275,26 @@ static const char *locale_of(const cli_opts *o, const rt_file *f, const rl_jnode
     return l ? l : o->locale;
 }
 
-/* Check the example's report into res: 0, or -1 (a misuse, printed). */
+/* Check one report of an example (a file name, or the report itself). */
+static int check_one(const rt_file *f, const rl_jnode *report, const rl_rules *rules,
+                     const rl_check_opts *co, rl_result *res)
+{
+    int rc;
+    if (rl_jnode_kind(report) == RL_JKIND_STRING) {
+        char *path = cli_path_join(f->dir, rl_jnode_string(report, NULL));
+        rc = path ? rl_check_file(rules, co, path, res) : -1;
+        free(path);
+    } else {
+        char *text = rl_jnode_json(f->doc, report);
+        rc = text ? rl_check_buffer(rules, co, f->path, text, strlen(text), res) : -1;
+        free(text);
+    }
+    return rc;
+}
+
+/* Check the example's report — or its "reports", a collection for the
+ * collection rules (docs/cross-report.md) — into res, then judge the
+ * collection rules: 0, or -1 (a misuse, printed). */
 static int check_report(const cli_opts *o, const rt_file *f, const rl_jnode *ex,
                         const rl_rules *rules, rl_result *res)
 {
@@ -283,17 +302,12 @@ static int check_report(const cli_opts *o, const rt_file *f, const rl_jnode *ex,
     co.locale = locale_of(o, f, ex);
     co.lang = o->lang ? o->lang : "en";
     co.max_violations = RL_UNLIMITED;
-    const rl_jnode *report = rt_member(ex, "report");
-    int rc;
-    if (rl_jnode_kind(report) == RL_JKIND_STRING) {
-        char *path = cli_path_join(f->dir, rl_jnode_string(report, NULL));
-        rc = path ? rl_check_file(rules, &co, path, res) : -1;
-        free(path);
-    } else {
-        char *text = rl_jnode_json(f->doc, report);
-        rc = text ? rl_check_buffer(rules, &co, f->path, text, strlen(text), res) : -1;
-        free(text);
-    }
+    const rl_jnode *report = rt_member(ex, "report"), *reports = rt_member(ex, "reports");
+    int rc = report ? check_one(f, report, rules, &co, res) : 0;
+    for (size_t i = 0, n = rl_jnode_count(reports); rc == 0 && i < n; i++)
+        rc = check_one(f, rl_jnode_item(reports, i), rules, &co, res);
+    if (rc == 0)
+        rc = rl_result_judge(rules, &co, res);
     if (rc != 0)
         fprintf(stderr, "reportlint: %s: the example could not be checked\n", f->path);
     return rc;

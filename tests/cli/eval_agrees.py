@@ -66,17 +66,21 @@ def nodes(rl, rule, report):
 
 def main():
     rl, rules_dir, reports = sys.argv[1], sys.argv[2], sys.argv[3:]
-    sets = [json.load(open(os.path.join(rules_dir, f), encoding="utf-8"))
-            for f in sorted(os.listdir(rules_dir)) if f.endswith(".json")]
+    files = [f for f in sorted(os.listdir(rules_dir)) if f.endswith(".json")]
+    sets = [json.load(open(os.path.join(rules_dir, f), encoding="utf-8")) for f in files]
     failures, probes_run = [], 0
     with tempfile.TemporaryDirectory() as tmp:
         for report in reports:
             for set_no, rs in enumerate(sets):
                 probes, expect_fail = [], set()
                 for rule in rs["rules"]:
+                    if rule.get("scope") == "collection":
+                        continue  # over a collection of reports, not one (docs/cross-report.md)
                     for node in nodes(rl, rule, report):
                         for expr in expressions(rule):
-                            rc, out, err = run([rl, "eval", "-r", rules_dir, expr, report,
+                            # the expression with its own rule set's parameters
+                            rc, out, err = run([rl, "eval", "-r", os.path.join(rules_dir, files[set_no]),
+                                                expr, report,
                                                 "--at", node["pointer"]])
                             pid = "P%d" % len(probes)
                             if rc == 0:
