@@ -47,12 +47,13 @@ int rl_coll_first_of_slot(const rl_coll_rule *cr, size_t i);
 
 /* ---- the state ------------------------------------------------------- */
 
-/* Where a kept value was: its report's file (interned in the state), the
- * line and column, the JSON Pointer within the report. */
+/* Where a kept value was: its report's file, the line and column, the
+ * JSON Pointer within the report (file and pointer interned in the state:
+ * a million `unique` keys at "/id" share one string). */
 typedef struct rl_loc {
     const char *file;
     uint32_t line, col;
-    char *pointer;
+    const char *pointer;
 } rl_loc;
 
 /* A key that sorts: null < false < true < numbers < strings (dates as ISO
@@ -61,6 +62,7 @@ typedef enum rl_okey_type { RL_OK_NULL, RL_OK_BOOL, RL_OK_NUM, RL_OK_STR } rl_ok
 typedef struct rl_okey {
     uint8_t type;   /* rl_okey_type */
     uint8_t is_int; /* RL_OK_NUM: i is exact */
+    uint8_t borrowed; /* s belongs to someone else (a report being fed) */
     int64_t i;      /* BOOL 0/1; NUM when is_int */
     double d;       /* NUM */
     char *s;        /* STR */
@@ -158,8 +160,10 @@ typedef struct rl_coll {
     uint64_t rules_hash;
     rl_coll_rstate *rules; /* one per loaded collection rule */
     size_t n_rules;
-    char **strings; /* interned file names and locales (open addressing) */
+    char **strings; /* interned file names, pointers and locales (open addressing) */
     size_t n_strings, cap_strings;
+    const char *recent[4]; /* the last strings interned: most lookups repeat one */
+    unsigned next_recent;
 } rl_coll;
 
 rl_coll *rl_coll_new(const rl_rules *rules);

@@ -37,7 +37,7 @@ static void loc_of(feed *f, const rl_jnode *node, rl_loc *loc)
     loc->file = f->file;
     loc->line = line;
     loc->col = col;
-    loc->pointer = strdup(rl_sbuf_str(&p));
+    loc->pointer = rl_coll_intern(f->c, rl_sbuf_str(&p));
     rl_sbuf_free(&p);
 }
 
@@ -77,7 +77,15 @@ static int okey_of(const rl_value *v, rl_okey *k)
     case RL_VBOOL: k->type = RL_OK_BOOL; k->i = v->u.b != 0; return 0;
     case RL_VINT: k->type = RL_OK_NUM; k->is_int = 1; k->i = v->u.i; k->d = (double)v->u.i; return 0;
     case RL_VNUM: k->type = RL_OK_NUM; k->d = v->u.d; return 0;
-    case RL_VSTR: k->type = RL_OK_STR; k->s = strndup(v->u.str.s, v->u.str.len); return k->s ? 0 : -1;
+    case RL_VSTR:
+        k->type = RL_OK_STR;
+        if (v->src && v->src->type == RL_JSTRING && strlen(v->u.str.s) == v->u.str.len) {
+            k->s = (char *)v->u.str.s; /* the report's own NUL-terminated string: borrowed */
+            k->borrowed = 1;
+            return 0;
+        }
+        k->s = strndup(v->u.str.s, v->u.str.len);
+        return k->s ? 0 : -1;
     case RL_VDATE:
         rl_date_format(&b, v->u.date);
         k->type = RL_OK_STR;
@@ -219,11 +227,9 @@ static void agg_error(feed *f, rl_agg *a, const char *message, const rl_jnode *a
     rl_loc loc;
     loc_of(f, at, &loc);
     if (a->err && rl_loc_cmp(&a->err_loc, &loc) <= 0) {
-        free(loc.pointer);
         return;
     }
     free(a->err);
-    free(a->err_loc.pointer);
     a->err = strdup(message);
     a->err_loc = loc;
 }
@@ -365,7 +371,6 @@ static int feed_unique(feed *f, rl_nodelist *nodes)
         rl_loc loc;
         loc_of(f, nodes->items[i], &loc);
         rc = rl_ukey_add(f->c, f->g, rl_sbuf_str(&canon), &loc, &f->order);
-        free(loc.pointer);
     }
     rl_sbuf_free(&canon);
     return rc;

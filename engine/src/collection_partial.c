@@ -307,7 +307,7 @@ static int read_loc(reader *rd, const rl_jnode *n, rl_loc *loc)
         get_u32(item(n, 1), &loc->line) || get_u32(item(n, 2), &loc->col))
         return bad(rd, n, "a place must be [file, line, column, pointer]");
     loc->file = rl_coll_intern(rd->c, f->u.str.s);
-    loc->pointer = strdup(p->u.str.s);
+    loc->pointer = rl_coll_intern(rd->c, p->u.str.s);
     return loc->file && loc->pointer ? 0 : bad(rd, n, "out of memory");
 }
 
@@ -332,7 +332,6 @@ static int read_kept(reader *rd, const rl_jnode *v, const rl_jnode *locn, int qu
     if (read_loc(rd, locn, &k->loc) == 0)
         return 0;
     free(k->json);
-    free(k->loc.pointer);
     memset(k, 0, sizeof *k);
     return -1;
 }
@@ -421,7 +420,6 @@ static int read_gathers(reader *rd, const rl_jnode *arr, rl_group *g, size_t n)
                 rl_gnode_push(&g->gathers[s], &x)) {
                 rl_okey_free(&x.order);
                 free(x.k.json);
-                free(x.k.loc.pointer);
                 return -1;
             }
         }
@@ -460,7 +458,6 @@ static int read_entry(reader *rd, const rl_jnode *n, rl_group *g, size_t nv)
     if (read_okey(rd, item(n, 0), &e.order) || read_loc(rd, item(n, 1), &e.at) || !e.vals ||
         rl_entry_push(g, &e) != 0) {
         rl_okey_free(&e.order);
-        free(e.at.pointer);
         free(e.vals);
         return e.vals ? -1 : bad(rd, n, "out of memory");
     }
@@ -483,7 +480,6 @@ static int read_ukeys(reader *rd, const rl_jnode *arr, rl_group *g)
         int rc = read_okey(rd, item(u, 2), &order);
         if (rc == 0)
             rc = rl_ukey_add(rd->c, g, item(u, 0)->u.str.s, &loc, &order);
-        free(loc.pointer);
         rl_okey_free(&order);
         if (rc)
             return rc;
@@ -529,7 +525,6 @@ static int read_group(reader *rd, const rl_jnode *root)
             rc = rl_agg_merge(&g->aggs[i], &a, rd->c);
         free(a.fs.p);
         free(a.err);
-        free(a.err_loc.pointer);
         if (rc)
             return -1;
     }

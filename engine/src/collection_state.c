@@ -39,14 +39,22 @@ const char *rl_coll_intern(rl_coll *c, const char *s)
 {
     if (!s)
         return NULL;
+    for (unsigned i = 0; i < 4; i++)
+        if (c->recent[i] && strcmp(c->recent[i], s) == 0)
+            return c->recent[i];
     if ((c->n_strings + 1) * 2 > c->cap_strings && intern_grow(c) != 0)
         return NULL;
     size_t j = rl_fnv1a_more(0, s, strlen(s)) & (c->cap_strings - 1);
     for (; c->strings[j]; j = (j + 1) & (c->cap_strings - 1))
         if (strcmp(c->strings[j], s) == 0)
-            return c->strings[j];
-    c->n_strings++;
-    return c->strings[j] = strdup(s);
+            break;
+    if (!c->strings[j]) {
+        if (!(c->strings[j] = strdup(s)))
+            return NULL;
+        c->n_strings++;
+    }
+    c->recent[c->next_recent++ & 3] = c->strings[j];
+    return c->strings[j];
 }
 
 /* ---- keys and places ---------------------------------------------------- */
@@ -78,6 +86,7 @@ int rl_okey_cmp(const rl_okey *a, const rl_okey *b)
 int rl_okey_copy(rl_okey *dst, const rl_okey *src)
 {
     *dst = *src;
+    dst->borrowed = 0;
     if (src->s && !(dst->s = strdup(src->s)))
         return -1;
     return 0;
@@ -85,7 +94,8 @@ int rl_okey_copy(rl_okey *dst, const rl_okey *src)
 
 void rl_okey_free(rl_okey *k)
 {
-    free(k->s);
+    if (!k->borrowed)
+        free(k->s);
     k->s = NULL;
 }
 
@@ -104,14 +114,21 @@ void rl_okey_text(const rl_okey *k, rl_sbuf *out)
     }
 }
 
+/* Equal keys hash alike: numbers by their double value (-0 as 0). */
 static uint64_t okey_hash(const rl_okey *k)
 {
-    rl_sbuf b = RL_SBUF_INIT;
-    rl_okey_text(k, &b);
     uint64_t h = rl_fnv1a_more(0, &k->type, 1);
-    h = rl_fnv1a_more(h, b.data ? b.data : "", b.len);
-    rl_sbuf_free(&b);
-    return h;
+    double d;
+    switch ((rl_okey_type)k->type) {
+    case RL_OK_BOOL: return rl_fnv1a_more(h, &k->i, sizeof k->i);
+    case RL_OK_NUM:
+        d = k->is_int ? (double)k->i : k->d;
+        if (d == 0)
+            d = 0;
+        return rl_fnv1a_more(h, &d, sizeof d);
+    case RL_OK_STR: return rl_fnv1a_more(h, k->s, strlen(k->s));
+    default: return h;
+    }
 }
 
 int rl_loc_cmp(const rl_loc *a, const rl_loc *b)
@@ -130,7 +147,7 @@ int rl_loc_copy(rl_coll *c, rl_loc *dst, const rl_loc *src)
 {
     *dst = *src;
     dst->file = rl_coll_intern(c, src->file);
-    dst->pointer = src->pointer ? strdup(src->pointer) : NULL;
+    dst->pointer = rl_coll_intern(c, src->pointer);
     return (src->file && !dst->file) || (src->pointer && !dst->pointer) ? -1 : 0;
 }
 
@@ -210,7 +227,6 @@ int rl_agg_merge(rl_agg *dst, const rl_agg *src, rl_coll *c)
     dst->fs.nonfinite |= src->fs.nonfinite;
     if (src->err && (!dst->err || rl_loc_cmp(&src->err_loc, &dst->err_loc) < 0)) {
         free(dst->err);
-        free(dst->err_loc.pointer);
         dst->err = strdup(src->err);
         if (!dst->err || rl_loc_copy(c, &dst->err_loc, &src->err_loc) != 0)
             return -1;
@@ -222,7 +238,6 @@ static void agg_free(rl_agg *a)
 {
     free(a->fs.p);
     free(a->err);
-    free(a->err_loc.pointer);
 }
 
 /* ---- kept values -------------------------------------------------------- */
@@ -231,7 +246,6 @@ void rl_val_free(rl_val *v)
 {
     for (size_t i = 0; i < v->n; i++) {
         free(v->items[i].json);
-        free(v->items[i].loc.pointer);
     }
     free(v->items);
     v->items = NULL;
@@ -343,7 +357,6 @@ int rl_ukey_add(rl_coll *c, rl_group *g, const char *key, const rl_loc *loc, con
             return dup_push(c, g, key, loc, order);
         if (dup_push(c, g, key, &k->first, &k->first_order) != 0)
             return -1;
-        free(k->first.pointer);
         rl_okey_free(&k->first_order);
         return rl_loc_copy(c, &k->first, loc) | rl_okey_copy(&k->first_order, order);
     }
@@ -380,7 +393,6 @@ static void entry_free(rl_entry *e, const rl_coll_rule *cr)
     for (size_t i = 0; e->vals && i < nv; i++)
         rl_val_free(&e->vals[i]);
     free(e->vals);
-    free(e->at.pointer);
     rl_okey_free(&e->order);
 }
 
@@ -392,7 +404,6 @@ static void group_free(rl_group *g, const rl_coll_rule *cr)
         for (size_t k = 0; k < g->gathers[i].n; k++) {
             rl_gnode *gn = &g->gathers[i].items[k];
             free(gn->k.json);
-            free(gn->k.loc.pointer);
             rl_okey_free(&gn->order);
         }
         free(g->gathers[i].items);
@@ -401,12 +412,10 @@ static void group_free(rl_group *g, const rl_coll_rule *cr)
         entry_free(&g->entries[i], cr);
     for (size_t i = 0; i < g->cap_keys; i++) {
         free(g->keys[i].key);
-        free(g->keys[i].first.pointer);
         rl_okey_free(&g->keys[i].first_order);
     }
     for (size_t i = 0; i < g->n_dups; i++) {
         free(g->dups[i].key);
-        free(g->dups[i].loc.pointer);
         rl_okey_free(&g->dups[i].order);
     }
     free(g->aggs);
