@@ -130,6 +130,10 @@ typedef struct rl_ukey {
     rl_loc first;
     rl_okey first_order;
 } rl_ukey;
+typedef struct rl_uslot {
+    uint32_t idx1;   /* index in keys + 1; 0: empty */
+    uint32_t hash32; /* the key hash's high half */
+} rl_uslot;
 typedef struct rl_udup {
     char *key;
     rl_okey order;
@@ -142,8 +146,11 @@ typedef struct rl_group {
     rl_glist *gathers; /* n_kind[RL_PART_GATHER] */
     rl_entry *entries;
     size_t n_entries, cap_entries;
-    rl_ukey *keys; /* open addressing, cap a power of two */
+    rl_ukey *keys; /* dense, in insertion order */
     size_t n_keys, cap_keys;
+    rl_uslot *slots; /* the index over keys: open addressing, cap a power of two */
+    size_t cap_slots;
+    rl_arena *key_text; /* the keys' text (freed at once) */
     rl_udup *dups;
     size_t n_dups, cap_dups;
 } rl_group;
@@ -164,6 +171,7 @@ typedef struct rl_coll {
     size_t n_strings, cap_strings;
     const char *recent[4]; /* the last strings interned: most lookups repeat one */
     unsigned next_recent;
+    rl_sbuf scratch; /* a pointer being made (one thread feeds a state) */
 } rl_coll;
 
 rl_coll *rl_coll_new(const rl_rules *rules);
@@ -190,6 +198,7 @@ int rl_agg_merge(rl_agg *dst, const rl_agg *src, rl_coll *c);
 int rl_entry_push(rl_group *g, rl_entry *e);
 int rl_gnode_push(rl_glist *l, rl_gnode *gn);
 int rl_ukey_add(rl_coll *c, rl_group *g, const char *key, const rl_loc *loc, const rl_okey *order);
+rl_ukey *rl_ukey_find(const rl_group *g, const char *key);
 void rl_val_free(rl_val *v);
 int rl_val_copy(rl_coll *c, rl_val *dst, const rl_val *src);
 

@@ -32,13 +32,12 @@ static void loc_of(feed *f, const rl_jnode *node, rl_loc *loc)
 {
     unsigned line, col;
     rl_jdoc_locate(f->doc, node->offset, &line, &col);
-    rl_sbuf p = RL_SBUF_INIT;
-    rl_json_pointer(node, &p);
+    rl_sbuf_clear(&f->c->scratch);
+    rl_json_pointer(node, &f->c->scratch);
     loc->file = f->file;
     loc->line = line;
     loc->col = col;
-    loc->pointer = rl_coll_intern(f->c, rl_sbuf_str(&p));
-    rl_sbuf_free(&p);
+    loc->pointer = rl_coll_intern(f->c, rl_sbuf_str(&f->c->scratch));
 }
 
 static char *node_json(feed *f, const rl_jnode *node)

@@ -422,11 +422,7 @@ static void report_dups(judge *j, const rl_eval_ctx *base)
     run->ctx = *base;
     for (size_t i = 0; i < j->g->n_dups; i++) {
         const rl_udup *d = j->dsorted[i];
-        const rl_ukey *first = NULL;
-        uint64_t h = rl_fnv1a_more(0, d->key, strlen(d->key));
-        for (size_t k = h & (j->g->cap_keys - 1); j->g->keys[k].key; k = (k + 1) & (j->g->cap_keys - 1))
-            if (strcmp(j->g->keys[k].key, d->key) == 0)
-                first = &j->g->keys[k];
+        const rl_ukey *first = rl_ukey_find(j->g, d->key);
         rl_sbuf where = RL_SBUF_INIT;
         if (first)
             rl_sbuf_printf(&where, "%s:%u:%u", first->first.file, first->first.line,

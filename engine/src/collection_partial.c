@@ -177,9 +177,7 @@ static void put_group(rl_sbuf *b, const char *id, const rl_coll_rule *cr, const 
     }
     rl_sbuf_adds(b, "],\"keys\":[");
     int first = 1;
-    for (size_t i = 0; i < g->cap_keys; i++) {
-        if (!g->keys[i].key)
-            continue;
+    for (size_t i = 0; i < g->n_keys; i++) {
         if (!first)
             rl_sbuf_addc(b, ',');
         first = 0;

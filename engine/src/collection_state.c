@@ -303,24 +303,45 @@ int rl_gnode_push(rl_glist *l, rl_gnode *gn)
 
 /* ---- unique keys -------------------------------------------------------- */
 
-static int ukeys_grow(rl_group *g)
+/* The keys are a dense array in insertion order; the index over them is
+ * small slots (an index and a part of the hash), so a new key touches one
+ * slot and appends, whatever the number of keys. */
+static int uslots_grow(rl_group *g)
 {
-    size_t cap = g->cap_keys ? 2 * g->cap_keys : 64;
-    rl_ukey *k = calloc(cap, sizeof *k);
-    if (!k)
+    size_t cap = g->cap_slots ? 2 * g->cap_slots : 64;
+    rl_uslot *s = calloc(cap, sizeof *s);
+    if (!s)
         return -1;
-    for (size_t i = 0; i < g->cap_keys; i++) {
-        if (!g->keys[i].key)
-            continue;
+    for (size_t i = 0; i < g->n_keys; i++) {
         size_t j = g->keys[i].hash & (cap - 1);
-        while (k[j].key)
+        while (s[j].idx1)
             j = (j + 1) & (cap - 1);
-        k[j] = g->keys[i];
+        s[j].idx1 = (uint32_t)(i + 1);
+        s[j].hash32 = (uint32_t)(g->keys[i].hash >> 32);
     }
-    free(g->keys);
-    g->keys = k;
-    g->cap_keys = cap;
+    free(g->slots);
+    g->slots = s;
+    g->cap_slots = cap;
     return 0;
+}
+
+/* The slot of key (hash h): holding it, or the empty one it would take. */
+static size_t uslot_of(const rl_group *g, const char *key, uint64_t h)
+{
+    size_t j = h & (g->cap_slots - 1);
+    for (; g->slots[j].idx1; j = (j + 1) & (g->cap_slots - 1))
+        if (g->slots[j].hash32 == (uint32_t)(h >> 32) &&
+            strcmp(g->keys[g->slots[j].idx1 - 1].key, key) == 0)
+            break;
+    return j;
+}
+
+rl_ukey *rl_ukey_find(const rl_group *g, const char *key)
+{
+    if (!g->cap_slots)
+        return NULL;
+    size_t j = uslot_of(g, key, rl_fnv1a_more(0, key, strlen(key)));
+    return g->slots[j].idx1 ? &g->keys[g->slots[j].idx1 - 1] : NULL;
 }
 
 static int dup_push(rl_coll *c, rl_group *g, const char *key, const rl_loc *loc, const rl_okey *order)
@@ -345,14 +366,13 @@ static int first_cmp(const rl_okey *oa, const rl_loc *a, const rl_okey *ob, cons
 /* Record key at loc: the least place stays first, every other is a dup. */
 int rl_ukey_add(rl_coll *c, rl_group *g, const char *key, const rl_loc *loc, const rl_okey *order)
 {
-    if ((g->n_keys + 1) * 2 > g->cap_keys && ukeys_grow(g) != 0)
+    if (((g->n_keys + 1) * 2 > g->cap_slots && uslots_grow(g) != 0) ||
+        grow((void **)&g->keys, &g->cap_keys, g->n_keys, sizeof *g->keys) != 0 || g->n_keys >= UINT32_MAX)
         return -1;
     uint64_t h = rl_fnv1a_more(0, key, strlen(key));
-    size_t j = h & (g->cap_keys - 1);
-    for (; g->keys[j].key; j = (j + 1) & (g->cap_keys - 1)) {
-        rl_ukey *k = &g->keys[j];
-        if (k->hash != h || strcmp(k->key, key) != 0)
-            continue;
+    size_t j = uslot_of(g, key, h);
+    if (g->slots[j].idx1) {
+        rl_ukey *k = &g->keys[g->slots[j].idx1 - 1];
         if (first_cmp(order, loc, &k->first_order, &k->first) >= 0)
             return dup_push(c, g, key, loc, order);
         if (dup_push(c, g, key, &k->first, &k->first_order) != 0)
@@ -360,10 +380,14 @@ int rl_ukey_add(rl_coll *c, rl_group *g, const char *key, const rl_loc *loc, con
         rl_okey_free(&k->first_order);
         return rl_loc_copy(c, &k->first, loc) | rl_okey_copy(&k->first_order, order);
     }
-    rl_ukey *k = &g->keys[j];
+    g->slots[j].idx1 = (uint32_t)(g->n_keys + 1);
+    g->slots[j].hash32 = (uint32_t)(h >> 32);
+    rl_ukey *k = &g->keys[g->n_keys];
     memset(k, 0, sizeof *k);
     k->hash = h;
-    k->key = strdup(key);
+    if (!g->key_text && !(g->key_text = rl_arena_new(64 * 1024)))
+        return -1;
+    k->key = rl_arena_strndup(g->key_text, key, strlen(key));
     g->n_keys++;
     return !k->key || rl_loc_copy(c, &k->first, loc) || rl_okey_copy(&k->first_order, order) ? -1 : 0;
 }
@@ -410,8 +434,7 @@ static void group_free(rl_group *g, const rl_coll_rule *cr)
     }
     for (size_t i = 0; i < g->n_entries; i++)
         entry_free(&g->entries[i], cr);
-    for (size_t i = 0; i < g->cap_keys; i++) {
-        free(g->keys[i].key);
+    for (size_t i = 0; i < g->n_keys; i++) {
         rl_okey_free(&g->keys[i].first_order);
     }
     for (size_t i = 0; i < g->n_dups; i++) {
@@ -422,6 +445,8 @@ static void group_free(rl_group *g, const rl_coll_rule *cr)
     free(g->gathers);
     free(g->entries);
     free(g->keys);
+    free(g->slots);
+    rl_arena_free(g->key_text);
     free(g->dups);
     rl_okey_free(&g->key);
     free(g);
@@ -495,6 +520,7 @@ void rl_coll_free(rl_coll *c)
         free(c->rules[r].index);
     }
     free(c->rules);
+    rl_sbuf_free(&c->scratch);
     for (size_t i = 0; i < c->cap_strings; i++)
         free(c->strings[i]);
     free(c->strings);
@@ -539,9 +565,8 @@ static int group_merge(rl_coll *c, const rl_coll_rule *cr, rl_group *dst, const 
         if (entry_copy(c, cr, &e, &src->entries[i]) != 0 || rl_entry_push(dst, &e) != 0)
             return -1;
     }
-    for (size_t i = 0; i < src->cap_keys; i++)
-        if (src->keys[i].key &&
-            rl_ukey_add(c, dst, src->keys[i].key, &src->keys[i].first, &src->keys[i].first_order))
+    for (size_t i = 0; i < src->n_keys; i++)
+        if (rl_ukey_add(c, dst, src->keys[i].key, &src->keys[i].first, &src->keys[i].first_order))
             return -1;
     for (size_t i = 0; i < src->n_dups; i++)
         if (dup_push(c, dst, src->dups[i].key, &src->dups[i].loc, &src->dups[i].order) != 0)
