@@ -26,6 +26,10 @@ typedef struct feed {
     rl_okey order;
     rl_jnode wrap; /* [report] */
     rl_jnode *wrap_items[1];
+    rl_severity sev; /* where an evaluation error in a key is reported */
+    rl_result *res;
+    const rl_catalog *catalog;
+    rl_lang lang;
 } feed;
 
 static void loc_of(feed *f, const rl_jnode *node, rl_loc *loc)
@@ -95,25 +99,28 @@ static int okey_of(const rl_value *v, rl_okey *k)
     }
 }
 
-/* A group or order key that cannot be computed: a violation of the rule,
- * at the report's root. */
-static void key_failed(feed *f, rl_severity sev, rl_result *res, const rl_catalog *catalog,
-                       rl_lang lang, const rl_expr *e, const char *detail)
+/* A group, order or `unique` key that cannot be computed: a violation of
+ * the rule, at the node it was computed on (the report's root for group and
+ * order), and the report (or the item) is left out of the rule. */
+static void key_failed(feed *f, const rl_expr *e, const char *detail, const rl_jnode *at)
 {
     rl_fig args[2] = {{"expr", {0}}, {"detail", {0}}};
     rl_value_set_str(&args[0].v, rl_expr_text(e), strlen(rl_expr_text(e)));
     rl_value_set_str(&args[1].v, detail, strlen(detail));
     rl_sbuf msg = RL_SBUF_INIT;
-    rl_catalog_expand(catalog, RL_MSG_EVAL_ERROR, lang, args, 2, &msg);
+    rl_catalog_expand(f->catalog, RL_MSG_EVAL_ERROR, f->lang, args, 2, &msg);
+    rl_sbuf ptr = RL_SBUF_INIT;
+    rl_json_pointer(at, &ptr);
     rl_violation v = {0};
     v.file = f->file;
     v.rule = f->rule->id;
-    v.severity = sev;
-    v.pointer = "";
-    rl_jdoc_locate(f->doc, f->doc->root->offset, &v.line, &v.column);
+    v.severity = f->sev;
+    v.pointer = rl_sbuf_str(&ptr);
+    rl_jdoc_locate(f->doc, at->offset, &v.line, &v.column);
     v.message = rl_sbuf_str(&msg);
-    rl_result_add(res, &v);
+    rl_result_add(f->res, &v);
     rl_sbuf_free(&msg);
+    rl_sbuf_free(&ptr);
 }
 
 static int eval_key(feed *f, const rl_expr *e, rl_okey *k, rl_sbuf *detail)
@@ -361,8 +368,10 @@ static int feed_unique(feed *f, rl_nodelist *nodes)
         rl_arena_reset(f->ctx.arena);
         if (!f->cr->key)
             rl_value_from_node(&key, nodes->items[i]);
-        else if (rl_expr_eval(f->cr->key, &f->ctx, &key) != 0)
-            continue; /* as the per-report kind: a key that fails is no key */
+        else if (rl_expr_eval(f->cr->key, &f->ctx, &key) != 0) {
+            key_failed(f, f->cr->key, err.message, f->ctx.err_node ? f->ctx.err_node : nodes->items[i]);
+            continue;
+        }
         if (key.type == RL_VNULL)
             continue;
         rl_sbuf_clear(&canon);
@@ -411,12 +420,16 @@ void rl_coll_feed(rl_coll *c, const rl_rule *r, rl_severity sev, const rl_eval_c
     f.wrap.type = RL_JARRAY;
     f.wrap.u.arr.items = f.wrap_items;
     f.wrap.u.arr.n = 1;
+    f.sev = sev;
+    f.res = res;
+    f.catalog = catalog;
+    f.lang = lang;
     rl_okey gkey;
     rl_sbuf detail = RL_SBUF_INIT;
     if (eval_key(&f, f.cr->group, &gkey, &detail) != 0) {
-        key_failed(&f, sev, res, catalog, lang, f.cr->group, rl_sbuf_str(&detail));
+        key_failed(&f, f.cr->group, rl_sbuf_str(&detail), doc->root);
     } else if (eval_key(&f, f.cr->order, &f.order, &detail) != 0) {
-        key_failed(&f, sev, res, catalog, lang, f.cr->order, rl_sbuf_str(&detail));
+        key_failed(&f, f.cr->order, rl_sbuf_str(&detail), doc->root);
     } else if ((f.g = rl_coll_group(c, &c->rules[f.cr->index], &gkey)) != NULL) {
         f.ctx.root = doc->root;
         feed_parts(&f);

@@ -438,6 +438,11 @@ static void report_dups(judge *j, const rl_eval_ctx *base)
         rl_run_report(run, &f);
         rl_sbuf_free(&where);
     }
+    if (j->g->n_keys == 0) { /* no item with a key: missing data, as per report */
+        run->node = j->stash->root;
+        rl_run_count(run, rl_run_missing_at(run, "items", rl_jpath_text(j->cr->items), NULL));
+        return;
+    }
     rl_run_count(run, j->g->n_dups ? RL_FAIL : RL_PASS);
 }
 
