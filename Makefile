@@ -196,6 +196,15 @@ fuzz-replay: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%)
 install-tests: all
 	@sh tests/install/run.sh "$(MAKE)" "$(BUILD)" "$(SANITIZE)"
 
+# The HTML page in headless Chromium (tests/browser/: puppeteer-core and
+# axe-core from npm, Debian's chromium; both installed when missing):
+# counts, filters, highlighted lines, no console errors or requests,
+# accessibility, the load time of 10,000 violations; the screenshot and
+# the time land in $(BUILD)/browser/.
+.PHONY: browser-tests
+browser-tests: all
+	@sh tests/browser/run.sh $(BUILD)/reportlint $(BUILD)/browser
+
 # CI examples, the pre-commit hook, bash completion, man pages.
 integration-tests: all
 	@sh tests/integrations/run.sh $(BUILD)/reportlint
@@ -246,7 +255,7 @@ layers:
 python-tests: all
 	@PYTHON=$(PYTHON_DEBIAN) sh tests/python/run.sh $(BUILD)
 
-test: layers unit cases cli-tests jsonpath-cts json-parsing fuzz-replay install-tests integration-tests bench-check docs-links python-tests
+test: layers unit cases cli-tests jsonpath-cts json-parsing fuzz-replay install-tests integration-tests browser-tests bench-check docs-links python-tests
 
 # The tests also read outputs with tools from Debian: python3-jsonschema
 # (JSON and SARIF output against their schemas), python3-yaml (the CI

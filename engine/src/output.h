@@ -30,6 +30,9 @@ void rl_out_safe_text(rl_sbuf *out, const char *s);
  * as entities, CR (and in attributes TAB and LF) as character
  * references, unsafe characters as in rl_out_safe_text. */
 void rl_out_xml(rl_sbuf *out, const char *s, int attr);
+/* attr for text where quotes need no escape (HTML element content): the
+ * report lines the HTML page shows, half their bytes otherwise &quot;. */
+#define RL_XML_TEXT_QUOTES 2
 
 /* GitHub Actions workflow command data (property 0: % CR LF as %25 %0D
  * %0A) or property value (property 1: also : and , as %3A %2C); other

@@ -81,12 +81,20 @@ static int emit_xml(rl_sbuf *out, uint32_t cp, int attr)
     case '&': rl_sbuf_adds(out, "&amp;"); return 1;
     case '<': rl_sbuf_adds(out, "&lt;"); return 1;
     case '>': rl_sbuf_adds(out, "&gt;"); return 1;
-    case '"': rl_sbuf_adds(out, "&quot;"); return 1;
-    case '\'': rl_sbuf_adds(out, "&#39;"); return 1;
+    case '"':
+        if (attr == RL_XML_TEXT_QUOTES)
+            return 0;
+        rl_sbuf_adds(out, "&quot;");
+        return 1;
+    case '\'':
+        if (attr == RL_XML_TEXT_QUOTES)
+            return 0;
+        rl_sbuf_adds(out, "&#39;");
+        return 1;
     case '\r': rl_sbuf_adds(out, "&#13;"); return 1;
     case '\t':
     case '\n':
-        if (attr)
+        if (attr == 1)
             rl_sbuf_printf(out, "&#%u;", (unsigned)cp);
         else
             rl_sbuf_addc(out, (char)cp);

@@ -74,6 +74,8 @@ static void test_xml(void)
     check(rl_out_xml, 0, "bad\xe2\x82", "bad\\xE2\\x82");
     check(rl_out_xml, 0, "thành phố", "thành phố");
     check(rl_out_xml, 0, "&amp;", "&amp;amp;"); /* data is data, never markup */
+    /* element content where quotes stay: the HTML page's report lines */
+    check(rl_out_xml, RL_XML_TEXT_QUOTES, "\"a\": '<b>'\n\x01", "\"a\": '&lt;b&gt;'\n\\x01");
 }
 
 static void test_github(void)
