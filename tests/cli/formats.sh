@@ -164,6 +164,7 @@ contains fmt.html '<span class="hl">   2   "a": 4, "b": 6, "rate": <mark>90</mar
 contains fmt.html '<span class="hl">   2   "label": <mark>"50%, done: yes\nnext &lt;b&gt;' "html: a string value highlighted whole"
 contains fmt.html '<svg role="img" aria-labelledby="chart-rules"' "html: chart by rule"
 contains fmt.html '<th scope="row"><code>DUE</code></th>' "html: rules table"
+contains fmt.html '<tr><th scope="row"><code>TOTAL</code></th><td>total = a + b</td><td class="sev-error">error</td><td class="num">3</td><td class="num">2</td><td class="num">1</td><td class="num">0</td>' "html: a rule's evaluations, passed, failed, not applicable"
 for asset in "<link" " src=" "url(" "@import" "http://" "https://" "<iframe" "<img"; do
     lacks fmt.html "$asset" "html: self-contained"
 done
