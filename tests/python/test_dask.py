@@ -145,6 +145,51 @@ class ClusterCase:
         self.assertIn("more than one line", str(cm.exception))
 
 
+def docs_example():
+    """The code block under "Checking on a Dask cluster" in docs/python.md."""
+    with open(os.path.join(ROOT, "docs", "python.md")) as f:
+        text = f.read()
+    after = text[text.index("## Checking on a Dask cluster"):]
+    lines, started = [], False
+    for line in after.splitlines()[1:]:
+        if line.startswith("    ") or (started and not line.strip()):
+            started = True
+            lines.append(line[4:])
+        elif started:
+            break
+    return "\n".join(lines).strip() + "\n"
+
+
+class TestDocsExample(unittest.TestCase):
+    def test_runs_as_written(self):
+        """docs/python.md's example, run as a script in a directory with
+        data/*.ndjson and rules/, prints the CLI's violations."""
+        code = docs_example()
+        self.assertIn("check_bag", code)
+        d = tmpdir()
+        os.makedirs(os.path.join(d, "data"))
+        os.makedirs(os.path.join(d, "rules"))
+        shutil.copy(BENCH_RULES, os.path.join(d, "rules", "procedures.json"))
+        shutil.copy(os.path.join(ROOT, "tests", "collection", "rules-stream.json"),
+                    os.path.join(d, "rules", "stream.json"))
+        for name, n in (("a", 1500), ("b", 700)):
+            records(n, os.path.join(d, "data", name + ".ndjson"))
+        with open(os.path.join(d, "example.py"), "w") as f:
+            f.write(code)
+        p = subprocess.run([sys.executable, "example.py"], cwd=d, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=600)
+        self.assertEqual(p.returncode, 0, p.stderr.decode()[-3000:])
+        # db.read_text names files by their absolute paths (fsspec): so do the violations
+        data = [os.path.join(os.path.realpath(d), "data", n) for n in ("a.ndjson", "b.ndjson")]
+        want, _ = cli("-r", "rules/", *data, cwd=d)
+        lines = ['%s:%d:%d: %s [%s] %s' % (v["file"], v["line"], v["column"], v["severity"],
+                                          v["rule"], v["message"]) for v in want["violations"]]
+        self.assertGreater(len(lines), 20)
+        self.assertEqual(p.stdout.decode().splitlines(), lines)
+        with open(os.path.join(d, "violations.sarif")) as f:
+            self.assertEqual(json.load(f)["version"], "2.1.0")
+
+
 class TestLocalCluster(ClusterCase, unittest.TestCase):
     @classmethod
     def setUpClass(cls):
