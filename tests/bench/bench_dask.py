@@ -4,7 +4,8 @@ processes, 1 thread each) against `reportlint -j 2`, on the same generated
 NDJSON records (tests/bench/gen.py; make bench runs it after bench.py).
 
 Rows: the CLI -j 2 on one file; check_bag over db.read_text lines of that
-file (records travel through Python on the workers); the CLI -j 2 and
+file (records travel through Python on the workers) and over read_ndjson
+blocks (byte ranges each worker reads and checks in C); the CLI -j 2 and
 check_files on the same records split into 8 files (each worker streams
 whole files in C); then the same with collection rules added
 (tests/collection/rules-stream.json: per-commune sum and count, ids unique
@@ -79,7 +80,7 @@ def main():
     import dask.bag as db
     from distributed import Client, LocalCluster
     from reportlint import Rules
-    from reportlint.dask import check_bag, check_files
+    from reportlint.dask import check_bag, check_files, read_ndjson
 
     load_before = os.getloadavg()
     n = int(os.environ.get("BENCH_RECORDS", "1000000"))
@@ -118,6 +119,10 @@ def main():
     dask_row("check_bag, db.read_text lines (32 MB blocks)",
              lambda: check_bag(db.read_text(path, include_path=True, blocksize=32_000_000),
                                rules, client=client), want1, secs1)
+    log("check_bag over read_ndjson blocks ...")
+    dask_row("check_bag, read_ndjson blocks (32 MB)",
+             lambda: check_bag(read_ndjson(path, blocksize=32_000_000), rules, client=client),
+             want1, secs1)
     log("CLI -j 2, 8 files ...")
     secs8, want8 = cli(files, os.path.join(OUT, "cli-out8.json"))
     rows.append(("reportlint -j 2 (8 files)", secs8, secs8, None, None, None,
@@ -144,6 +149,10 @@ def main():
     dask_row("check_bag, db.read_text lines (32 MB blocks), + collection rules",
              lambda: check_bag(db.read_text(path, include_path=True, blocksize=32_000_000),
                                rules2, client=client), want1c, secs1c)
+    log("check_bag over read_ndjson blocks, + collection rules ...")
+    dask_row("check_bag, read_ndjson blocks (32 MB), + collection rules",
+             lambda: check_bag(read_ndjson(path, blocksize=32_000_000), rules2, client=client),
+             want1c, secs1c)
     client.close()
     cluster.close()
 

@@ -26,7 +26,7 @@ from distributed import Client, LocalCluster
 
 import reportlint
 from reportlint import Rules
-from reportlint.dask import check_bag, check_files
+from reportlint.dask import Block, _read_block, check_bag, check_files, read_ndjson
 
 RULES = os.path.join(ROOT, "rules")
 
@@ -71,6 +71,20 @@ class ClusterCase:
             res = check_bag(bag, self.rules, client=self.client)
             self.assertGreater(res.partitions, 1)
             self.assertSameAsCli(res, self.want)
+
+    def test_read_ndjson_blocks(self):
+        """Byte-range blocks read on the workers: any block size, collection
+        rules too; a glob names files as given."""
+        stream = os.path.join(ROOT, "tests", "collection", "rules-stream.json")
+        rules = Rules([BENCH_RULES, stream])
+        want, _ = cli("-r", BENCH_RULES, "-r", stream, *self.files)
+        for blocksize in (37_000, 200_000, 1 << 30):
+            res = check_bag(read_ndjson(self.files, blocksize=blocksize), rules,
+                            client=self.client)
+            self.assertSameAsCli(res, want)
+        res = check_bag(read_ndjson(os.path.join(self.dir, "*.ndjson"), blocksize=150_000),
+                        rules, client=self.client)
+        self.assertSameAsCli(res, want)
 
     def test_bare_lines_and_repartition(self):
         a = self.files[1]
@@ -143,6 +157,27 @@ class ClusterCase:
         with self.assertRaises(Exception) as cm:
             check_bag(db.from_sequence(["{}\n{}"]), self.rules, client=self.client)
         self.assertIn("more than one line", str(cm.exception))
+
+
+class TestBlocks(unittest.TestCase):
+    """read_ndjson's byte ranges, without a cluster: every line in exactly
+    one block, whole, in order, whatever the block size."""
+
+    def test_every_line_once(self):
+        d = tmpdir()
+        path = os.path.join(d, "x.ndjson")
+        text = (b'{"a": 1}\n\n{"b": 2}\r\n' + b'{"long": "' + b"x" * 300 + b'"}\n'
+                + b"\n\n{not json\n" + b'{"last": true}')
+        with open(path, "wb") as f:
+            f.write(text)
+        for bs in list(range(1, 40)) + [97, 333, 334, 335, 1000]:
+            blocks = [Block(path, o, min(o + bs, len(text))) for o in range(0, len(text), bs)]
+            parts = [_read_block(b) for b in blocks]
+            self.assertEqual(b"".join(parts), text, bs)
+            for p in parts:  # a block holds whole lines: it ends at a newline or at the end
+                self.assertTrue(not p or p.endswith(b"\n") or p.endswith(b"true}"), (bs, p))
+        bag = read_ndjson(path, blocksize=10)
+        self.assertEqual(bag.npartitions, (len(text) + 9) // 10)
 
 
 def docs_example():
