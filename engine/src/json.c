@@ -790,10 +790,43 @@ void rl_jdoc_free(rl_jdoc *doc)
     rl_arena_free(doc->arena);
     free(doc->src);
     free(doc->lines);
+    free(doc->cps);
     free(doc->items);
     free(doc->members);
     free(doc->frames);
     free(doc);
+}
+
+/* Code points before every RL_JSON_CP_STEP-th byte: a column is then two
+ * bounded counts, however long the line (a minified report is one line). */
+#define RL_JSON_CP_SHIFT 12
+#define RL_JSON_CP_STEP ((size_t)1 << RL_JSON_CP_SHIFT)
+
+static int build_checkpoints(rl_jdoc *doc)
+{
+    size_t n = (doc->len >> RL_JSON_CP_SHIFT) + 1;
+    if (n > doc->ccps) {
+        size_t *more = realloc(doc->cps, n * sizeof *more);
+        if (!more)
+            return 0;
+        doc->cps = more;
+        doc->ccps = n;
+    }
+    size_t count = 0;
+    for (size_t k = 0; k < n; k++) {
+        doc->cps[k] = count;
+        size_t from = k << RL_JSON_CP_SHIFT;
+        size_t len = doc->len - from < RL_JSON_CP_STEP ? doc->len - from : RL_JSON_CP_STEP;
+        count += rl_utf8_count(doc->src + from, len);
+    }
+    return 1;
+}
+
+/* Code points in src[0..offset). */
+static size_t code_points_before(const rl_jdoc *doc, size_t offset)
+{
+    size_t k = offset >> RL_JSON_CP_SHIFT, from = k << RL_JSON_CP_SHIFT;
+    return doc->cps[k] + rl_utf8_count(doc->src + from, offset - from);
 }
 
 static int build_lines(rl_jdoc *doc)
@@ -823,6 +856,8 @@ static int build_lines(rl_jdoc *doc)
     }
     doc->lines = lines;
     doc->clines = cap;
+    if (!build_checkpoints(doc))
+        return 0;
     doc->nlines = n;
     return 1;
 }
@@ -848,5 +883,5 @@ void rl_jdoc_locate(rl_jdoc *doc, size_t offset, unsigned *line, unsigned *colum
     if (offset < from)
         offset = from;
     *line = (unsigned)(lo + 1) + doc->line_base;
-    *column = (unsigned)(rl_utf8_count(doc->src + from, offset - from) + 1);
+    *column = (unsigned)(code_points_before(doc, offset) - code_points_before(doc, from) + 1);
 }

@@ -4,7 +4,9 @@
  * nodes, and a lazily built line index. Every node knows its parent and its
  * index in the parent, so its JSON Pointer and normalized path can be
  * rebuilt from the node alone, and its byte offset, so line:column (columns
- * in Unicode code points) can be computed when a violation needs it.
+ * in Unicode code points) can be computed when a violation needs it: in
+ * bounded time, from a line index and code-point checkpoints every 4 KiB
+ * built once per document (a minified report is one long line).
  *
  * Numbers keep what cJSON loses: an integer written without fraction or
  * exponent that fits int64 is exact (RL_JNUM_INT); every number also keeps
@@ -81,6 +83,8 @@ typedef struct rl_jdoc {
     rl_jnode *root;
     size_t *lines; /* offsets of line starts, built on demand (nlines 0: not yet) */
     size_t nlines, clines;
+    size_t *cps; /* code points before each 4 KiB of src (built with lines) */
+    size_t ccps;
     rl_jnode **items;     /* the parser's scratch stacks, kept from parse to */
     size_t citems;        /* parse so that reparsing allocates nothing once */
     rl_jmember *members;  /* they are warm */

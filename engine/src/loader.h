@@ -21,6 +21,7 @@ typedef struct rl_loader {
     char **ids;          /* every rule id seen in this file, loaded or not */
     unsigned *id_lines;
     size_t n_ids;
+    rl_strmap id_index;  /* ids[i] -> i + 1 */
 } rl_loader;
 
 /* A diagnostic at a byte offset of the rule file. */

@@ -128,6 +128,13 @@ void rl_rules_free(rl_rules *rules)
     free(rules->all);
     diags_free(rules->diags, rules->n_diags);
     diags_free(rules->warnings, rules->n_warnings);
+    rl_strmap_free(&rules->by_id);
+    for (size_t i = 0; i < rules->n_diags; i++) {
+        free((char *)rules->diags[i].file);
+        free((char *)rules->diags[i].rule);
+        free((char *)rules->diags[i].message);
+    }
+    free(rules->diags);
     for (size_t i = 0; i < rules->n_overrides; i++) {
         free(rules->overrides[i].name);
         free(rules->overrides[i].value);
@@ -276,6 +283,9 @@ int rl_rules_adopt(rl_rules *rules, rl_ruleset *set)
         if (set->rules[i]->coll)
             rl_coll_rule_set_index(set->rules[i]->coll, rules->n_coll++);
         rules->all[rules->n_all++] = set->rules[i];
+        rules->all[rules->n_all++] = set->rules[i];
+        if (rl_strmap_put(&rules->by_id, set->rules[i]->id, set->rules[i]) != 0)
+            return 0;
     }
     return 1;
 }
@@ -329,7 +339,7 @@ static int load_buffer(rl_rules *rules, const char *name, const char *json, size
         rl_rules_add_diag(rules, name, 0, 0, NULL, "out of memory");
         return 1;
     }
-    rl_loader ld = {rules, doc, name, set, NULL, 0, NULL, NULL, 0};
+    rl_loader ld = {rules, doc, name, set, NULL, 0, NULL, NULL, 0, RL_STRMAP_INIT};
     int problems = rl_ruleset_load(&ld, doc->root);
     if (!rl_rules_keep_doc(rules, doc))
         rl_ld_error(&ld, 0, "out of memory");
@@ -494,8 +504,5 @@ int rl_rules_param(const rl_rules *rules, size_t i, rl_param_info *out)
 
 int rl_rules_has(const rl_rules *rules, const char *id)
 {
-    for (size_t i = 0; i < rules->n_all; i++)
-        if (strcmp(rules->all[i]->id, id) == 0)
-            return 1;
-    return 0;
+    return rl_strmap_find(&rules->by_id, id) != NULL;
 }

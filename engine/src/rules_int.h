@@ -12,6 +12,7 @@
 #include "io.h"
 #include "jsonpath.h"
 #include "messages.h"
+#include "strmap.h"
 #include "template.h"
 
 #include <stddef.h>
@@ -69,6 +70,7 @@ struct rl_rules {
     size_t n_sets;
     rl_rule **all; /* every rule of every set, in load order */
     size_t n_all;
+    rl_strmap by_id; /* rule id -> the rl_rule in all */
     rl_diag *diags;
     size_t n_diags;
     rl_diag *warnings; /* problems that do not stop a check (a constant `when`) */

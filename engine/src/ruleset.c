@@ -13,6 +13,7 @@
 #include "schema_rules.h"
 #include "suggest.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,41 +189,44 @@ static void read_message(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
 
 static int remember_id(rl_loader *ld, const char *id, unsigned line)
 {
-    char **ids = realloc(ld->ids, (ld->n_ids + 1) * sizeof *ids);
-    if (!ids)
+    size_t n = ld->n_ids;
+    if (n < 16 || (n & (n - 1)) == 0) { /* capacity doubles at powers of two */
+        size_t cap = n < 16 ? 16 : 2 * n;
+        char **ids = realloc(ld->ids, cap * sizeof *ids);
+        if (!ids)
+            return 0;
+        ld->ids = ids;
+        unsigned *lines = realloc(ld->id_lines, cap * sizeof *lines);
+        if (!lines)
+            return 0;
+        ld->id_lines = lines;
+    }
+    ld->id_lines[n] = line;
+    if (!(ld->ids[n] = strdup(id)))
         return 0;
-    ld->ids = ids;
-    unsigned *lines = realloc(ld->id_lines, (ld->n_ids + 1) * sizeof *lines);
-    if (!lines)
-        return 0;
-    ld->id_lines = lines;
-    ld->ids[ld->n_ids] = strdup(id);
-    ld->id_lines[ld->n_ids++] = line;
-    return 1;
+    ld->n_ids++;
+    return rl_strmap_put(&ld->id_index, ld->ids[n], (void *)(uintptr_t)ld->n_ids) == 0;
 }
 
-/* An id already used: by a rule of an earlier file, or earlier in this one. */
+/* An id already used: by a rule of an earlier file, or earlier in this one
+ * (hash lookups: loading n rules costs O(n), not O(n^2)). */
 static int duplicate_id(rl_loader *ld, const rl_jnode *v)
 {
-    for (size_t i = 0; i < ld->rules->n_all; i++) {
-        const rl_rule *other = ld->rules->all[i];
-        if (strcmp(other->id, v->u.str.s) == 0 && other == ld->rules->report_schema) {
+    const rl_strmap_slot *s = rl_strmap_find(&ld->rules->by_id, v->u.str.s);
+    if (s) {
+        const rl_rule *other = s->value;
+        if (other == ld->rules->report_schema)
             rl_ld_error(ld, v->offset, "rule id '%s' is taken by the report's JSON Schemas "
                                        "(-s, a rule set's \"schema\")", v->u.str.s);
-            return 1;
-        }
-        if (strcmp(other->id, v->u.str.s) == 0) {
+        else
             rl_ld_error(ld, v->offset, "duplicate rule id '%s' (first defined at %s:%u:%u)",
                         v->u.str.s, other->set->file, other->line, other->column);
-            return 1;
-        }
+        return 1;
     }
-    for (size_t i = 0; i < ld->n_ids; i++) {
-        if (ld->ids[i] && strcmp(ld->ids[i], v->u.str.s) == 0) {
-            rl_ld_error(ld, v->offset, "duplicate rule id '%s' (first defined at line %u)",
-                        v->u.str.s, ld->id_lines[i]);
-            return 1;
-        }
+    if ((s = rl_strmap_find(&ld->id_index, v->u.str.s)) != NULL) {
+        rl_ld_error(ld, v->offset, "duplicate rule id '%s' (first defined at line %u)", v->u.str.s,
+                    ld->id_lines[(uintptr_t)s->value - 1]);
+        return 1;
     }
     return 0;
 }
@@ -459,6 +463,7 @@ int rl_ruleset_load(rl_loader *ld, const rl_jnode *root)
     for (size_t i = 0; i < ld->n_ids; i++)
         free(ld->ids[i]);
     free(ld->ids);
+    rl_strmap_free(&ld->id_index);
     free(ld->id_lines);
     return ld->errors;
 }

@@ -52,5 +52,65 @@ done
 expect 2 "--max-depth above the hard maximum" -- "$rl" --no-config -r deep-rules.json --max-depth 100001 arr1m.json
 contains "$tmp/err" "--max-depth needs a number from 1 to 100000 (the hard maximum)" "--max-depth: names the hard maximum"
 
+# ---- costs are linear: 4x the input takes at most 5x the time ---------------
+# Ratio tests between two sizes in the same run (CPU time of the child,
+# best of two), never wall-clock thresholds: a quadratic cost gives 16x.
+# scaling NAME SMALL_INPUT LARGE_INPUT reportlint-args... (the input last)
+scaling() {
+    name=$1 small=$2 large=$3; shift 3
+    if python3 - "$small" "$large" "$rl" "$@" >"$tmp/scaling" 2>&1 <<'P'
+import os, subprocess, sys
+small, large, cmd = sys.argv[1], sys.argv[2], sys.argv[3:]
+def cpu(path):
+    best = None
+    for _ in range(2):
+        before = os.times()
+        subprocess.run(cmd + [path], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        after = os.times()
+        t = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+        best = t if best is None else min(best, t)
+    return max(best, 0.05)  # below the clock's resolution a ratio means nothing
+a, b = cpu(small), cpu(large)
+print("%.2f s -> %.2f s: %.1fx" % (a, b, b / a))
+sys.exit(0 if b / a <= 5 else 1)
+P
+    then ok; echo "scaling: $name: $(cat "$tmp/scaling")"; else bad "$name: 4x the input took more than 5x the time ($(cat "$tmp/scaling"))"; fi
+}
+python3 - <<'P'
+import json
+for n, tag in ((20000, "s"), (80000, "l")):
+    # one line: every violation's column is on the same line
+    items = [{"code": "C%06d" % i, "staff": -1, "tags": ["a", "b"]} for i in range(n)]
+    open("minified-%s.json" % tag, "w").write(json.dumps({"items": items}, separators=(",", ":")))
+for n, tag in ((25000, "s"), (100000, "l")):
+    rules = [{"id": "R%d" % i, "kind": "threshold", "each": "$.items[*]", "value": "@.staff", "min": 0}
+             for i in range(n)]
+    open("rules-%s.json" % tag, "w").write(json.dumps({"ruleset": "many", "rules": rules}, separators=(",", ":")))
+P
+cat >scale-rules.json <<'J'
+{"ruleset": "scale", "rules": [
+  {"id": "STAFF", "kind": "threshold", "each": "$.items[*]", "value": "@.staff", "min": 0,
+   "message": "{value} staff in {@.code}"}
+]}
+J
+cat >desc-rules.json <<'J'
+{"ruleset": "desc", "rules": [
+  {"id": "ANY", "kind": "expr", "each": "$..*", "assert": "false", "message": "node"}
+]}
+J
+echo '{"items": [{"staff": 1}]}' >one.json
+scaling "a minified report, every violation kept" minified-s.json minified-l.json \
+    --no-config -r scale-rules.json --max-violations 0
+scaling "a minified report, violations over the limit" minified-s.json minified-l.json \
+    --no-config -r scale-rules.json
+scaling "each: \$..* failing on every node" minified-s.json minified-l.json \
+    --no-config -r desc-rules.json --max-violations 0
+expect 0 "100,000 rules load and run" -- "$rl" --no-config -r rules-l.json one.json
+contains "$tmp/out" "100000 rules, 100000 evaluations" "100,000 rules: all of them ran"
+scaling "loading 25,000 then 100,000 rules" rules-s.json rules-l.json --no-config one.json -r
+expect 2 "a duplicate id among 100,000 rules is still found" -- sh -c \
+    "sed 's/\"R99999\"/\"R5\"/' rules-l.json >dup.json && \"\$0\" --no-config -r dup.json one.json" "$rl"
+contains "$tmp/err" "duplicate rule id 'R5' (first defined at line 1)" "duplicate id: named, with where it was first defined"
+
 echo "limits: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
