@@ -283,7 +283,6 @@ int rl_rules_adopt(rl_rules *rules, rl_ruleset *set)
         if (set->rules[i]->coll)
             rl_coll_rule_set_index(set->rules[i]->coll, rules->n_coll++);
         rules->all[rules->n_all++] = set->rules[i];
-        rules->all[rules->n_all++] = set->rules[i];
         if (rl_strmap_put(&rules->by_id, set->rules[i]->id, set->rules[i]) != 0)
             return 0;
     }
