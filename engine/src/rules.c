@@ -129,12 +129,6 @@ void rl_rules_free(rl_rules *rules)
     diags_free(rules->diags, rules->n_diags);
     diags_free(rules->warnings, rules->n_warnings);
     rl_strmap_free(&rules->by_id);
-    for (size_t i = 0; i < rules->n_diags; i++) {
-        free((char *)rules->diags[i].file);
-        free((char *)rules->diags[i].rule);
-        free((char *)rules->diags[i].message);
-    }
-    free(rules->diags);
     for (size_t i = 0; i < rules->n_overrides; i++) {
         free(rules->overrides[i].name);
         free(rules->overrides[i].value);
