@@ -94,6 +94,8 @@ static void emit(rl_run *run, const rl_finding *f, const char *message)
 
 void rl_run_report(rl_run *run, const rl_finding *f)
 {
+    if (run->deadline.expired) /* what an evaluation cut short found is not a finding */
+        return;
     if (rl_result_cap_full(run->res)) { /* left out: only counted, never built */
         rl_result_count_dropped(run->res, f->info ? RL_SEVERITY_INFO : run->severity);
         return;
@@ -110,7 +112,8 @@ void rl_run_report(rl_run *run, const rl_finding *f)
         rl_template_expand(t, all, n, &run->ctx, lang, &msg);
         run->ctx.err = saved;
     }
-    emit(run, f, rl_sbuf_str(&msg));
+    /* out of memory building it: say so, never an empty message */
+    emit(run, f, rl_sbuf_ok(&msg) ? rl_sbuf_str(&msg) : "(the message could not be built: out of memory)");
     rl_sbuf_free(&msg);
 }
 
@@ -198,31 +201,24 @@ rl_outcome rl_run_missing(rl_run *run, const char *what, const rl_expr *e)
 /* The timeout is checked cooperatively, between evaluations (one rule on
  * one node): each is bounded (PCRE2 limits, linear JSONPath and kinds), so
  * a check stops soon after its deadline, with no signal or jump. */
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static int past_deadline(rl_run *run)
 {
-    if (!run->timed_out && run->deadline > 0 && now_seconds() >= run->deadline)
-        run->timed_out = 1;
-    return run->timed_out;
+    return rl_deadline_check(&run->deadline);
 }
 
 /* The `input` violation of a report whose check ran out of time, at its
- * root (where the check stopped depends on the machine; the place does not). */
-static void report_timeout(rl_run *run, double seconds)
+ * root (where the check stopped depends on the machine; the place does not).
+ * Added after the --max-violations notice, so it is never folded into it. */
+static void report_timeout(const rl_rules *rules, rl_lang lang, const char *file, rl_jdoc *doc,
+                           rl_result *res, double seconds)
 {
     rl_fig arg = {"seconds", {0}};
     rl_value_set_num(&arg.v, seconds);
     rl_sbuf text = RL_SBUF_INIT;
-    rl_catalog_expand(run->catalog, RL_MSG_TIMEOUT, run->lang, &arg, 1, &text);
+    rl_catalog_expand(rules->catalog, RL_MSG_TIMEOUT, lang, &arg, 1, &text);
     unsigned line, col;
-    rl_jdoc_locate(run->doc, run->doc->root->offset, &line, &col);
-    rl_check_input_violation(run->res, run->file, "", line, col, rl_sbuf_str(&text));
+    rl_jdoc_locate(doc, doc->root->offset, &line, &col);
+    rl_check_input_violation(res, file, "", line, col, rl_sbuf_str(&text));
     rl_sbuf_free(&text);
 }
 
@@ -290,7 +286,8 @@ static void run_rule(rl_run *run, const rl_eval_ctx *base)
     rl_nodelist_init(&nodes);
     rl_error err;
     rl_error_fresh(&err);
-    if (rl_jpath_eval(run->rule->each, base->root, base->root, &nodes, &err) != 0) {
+    if (rl_jpath_eval_until(run->rule->each, base->root, base->root, &nodes, &err,
+                            &run->deadline) != 0) {
         run->ctx = *base;
         run->ctx.err = &err;
         run->node = base->root;
@@ -349,9 +346,9 @@ static void set_ctx(rl_eval_ctx *base, const rl_rules *rules, const rl_check_pla
 /* Every active rule on one report, until the deadline (timeout seconds
  * from now; 0: none), set by set: the rules checked per report, then the
  * collection rules the report is fed to (their state kept in res). */
-static void run_rules(const rl_rules *rules, const rl_check_plan *plan, rl_lang lang,
-                      const char *file, rl_jdoc *doc, rl_result *res, rl_arena *arena,
-                      rl_regex_md *md, double timeout)
+static int run_rules(const rl_rules *rules, const rl_check_plan *plan, rl_lang lang,
+                     const char *file, rl_jdoc *doc, rl_result *res, rl_arena *arena,
+                     rl_regex_md *md, double timeout)
 {
     rl_run run = {0};
     run.doc = doc;
@@ -360,12 +357,12 @@ static void run_rules(const rl_rules *rules, const rl_check_plan *plan, rl_lang 
     run.catalog = rules->catalog;
     run.lang = lang;
     rl_eval_ctx base = {0};
-    if (timeout > 0)
-        run.deadline = now_seconds() + timeout;
+    rl_deadline_start(&run.deadline, timeout);
     rl_coll *c = plan->n_coll ? rl_coll_of(res, rules) : NULL;
     size_t i = 0, j = 0;
     for (size_t set = 0; set < plan->n_sets && !past_deadline(&run); set++) {
         set_ctx(&base, rules, plan, &plan->sets[set], lang, file, doc, res, arena, md);
+        base.deadline = &run.deadline;
         for (; i < plan->n && plan->rules[i].set == set && !past_deadline(&run); i++) {
             run.rule = plan->rules[i].rule;
             run.severity = plan->rules[i].severity;
@@ -376,8 +373,7 @@ static void run_rules(const rl_rules *rules, const rl_check_plan *plan, rl_lang 
             rl_coll_feed(c, plan->coll[j].rule, plan->coll[j].severity, &base, doc, file, res,
                          rules->catalog, lang);
     }
-    if (run.timed_out)
-        report_timeout(&run, timeout);
+    return run.deadline.expired;
 }
 
 void rl_check_doc_in(const rl_rules *rules, rl_check_plan *plan, rl_lang lang, const char *file,
@@ -388,7 +384,10 @@ void rl_check_doc_in(const rl_rules *rules, rl_check_plan *plan, rl_lang lang, c
     rl_result_cap_begin(res, limits.max_violations);
     rl_check_dup_keys(doc, file, res, rules->catalog, lang);
     const rl_jnode *loc = rl_report_locale_node(doc->root);
+    int timed_out = 0;
     if (rl_check_locale_ok(doc, loc, plan, file, res, rules->catalog, lang))
-        run_rules(rules, plan, lang, file, doc, res, arena, md, limits.timeout);
+        timed_out = run_rules(rules, plan, lang, file, doc, res, arena, md, limits.timeout);
     rl_check_cap_notice(res, rules->catalog, lang);
+    if (timed_out)
+        report_timeout(rules, lang, file, doc, res, limits.timeout);
 }

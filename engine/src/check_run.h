@@ -5,6 +5,7 @@
 #ifndef RL_CHECK_RUN_H
 #define RL_CHECK_RUN_H
 
+#include "deadline.h"
 #include "check.h"
 #include "kinds.h"
 
@@ -19,8 +20,7 @@ struct rl_run {
     const rl_catalog *catalog;
     rl_lang lang; /* of messages */
     long slot;    /* the rule's slot in res's table of rules (rl_check_rule_slot; -1: none) */
-    double deadline; /* CLOCK_MONOTONIC seconds; 0: none */
-    int timed_out;
+    rl_deadline deadline; /* --timeout: ctx.deadline points here */
     /* NULL: a violation is placed at its blamed node in doc and file. Else
      * this fills v's file, line and column, the pointer (ptr) and, when it
      * changes the message, the new message (msg). */

@@ -86,6 +86,8 @@ typedef struct rl_eval_ctx {
     const rl_jnode *err_node; /* the report node whose value caused the failure, if any */
     unsigned depth;          /* internal: parameter nesting */
     struct rl_regex_md *md;  /* this thread's regex match data, or NULL (regex.h) */
+    struct rl_deadline *deadline; /* --timeout (deadline.h), checked inside JSONPath
+                                     walks; NULL: none */
     /* Collection rules (expr_split.h): when set, subst is asked first about
      * every subexpression; it returns 1 after setting out (the value the
      * collection computed for it), 0 to evaluate it as usual, -1 with err set. */

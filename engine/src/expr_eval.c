@@ -651,7 +651,7 @@ static int select_nodes(rl_eval_ctx *ctx, const rl_jpath *q, int singular, const
     }
     rl_nodelist l;
     rl_nodelist_init(&l);
-    if (rl_jpath_eval(q, root, cur, &l, ctx->err) < 0) {
+    if (rl_jpath_eval_until(q, root, cur, &l, ctx->err, ctx->deadline) < 0) {
         rl_nodelist_free(&l);
         ctx->err_node = NULL;
         return -1;

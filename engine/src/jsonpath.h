@@ -66,6 +66,11 @@ int rl_jpath_over_items(const rl_jpath *q);
  * regular expression hit its match limit in match() or search()). */
 int rl_jpath_eval(const rl_jpath *q, const rl_jnode *root, const rl_jnode *current,
                   rl_nodelist *out, rl_error *err);
+/* The same, stopping with err set ("out of time") once deadline (may be
+ * NULL; deadline.h) has passed: it is checked at every step of the walk. */
+struct rl_deadline;
+int rl_jpath_eval_until(const rl_jpath *q, const rl_jnode *root, const rl_jnode *current,
+                        rl_nodelist *out, rl_error *err, struct rl_deadline *deadline);
 
 /* For singular queries: the selected node or NULL, without allocating.
  * Always NULL for a query that is not singular. */

@@ -10,6 +10,7 @@
  * -1 error with ev->err set. A descendant segment walks the subtree along
  * parent links, so nothing recurses on the document's depth; recursion
  * follows the query's nesting only (the parser bounds it). */
+#include "deadline.h"
 #include "error.h"
 #include "jsonpath_int.h"
 
@@ -156,6 +157,10 @@ static int descend(const jp_query *q, size_t i, const jp_eval *ev, const rl_jnod
 static int walk_from(const jp_query *q, size_t i, const jp_eval *ev, const rl_jnode *node,
                      jp_emit emit, void *st)
 {
+    if (rl_deadline_hit(ev->deadline)) { /* one query may select n^2 nodes ($..*..*) */
+        rl_error_set(ev->err, 0, 0, "stopped: out of time (--timeout)");
+        return -1;
+    }
     if (i == q->n)
         return emit(st, node);
     if (q->seg[i].descendant)
@@ -306,7 +311,13 @@ static int emit_push(void *st, const rl_jnode *n)
 int rl_jpath_eval(const rl_jpath *q, const rl_jnode *root, const rl_jnode *current,
                   rl_nodelist *out, rl_error *err)
 {
-    jp_eval ev = {root, err};
+    return rl_jpath_eval_until(q, root, current, out, err, NULL);
+}
+
+int rl_jpath_eval_until(const rl_jpath *q, const rl_jnode *root, const rl_jnode *current,
+                        rl_nodelist *out, rl_error *err, struct rl_deadline *deadline)
+{
+    jp_eval ev = {root, err, deadline};
     push_state ps = {out, 0};
     size_t before = out->n;
     if (jp_walk(&q->q, &ev, current, emit_push, &ps) >= 0)

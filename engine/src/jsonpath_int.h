@@ -101,6 +101,7 @@ typedef struct jp_value {
 typedef struct jp_eval {
     const rl_jnode *root;
     rl_error *err;
+    struct rl_deadline *deadline; /* checked at every step of a walk; NULL: none */
 } jp_eval;
 
 /* A function extension (RFC 9535 §2.4). eval returns 0/1 for LogicalType

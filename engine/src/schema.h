@@ -139,5 +139,11 @@ void rl_schema_errors_free(rl_schema_errors *errs);
  * memory. */
 int rl_schema_validate(const rl_schema *schema, const rl_jdoc *doc,
                        const rl_jnode *instance, rl_schema_errors *out);
+/* The same, giving up once deadline (may be NULL; deadline.h) has passed:
+ * -2 then, with whatever errors were found before. */
+struct rl_deadline;
+int rl_schema_validate_until(const rl_schema *schema, const rl_jdoc *doc,
+                             const rl_jnode *instance, rl_schema_errors *out,
+                             struct rl_deadline *deadline);
 
 #endif

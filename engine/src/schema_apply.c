@@ -46,6 +46,7 @@ static int pattern_match(rl_svctx *c, const rl_spat *p, const rl_jmember *m)
 static int regex_trouble(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call,
                          const rl_jmember *m)
 {
+    rl_sv_regex_limit(c, s, k, m->value);
     rl_sv_error(c, s, k, call, m->value,
                 "property name '%s' could not be matched within the regex limits", m->key);
     return 0;

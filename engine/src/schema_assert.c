@@ -213,11 +213,13 @@ int rl_skw_pattern(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svc
     int r = rl_sv_search(c, k->u.re, call->inst->u.str.s, call->inst->u.str.len);
     if (r == RL_REGEX_MATCH)
         return 1;
-    if (r == RL_REGEX_NOMATCH)
+    if (r == RL_REGEX_NOMATCH) {
         string_error(c, s, k, call, "does not match", k->at->u.str.s);
-    else
+    } else {
+        rl_sv_regex_limit(c, s, k, call->inst);
         string_error(c, s, k, call, "could not be matched within the regex limits against",
                      k->at->u.str.s);
+    }
     return 0;
 }
 

@@ -248,7 +248,18 @@ typedef struct rl_svctx {
     unsigned depth, max_depth;
     unsigned hinting; /* inside a "closest alternative" re-evaluation */
     int oom;
+    struct rl_deadline *deadline; /* checked at every evaluation; NULL: none */
+    int stopped;                  /* the deadline passed: the result means nothing */
+    /* The first regex that hit its limits (a pattern, patternProperties):
+     * the instance is then invalid whatever `not`, anyOf or `if` make of it,
+     * never valid because a match could not be decided. */
+    const rl_snode *limit_s;
+    const rl_skw *limit_k;
+    const rl_jnode *limit_inst;
 } rl_svctx;
+
+/* Note a regex limit hit (see rl_svctx.limit_*). */
+void rl_sv_regex_limit(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_jnode *inst);
 
 typedef struct rl_svcall {
     const rl_jnode *inst;

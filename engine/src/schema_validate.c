@@ -16,6 +16,7 @@
  *
  * Thread safety: everything written during a validation is in the rl_svctx
  * (scratch arena) or the caller's error list; compiled nodes are only read. */
+#include "deadline.h"
 #include "schema_int.h"
 
 #include <string.h>
@@ -124,6 +125,10 @@ int rl_sv_eval(rl_svctx *c, const rl_snode *s, const rl_svcall *call)
     if (s->kind == RL_SN_FALSE) {
         rl_sv_error_at(c, s->res, "false", s->json, call->errs, call->inst,
                        "no value is allowed here (the schema is false)");
+        return 0;
+    }
+    if (c->stopped || rl_deadline_hit(c->deadline)) { /* allOf/anyOf chains can double per level */
+        c->stopped = 1;
         return 0;
     }
     if (c->depth >= c->max_depth) { /* only $dynamicRef can loop without consuming */
@@ -299,18 +304,43 @@ int rl_skw_dependent_schemas(rl_svctx *c, const rl_snode *s, const rl_skw *k, co
 
 /* ---- the entry point ----------------------------------------------------- */
 
+void rl_sv_regex_limit(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_jnode *inst)
+{
+    if (!c->limit_s) {
+        c->limit_s = s;
+        c->limit_k = k;
+        c->limit_inst = inst;
+    }
+}
+
 int rl_schema_validate(const rl_schema *schema, const rl_jdoc *doc, const rl_jnode *instance,
                        rl_schema_errors *out)
+{
+    return rl_schema_validate_until(schema, doc, instance, out, NULL);
+}
+
+int rl_schema_validate_until(const rl_schema *schema, const rl_jdoc *doc,
+                             const rl_jnode *instance, rl_schema_errors *out,
+                             struct rl_deadline *deadline)
 {
     if (!instance)
         instance = doc ? doc->root : NULL;
     if (!schema || !instance)
         return -1;
-    rl_svctx c = {schema->set, doc, NULL, 0, schema->set->opts.max_depth, 0, 0};
+    rl_svctx c = {schema->set, doc, NULL, 0, schema->set->opts.max_depth, 0, 0, deadline, 0,
+                  NULL, NULL, NULL};
     rl_svcall call = {instance, NULL, NULL, out};
     int ok = rl_sv_eval(&c, schema->root, &call);
+    if (c.limit_s && !c.stopped) {
+        rl_sv_error(&c, c.limit_s, c.limit_k, &call, c.limit_inst,
+                    "pattern limit exceeded: the value could not be matched against %s within "
+                    "the regex limits (treated as a violation)",
+                    c.limit_k->at && c.limit_k->at->type == RL_JSTRING ? c.limit_k->at->u.str.s
+                                                                       : "the pattern");
+        ok = 0;
+    }
     rl_arena_free(c.scratch);
     if (c.oom || (out && out->oom))
         return -1;
-    return ok;
+    return c.stopped ? -2 : ok;
 }

@@ -301,6 +301,21 @@ static void expand_figure(const rl_fig *f, const rl_eval_ctx *ctx, int digits, c
             out->data[i] = mark;
 }
 
+/* Cut what a placeholder added after `from` to RL_TEMPLATE_MAX_VALUE bytes
+ * (at a UTF-8 character boundary), with a mark saying how much was left out. */
+static void cap_value(rl_sbuf *out, size_t from)
+{
+    if (!rl_sbuf_ok(out) || out->len - from <= RL_TEMPLATE_MAX_VALUE)
+        return;
+    size_t keep = from + RL_TEMPLATE_MAX_VALUE;
+    while (keep > from && ((unsigned char)out->data[keep] & 0xC0) == 0x80)
+        keep--;
+    size_t cut = out->len - keep;
+    out->len = keep;
+    out->data[keep] = '\0';
+    rl_sbuf_printf(out, "\xE2\x80\xA6 (%zu more bytes)", cut);
+}
+
 void rl_template_expand(const rl_template *t, const rl_fig *figs, size_t n_figs,
                         rl_eval_ctx *ctx, rl_lang lang, rl_sbuf *out)
 {
@@ -308,6 +323,7 @@ void rl_template_expand(const rl_template *t, const rl_fig *figs, size_t n_figs,
     int digits = message_digits(figs, n_figs);
     for (size_t i = 0; i < t->n; i++) {
         const segment *seg = &t->segs[i];
+        size_t from = out->len;
         if (seg->kind == SEG_TEXT) {
             rl_sbuf_adds(out, seg->text);
         } else if (seg->kind == SEG_FIGURE) {
@@ -321,6 +337,8 @@ void rl_template_expand(const rl_template *t, const rl_fig *figs, size_t n_figs,
         } else {
             expand_expr(seg, ctx, mark, out);
         }
+        if (seg->kind != SEG_TEXT)
+            cap_value(out, from);
     }
 }
 

@@ -12,6 +12,12 @@
 #ifndef RL_TEMPLATE_H
 #define RL_TEMPLATE_H
 
+/* The most bytes one placeholder's value adds to a message: a longer value
+ * (an 8 MB string, a whole report written as JSON) is cut at a character
+ * boundary and ends with a visible mark, "… (N more bytes)", so messages
+ * stay bounded and never silently empty. */
+#define RL_TEMPLATE_MAX_VALUE 1024
+
 #include "expr.h"
 #include "lang.h"
 #include "sbuf.h"

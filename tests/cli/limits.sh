@@ -54,7 +54,7 @@ contains "$tmp/err" "--max-depth needs a number from 1 to 100000 (the hard maxim
 
 # ---- costs are linear: 4x the input takes at most 5x the time ---------------
 # Ratio tests between two sizes in the same run (CPU time of the child,
-# best of two), never wall-clock thresholds: a quadratic cost gives 16x.
+# best of three), never wall-clock thresholds: a quadratic cost gives 16x.
 # scaling NAME SMALL_INPUT LARGE_INPUT reportlint-args... (the input last)
 scaling() {
     name=$1 small=$2 large=$3; shift 3
@@ -63,7 +63,7 @@ import os, subprocess, sys
 small, large, cmd = sys.argv[1], sys.argv[2], sys.argv[3:]
 def cpu(path):
     best = None
-    for _ in range(2):
+    for _ in range(3):
         before = os.times()
         subprocess.run(cmd + [path], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         after = os.times()
@@ -111,6 +111,89 @@ scaling "loading 25,000 then 100,000 rules" rules-s.json rules-l.json --no-confi
 expect 2 "a duplicate id among 100,000 rules is still found" -- sh -c \
     "sed 's/\"R99999\"/\"R5\"/' rules-l.json >dup.json && \"\$0\" --no-config -r dup.json one.json" "$rl"
 contains "$tmp/err" "duplicate rule id 'R5' (first defined at line 1)" "duplicate id: named, with where it was first defined"
+
+# ---- --timeout bounds one evaluation and every kind (findings 4, 6, 7, 13) ---
+# elapsed LIMIT command...: run it; ok when it ended within 3x the limit
+# (before: 65 s and more; the 10% target is measured in docs/limits.md,
+# this only proves the check stops)
+within() {
+    limit=$1; shift
+    python3 - "$limit" "$@" >"$tmp/within" 2>&1 <<'P'
+import subprocess, sys, time
+limit, cmd = float(sys.argv[1]), sys.argv[2:]
+t = time.monotonic()
+with open("out.txt", "w") as out:
+    rc = subprocess.run(cmd, stdout=out, stderr=subprocess.DEVNULL).returncode
+e = time.monotonic() - t
+print("%.2f s (exit %d)" % (e, rc))
+sys.exit(0 if e <= 3 * limit and rc == 1 else 1)
+P
+}
+python3 - <<'P'
+import json
+items = [{"v": i, "name": "n%d" % i, "tags": ["a", "b", "c"]} for i in range(40000)]
+deep = '{"a":' * 3000 + "1" + "}" * 3000
+open("big.json", "w").write('{"items": %s, "deep": %s}' % (json.dumps(items), deep))
+defs = {"l%d" % i: {"allOf": [{"$ref": "#/$defs/l%d" % (i + 1)}, {"$ref": "#/$defs/l%d" % (i + 1)}]}
+        for i in range(40)}
+defs["l40"] = {"type": "object"}
+open("chain.schema.json", "w").write(json.dumps({"$defs": defs, "$ref": "#/$defs/l0"}))
+anyof = {"l%d" % i: {"anyOf": [{"$ref": "#/$defs/l%d" % (i + 1)}, {"$ref": "#/$defs/l%d" % (i + 1)}]}
+         for i in range(40)}
+anyof["l40"] = {"type": "string"}
+open("anyof.schema.json", "w").write(json.dumps({"$defs": anyof, "$ref": "#/$defs/l0"}))
+P
+cat >slow-rules.json <<'J'
+{"ruleset": "slow", "rules": [
+  {"id": "FIRST", "kind": "expr", "each": "$.items[*]", "assert": "@.v < 0"},
+  {"id": "PAIRS", "kind": "expr", "assert": "count($..*..*..*) < 0"},
+  {"id": "CHAIN", "kind": "schema", "schema": "chain.schema.json"},
+  {"id": "ANYOF", "kind": "schema", "schema": "anyof.schema.json"}
+]}
+J
+for rule in PAIRS CHAIN ANYOF; do
+    if within 1 "$rl" --no-config --max-depth 5000 -r slow-rules.json --only "$rule" --timeout 1 big.json; then ok
+    else bad "--timeout 1 stops $rule: $(cat "$tmp/within")"; fi
+    contains out.txt "big.json:1:1: error [input] checking stopped after 1 s (--timeout)" "--timeout 1 on $rule: the located notice"
+done
+# finding 13: with --max-violations the timeout notice is its own line
+within 1 "$rl" --no-config --max-depth 5000 -r slow-rules.json --only FIRST,PAIRS --max-violations 2 --timeout 1 big.json
+contains out.txt "violations not shown: 39998 more" "--timeout with --max-violations: the violations left out are counted"
+contains out.txt "error [input] checking stopped after 1 s (--timeout)" "--timeout with --max-violations: the notice is never folded away"
+contains out.txt "big.json:1:12: error [FIRST]" "--timeout: what was found before is kept"
+
+# ---- a regex limit is never a pass (finding 12) -----------------------------
+python3 -c 'import json; print(json.dumps({"items": [{"name": "a" * 60 + "!"}]}))' >redos.json
+cat >redos-rules.json <<'J'
+{"ruleset": "redos", "rules": [
+  {"id": "FILTER", "kind": "expr", "assert": "count($.items[?search(@.name, '^(a|a)+$')]) == 0"},
+  {"id": "NOTFILTER", "kind": "expr", "assert": "count($.items[?!match(@.name, '(a|a)+')]) == 1"},
+  {"id": "NOT", "kind": "schema", "each": "$.items[*].name", "schema": {"not": {"pattern": "^(a|a)+$"}}},
+  {"id": "ONEOF", "kind": "schema", "each": "$.items[*].name",
+   "schema": {"oneOf": [{"not": {"pattern": "^(a|a)+$"}}, {"type": "number"}]}},
+  {"id": "IF", "kind": "schema", "each": "$.items[*].name",
+   "schema": {"if": {"pattern": "^(a|a)+$"}, "then": false}}
+]}
+J
+expect 1 "regex limits: every rule fails" -- "$rl" --no-config -r redos-rules.json redos.json
+for rule in FILTER NOTFILTER; do
+    contains "$tmp/out" "error [$rule] cannot evaluate" "regex limit in a JSONPath filter ($rule): a violation"
+    contains "$tmp/out" "hit its match limit" "regex limit in a JSONPath filter ($rule): says why"
+done
+for rule in NOT ONEOF IF; do
+    contains "$tmp/out" "error [$rule] pattern: pattern limit exceeded" "regex limit in a schema ($rule): a violation, never a pass"
+done
+
+# ---- templates are bounded, never silently empty (finding 9) ----------------
+python3 -c 'import json; print(json.dumps({"s": "x" * 3000000 + "é", "items": [1, 2, 3]}))' >longstr.json
+cat >tpl-rules.json <<'J'
+{"ruleset": "tpl", "rules": [
+  {"id": "LONG", "kind": "expr", "each": "$.items[*]", "assert": "false", "message": "s={$.s} doc={$}"}
+]}
+J
+expect 1 "a huge placeholder value" -- "$rl" --no-config -f json -r tpl-rules.json longstr.json
+contains "$tmp/out" "more bytes) doc={" "a placeholder value is cut with a visible mark"
+if [ "$(wc -c <"$tmp/out")" -lt 20000 ]; then ok; else bad "three messages with a 3 MB placeholder are not bounded: $(wc -c <"$tmp/out") bytes"; fi
 
 echo "limits: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

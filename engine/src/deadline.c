@@ -1,0 +1,27 @@
+/* deadline.c — the cooperative deadline (see deadline.h). */
+#include "deadline.h"
+
+#include <time.h>
+
+double rl_deadline_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void rl_deadline_start(rl_deadline *d, double seconds)
+{
+    d->at = seconds > 0 ? rl_deadline_now() + seconds : 0;
+    d->ticks = 0;
+    d->expired = 0;
+}
+
+int rl_deadline_check(rl_deadline *d)
+{
+    if (!d || d->at <= 0)
+        return 0;
+    if (!d->expired && rl_deadline_now() >= d->at)
+        d->expired = 1;
+    return d->expired;
+}
