@@ -235,6 +235,7 @@ bench: all $(BUILD)/bench/floor_cjson $(BUILD)/bench/timed
 	@BUILD=$(BUILD) $(PYTHON_DEBIAN) tests/bench/bench_dask.py
 
 bench-check: all $(BUILD)/bench/floor_cjson $(BUILD)/bench/timed
+	@sh tests/bench/setup.sh $(BUILD)/bench
 	@BUILD=$(BUILD) python3 tests/bench/bench.py --check
 
 # Every relative link in README.md and docs/ resolves (tests/docs/).

@@ -37,6 +37,22 @@ static int exe_dir(char *buf, size_t size)
     return 1;
 }
 
+/* BUF without its "bin/../" detours (realpath), and relative when it lies
+ * under the working directory, so locations at bundled rules read
+ * "rules/x.json:12:5" rather than "/abs/build/../rules/x.json:12:5". */
+static const char *tidy(char *buf, size_t size)
+{
+    char real[PATH_MAX], cwd[PATH_MAX];
+    if (!realpath(buf, real))
+        return buf;
+    size_t n = getcwd(cwd, sizeof cwd) ? strlen(cwd) : 0;
+    const char *shown = real;
+    if (n > 1 && strncmp(real, cwd, n) == 0 && real[n] == '/')
+        shown = real + n + 1;
+    snprintf(buf, size, "%s", shown);
+    return buf;
+}
+
 /* The bundled directory NAME: $ENV, else beside the binary (a build
  * tree), else under the installed share directory. */
 static const char *bundled(const char *env_name, const char *name, char *buf, size_t size)
@@ -52,7 +68,7 @@ static const char *bundled(const char *env_name, const char *name, char *buf, si
         for (size_t i = 0; i < 2; i++) {
             snprintf(buf, size, "%s%s%s", dir, rel[i], name);
             if (is_dir(buf))
-                return buf;
+                return tidy(buf, size);
         }
     }
     snprintf(buf, size, "%s/%s", RL_DATADIR, name);
