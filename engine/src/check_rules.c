@@ -17,9 +17,8 @@ static void rule_pointer(const rl_rules *rules, const rl_rule *r, char *out, siz
     out[0] = '\0';
     if (r == rules->report_schema)
         return;
-    for (size_t i = 0; i < r->set->n_rules; i++)
-        if (r->set->rules[i] == r)
-            snprintf(out, size, "/rules/%zu", i);
+    if (r->index < r->set->n_rules && r->set->rules[r->index] == r)
+        snprintf(out, size, "/rules/%zu", r->index);
 }
 
 long rl_check_rule_slot(rl_result *res, const rl_rules *rules, const rl_rule *r, int severity)

@@ -2,6 +2,7 @@
  * (result_rules.h). */
 #include "result_rules.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,14 +10,18 @@ void rl_rule_table_free(rl_rule_table *t)
 {
     free(t->rules);
     free(t->keys);
+    rl_strmap_free(&t->by_id);
     memset(t, 0, sizeof *t);
 }
 
 static int same(const rl_rule_table *t, size_t i, const void *key, const char *id)
 {
-    return key ? t->keys[i] == key : strcmp(t->rules[i].id, id) == 0;
+    return key ? t->keys[i] == key : id && strcmp(t->rules[i].id, id) == 0;
 }
 
+/* Rule ids are unique in a result, so an id finds its slot through the
+ * map; a key alone (no id) is looked for near the last slot found, then by
+ * a scan. */
 static long find_in(rl_rule_table *t, const void *key, const char *id)
 {
     size_t h = t->hint;
@@ -24,6 +29,10 @@ static long find_in(rl_rule_table *t, const void *key, const char *id)
         return (long)h;
     if (h + 1 < t->n && same(t, h + 1, key, id))
         return (long)(t->hint = h + 1);
+    if (id) {
+        const rl_strmap_slot *s = rl_strmap_find(&t->by_id, id);
+        return s ? (long)(t->hint = (size_t)(uintptr_t)s->value - 1) : -1;
+    }
     for (size_t i = 0; i < t->n; i++)
         if (same(t, i, key, id))
             return (long)(t->hint = i);
@@ -32,8 +41,7 @@ static long find_in(rl_rule_table *t, const void *key, const char *id)
 
 long rl_rule_table_find(rl_rule_table *t, const void *key, const char *id)
 {
-    long i = key ? find_in(t, key, NULL) : -1;
-    return i >= 0 || !id ? i : find_in(t, NULL, id);
+    return find_in(t, id ? NULL : key, id);
 }
 
 static int grow(rl_rule_table *t)
@@ -74,7 +82,7 @@ long rl_rule_table_slot(rl_rule_table *t, rl_arena *arena, const void *key,
     r.file = copy(arena, info->file);
     r.pointer = copy(arena, info->pointer);
     r.evaluations = r.passed = r.failed = r.not_applicable = 0;
-    if (!r.id)
+    if (!r.id || rl_strmap_put(&t->by_id, r.id, (void *)(uintptr_t)(t->n + 1)) != 0)
         return -1;
     t->rules[t->n] = r;
     t->keys[t->n] = key;

@@ -13,6 +13,7 @@
 #define RL_RESULT_RULES_H
 
 #include "arena.h"
+#include "strmap.h"
 #include "reportlint.h"
 
 typedef struct rl_rule_table {
@@ -20,6 +21,7 @@ typedef struct rl_rule_table {
     const void **keys;
     size_t n, cap;
     size_t hint; /* the slot found last */
+    rl_strmap by_id; /* id -> slot + 1, so finding a rule never scans */
 } rl_rule_table;
 
 void rl_rule_table_free(rl_rule_table *t);

@@ -42,6 +42,7 @@ typedef struct rl_rule {
     struct rl_coll_rule *coll; /* "scope": "collection": what the collection
                                   keeps for it (collection.h); NULL: per report */
     const rl_ruleset *set;
+    size_t index;            /* its place in set->rules */
     unsigned line, column;   /* where the rule object starts */
 } rl_rule;
 

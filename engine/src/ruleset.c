@@ -425,6 +425,7 @@ static int push_rule(rl_ruleset *set, rl_rule *r)
     if (!rules)
         return 0;
     set->rules = rules;
+    r->index = set->n_rules;
     set->rules[set->n_rules++] = r;
     return 1;
 }

@@ -141,6 +141,7 @@ static rl_rule *new_report_rule(rl_rules *rules, const char *file)
     r->set = set;
     if (!set->name || !set->file || !set->params || !r->id || !r->title || !r->data)
         goto fail;
+    r->index = set->n_rules;
     set->rules[set->n_rules++] = r;
     if (!rl_rules_adopt(rules, set))
         return NULL; /* kept in rules->sets when it got there: freed with them */

@@ -38,7 +38,7 @@ status=$?
 if [ $status = 1 ] && grep -q 'report.json:52:29: warning \[SVC-AVG\]' "$tmp/out"; then ok; else
     bad "installed binary on a sample (exit $status)"; sed 's/^/  | /' "$tmp/out" | head; fi
 env -u REPORTLINT_RULES "$root/bin/reportlint" rules check >"$tmp/log" 2>&1
-if grep -q "^$root/bin/../share/reportlint/rules/two-level-government.json: ok" "$tmp/log"; then ok; else
+if grep -q "^$root/share/reportlint/rules/two-level-government.json: ok" "$tmp/log"; then ok; else
     bad "rules not read from the installed share/reportlint"; sed 's/^/  | /' "$tmp/log" | head -5; fi
 
 # man pages render without warnings
