@@ -176,24 +176,58 @@ int rl_run_date(rl_run *run, const rl_expr *e, rl_value *out)
     return convert(run, e, out, 1);
 }
 
-rl_outcome rl_run_missing_at(rl_run *run, const char *what, const char *text,
-                             const rl_jnode *blame)
+/* The item a message is about: the normalized path of node (the `each`
+ * node when NULL), "$" for the root. */
+static void item_path(rl_run *run, const rl_jnode *node, rl_sbuf *out)
+{
+    rl_jpath_normalized(node ? node : run->node, out);
+}
+
+static rl_outcome missing(rl_run *run, const char *what, const char *text, const rl_expr *e,
+                          const rl_jnode *blame)
 {
     if (run->rule->missing != RL_MISSING_VIOLATION)
         return RL_NOT_APPLICABLE;
+    rl_sbuf item = RL_SBUF_INIT, gone = RL_SBUF_INIT;
+    item_path(run, blame, &item);
+    if (e)
+        rl_expr_missing_text(e, &run->ctx, &gone);
+    else
+        rl_sbuf_adds(&gone, text);
     rl_finding f = {0};
     f.engine = 1;
     f.msg = RL_MSG_MISSING_DATA;
     f.blame = blame;
     rl_finding_arg_str(&f, "field", what);
     rl_finding_arg_str(&f, "expr", text);
+    rl_finding_arg_str(&f, "item", rl_sbuf_str(&item));
+    rl_finding_arg_str(&f, "missing", rl_sbuf_str(&gone));
     rl_run_report(run, &f);
+    rl_sbuf_free(&item);
+    rl_sbuf_free(&gone);
     return RL_FAIL;
+}
+
+rl_outcome rl_run_missing_at(rl_run *run, const char *what, const char *text,
+                             const rl_jnode *blame)
+{
+    return missing(run, what, text, NULL, blame);
+}
+
+rl_outcome rl_run_missing_expr_at(rl_run *run, const char *what, const rl_expr *e,
+                                  const rl_jnode *blame)
+{
+    return missing(run, what, rl_expr_text(e), e, blame);
 }
 
 rl_outcome rl_run_missing(rl_run *run, const char *what, const rl_expr *e)
 {
-    return rl_run_missing_at(run, what, rl_expr_text(e), NULL);
+    return missing(run, what, rl_expr_text(e), e, NULL);
+}
+
+void rl_run_item(rl_run *run, rl_sbuf *out)
+{
+    item_path(run, NULL, out);
 }
 
 /* ---- running rules --------------------------------------------------- */

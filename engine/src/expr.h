@@ -133,6 +133,10 @@ int rl_expr_eval(const rl_expr *e, rl_eval_ctx *ctx, rl_value *out);
  * (ISO strings, or locale forms later; year-less ones resolved with
  * ctx->as_of). Return 0, or -1 with ctx->err set. */
 int rl_eval_to_number(rl_eval_ctx *ctx, const rl_value *in, rl_value *out);
+/* What makes e null: the text of the first path or $name in it that
+ * selects nothing ("@.staff" of "@.staff / @.centres"), else e's whole
+ * text. Appended to out; evaluation errors are ignored. */
+void rl_expr_missing_text(const rl_expr *e, rl_eval_ctx *ctx, rl_sbuf *out);
 /* A short description of a value for messages: "the string 'abc'",
  * "a list of 3 nodes", "the number 1.5". Written into buf. */
 const char *rl_eval_describe(const rl_value *v, char *buf, size_t size);

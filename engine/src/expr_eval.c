@@ -821,3 +821,35 @@ int rl_expr_eval(const rl_expr *e, rl_eval_ctx *ctx, rl_value *out)
     }
     return 0;
 }
+
+/* The first path or $name under n (depth first, left to right) that
+ * selects nothing; NULL when every one selects something. */
+static const rl_enode *first_missing(rl_eval_ctx *ctx, const rl_enode *n)
+{
+    if (n->kind == RL_N_PATH || n->kind == RL_N_PARAM) {
+        rl_value v;
+        if (rl_eval_node(ctx, n, &v) != 0)
+            return NULL;
+        return v.type == RL_VNULL || (v.type == RL_VLIST && v.u.list.n == 0) ? n : NULL;
+    }
+    for (size_t i = 0; i < n->nkids; i++) {
+        const rl_enode *m = first_missing(ctx, n->kids[i]);
+        if (m)
+            return m;
+    }
+    return NULL;
+}
+
+void rl_expr_missing_text(const rl_expr *e, rl_eval_ctx *ctx, rl_sbuf *out)
+{
+    rl_error scratch = {0}, *saved = ctx->err;
+    const rl_jnode *saved_node = ctx->err_node;
+    ctx->err = &scratch;
+    const rl_enode *m = e->root ? first_missing(ctx, e->root) : NULL;
+    ctx->err = saved;
+    ctx->err_node = saved_node;
+    if (m)
+        rl_sbuf_add(out, m->text, m->tlen);
+    else
+        rl_sbuf_adds(out, e->text);
+}

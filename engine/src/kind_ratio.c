@@ -80,9 +80,14 @@ static rl_outcome zero_denominator(rl_run *run, const ratio_data *d, const rl_va
     f.engine = 1;
     f.msg = RL_MSG_ZERO_DIVISOR;
     f.blame = stated->src;
+    rl_sbuf item = RL_SBUF_INIT;
+    rl_run_item(run, &item);
     rl_finding_add(&f, "actual", stated);
     rl_finding_arg_str(&f, "field", d->den_name);
+    rl_finding_arg_str(&f, "expr", rl_expr_text(d->den));
+    rl_finding_arg_str(&f, "item", rl_sbuf_str(&item));
     rl_run_report(run, &f);
+    rl_sbuf_free(&item);
     return RL_FAIL;
 }
 

@@ -162,8 +162,8 @@ static rl_outcome check_items(rl_run *run, const unique_data *d, const rl_nodeli
             continue;
         }
         if (key.type == RL_VNULL) {
-            if (rl_run_missing_at(run, "key", d->key ? rl_expr_text(d->key) : "@",
-                                  items->items[i]) == RL_FAIL)
+            if ((d->key ? rl_run_missing_expr_at(run, "key", d->key, items->items[i])
+                        : rl_run_missing_at(run, "key", "@", items->items[i])) == RL_FAIL)
                 out = RL_FAIL;
             continue;
         }

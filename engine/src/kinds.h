@@ -94,6 +94,13 @@ rl_outcome rl_run_missing(rl_run *run, const char *what, const rl_expr *e);
  * (NULL: the `each` node). */
 rl_outcome rl_run_missing_at(rl_run *run, const char *what, const char *text,
                              const rl_jnode *blame);
+/* The same for an expression (the message names the path in it that
+ * selects nothing), blamed on blame (NULL: the `each` node). */
+rl_outcome rl_run_missing_expr_at(rl_run *run, const char *what, const rl_expr *e,
+                                  const rl_jnode *blame);
+/* The normalized path of the `each` node ("$" for the root), for messages
+ * that name the item. */
+void rl_run_item(rl_run *run, rl_sbuf *out);
 /* Report an evaluation error already in rl_run_ctx(run)->err (message and
  * err_node) as "cannot evaluate TEXT: ..." blamed on the offending node. */
 void rl_run_eval_error(rl_run *run, const char *text);

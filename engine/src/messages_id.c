@@ -44,10 +44,9 @@ const char *const rl_messages_id[RL_MSG_COUNT] = {
                                  "sampai {period_end}); seharusnya hanya satu",
     [RL_MSG_CADENCE_NOT_DAY] = "tanggal penyerahan '{value}' adalah satu bulan penuh, bukan "
                                "satu hari",
-    [RL_MSG_MISSING_DATA] = "data tidak tersedia: {field} ({expr}) tidak memiliki nilai",
+    [RL_MSG_MISSING_DATA] = "data tidak tersedia di {item}: {missing} tidak ada, sehingga {field} ({expr}) tidak memiliki nilai",
     [RL_MSG_EVAL_ERROR] = "tidak dapat menghitung {expr}: {detail}",
-    [RL_MSG_ZERO_DIVISOR] = "{field} bernilai 0, sehingga nilai tercantum {actual} tidak dapat "
-                            "diperiksa (pembagian dengan nol)",
+    [RL_MSG_ZERO_DIVISOR] = "di {item}: {field} ({expr}) bernilai 0, sehingga nilai tercantum {actual} tidak dapat diperiksa (pembagian dengan nol)",
     [RL_MSG_INVALID_JSON] = "JSON tidak valid: {detail}",
     [RL_MSG_CANNOT_OPEN] = "tidak dapat membuka berkas: {detail}",
     [RL_MSG_CANNOT_READ] = "tidak dapat membaca berkas: {detail}",

@@ -40,10 +40,9 @@ const char *const rl_messages_nb[RL_MSG_COUNT] = {
     [RL_MSG_CADENCE_DUP_MONTH] = "{count} rapporter levert i måneden {period} ({period_start} "
                                  "til {period_end}); én var forventet",
     [RL_MSG_CADENCE_NOT_DAY] = "innleveringsdatoen '{value}' er en hel måned, ikke en dag",
-    [RL_MSG_MISSING_DATA] = "data mangler: {field} ({expr}) har ingen verdi",
+    [RL_MSG_MISSING_DATA] = "data mangler i {item}: {missing} mangler, så {field} ({expr}) har ingen verdi",
     [RL_MSG_EVAL_ERROR] = "kan ikke beregne {expr}: {detail}",
-    [RL_MSG_ZERO_DIVISOR] = "{field} er 0, så den oppgitte verdien {actual} kan ikke kontrolleres "
-                            "(divisjon med null)",
+    [RL_MSG_ZERO_DIVISOR] = "i {item}: {field} ({expr}) er 0, så den oppgitte verdien {actual} kan ikke kontrolleres (divisjon med null)",
     [RL_MSG_INVALID_JSON] = "ugyldig JSON: {detail}",
     [RL_MSG_CANNOT_OPEN] = "kan ikke åpne filen: {detail}",
     [RL_MSG_CANNOT_READ] = "kan ikke lese filen: {detail}",
