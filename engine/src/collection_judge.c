@@ -541,8 +541,10 @@ static int judge_rule(judging *jg, rl_coll *c, const rl_plan_rule *pr)
     rl_group **sorted = malloc((rs->n ? rs->n : 1) * sizeof *sorted);
     if (!sorted)
         return -1;
-    memcpy(sorted, rs->groups, rs->n * sizeof *sorted);
-    qsort(sorted, rs->n, sizeof *sorted, cmp_group);
+    if (rs->n) { /* memcpy and qsort take no null pointer, even for 0 items */
+        memcpy(sorted, rs->groups, rs->n * sizeof *sorted);
+        qsort(sorted, rs->n, sizeof *sorted, cmp_group);
+    }
     int rc = 0;
     for (size_t i = 0; i < rs->n && rc == 0; i++)
         rc = judge_group(jg, pr, sorted[i]);

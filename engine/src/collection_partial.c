@@ -202,8 +202,10 @@ static int write_rule(FILE *out, const rl_rule *r, const rl_coll_rstate *rs)
     rl_group **sorted = malloc((rs->n ? rs->n : 1) * sizeof *sorted);
     if (!sorted)
         return -1;
-    memcpy(sorted, rs->groups, rs->n * sizeof *sorted);
-    qsort(sorted, rs->n, sizeof *sorted, cmp_group);
+    if (rs->n) { /* memcpy and qsort take no null pointer, even for 0 items */
+        memcpy(sorted, rs->groups, rs->n * sizeof *sorted);
+        qsort(sorted, rs->n, sizeof *sorted, cmp_group);
+    }
     int rc = 0;
     rl_sbuf b = RL_SBUF_INIT;
     for (size_t i = 0; i < rs->n && rc == 0; i++) {
