@@ -419,12 +419,22 @@ static void load_header(rl_loader *ld, const rl_jnode *root)
     load_item_keys(ld, root);
 }
 
+/* set->rules grows by doubling: its capacity is n_rules rounded up to a
+ * power of two (at least 8), so it is reallocated only when n_rules is 0 or
+ * such a power — loading stays linear (a realloc per rule copied them all
+ * each time under allocators that move, ASan's among them). */
 static int push_rule(rl_ruleset *set, rl_rule *r)
 {
-    rl_rule **rules = realloc(set->rules, (set->n_rules + 1) * sizeof *rules);
-    if (!rules)
-        return 0;
-    set->rules = rules;
+    size_t n = set->n_rules;
+    if (n == 0 || (n >= 8 && (n & (n - 1)) == 0)) {
+        size_t cap = n ? n * 2 : 8;
+        if (cap > SIZE_MAX / sizeof(rl_rule *))
+            return 0;
+        rl_rule **rules = realloc(set->rules, cap * sizeof *rules);
+        if (!rules)
+            return 0;
+        set->rules = rules;
+    }
     r->index = set->n_rules;
     set->rules[set->n_rules++] = r;
     return 1;
