@@ -37,7 +37,7 @@ const char *const rl_messages_en[RL_MSG_COUNT] = {
                                 "{period_end}; one was expected",
     [RL_MSG_CADENCE_DUP_MONTH] = "{count} submissions in the month {period} ({period_start} to "
                                  "{period_end}); one was expected",
-    [RL_MSG_CADENCE_NOT_DAY] = "submission date '{value}' is a whole month, not a day",
+    [RL_MSG_CADENCE_NOT_DAY] = "submission date '{value}' is a period, not a day",
     [RL_MSG_MISSING_DATA] = "missing data in {item}: {missing} is missing, so {field} ({expr}) has no value",
     [RL_MSG_EVAL_ERROR] = "cannot evaluate {expr}: {detail}",
     [RL_MSG_ZERO_DIVISOR] = "in {item}: {field} ({expr}) is 0, so the stated {actual} cannot be checked (division by zero)",

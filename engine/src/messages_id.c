@@ -42,8 +42,8 @@ const char *const rl_messages_id[RL_MSG_COUNT] = {
                                 "sampai {period_end}; seharusnya hanya satu",
     [RL_MSG_CADENCE_DUP_MONTH] = "{count} laporan diserahkan pada bulan {period} ({period_start} "
                                  "sampai {period_end}); seharusnya hanya satu",
-    [RL_MSG_CADENCE_NOT_DAY] = "tanggal penyerahan '{value}' adalah satu bulan penuh, bukan "
-                               "satu hari",
+    [RL_MSG_CADENCE_NOT_DAY] = "tanggal penyerahan '{value}' adalah suatu periode, bukan satu "
+                               "hari",
     [RL_MSG_MISSING_DATA] = "data tidak tersedia di {item}: {missing} tidak ada, sehingga {field} ({expr}) tidak memiliki nilai",
     [RL_MSG_EVAL_ERROR] = "tidak dapat menghitung {expr}: {detail}",
     [RL_MSG_ZERO_DIVISOR] = "di {item}: {field} ({expr}) bernilai 0, sehingga nilai tercantum {actual} tidak dapat diperiksa (pembagian dengan nol)",

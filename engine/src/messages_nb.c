@@ -39,7 +39,7 @@ const char *const rl_messages_nb[RL_MSG_COUNT] = {
                                 "{period_end}; én var forventet",
     [RL_MSG_CADENCE_DUP_MONTH] = "{count} rapporter levert i måneden {period} ({period_start} "
                                  "til {period_end}); én var forventet",
-    [RL_MSG_CADENCE_NOT_DAY] = "innleveringsdatoen '{value}' er en hel måned, ikke en dag",
+    [RL_MSG_CADENCE_NOT_DAY] = "innleveringsdatoen '{value}' er en periode, ikke en dag",
     [RL_MSG_MISSING_DATA] = "data mangler i {item}: {missing} mangler, så {field} ({expr}) har ingen verdi",
     [RL_MSG_EVAL_ERROR] = "kan ikke beregne {expr}: {detail}",
     [RL_MSG_ZERO_DIVISOR] = "i {item}: {field} ({expr}) er 0, så den oppgitte verdien {actual} kan ikke kontrolleres (divisjon med null)",

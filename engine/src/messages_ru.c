@@ -42,7 +42,7 @@ const char *const rl_messages_ru[RL_MSG_COUNT] = {
                                 "представлено отчётов: {count} (ожидался один)",
     [RL_MSG_CADENCE_DUP_MONTH] = "за месяц {period} (с {period_start} по {period_end}) "
                                  "представлено отчётов: {count} (ожидался один)",
-    [RL_MSG_CADENCE_NOT_DAY] = "дата отчёта '{value}' обозначает целый месяц, а не день",
+    [RL_MSG_CADENCE_NOT_DAY] = "дата отчёта '{value}' обозначает период, а не день",
     [RL_MSG_MISSING_DATA] = "нет данных в {item}: {missing} отсутствует, поэтому {field} ({expr}) не имеет значения",
     [RL_MSG_EVAL_ERROR] = "не удалось вычислить {expr}: {detail}",
     [RL_MSG_ZERO_DIVISOR] = "в {item}: {field} ({expr}) равно 0, поэтому указанное значение {actual} проверить нельзя (деление на ноль)",

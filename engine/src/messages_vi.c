@@ -40,7 +40,7 @@ const char *const rl_messages_vi[RL_MSG_COUNT] = {
                                 "(thứ Hai) đến {period_end}; chỉ cần một báo cáo",
     [RL_MSG_CADENCE_DUP_MONTH] = "có {count} báo cáo được nộp trong tháng {period} (từ "
                                  "{period_start} đến {period_end}); chỉ cần một báo cáo",
-    [RL_MSG_CADENCE_NOT_DAY] = "ngày nộp '{value}' là cả một tháng, không phải một ngày cụ thể",
+    [RL_MSG_CADENCE_NOT_DAY] = "ngày nộp '{value}' là một kỳ, không phải một ngày cụ thể",
     [RL_MSG_MISSING_DATA] = "thiếu dữ liệu tại {item}: thiếu {missing}, nên {field} ({expr}) không có giá trị",
     [RL_MSG_EVAL_ERROR] = "không thể tính {expr}: {detail}",
     [RL_MSG_ZERO_DIVISOR] = "tại {item}: {field} ({expr}) bằng 0 nên không thể kiểm tra giá trị đã nêu {actual} (chia cho 0)",
