@@ -102,7 +102,7 @@ for sig in INT:2 TERM:15 HUP:1; do
     while ! ls sig.out.tmp* >/dev/null 2>&1 && [ $n -lt 100 ]; do sleep 0.05; n=$((n + 1)); done
     ls sig.out.tmp* >/dev/null 2>&1 && ok || bad "SIG$sig: the temporary file never appeared"
     kill -s "$sig" $pid
-    wait $pid
+    wait $pid 2>/dev/null
     st=$?
     want=$((128 + num))
     [ "$st" = "$want" ] && ok || bad "SIG$sig: exit $st, expected $want"
