@@ -90,7 +90,33 @@ def _param_text(value: Any) -> str:
                     "(JSON reference data goes in param_files), not %s" % type(value).__name__)
 
 
-class Rules:
+class _Owned:
+    """A Python object owning one C object (``self._ptr``), freed by
+    ``_free`` on close(), at the end of a ``with`` block, or when collected."""
+
+    _ptr: Any = None
+    _free: Any = None  # the C free function's name in lib, set by subclasses
+
+    def close(self) -> None:
+        """Free the C object now (else when garbage-collected)."""
+        if self._ptr:
+            getattr(lib, self._free)(self._ptr)
+            self._ptr = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:
+            pass
+
+
+class Rules(_Owned):
     """Loaded rule sets, ready to check reports. Thread-safe: any number of
     threads may check with one Rules at once.
 
@@ -105,6 +131,8 @@ class Rules:
     Raises RulesError (with every diagnostic) when anything fails to load.
     A Rules pickles as the arguments it was made with (for Dask workers,
     which load the same paths: they must be readable there)."""
+
+    _free = "rl_rules_free"
 
     def __init__(self, paths: Union[PathLike, Iterable[PathLike]], *,
                  params: Optional[Mapping[str, Any]] = None,
@@ -318,30 +346,13 @@ class Rules:
                                        int(first_line), bytes(data), len(data), res._ptr)
         return res._finish(rc, notes=False)  # a slice is not a whole run
 
-    def close(self) -> None:
-        """Free the C rules now (else when garbage-collected)."""
-        if self._ptr:
-            lib.rl_rules_free(self._ptr)
-            self._ptr = None
-
-    def __enter__(self) -> "Rules":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:
-            pass
 
 
 def _rules_from_spec(spec: Dict[str, Any]) -> Rules:
     return Rules(spec["paths"], **{k: v for k, v in spec.items() if k != "paths"})
 
 
-class Result:
+class Result(_Owned):
     """Violations and the summary of one or more checks.
 
     Iterating gives the violations as dicts with the keys of ``-f json``
@@ -349,6 +360,8 @@ class Result:
     figures), sorted by file, line, column and rule as the CLI prints them.
     ``summary`` is the ``-f json`` summary dict. ``write`` and ``to_bytes``
     give any CLI format."""
+
+    _free = "rl_result_free"
 
     def __init__(self, ptr: int, rules: Optional[Rules]):
         self._ptr: Optional[int] = ptr
@@ -443,23 +456,6 @@ class Result:
             except TypeError:
                 file.write(data.decode("utf-8"))
 
-    def close(self) -> None:
-        """Free the C result now (else when garbage-collected)."""
-        if self._ptr:
-            lib.rl_result_free(self._ptr)
-            self._ptr = None
-
-    def __enter__(self) -> "Result":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:
-            pass
 
     def __repr__(self) -> str:
         if not self._ptr:
