@@ -162,19 +162,24 @@ static int begin_file(const rl_rules *rules, const rl_check_opts *opts, const ch
     return 0;
 }
 
-/* A whole report in memory (its file record begun). */
+/* A whole report in memory (its file record begun): json, or owned (a
+ * malloc'd buffer of len + 1 bytes the document takes over, so a big
+ * report is not held twice; freed here in every case). */
 static void check_parsed(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
-                         const char *name, const char *json, size_t len, rl_result *res)
+                         const char *name, const char *json, char *owned, size_t len,
+                         rl_result *res)
 {
     rl_check_limits limits;
     rl_check_limits_of(opts, &limits);
     if (limits.max_size && len > limits.max_size) {
+        free(owned);
         too_large(res, name, limits.max_size, rules->catalog, lang);
         return;
     }
     rl_error err = {0};
     rl_json_limits lim = {opts ? opts->max_depth : 0, limits.max_string};
-    rl_jdoc *doc = rl_json_parse(json, len, &lim, &err);
+    rl_jdoc *doc = owned ? rl_json_parse_owned(owned, len, &lim, &err)
+                         : rl_json_parse(json, len, &lim, &err);
     if (!doc) {
         rl_check_input_msg(res, name, "", err.line, err.column, rules->catalog, lang,
                            RL_MSG_INVALID_JSON, err.message);
@@ -203,7 +208,7 @@ int rl_check_buffer(const rl_rules *rules, const rl_check_opts *opts, const char
         return -1;
     if (rl_is_ndjson_name(name))
         return rl_check_ndjson_buffer(rules, opts, lang, name, json, len, 1, res);
-    check_parsed(rules, opts, lang, name, json, len, res);
+    check_parsed(rules, opts, lang, name, json, NULL, len, res);
     return 0;
 }
 
@@ -258,7 +263,6 @@ int rl_check_file(const rl_rules *rules, const rl_check_opts *opts, const char *
                                rl_io_reason(&st));
         return 0;
     }
-    check_parsed(rules, opts, lang, path, data, len, res);
-    free(data);
+    check_parsed(rules, opts, lang, path, NULL, data, len, res);
     return 0;
 }

@@ -122,10 +122,12 @@ static size_t limit_of(size_t max)
 }
 
 /* Read fd to its end into a buffer of at most max + 1 bytes: -2 as soon
- * as more than max came, -1 with errno on an error. */
-static int read_fd(int fd, size_t max, char **data, size_t *len)
+ * as more than max came, -1 with errno on an error. size is what fstat
+ * said (0 for a pipe): the buffer is that size + 1 from the start, so a
+ * big report costs its size once, not a doubled buffer's slack. */
+static int read_fd(int fd, size_t max, size_t size, char **data, size_t *len)
 {
-    size_t cap = 1 << 16, n = 0, stop = max + 1;
+    size_t cap = size >= 1 << 16 ? size + 1 : 1 << 16, n = 0, stop = max + 1;
     if (cap > stop)
         cap = stop;
     char *buf = malloc(cap + 1);
@@ -174,9 +176,10 @@ int rl_io_read(const rl_io_guard *g, rl_file_kind kind, const char *path, char *
     if (fd < 0)
         return -1;
     struct stat s;
-    int rc = strcmp(path, "-") != 0 && fstat(fd, &s) == 0 && (unsigned long long)s.st_size > lim
+    int known = strcmp(path, "-") != 0 && fstat(fd, &s) == 0;
+    int rc = known && (unsigned long long)s.st_size > lim
                  ? -2
-                 : read_fd(fd, lim, data, len);
+                 : read_fd(fd, lim, known ? (size_t)s.st_size : 0, data, len);
     int e = errno;
     close(fd);
     if (rc == 0)

@@ -34,6 +34,8 @@ typedef struct parser {
     size_t nmembers, cmembers;
     frame *frames; /* the open containers, innermost last */
     size_t nframes, cframes;
+    rl_jnode *slab; /* nodes are carved from slabs: 40 bytes each, not */
+    size_t slab_left, slab_size; /* the arena's 16-aligned 48 */
     rl_jnode *root;
     int failed;
     size_t err_offset;
@@ -124,13 +126,25 @@ static void skip_ws(parser *p)
     p->pos = i;
 }
 
+/* Slabs double from 16 nodes (a small NDJSON record wastes little) to
+ * 4096 (160 KiB, a fraction of a big document's arena chunk). */
+#define SLAB_FIRST 16
+#define SLAB_MAX 4096
+
 static rl_jnode *new_node(parser *p, rl_jtype t, rl_jnode *parent, uint32_t index, size_t offset)
 {
-    rl_jnode *n = rl_arena_alloc(p->arena, sizeof *n);
-    if (!n) {
-        fail(p, offset, "out of memory");
-        return NULL;
+    if (!p->slab_left) {
+        p->slab_size = p->slab_size ? p->slab_size * 2 : SLAB_FIRST;
+        if (p->slab_size > SLAB_MAX)
+            p->slab_size = SLAB_MAX;
+        if (!(p->slab = rl_arena_alloc(p->arena, p->slab_size * sizeof *p->slab))) {
+            fail(p, offset, "out of memory");
+            return NULL;
+        }
+        p->slab_left = p->slab_size;
     }
+    rl_jnode *n = p->slab++;
+    p->slab_left--;
     n->type = (uint8_t)t;
     n->flags = 0;
     n->decimals = 0;
@@ -766,7 +780,7 @@ int rl_jdoc_reparse(rl_jdoc *doc, const char *src, size_t len, const rl_json_lim
     doc->start = 0;
     doc->root = NULL;
     doc->line_base = 0;
-    doc->nlines = 0;
+    doc->indexed = 0;
     rl_arena_reset(doc->arena);
     return parse_doc(doc, lim, err);
 }
@@ -789,36 +803,49 @@ void rl_jdoc_free(rl_jdoc *doc)
         return;
     rl_arena_free(doc->arena);
     free(doc->src);
-    free(doc->lines);
-    free(doc->cps);
+    free(doc->blocks);
     free(doc->items);
     free(doc->members);
     free(doc->frames);
     free(doc);
 }
 
-/* Code points before every RL_JSON_CP_STEP-th byte: a column is then two
- * bounded counts, however long the line (a minified report is one line). */
+/* Checkpoints every RL_JSON_CP_STEP bytes: a line and column are then a
+ * few bounded counts, however long the line (a minified report is one
+ * line) and however many lines (a pretty-printed one has one per value). */
 #define RL_JSON_CP_SHIFT 12
 #define RL_JSON_CP_STEP ((size_t)1 << RL_JSON_CP_SHIFT)
 
-static int build_checkpoints(rl_jdoc *doc)
+typedef struct rl_jblock {
+    size_t newlines;   /* '\n' in src before the block */
+    size_t cps;        /* code points in src before the block */
+    size_t line_start; /* offset where the line holding the block's first byte starts */
+} rl_jblock;
+
+static int build_blocks(rl_jdoc *doc)
 {
     size_t n = (doc->len >> RL_JSON_CP_SHIFT) + 1;
-    if (n > doc->ccps) {
-        size_t *more = realloc(doc->cps, n * sizeof *more);
+    if (n > doc->cblocks) {
+        rl_jblock *more = realloc(doc->blocks, n * sizeof *more);
         if (!more)
             return 0;
-        doc->cps = more;
-        doc->ccps = n;
+        doc->blocks = more;
+        doc->cblocks = n;
     }
-    size_t count = 0;
+    rl_jblock at = {0, 0, 0};
     for (size_t k = 0; k < n; k++) {
-        doc->cps[k] = count;
+        doc->blocks[k] = at;
         size_t from = k << RL_JSON_CP_SHIFT;
         size_t len = doc->len - from < RL_JSON_CP_STEP ? doc->len - from : RL_JSON_CP_STEP;
-        count += rl_utf8_count(doc->src + from, len);
+        const char *s = doc->src + from, *end = s + len, *q;
+        at.cps += rl_utf8_count(s, len);
+        while ((q = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+            at.newlines++;
+            at.line_start = (size_t)(q - doc->src) + 1;
+            s = q + 1;
+        }
     }
+    doc->indexed = 1;
     return 1;
 }
 
@@ -826,62 +853,28 @@ static int build_checkpoints(rl_jdoc *doc)
 static size_t code_points_before(const rl_jdoc *doc, size_t offset)
 {
     size_t k = offset >> RL_JSON_CP_SHIFT, from = k << RL_JSON_CP_SHIFT;
-    return doc->cps[k] + rl_utf8_count(doc->src + from, offset - from);
-}
-
-static int build_lines(rl_jdoc *doc)
-{
-    size_t cap = doc->clines, n = 0;
-    size_t *lines = doc->lines;
-    if (!lines) {
-        cap = 64;
-        if (!(lines = malloc(cap * sizeof *lines)))
-            return 0;
-    }
-    lines[n++] = 0;
-    const char *s = doc->src, *end = doc->src + doc->len, *q;
-    while ((q = memchr(s, '\n', (size_t)(end - s))) != NULL) {
-        if (n == cap) {
-            size_t *more = realloc(lines, cap * 2 * sizeof *lines);
-            if (!more) {
-                doc->lines = lines;
-                doc->clines = cap;
-                return 0;
-            }
-            lines = more;
-            cap *= 2;
-        }
-        lines[n++] = (size_t)(q - doc->src) + 1;
-        s = q + 1;
-    }
-    doc->lines = lines;
-    doc->clines = cap;
-    if (!build_checkpoints(doc))
-        return 0;
-    doc->nlines = n;
-    return 1;
+    return doc->blocks[k].cps + rl_utf8_count(doc->src + from, offset - from);
 }
 
 void rl_jdoc_locate(rl_jdoc *doc, size_t offset, unsigned *line, unsigned *column)
 {
     *line = *column = 0;
-    if (!doc->nlines && !build_lines(doc))
+    if (!doc->indexed && !build_blocks(doc))
         return;
     if (offset > doc->len)
         offset = doc->len;
-    size_t lo = 0, hi = doc->nlines; /* find the last line start <= offset */
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->lines[mid] <= offset)
-            lo = mid;
-        else
-            hi = mid;
+    const rl_jblock *b = &doc->blocks[offset >> RL_JSON_CP_SHIFT];
+    size_t from = b->line_start, lines = b->newlines;
+    const char *s = doc->src + (offset & ~(RL_JSON_CP_STEP - 1)), *end = doc->src + offset, *q;
+    while ((q = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+        lines++;
+        from = (size_t)(q - doc->src) + 1;
+        s = q + 1;
     }
-    size_t from = doc->lines[lo];
-    if (lo == 0 && from < doc->start)
+    if (lines == 0 && from < doc->start)
         from = doc->start;
     if (offset < from)
         offset = from;
-    *line = (unsigned)(lo + 1) + doc->line_base;
+    *line = (unsigned)(lines + 1) + doc->line_base;
     *column = (unsigned)(code_points_before(doc, offset) - code_points_before(doc, from) + 1);
 }

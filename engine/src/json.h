@@ -5,8 +5,10 @@
  * index in the parent, so its JSON Pointer and normalized path can be
  * rebuilt from the node alone, and its byte offset, so line:column (columns
  * in Unicode code points) can be computed when a violation needs it: in
- * bounded time, from a line index and code-point checkpoints every 4 KiB
- * built once per document (a minified report is one long line).
+ * bounded time, from checkpoints every 4 KiB (newlines and code points
+ * before it, where its line starts) built once per document: 24 bytes per
+ * 4 KiB, however many lines (a minified report is one long line; a
+ * pretty-printed one has a line per value).
  *
  * Numbers keep what cJSON loses: an integer written without fraction or
  * exponent that fits int64 is exact (RL_JNUM_INT); every number also keeps
@@ -81,10 +83,9 @@ typedef struct rl_jdoc {
     size_t cap; /* src holds cap + 1 bytes */
     size_t start; /* 3 when a UTF-8 byte order mark was skipped */
     rl_jnode *root;
-    size_t *lines; /* offsets of line starts, built on demand (nlines 0: not yet) */
-    size_t nlines, clines;
-    size_t *cps; /* code points before each 4 KiB of src (built with lines) */
-    size_t ccps;
+    struct rl_jblock *blocks; /* per 4 KiB of src, built on demand: */
+    size_t cblocks;           /* newlines, code points, line start */
+    int indexed;              /* blocks are built for this text */
     rl_jnode **items;     /* the parser's scratch stacks, kept from parse to */
     size_t citems;        /* parse so that reparsing allocates nothing once */
     rl_jmember *members;  /* they are warm */
