@@ -23,7 +23,8 @@ import sys
 # (layer, rank, file-name patterns); a lower rank is a lower layer
 LAYERS = [
     ("base", 0, ["arena.*", "sbuf.*", "utf8.*", "error.*", "suggest.*", "textfold.*", "glob.*",
-                 "date.*", "period.*", "io.*", "version.*", "strmap.*", "deadline.*"]),
+                 "date.*", "period.*", "io.*", "version.*", "strmap.*", "deadline.*", "array.*",
+                 "hash.*"]),
     ("json", 1, ["json.*", "json_*"]),
     ("regex", 1, ["regex.*", "iregexp.*", "ecma_regex.*"]),
     ("jsonpath", 2, ["jsonpath*", "nodelist.*"]),

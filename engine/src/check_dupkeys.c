@@ -12,6 +12,7 @@
  * object of up to SMALL members is compared pairwise; a larger one is
  * sorted by name, so the cost stays O(n log n) for hostile input. */
 #include "check.h"
+#include "array.h"
 #include "messages.h"
 #include "result.h"
 
@@ -139,7 +140,7 @@ static int push_children(const rl_jnode *node, const rl_jnode ***stack, size_t *
             continue;
         if (*n == *cap) {
             size_t more = *cap ? *cap * 2 : 64;
-            const rl_jnode **grown = realloc(*stack, more * sizeof **stack);
+            const rl_jnode **grown = rl_array_resize(*stack, more, sizeof **stack);
             if (!grown)
                 return -1;
             *stack = grown;

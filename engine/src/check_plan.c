@@ -8,6 +8,7 @@
  * once). A plan belongs to one thread: the locale cache is written while
  * checking. */
 #include "check.h"
+#include "array.h"
 #include "locales.h"
 
 #include <stdlib.h>
@@ -15,7 +16,7 @@
 
 static int add_set(rl_check_plan *p, const rl_ruleset *set)
 {
-    rl_plan_set *more = realloc(p->sets, (p->n_sets + 1) * sizeof *more);
+    rl_plan_set *more = rl_array_resize(p->sets, p->n_sets + 1, sizeof *more);
     if (!more)
         return -1;
     p->sets = more;

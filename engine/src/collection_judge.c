@@ -14,6 +14,7 @@
  * column, pointer) order, so previous() and the output do not depend on
  * input order, threads or shards. */
 #include "check_run.h"
+#include "array.h"
 #include "collection.h"
 #include "error.h"
 #include "result.h"
@@ -87,7 +88,7 @@ static int stash_add(judge *j, const char *json, const rl_loc *loc, int quote)
         rl_json_write_string(&j->text, json, strlen(json));
     else
         rl_sbuf_adds(&j->text, json);
-    const rl_loc **more = realloc(j->locs, (j->n_locs + 1) * sizeof *more);
+    const rl_loc **more = rl_array_resize(j->locs, j->n_locs + 1, sizeof *more);
     if (!more)
         return -1;
     j->locs = more;

@@ -12,16 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint64_t rl_fnv1a_more(uint64_t h, const void *data, size_t len)
-{
-    const unsigned char *p = data;
-    if (h == 0)
-        h = 1469598103934665603ULL;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ p[i]) * 1099511628211ULL;
-    return h;
-}
-
 void rl_coll_rule_free(rl_coll_rule *cr)
 {
     if (!cr)

@@ -8,8 +8,6 @@
 
 #include "loader.h"
 
-#include <stdint.h>
-
 typedef struct rl_coll_rule rl_coll_rule;
 
 /* Read scope/group/order of a rule whose kind has been compiled; for a
@@ -18,8 +16,5 @@ void rl_coll_rule_read(rl_rule *r, rl_loader *ld, const rl_jnode *obj);
 void rl_coll_rule_free(rl_coll_rule *cr);
 /* Number the collection rule among those loaded (rules.c, as it adopts). */
 void rl_coll_rule_set_index(rl_coll_rule *cr, size_t index);
-
-/* FNV-1a 64, continued from h (0: start). */
-uint64_t rl_fnv1a_more(uint64_t h, const void *data, size_t len);
 
 #endif

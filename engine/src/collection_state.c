@@ -7,6 +7,8 @@
  * it was; nothing here depends on the order things were added in, except
  * the order of entries and kept nodes, which the judge sorts. */
 #include "collection.h"
+#include "array.h"
+#include "hash.h"
 #include "result.h"
 
 #include <math.h>
@@ -24,7 +26,7 @@ static int intern_grow(rl_coll *c)
     for (size_t i = 0; i < c->cap_strings; i++) {
         if (!c->strings[i])
             continue;
-        size_t j = rl_fnv1a_more(0, c->strings[i], strlen(c->strings[i])) & (cap - 1);
+        size_t j = rl_fnv1a(RL_FNV1A_INIT, c->strings[i], strlen(c->strings[i])) & (cap - 1);
         while (s[j])
             j = (j + 1) & (cap - 1);
         s[j] = c->strings[i];
@@ -44,7 +46,7 @@ const char *rl_coll_intern(rl_coll *c, const char *s)
             return c->recent[i];
     if ((c->n_strings + 1) * 2 > c->cap_strings && intern_grow(c) != 0)
         return NULL;
-    size_t j = rl_fnv1a_more(0, s, strlen(s)) & (c->cap_strings - 1);
+    size_t j = rl_fnv1a(RL_FNV1A_INIT, s, strlen(s)) & (c->cap_strings - 1);
     for (; c->strings[j]; j = (j + 1) & (c->cap_strings - 1))
         if (strcmp(c->strings[j], s) == 0)
             break;
@@ -117,16 +119,16 @@ void rl_okey_text(const rl_okey *k, rl_sbuf *out)
 /* Equal keys hash alike: numbers by their double value (-0 as 0). */
 static uint64_t okey_hash(const rl_okey *k)
 {
-    uint64_t h = rl_fnv1a_more(0, &k->type, 1);
+    uint64_t h = rl_fnv1a(RL_FNV1A_INIT, &k->type, 1);
     double d;
     switch ((rl_okey_type)k->type) {
-    case RL_OK_BOOL: return rl_fnv1a_more(h, &k->i, sizeof k->i);
+    case RL_OK_BOOL: return rl_fnv1a(h, &k->i, sizeof k->i);
     case RL_OK_NUM:
         d = k->is_int ? (double)k->i : k->d;
         if (d == 0)
             d = 0;
-        return rl_fnv1a_more(h, &d, sizeof d);
-    case RL_OK_STR: return rl_fnv1a_more(h, k->s, strlen(k->s));
+        return rl_fnv1a(h, &d, sizeof d);
+    case RL_OK_STR: return rl_fnv1a(h, k->s, strlen(k->s));
     default: return h;
     }
 }
@@ -174,7 +176,7 @@ void rl_fsum_add(rl_fsum *s, double x)
     }
     if (i >= s->cap) {
         size_t cap = s->cap ? 2 * s->cap : 4;
-        double *p = realloc(s->p, cap * sizeof *p);
+        double *p = rl_array_resize(s->p, cap, sizeof *p);
         if (!p) {
             s->nonfinite |= 1;
             return;
@@ -274,14 +276,10 @@ int rl_val_copy(rl_coll *c, rl_val *dst, const rl_val *src)
 
 static int grow(void **items, size_t *cap, size_t n, size_t size)
 {
-    if (n < *cap)
-        return 0;
-    size_t c = *cap ? 2 * *cap : 8;
-    void *more = realloc(*items, c * size);
+    void *more = rl_array_grow(*items, cap, n + 1, size);
     if (!more)
         return -1;
     *items = more;
-    *cap = c;
     return 0;
 }
 
@@ -340,7 +338,7 @@ rl_ukey *rl_ukey_find(const rl_group *g, const char *key)
 {
     if (!g->cap_slots)
         return NULL;
-    size_t j = uslot_of(g, key, rl_fnv1a_more(0, key, strlen(key)));
+    size_t j = uslot_of(g, key, rl_fnv1a(RL_FNV1A_INIT, key, strlen(key)));
     return g->slots[j].idx1 ? &g->keys[g->slots[j].idx1 - 1] : NULL;
 }
 
@@ -369,7 +367,7 @@ int rl_ukey_add(rl_coll *c, rl_group *g, const char *key, const rl_loc *loc, con
     if (((g->n_keys + 1) * 2 > g->cap_slots && uslots_grow(g) != 0) ||
         grow((void **)&g->keys, &g->cap_keys, g->n_keys, sizeof *g->keys) != 0 || g->n_keys >= UINT32_MAX)
         return -1;
-    uint64_t h = rl_fnv1a_more(0, key, strlen(key));
+    uint64_t h = rl_fnv1a(RL_FNV1A_INIT, key, strlen(key));
     size_t j = uslot_of(g, key, h);
     if (g->slots[j].idx1) {
         rl_ukey *k = &g->keys[g->slots[j].idx1 - 1];

@@ -16,6 +16,7 @@
  * diagnostic and is never used). A parameter set is read-only once the
  * ruleset is loaded (thread-safe). */
 #include "expr_int.h"
+#include "array.h"
 #include "suggest.h"
 #include "error.h"
 
@@ -136,7 +137,7 @@ static param *slot(rl_params *p, const char *name, rl_error *err)
     }
     if (p->n == p->cap) {
         size_t c = p->cap ? p->cap * 2 : 8;
-        param *items = realloc(p->items, c * sizeof *items);
+        param *items = rl_array_resize(p->items, c, sizeof *items);
         if (!items) {
             rl_error_set(err, 0, 0, "out of memory");
             return NULL;

@@ -14,6 +14,7 @@
  * expressions of matches() (compiled once here, errors at their column).
  * Every error has the 1-based code-point column in the expression. */
 #include "expr_int.h"
+#include "array.h"
 #include "suggest.h"
 #include "error.h"
 #include "utf8.h"
@@ -28,7 +29,7 @@ int rl_owned_add_path(rl_owned *o, rl_jpath *q)
 {
     if (o->npaths == o->cpaths) {
         size_t c = o->cpaths ? o->cpaths * 2 : 4;
-        rl_jpath **p = realloc(o->paths, c * sizeof *p);
+        rl_jpath **p = rl_array_resize(o->paths, c, sizeof *p);
         if (!p) {
             rl_jpath_free(q);
             return 0;
@@ -44,7 +45,7 @@ int rl_owned_add_regex(rl_owned *o, rl_regex *re)
 {
     if (o->nregexes == o->cregexes) {
         size_t c = o->cregexes ? o->cregexes * 2 : 2;
-        rl_regex **p = realloc(o->regexes, c * sizeof *p);
+        rl_regex **p = rl_array_resize(o->regexes, c, sizeof *p);
         if (!p) {
             rl_regex_free(re);
             return 0;

@@ -3,6 +3,7 @@
  * group, the `each` node, previous()); the largest subtrees reading only
  * the node become NODE parts, and group reads become AGG or GATHER parts. */
 #include "expr_split.h"
+#include "array.h"
 #include "error.h"
 #include "expr_int.h"
 
@@ -37,7 +38,7 @@ static rl_part *push(rl_parts *out, rl_part_kind kind, const rl_enode *n, rl_err
 {
     if (out->n == out->cap) {
         size_t cap = out->cap ? 2 * out->cap : 8;
-        rl_part *more = realloc(out->items, cap * sizeof *more);
+        rl_part *more = rl_array_resize(out->items, cap, sizeof *more);
         if (!more) {
             rl_error_set(err, 0, n->col, "out of memory");
             return NULL;

@@ -7,31 +7,18 @@
  * value — an integral number within ±2^53 is written as an integer (so 6,
  * 6.0 and the INT 6 agree), any other with 15 significant digits (so the
  * same quotient computed on any IEEE platform agrees). The text is hashed
- * with 64-bit FNV-1a. Changing this text changes every baseline: don't. */
-#include "reportlint.h"
+ * with 64-bit FNV-1a (hash.h). Changing this text changes every baseline:
+ * don't. rl_violation_identity, SARIF's partialFingerprints, hashes the
+ * same fields a baseline entry keys on, this fingerprint among them. */
+#include "fingerprint.h"
+#include "hash.h"
 
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#define FNV_OFFSET 0xcbf29ce484222325ull
-#define FNV_PRIME 0x100000001b3ull
 #define MAX_SORTED 64
-
-static uint64_t fnv(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= FNV_PRIME;
-    }
-    return h;
-}
-
-static uint64_t fnv_str(uint64_t h, const char *s)
-{
-    return fnv(h, s ? s : "", (s ? strlen(s) : 0) + 1); /* with its NUL */
-}
 
 static int time_dependent(const char *name)
 {
@@ -47,21 +34,21 @@ static uint64_t hash_number(uint64_t h, double d)
         snprintf(buf, sizeof buf, "%" PRId64, (int64_t)d);
     else
         snprintf(buf, sizeof buf, "%.15g", d);
-    return fnv_str(fnv(h, "n", 1), buf);
+    return rl_fnv1a_str(rl_fnv1a(h, "n", 1), buf);
 }
 
 static uint64_t hash_figure(uint64_t h, const rl_figure *f)
 {
     char buf[32];
-    h = fnv_str(h, f->name);
+    h = rl_fnv1a_str(h, f->name);
     switch (f->type) {
-    case RL_FIG_NULL: return fnv(h, "z", 2);
-    case RL_FIG_BOOL: return fnv(h, f->i ? "t" : "f", 2);
+    case RL_FIG_NULL: return rl_fnv1a(h, "z", 2);
+    case RL_FIG_BOOL: return rl_fnv1a(h, f->i ? "t" : "f", 2);
     case RL_FIG_INT:
         snprintf(buf, sizeof buf, "%" PRId64, f->i);
-        return fnv_str(fnv(h, "n", 1), buf);
+        return rl_fnv1a_str(rl_fnv1a(h, "n", 1), buf);
     case RL_FIG_NUM: return hash_number(h, f->d);
-    case RL_FIG_STR: return fnv_str(fnv(h, "s", 1), f->s);
+    case RL_FIG_STR: return rl_fnv1a_str(rl_fnv1a(h, "s", 1), f->s);
     }
     return h;
 }
@@ -91,8 +78,18 @@ void rl_violation_fingerprint(const rl_violation *v, char out[RL_FINGERPRINT_SIZ
         if (!time_dependent(v->figures[i].name))
             sorted[n++] = &v->figures[i];
     sort_by_name(sorted, n);
-    uint64_t h = FNV_OFFSET;
+    uint64_t h = RL_FNV1A_INIT;
     for (size_t i = 0; i < n; i++)
         h = hash_figure(h, sorted[i]);
     snprintf(out, RL_FINGERPRINT_SIZE, "%016" PRIx64, h);
+}
+
+uint64_t rl_violation_identity(const rl_violation *v, const char *uri)
+{
+    char figures[RL_FINGERPRINT_SIZE];
+    rl_violation_fingerprint(v, figures);
+    uint64_t h = rl_fnv1a_str(RL_FNV1A_INIT, uri);
+    h = rl_fnv1a_str(h, v->rule);
+    h = rl_fnv1a_str(h, v->stable_pointer ? v->stable_pointer : v->pointer);
+    return rl_fnv1a_str(h, figures);
 }

@@ -10,6 +10,7 @@
  * singular query's brackets hold no blank space: the ABNF's name-segment
  * and index-segment ("[" selector "]") have no room for it. */
 #include "error.h"
+#include "array.h"
 #include "jsonpath_int.h"
 #include "utf8.h"
 
@@ -191,7 +192,7 @@ int jp_parse_query(jp_parser *p, jp_query *out)
 
 int jp_own_regex(rl_jpath *q, rl_regex *re)
 {
-    rl_regex **g = realloc(q->regexes, (q->nregex + 1) * sizeof *g);
+    rl_regex **g = rl_array_resize(q->regexes, q->nregex + 1, sizeof *g);
     if (!g) {
         rl_regex_free(re);
         return 0;

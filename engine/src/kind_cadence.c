@@ -26,6 +26,7 @@
  * rule is not applicable. A `dates` path that selects nothing is missing
  * data (an empty array is no submissions at all). */
 #include "date.h"
+#include "array.h"
 #include "kinds.h"
 #include "period.h"
 #include "suggest.h"
@@ -178,7 +179,7 @@ static int push(cadence_eval *ce, int32_t day, const rl_jnode *node)
 {
     if (ce->n == ce->cap) {
         size_t cap = ce->cap ? ce->cap * 2 : 64;
-        submission *more = realloc(ce->subs, cap * sizeof *more);
+        submission *more = rl_array_resize(ce->subs, cap, sizeof *more);
         if (!more)
             return 0;
         ce->subs = more;

@@ -10,6 +10,7 @@
  * violation, blamed on that item, naming where the key first appeared.
  * A hash table keeps this linear in the number of items. */
 #include "kinds.h"
+#include "hash.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -59,14 +60,6 @@ void rl_unique_fields(const rl_rule *rule, const rl_jpath **items, const rl_expr
     *key = d->key;
 }
 
-static uint64_t fnv1a(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return h;
-}
-
 /* Canonical text of a key: numbers with an integral value as integers. */
 void rl_unique_canonical(const rl_value *v, const rl_jdoc *doc, rl_sbuf *out)
 {
@@ -103,7 +96,7 @@ static const rl_jnode *table_visit(key_table *t, const char *canon, size_t len,
 {
     if ((t->n + 1) * 2 > t->cap && !table_grow(t))
         return NULL;
-    uint64_t h = fnv1a(canon, len);
+    uint64_t h = rl_fnv1a(RL_FNV1A_INIT, canon, len);
     size_t j = h & (t->cap - 1);
     for (; t->slots[j].canon; j = (j + 1) & (t->cap - 1))
         if (t->slots[j].hash == h && strcmp(t->slots[j].canon, canon) == 0)

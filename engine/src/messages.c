@@ -5,6 +5,7 @@
  * so a translation that names a figure English does not is an error at
  * rl_catalog_new, never a "?" in front of a user. */
 #include "messages.h"
+#include "array.h"
 #include "error.h"
 
 #include <stdlib.h>
@@ -51,7 +52,7 @@ void rl_msg_names_free(char **names)
 
 static int push_name(char ***names, size_t *n, const char *s, size_t len)
 {
-    char **more = realloc(*names, (*n + 2) * sizeof *more);
+    char **more = rl_array_resize(*names, *n + 2, sizeof *more);
     if (!more)
         return 0;
     *names = more;

@@ -3,6 +3,7 @@
  * Invariants: items holds cap slots of which n are used; a cleared list
  * keeps its storage; a freed list is back to the initial empty state. */
 #include "jsonpath.h"
+#include "array.h"
 
 #include <stdlib.h>
 
@@ -17,7 +18,7 @@ int rl_nodelist_push(rl_nodelist *l, const rl_jnode *node)
 {
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 8;
-        const rl_jnode **g = realloc(l->items, cap * sizeof *g);
+        const rl_jnode **g = rl_array_resize(l->items, cap, sizeof *g);
         if (!g)
             return 0;
         l->items = g;

@@ -18,6 +18,7 @@
  * shown as "  41  text"; the violation's line is a block <span class=hl>
  * (its own line break: the span is a block), the others end in a newline. */
 #include "output_html.h"
+#include "array.h"
 #include "utf8.h"
 
 #include <stdio.h>
@@ -87,7 +88,7 @@ static void keep_line(reader *rd)
     rl_html_source *s = rd->src;
     if (s->n == rd->cap) {
         size_t c = rd->cap ? rd->cap * 2 : 16;
-        rl_html_line *more = realloc(s->lines, c * sizeof *more);
+        rl_html_line *more = rl_array_resize(s->lines, c, sizeof *more);
         if (!more) {
             rd->oom = 1;
             return;

@@ -21,6 +21,7 @@
  * same inputs give the same bytes. */
 #include "output.h"
 #include "json.h"
+#include "fingerprint.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -159,32 +160,6 @@ static int artifact_uri(rl_sbuf *uri, const char *file)
     return 1;
 }
 
-static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211u;
-    }
-    return h;
-}
-
-static uint64_t fnv1a_str(uint64_t h, const char *s)
-{
-    return fnv1a(h, s ? s : "", (s ? strlen(s) : 0) + 1); /* with the NUL: a separator */
-}
-
-/* The identity a baseline keys on (cli_baseline.c), hashed with the URI. */
-static uint64_t fingerprint(const rl_violation *v, const char *uri)
-{
-    char figures[RL_FINGERPRINT_SIZE];
-    rl_violation_fingerprint(v, figures);
-    uint64_t h = 14695981039346656037u;
-    h = fnv1a_str(h, uri);
-    h = fnv1a_str(h, v->rule);
-    h = fnv1a_str(h, v->stable_pointer ? v->stable_pointer : v->pointer);
-    return fnv1a_str(h, figures);
-}
-
 /* How many earlier results had this hash (a small open-addressing table). */
 typedef struct seen {
     uint64_t *keys;
@@ -238,7 +213,7 @@ static void result(rl_sbuf *b, const rl_violation *v, long rule_index, seen *s)
 {
     rl_sbuf uri = RL_SBUF_INIT;
     int relative = artifact_uri(&uri, v->file);
-    uint64_t h = fingerprint(v, rl_sbuf_str(&uri));
+    uint64_t h = rl_violation_identity(v, rl_sbuf_str(&uri));
     rl_sbuf_adds(b, "{\"ruleId\":");
     jstr(b, v->rule);
     if (rule_index >= 0)

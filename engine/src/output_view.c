@@ -10,6 +10,7 @@
  * name and rule id go through sorted index arrays, so building the view
  * is O((files + violations) log n). */
 #include "output.h"
+#include "array.h"
 #include "result.h"
 
 #include <stdlib.h>
@@ -57,7 +58,7 @@ static int add_rule(rl_out_view *view, size_t *cap, const rl_out_rule *r)
 {
     if (view->n_rules == *cap) {
         size_t c = *cap ? *cap * 2 : 16;
-        rl_out_rule *more = realloc(view->rules, c * sizeof *more);
+        rl_out_rule *more = rl_array_resize(view->rules, c, sizeof *more);
         if (!more)
             return -1;
         view->rules = more;
@@ -82,7 +83,7 @@ static int rules_that_ran(rl_out_view *view, size_t *cap, const rl_result *res)
 static int index_rules(rl_out_view *view)
 {
     named *tmp = malloc((view->n_rules + 1) * sizeof *tmp);
-    size_t *idx = realloc(view->by_id, (view->n_rules + 1) * sizeof *idx);
+    size_t *idx = rl_array_resize(view->by_id, view->n_rules + 1, sizeof *idx);
     if (!tmp || !idx) {
         free(tmp);
         if (idx)
@@ -171,7 +172,7 @@ static int add_group(rl_out_view *view, size_t *cap, const char *file)
 {
     if (view->n_groups == *cap) {
         size_t c = *cap ? *cap * 2 : 16;
-        rl_out_group *more = realloc(view->groups, c * sizeof *more);
+        rl_out_group *more = rl_array_resize(view->groups, c, sizeof *more);
         if (!more)
             return -1;
         view->groups = more;

@@ -8,6 +8,7 @@
  * counts are the difference. A listener, when set, sees each violation
  * right after it is stored (before any sorting). */
 #include "result.h"
+#include "array.h"
 #include "arena.h"
 #include "json.h"
 
@@ -184,7 +185,7 @@ int rl_result_add(rl_result *res, const rl_violation *v)
     }
     if (res->n == res->cap) {
         size_t cap = res->cap ? res->cap * 2 : 16;
-        rl_violation *more = realloc(res->v, cap * sizeof *more);
+        rl_violation *more = rl_array_resize(res->v, cap, sizeof *more);
         if (!more)
             return 0;
         res->v = more;
@@ -319,7 +320,7 @@ int rl_result_begin_file(rl_result *res, const char *name)
     res->summary.files++;
     if (res->n_files == res->cap_files) {
         size_t cap = res->cap_files ? res->cap_files * 2 : 16;
-        rl_file_rec *more = realloc(res->files, cap * sizeof *more);
+        rl_file_rec *more = rl_array_resize(res->files, cap, sizeof *more);
         if (!more)
             return -1;
         res->files = more;

@@ -1,6 +1,7 @@
 /* result_rules.c — a result's table of rules and their counts
  * (result_rules.h). */
 #include "result_rules.h"
+#include "array.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -49,10 +50,10 @@ static int grow(rl_rule_table *t)
     if (t->n < t->cap)
         return 0;
     size_t cap = t->cap ? t->cap * 2 : 16;
-    rl_rule_result *r = realloc(t->rules, cap * sizeof *r);
+    rl_rule_result *r = rl_array_resize(t->rules, cap, sizeof *r);
     if (r)
         t->rules = r;
-    const void **k = r ? realloc(t->keys, cap * sizeof *k) : NULL;
+    const void **k = r ? rl_array_resize(t->keys, cap, sizeof *k) : NULL;
     if (!k)
         return -1;
     t->keys = k;

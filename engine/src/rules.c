@@ -1,7 +1,9 @@
 /* rules.c — the rl_rules collection: loading files and directories,
  * parameter overrides, diagnostics, and what `rules list` shows. */
 #include "collection_rule.h"
+#include "array.h"
 #include "error.h"
+#include "hash.h"
 #include "kinds.h"
 #include "loader.h"
 #include "refdata.h"
@@ -46,7 +48,7 @@ rl_rules *rl_rules_new(void)
         return NULL;
     }
     if (rules) {
-        rules->hash = rl_fnv1a_more(0, NULL, 0);
+        rules->hash = RL_FNV1A_INIT;
         rules->io.max_size = RL_DEFAULT_MAX_FILE_SIZE;
     }
     return rules;
@@ -142,7 +144,7 @@ void rl_rules_free(rl_rules *rules)
 static void diag_push(rl_diag **list, size_t *n, const char *file, unsigned line,
                       unsigned column, const char *rule, const char *message)
 {
-    rl_diag *d = realloc(*list, (*n + 1) * sizeof *d);
+    rl_diag *d = rl_array_resize(*list, *n + 1, sizeof *d);
     if (!d)
         return;
     *list = d;
@@ -184,15 +186,15 @@ static int set_on_sets(rl_rules *rules, const char *name, const char *value, con
 static int push_override(rl_rules *rules, const char *name, const char *value, rl_jdoc *doc,
                          rl_error *err)
 {
-    rl_param_override *o = realloc(rules->overrides, (rules->n_overrides + 1) * sizeof *o);
+    rl_param_override *o = rl_array_resize(rules->overrides, rules->n_overrides + 1, sizeof *o);
     if (!o) {
         rl_jdoc_free(doc);
         rl_error_set(err, 0, 0, "out of memory");
         return -1;
     }
     rules->overrides = o;
-    rules->hash = rl_fnv1a_more(rules->hash, name, strlen(name) + 1);
-    rules->hash = rl_fnv1a_more(rules->hash, value, strlen(value) + 1);
+    rules->hash = rl_fnv1a(rules->hash, name, strlen(name) + 1);
+    rules->hash = rl_fnv1a(rules->hash, value, strlen(value) + 1);
     o[rules->n_overrides].name = strdup(name);
     o[rules->n_overrides].value = strdup(value);
     o[rules->n_overrides].doc = doc;
@@ -264,12 +266,12 @@ int rl_rules_check_param(const rl_rules *rules, const char *name, rl_error *err)
 
 int rl_rules_adopt(rl_rules *rules, rl_ruleset *set)
 {
-    rl_ruleset **sets = realloc(rules->sets, (rules->n_sets + 1) * sizeof *sets);
+    rl_ruleset **sets = rl_array_resize(rules->sets, rules->n_sets + 1, sizeof *sets);
     if (!sets)
         return 0;
     rules->sets = sets;
     rules->sets[rules->n_sets++] = set;
-    rl_rule **all = realloc(rules->all, (rules->n_all + set->n_rules + 1) * sizeof *all);
+    rl_rule **all = rl_array_resize(rules->all, rules->n_all + set->n_rules + 1, sizeof *all);
     if (!all)
         return 0;
     rules->all = all;
@@ -312,7 +314,7 @@ int rl_rules_load_buffer(rl_rules *rules, const char *name, const char *json, si
 static int load_buffer(rl_rules *rules, const char *name, const char *json, size_t len)
 {
     rl_error err = {0};
-    rules->hash = rl_fnv1a_more(rules->hash, json, len);
+    rules->hash = rl_fnv1a(rules->hash, json, len);
     rl_jdoc *doc = rl_json_parse(json, len, NULL, &err);
     if (!doc) {
         char msg[800], hint[200];
@@ -391,7 +393,7 @@ static int load_dir(rl_rules *rules, const char *path)
     while ((e = readdir(d)) != NULL) {
         if (!is_json_name(e->d_name))
             continue;
-        char **more = realloc(names, (n + 1) * sizeof *names);
+        char **more = rl_array_resize(names, n + 1, sizeof *names);
         if (!more)
             break;
         names = more;

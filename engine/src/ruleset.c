@@ -5,6 +5,7 @@
  * diagnostic with file:line:column and the rule id, so an author fixes them
  * all in one pass. A rule set with any diagnostic is never used. */
 #include "collection_rule.h"
+#include "array.h"
 #include "error.h"
 #include "kinds.h"
 #include "loader.h"
@@ -192,11 +193,11 @@ static int remember_id(rl_loader *ld, const char *id, unsigned line)
     size_t n = ld->n_ids;
     if (n < 16 || (n & (n - 1)) == 0) { /* capacity doubles at powers of two */
         size_t cap = n < 16 ? 16 : 2 * n;
-        char **ids = realloc(ld->ids, cap * sizeof *ids);
+        char **ids = rl_array_resize(ld->ids, cap, sizeof *ids);
         if (!ids)
             return 0;
         ld->ids = ids;
-        unsigned *lines = realloc(ld->id_lines, cap * sizeof *lines);
+        unsigned *lines = rl_array_resize(ld->id_lines, cap, sizeof *lines);
         if (!lines)
             return 0;
         ld->id_lines = lines;
@@ -430,7 +431,7 @@ static int push_rule(rl_ruleset *set, rl_rule *r)
         size_t cap = n ? n * 2 : 8;
         if (cap > SIZE_MAX / sizeof(rl_rule *))
             return 0;
-        rl_rule **rules = realloc(set->rules, cap * sizeof *rules);
+        rl_rule **rules = rl_array_resize(set->rules, cap, sizeof *rules);
         if (!rules)
             return 0;
         set->rules = rules;

@@ -8,6 +8,7 @@
  * exact decimals read from their written text (see schema_number.c);
  * lengths count code points; equality is JSON equality (1 == 1.0). */
 #include "schema_int.h"
+#include "array.h"
 #include "utf8.h"
 
 #include <math.h>
@@ -307,7 +308,7 @@ static uint64_t value_hash(const rl_jnode *v, int *oom)
             }
             if (n == cap) {
                 hframe *more = st == local ? malloc(2 * cap * sizeof *more)
-                                           : realloc(st, 2 * cap * sizeof *more);
+                                           : rl_array_resize(st, 2 * cap, sizeof *more);
                 if (!more) {
                     *oom = 1;
                     break;

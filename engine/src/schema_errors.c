@@ -7,6 +7,7 @@
  * character boundary with "..."). Nothing is formatted when the caller
  * passed no list: recording is the only cost of a failing keyword. */
 #include "schema_int.h"
+#include "array.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -38,7 +39,7 @@ static rl_schema_error *push(rl_schema_errors *errs)
 {
     if (errs->n == errs->cap) {
         size_t cap = errs->cap ? errs->cap * 2 : 8;
-        rl_schema_error *v = realloc(errs->items, cap * sizeof *v);
+        rl_schema_error *v = rl_array_resize(errs->items, cap, sizeof *v);
         if (!v)
             return NULL;
         errs->items = v;

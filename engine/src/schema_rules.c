@@ -9,6 +9,7 @@
  * where the problem is: in the schema file (its keyword's line:column),
  * in a file it references, or at the field that names it. */
 #include "error.h"
+#include "array.h"
 #include "kinds.h"
 #include "schema_rules.h"
 
@@ -41,7 +42,7 @@ void rl_rules_schemas_free(rl_rules *rules)
 
 int rl_rules_keep_doc(rl_rules *rules, rl_jdoc *doc)
 {
-    rl_jdoc **docs = realloc(rules->docs, (rules->n_docs + 1) * sizeof *docs);
+    rl_jdoc **docs = rl_array_resize(rules->docs, rules->n_docs + 1, sizeof *docs);
     if (!docs) {
         rl_jdoc_free(doc);
         return 0;
@@ -116,7 +117,7 @@ static int list_add(rl_schema_list *l, const rl_schema *s)
     for (size_t i = 0; i < l->n; i++)
         if (l->items[i] == s) /* named twice (-s and a rule set): validated once */
             return 1;
-    const rl_schema **items = realloc(l->items, (l->n + 1) * sizeof *items);
+    const rl_schema **items = rl_array_resize(l->items, l->n + 1, sizeof *items);
     if (!items)
         return 0;
     l->items = items;

@@ -10,6 +10,7 @@
  * with it, and when the load fails they are forgotten again (removed from
  * the registry tables, freed), so a failed load leaves the set as it was. */
 #include "io.h"
+#include "array.h"
 #include "schema_int.h"
 
 #include <errno.h>
@@ -35,7 +36,7 @@ int rl_schema_set_add_map(rl_schema_set *set, const char *prefix, const char *di
     }
     if (set->nmap == set->map_cap) {
         size_t cap = set->map_cap ? set->map_cap * 2 : 8;
-        rl_schema_map_entry *m = realloc(set->map, cap * sizeof *m);
+        rl_schema_map_entry *m = rl_array_resize(set->map, cap, sizeof *m);
         if (!m) {
             rl_error_set(err, 0, 0, "out of memory");
             return 0;

@@ -5,6 +5,7 @@
  * pointers (by address); the table never copies or frees them. There is
  * no single-key deletion: rl_stab_filter rebuilds the table instead. */
 #include "schema_int.h"
+#include "hash.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -24,16 +25,10 @@ void rl_stab_free(rl_stab *t)
 
 static size_t hash_key(const rl_stab *t, const void *key)
 {
-    size_t h = 1469598103934665603u; /* FNV-1a */
-    if (t->strings) {
-        for (const unsigned char *s = key; *s; s++)
-            h = (h ^ *s) * 1099511628211u;
-        return h;
-    }
+    if (t->strings)
+        return (size_t)rl_fnv1a(RL_FNV1A_INIT, key, strlen(key));
     uintptr_t p = (uintptr_t)key;
-    for (unsigned i = 0; i < sizeof p; i++, p >>= 8)
-        h = (h ^ (p & 0xFF)) * 1099511628211u;
-    return h;
+    return (size_t)rl_fnv1a(RL_FNV1A_INIT, &p, sizeof p);
 }
 
 static int same_key(const rl_stab *t, const void *a, const void *b)

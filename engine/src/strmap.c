@@ -1,6 +1,7 @@
 /* strmap.c — the string hash table (see strmap.h): FNV-1a hashes, linear
  * probing, doubled when half full. */
 #include "strmap.h"
+#include "hash.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -8,11 +9,7 @@
 
 static size_t hash(const char *s)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ull;
-    }
+    uint64_t h = rl_fnv1a(RL_FNV1A_INIT, s, strlen(s));
     return (size_t)(h ^ (h >> 32));
 }
 

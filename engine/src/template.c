@@ -3,6 +3,7 @@
  * A compiled template is a list of segments: literal text, a figure name,
  * or an expression. It is immutable after compilation. */
 #include "template.h"
+#include "array.h"
 #include "error.h"
 #include "suggest.h"
 #include "utf8.h"
@@ -40,7 +41,7 @@ void rl_template_free(rl_template *t)
 
 static segment *add_segment(rl_template *t, seg_kind kind)
 {
-    segment *s = realloc(t->segs, (t->n + 1) * sizeof *s);
+    segment *s = rl_array_resize(t->segs, t->n + 1, sizeof *s);
     if (!s)
         return NULL;
     t->segs = s;
