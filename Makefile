@@ -213,7 +213,8 @@ integration-tests: all
 # beside jq, ajv, plain Python and a cJSON parse-only floor, on generated
 # data whose violation counts every tool must reproduce. make bench installs
 # jq/node/npm and ajv (into build/bench/node) first; BENCH_RECORDS=N for a
-# smaller run. make check runs it on a tiny size for the counts only.
+# smaller run; BENCH_HUGE_MB=0 skips the ~1 GB document (generated into
+# build/bench/data). make check runs it on a tiny size for the counts only.
 .PHONY: bench bench-check
 $(BUILD)/bench/floor_cjson: tests/bench/floor_cjson.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)

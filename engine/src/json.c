@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+_Static_assert(sizeof(rl_jmember) == 24 || sizeof(void *) != 8, "a member is 24 bytes");
+
 typedef struct frame {
     rl_jnode *node; /* an open array or object */
     size_t base;    /* where its children start on the scratch stack */
@@ -557,6 +559,10 @@ static int begin_member(parser *p)
     const char *key = scan_string(p, &key_len);
     if (!key)
         return 0;
+    if (key_len > RL_JSON_MAX_KEY) {
+        fail(p, key_offset, "member name longer than %zu bytes (the limit)", RL_JSON_MAX_KEY);
+        return 0;
+    }
     skip_ws(p);
     if (p->pos >= p->len || p->src[p->pos] != ':') {
         fail_unexpected(p, "':' after a member name");
@@ -718,7 +724,9 @@ static int parse_doc(rl_jdoc *doc, const rl_json_limits *lim, rl_error *err)
     if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
         p.pos = doc->start = 3;
     skip_ws(&p);
-    if (p.pos >= len)
+    if (len > RL_JSON_MAX_DOC)
+        fail(&p, 0, "document larger than %zu bytes (the limit)", RL_JSON_MAX_DOC);
+    else if (p.pos >= len)
         fail(&p, p.pos, "empty document: expected a JSON value");
     else
         parse_tree(&p);

@@ -49,10 +49,16 @@ typedef enum rl_jtype {
 
 typedef struct rl_jnode rl_jnode;
 
+/* A member name's length and offset share one word (24 bytes a member,
+ * not 32: a big report has millions): names are shorter than 16 MiB and
+ * documents smaller than 1 TiB, or the parser refuses them. */
+#define RL_JSON_MAX_KEY (((size_t)1 << 24) - 1)
+#define RL_JSON_MAX_DOC (((size_t)1 << 40) - 1)
+
 typedef struct rl_jmember {
-    const char *key; /* NUL-terminated, decoded */
-    size_t key_len;
-    size_t key_offset; /* byte offset of the key's opening quote */
+    const char *key;          /* NUL-terminated, decoded */
+    uint64_t key_len : 24;    /* at most RL_JSON_MAX_KEY */
+    uint64_t key_offset : 40; /* byte offset of the key's opening quote */
     rl_jnode *value;
 } rl_jmember;
 

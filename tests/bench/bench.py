@@ -13,7 +13,10 @@ the issue's targets as met / missed.
 Environment: BENCH_RECORDS (default 1000000), BENCH_SCALE (the large
 national report, default 100), BENCH_RSS_RECORDS (a second, larger NDJSON
 file for reportlint's memory only; default 5 x BENCH_RECORDS, 0: skip),
-BENCH_JOBS (the parallel run, default the number of cores), AJV_DIR."""
+BENCH_JOBS (the parallel run, default the number of cores), AJV_DIR,
+BENCH_HUGE_MB (a national report of about that many MiB checked by
+reportlint -j 1 alone, for its time and memory against its size; default
+1024, 0: skip; bench-check skips it)."""
 import json
 import os
 import platform
@@ -253,6 +256,46 @@ def collection_table(nd, rows, jobs):
     return "\n".join(lines)
 
 
+NATIONAL_BYTES_PER_SCALE = 506362  # gen.py national N is about N x this many bytes
+
+
+def bench_huge(mb):
+    """reportlint -j 1 alone on a national report of about mb MiB: (row, failures)."""
+    scale = max(1, round(mb * 2 ** 20 / NATIONAL_BYTES_PER_SCALE))
+    path, expected = dataset("national", scale)
+    out = os.path.join(OUT, "out-huge.ndjson")
+    status, secs, rss, err = run([RL, "--no-config", "--max-violations", "0", "--max-size", "0", "-r",
+                                  os.path.join(HERE, "rules-national.json"), "-f", "ndjson", "-j", "1",
+                                  "-o", out, path], os.path.join(OUT, "stdout.txt"))
+    label = "national report x%d" % scale
+    if status not in (0, 1):
+        return None, ["reportlint on %s: exit %d: %s" % (label, status, err.strip()[:500])]
+    got = counts_from_ndjson_output(out)
+    fails = [] if got == expected else ["reportlint on %s: counts %s, expected %s" % (label, got, expected)]
+    log("reportlint -j 1 on %s (%.0f MB): %.2f s, %.1f MB RSS" % (label, os.path.getsize(path) / 1e6, secs, rss / 1024))
+    return (label, os.path.getsize(path), secs, rss), fails
+
+
+def bigdoc_table(results, huge):
+    """Max RSS against the file's size for every national report (issue 16
+    target 3: at most 2x on national x250)."""
+    rows = []
+    for ds in results[1:]:
+        r = next(r for r in ds["rows"] if r[0] == "reportlint -j 1")
+        if r[1]:
+            rows.append((ds["label"], ds["mb"] * 1e6, r[1], r[4]))
+    if huge:
+        rows.append(huge)
+    lines = ["### Big documents: reportlint -j 1, max RSS over the file's size", "",
+             "| document | MB | seconds | MB/s | max RSS (MB) | RSS / size | ≤ 2× |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for label, size, secs, rss in rows:
+        ratio = rss * 1024 / size
+        lines.append("| %s | %.1f | %.2f | %.1f | %.1f | %.2f× | %s |" % (
+            label, size / 1e6, secs, size / 1e6 / secs, rss / 1024, ratio, "met" if ratio <= 2 else "**missed**"))
+    return "\n".join(lines)
+
+
 def machine():
     def sh(c):
         r = subprocess.run(["sh", "-c", c], capture_output=True, text=True)
@@ -270,6 +313,7 @@ def main():
     scale = int(os.environ.get("BENCH_SCALE", "0" if check else "100"))
     jobs = int(os.environ.get("BENCH_JOBS", str(os.cpu_count() or 1)))
     big = int(os.environ.get("BENCH_RSS_RECORDS", "0" if check else str(5 * n)))
+    huge_mb = int(os.environ.get("BENCH_HUGE_MB", "0" if check else "1024"))
     for f in (RL, FLOOR, TIMED):
         if not os.access(f, os.X_OK):
             sys.exit("bench: %s is missing (make bench builds it)" % f)
@@ -304,8 +348,13 @@ def main():
         else:
             rss_big = (big, rss)
             log("reportlint -j 1 on %d records: %.2f s, %.1f MB RSS" % (big, secs, rss / 1024))
+    huge = None
+    if huge_mb:
+        huge, fails = bench_huge(huge_mb)
+        failures += fails
     if not check:
-        print("Command: `make bench` (BENCH_RECORDS=%d BENCH_SCALE=%d BENCH_JOBS=%d BENCH_RSS_RECORDS=%d)" % (n, scale, jobs, big))
+        print("Command: `make bench` (BENCH_RECORDS=%d BENCH_SCALE=%d BENCH_JOBS=%d BENCH_RSS_RECORDS=%d BENCH_HUGE_MB=%d)"
+              % (n, scale, jobs, big, huge_mb))
         print("Machine: " + machine())
         print("Date: " + time.strftime("%Y-%m-%d %H:%M %Z") + "; load average before: %.2f %.2f %.2f" % os.getloadavg())
         print()
@@ -317,6 +366,8 @@ def main():
         print(targets(results[0], jobs, rss_big))
         print()
         print(collection_table(results[0], coll_rows, jobs))
+        print()
+        print(bigdoc_table(results, huge))
     for f in failures:
         log("bench: FAILED: " + f)
     if failures:
