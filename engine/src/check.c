@@ -405,7 +405,7 @@ static int run_rules(const rl_rules *rules, const rl_check_plan *plan, rl_lang l
         }
         for (; c && j < plan->n_coll && plan->coll[j].set == set && !past_deadline(&run); j++)
             rl_coll_feed(c, plan->coll[j].rule, plan->coll[j].severity, &base, doc, file, res,
-                         rules->catalog, lang);
+                         rules, lang);
     }
     return run.deadline.expired;
 }

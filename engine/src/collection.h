@@ -184,6 +184,11 @@ rl_coll *rl_coll_of(rl_result *res, const rl_rules *rules);
 /* Helpers shared by the feed, the judge and the partial files. */
 const char *rl_coll_intern(rl_coll *c, const char *s);
 rl_group *rl_coll_group(rl_coll *c, rl_coll_rstate *rs, const rl_okey *key);
+/* The rule's groups in group-key order (a malloc'd copy of the pointers),
+ * or NULL on OOM. */
+rl_group **rl_coll_sorted_groups(const rl_coll_rstate *rs);
+/* The node's JSON text, malloc'd (NULL on OOM). */
+char *rl_coll_node_json(const rl_jdoc *doc, const rl_jnode *node);
 int rl_okey_cmp(const rl_okey *a, const rl_okey *b);
 int rl_loc_cmp(const rl_loc *a, const rl_loc *b);
 int rl_okey_copy(rl_okey *dst, const rl_okey *src);
@@ -206,9 +211,10 @@ int rl_val_copy(rl_coll *c, rl_val *dst, const rl_val *src);
 
 /* Feed one report (its root, its file name, the evaluation context of the
  * rule's set on it) to a collection rule's state. An evaluation error in
- * the group or order key is a violation of the rule in that report. */
+ * the group or order key is a violation of the rule in that report, and
+ * counts as one failed evaluation of the rule. */
 void rl_coll_feed(rl_coll *c, const rl_rule *r, rl_severity sev, const rl_eval_ctx *base,
-                  rl_jdoc *doc, const char *file, rl_result *res, const rl_catalog *catalog,
+                  rl_jdoc *doc, const char *file, rl_result *res, const rl_rules *rules,
                   rl_lang lang);
 
 /* Judge every active collection rule over res's state, adding violations

@@ -8,6 +8,7 @@
  * or filter, what they select in the group is the concatenation of what
  * they select in each report. Values keep the JSON they were read from
  * (numbers as written) and their place: file, line, column, pointer. */
+#include "check_run.h"
 #include "collection.h"
 #include "error.h"
 #include "result.h"
@@ -28,6 +29,7 @@ typedef struct feed {
     rl_jnode *wrap_items[1];
     rl_severity sev; /* where an evaluation error in a key is reported */
     rl_result *res;
+    const rl_rules *rules;
     const rl_catalog *catalog;
     rl_lang lang;
 } feed;
@@ -46,11 +48,7 @@ static void loc_of(feed *f, const rl_jnode *node, rl_loc *loc)
 
 static char *node_json(feed *f, const rl_jnode *node)
 {
-    rl_sbuf b = RL_SBUF_INIT;
-    rl_json_write(&b, f->doc, node);
-    char *s = strdup(rl_sbuf_str(&b));
-    rl_sbuf_free(&b);
-    return s;
+    return rl_coll_node_json(f->doc, node);
 }
 
 static char *value_json(const rl_value *v)
@@ -101,7 +99,8 @@ static int okey_of(const rl_value *v, rl_okey *k)
 
 /* A group, order or `unique` key that cannot be computed: a violation of
  * the rule, at the node it was computed on (the report's root for group and
- * order), and the report (or the item) is left out of the rule. */
+ * order, or the node the error is about), and the report (or the item) is
+ * left out of the rule. */
 static void key_failed(feed *f, const rl_expr *e, const char *detail, const rl_jnode *at)
 {
     rl_fig args[2] = {{"expr", {0}}, {"detail", {0}}};
@@ -123,22 +122,42 @@ static void key_failed(feed *f, const rl_expr *e, const char *detail, const rl_j
     rl_sbuf_free(&ptr);
 }
 
-static int eval_key(feed *f, const rl_expr *e, rl_okey *k, rl_sbuf *detail)
+/* A report whose group or order key failed: a violation (key_failed), and
+ * the rule counts as evaluated there and failed (so that a rule whose keys
+ * fail everywhere is not also "never applied"). */
+static void report_key_failed(feed *f, const rl_expr *e, const char *detail, const rl_jnode *at)
+{
+    key_failed(f, e, detail, at);
+    rl_run run = {0};
+    run.res = f->res;
+    run.slot = rl_check_rule_slot(f->res, f->rules, f->rule, (int)f->sev);
+    rl_run_count(&run, RL_FAIL);
+}
+
+/* The key e gives on the report; on failure, why (detail) and where (*at:
+ * the node the error is about, else the report's root). */
+static int eval_key(feed *f, const rl_expr *e, rl_okey *k, rl_sbuf *detail, const rl_jnode **at)
 {
     memset(k, 0, sizeof *k);
+    *at = f->doc->root;
     if (!e)
         return 0;
     rl_error err;
     rl_error_fresh(&err);
     f->ctx.err = &err;
+    f->ctx.err_node = NULL;
     f->ctx.current = f->doc->root;
     rl_value v;
     if (rl_expr_eval(e, &f->ctx, &v) != 0) {
         rl_sbuf_adds(detail, err.message);
+        if (f->ctx.err_node)
+            *at = f->ctx.err_node;
         return -1;
     }
     if (okey_of(&v, k) != 0) {
         rl_sbuf_adds(detail, "a group or order key must be a string, number, date, boolean or null");
+        if (v.src)
+            *at = v.src;
         return -1;
     }
     return 0;
@@ -404,7 +423,7 @@ static void feed_parts(feed *f)
 }
 
 void rl_coll_feed(rl_coll *c, const rl_rule *r, rl_severity sev, const rl_eval_ctx *base,
-                  rl_jdoc *doc, const char *file, rl_result *res, const rl_catalog *catalog,
+                  rl_jdoc *doc, const char *file, rl_result *res, const rl_rules *rules,
                   rl_lang lang)
 {
     feed f;
@@ -422,14 +441,16 @@ void rl_coll_feed(rl_coll *c, const rl_rule *r, rl_severity sev, const rl_eval_c
     f.wrap.u.arr.n = 1;
     f.sev = sev;
     f.res = res;
-    f.catalog = catalog;
+    f.rules = rules;
+    f.catalog = rules->catalog;
     f.lang = lang;
     rl_okey gkey;
     rl_sbuf detail = RL_SBUF_INIT;
-    if (eval_key(&f, f.cr->group, &gkey, &detail) != 0) {
-        key_failed(&f, f.cr->group, rl_sbuf_str(&detail), doc->root);
-    } else if (eval_key(&f, f.cr->order, &f.order, &detail) != 0) {
-        key_failed(&f, f.cr->order, rl_sbuf_str(&detail), doc->root);
+    const rl_jnode *at;
+    if (eval_key(&f, f.cr->group, &gkey, &detail, &at) != 0) {
+        report_key_failed(&f, f.cr->group, rl_sbuf_str(&detail), at);
+    } else if (eval_key(&f, f.cr->order, &f.order, &detail, &at) != 0) {
+        report_key_failed(&f, f.cr->order, rl_sbuf_str(&detail), at);
     } else if ((f.g = rl_coll_group(c, &c->rules[f.cr->index], &gkey)) != NULL) {
         f.ctx.root = doc->root;
         feed_parts(&f);

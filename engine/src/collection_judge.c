@@ -73,11 +73,6 @@ static int cmp_dup(const void *a, const void *b)
     return c ? c : rl_loc_cmp(&x->loc, &y->loc);
 }
 
-static int cmp_group(const void *a, const void *b)
-{
-    return rl_okey_cmp(&(*(rl_group *const *)a)->key, &(*(rl_group *const *)b)->key);
-}
-
 /* ---- the stash -------------------------------------------------------------- */
 
 static int stash_add(judge *j, const char *json, const rl_loc *loc, int quote)
@@ -539,13 +534,9 @@ static int judge_rule(judging *jg, rl_coll *c, const rl_plan_rule *pr)
         if (!rl_coll_group(c, rs, &none))
             return -1;
     }
-    rl_group **sorted = malloc((rs->n ? rs->n : 1) * sizeof *sorted);
+    rl_group **sorted = rl_coll_sorted_groups(rs);
     if (!sorted)
         return -1;
-    if (rs->n) { /* memcpy and qsort take no null pointer, even for 0 items */
-        memcpy(sorted, rs->groups, rs->n * sizeof *sorted);
-        qsort(sorted, rs->n, sizeof *sorted, cmp_group);
-    }
     int rc = 0;
     for (size_t i = 0; i < rs->n && rc == 0; i++)
         rc = judge_group(jg, pr, sorted[i]);

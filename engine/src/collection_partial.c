@@ -192,20 +192,11 @@ static void put_group(rl_sbuf *b, const char *id, const rl_coll_rule *cr, const 
     rl_sbuf_adds(b, "]}\n");
 }
 
-static int cmp_group(const void *a, const void *b)
-{
-    return rl_okey_cmp(&(*(rl_group *const *)a)->key, &(*(rl_group *const *)b)->key);
-}
-
 static int write_rule(FILE *out, const rl_rule *r, const rl_coll_rstate *rs)
 {
-    rl_group **sorted = malloc((rs->n ? rs->n : 1) * sizeof *sorted);
+    rl_group **sorted = rl_coll_sorted_groups(rs);
     if (!sorted)
         return -1;
-    if (rs->n) { /* memcpy and qsort take no null pointer, even for 0 items */
-        memcpy(sorted, rs->groups, rs->n * sizeof *sorted);
-        qsort(sorted, rs->n, sizeof *sorted, cmp_group);
-    }
     int rc = 0;
     rl_sbuf b = RL_SBUF_INIT;
     for (size_t i = 0; i < rs->n && rc == 0; i++) {
@@ -311,22 +302,13 @@ static int read_loc(reader *rd, const rl_jnode *n, rl_loc *loc)
     return loc->file && loc->pointer ? 0 : bad(rd, n, "out of memory");
 }
 
-static char *json_of(reader *rd, const rl_jnode *n)
-{
-    rl_sbuf b = RL_SBUF_INIT;
-    rl_json_write(&b, rd->doc, n);
-    char *s = strdup(rl_sbuf_str(&b));
-    rl_sbuf_free(&b);
-    return s;
-}
-
 /* [value, LOC]: a kept value (a string's text when quoted). */
 static int read_kept(reader *rd, const rl_jnode *v, const rl_jnode *locn, int quoted, rl_kept *k)
 {
     memset(k, 0, sizeof *k);
     if (!v || (quoted && v->type != RL_JSTRING))
         return bad(rd, v, quoted ? "an error message must be a string" : "a value is missing");
-    k->json = quoted ? strdup(v->u.str.s) : json_of(rd, v);
+    k->json = quoted ? strdup(v->u.str.s) : rl_coll_node_json(rd->doc, v);
     if (!k->json)
         return bad(rd, v, "out of memory");
     if (read_loc(rd, locn, &k->loc) == 0)

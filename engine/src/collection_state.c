@@ -572,6 +572,30 @@ static int group_merge(rl_coll *c, const rl_coll_rule *cr, rl_group *dst, const 
     return 0;
 }
 
+static int cmp_group(const void *a, const void *b)
+{
+    return rl_okey_cmp(&(*(rl_group *const *)a)->key, &(*(rl_group *const *)b)->key);
+}
+
+rl_group **rl_coll_sorted_groups(const rl_coll_rstate *rs)
+{
+    rl_group **sorted = malloc((rs->n ? rs->n : 1) * sizeof *sorted);
+    if (sorted && rs->n) { /* memcpy and qsort take no null pointer, even for 0 items */
+        memcpy(sorted, rs->groups, rs->n * sizeof *sorted);
+        qsort(sorted, rs->n, sizeof *sorted, cmp_group);
+    }
+    return sorted;
+}
+
+char *rl_coll_node_json(const rl_jdoc *doc, const rl_jnode *node)
+{
+    rl_sbuf b = RL_SBUF_INIT;
+    rl_json_write(&b, doc, node);
+    char *s = strdup(rl_sbuf_str(&b));
+    rl_sbuf_free(&b);
+    return s;
+}
+
 int rl_coll_merge(rl_coll *dst, const rl_coll *src)
 {
     for (size_t r = 0; r < src->n_rules && r < dst->n_rules; r++) {
