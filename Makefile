@@ -248,10 +248,11 @@ docs-links:
 # with Debian's /usr/bin/python3 (tests/python/run.sh installs python3-dask
 # and python3-distributed).
 PYTHON_DEBIAN ?= /usr/bin/python3
-# The engine's includes follow the layer order of docs/internals.md.
+# The engine's includes and calls (nm of the objects) follow the layer order
+# of docs/internals.md.
 .PHONY: layers
-layers:
-	@sh tests/layers.sh
+layers: $(LIB_OBJ)
+	@sh tests/layers.sh $(BUILD)/obj
 
 .PHONY: python-tests
 python-tests: all
@@ -272,7 +273,7 @@ check: run
 	@echo "make check: all tests passed"
 
 asan:
-	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer -DRL_DEBUG" \
 	  SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all" test
 	@echo "make asan: all tests passed under ASan+UBSan"
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""check-layers.py [ROOT] — the engine's includes follow its layer order.
+"""check-layers.py [ROOT [OBJDIR]] — the engine's includes and calls follow its
+layer order.
 
 Data flows one way (docs/internals.md):
 
@@ -13,11 +14,21 @@ Every file of engine/src belongs to one layer (LAYERS below, by name); a
 file may include headers of its own layer and of the layers below it, never
 of a layer above. engine/cli may include only reportlint.h (and its own
 cli*.h). A file no pattern names is an error too, so that a new module has
-to take its place in the order. Exit 1 with every offending include listed.
+to take its place in the order.
+
+With OBJDIR (the library's object files, build/obj), calls are checked too:
+`nm` lists the symbols each object uses and defines, and a symbol used by
+a file but defined in a file of a higher layer is a call against the order
+(an include check alone misses a local prototype or a declaration in a
+lower header). The one exception is UPCALLS: a kind's check is called by
+the checker with the rl_run it evaluates and reports through (kinds.h), so
+the rl_run_* functions are implemented in check.c for the kinds below.
+Exit 1 with every offending include and call listed.
 """
 import fnmatch
 import os
 import re
+import subprocess
 import sys
 
 # (layer, rank, file-name patterns); a lower rank is a lower layer
@@ -36,11 +47,13 @@ LAYERS = [
     ("rules", 4, ["rules_int.h", "loader*", "schema_rules.h", "tolerance.*", "template.*",
                   "lang.*", "messages*"]),
     ("kinds", 5, ["kinds.*", "kind_*"]),
-    ("load", 6, ["rules.c", "ruleset.*", "schema_rules.c", "collection_rule.h"]),
+    ("load", 6, ["rules.c", "ruleset.*", "schema_rules.c", "collection_rule.*"]),
     ("check", 7, ["report_ctx.*", "check*", "result*", "fingerprint.*", "collection*",
                   "tools.*"]),
     ("output", 8, ["output*"]),
 ]
+# (layer of the caller, layer of the callee, symbol prefix): calls allowed up
+UPCALLS = [("kinds", "check", "rl_run_")]
 PUBLIC = "reportlint.h"
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 
@@ -50,6 +63,49 @@ def layer_of(name):
         if any(fnmatch.fnmatch(name, p) for p in patterns):
             return layer, rank
     return None, None
+
+
+def nm_symbols(obj):
+    """(defined global symbols, undefined symbols) of an object file."""
+    out = subprocess.run(["nm", "-P", obj], capture_output=True, text=True, check=True).stdout
+    defined, used = set(), set()
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) < 2:
+            continue
+        if parts[1] == "U":
+            used.add(parts[0])
+        elif parts[1] in "TDBRVWC" and parts[1].isupper():
+            defined.add(parts[0])
+    return defined, used
+
+
+def check_calls(objdir, problems):
+    """Every call from an object to a symbol of a higher layer's object."""
+    objs = sorted(n for n in os.listdir(objdir) if n.endswith(".o"))
+    if not objs:
+        problems.append("%s: no object files (build the library first)" % objdir)
+        return
+    owner, uses = {}, {}
+    for name in objs:
+        defined, used = nm_symbols(os.path.join(objdir, name))
+        src = name[:-2] + ".c"
+        for sym in defined:
+            owner[sym] = src
+        uses[src] = used
+    for src in sorted(uses):
+        layer, rank = layer_of(src)
+        if layer is None:
+            continue
+        for sym in sorted(uses[src]):
+            callee = owner.get(sym)
+            cl, cr = layer_of(callee) if callee else (None, None)
+            if cl is None or cr <= rank:
+                continue
+            if any(layer == a and cl == b and sym.startswith(p) for a, b, p in UPCALLS):
+                continue
+            problems.append("engine/src/%s (%s) calls %s, defined in %s (%s, a layer above)"
+                            % (src, layer, sym, callee, cl))
 
 
 def main():
@@ -83,11 +139,14 @@ def main():
             if inc != PUBLIC and not inc.startswith("cli"):
                 problems.append("engine/cli/%s includes %s: the command uses only %s"
                                 % (name, inc, PUBLIC))
+    if len(sys.argv) > 2:
+        check_calls(sys.argv[2], problems)
+    what = "include and call" if len(sys.argv) > 2 else "include"
     for p in problems:
         print("check-layers: " + p)
-    n = sum(1 for _ in problems)
-    print("check-layers: %s" % ("%d include%s against the layer order" % (n, "" if n == 1 else "s")
-                                 if n else "every include follows the layer order"))
+    n = len(problems)
+    print("check-layers: %s" % ("%d against the layer order" % n if n
+                                else "every %s follows the layer order" % what))
     return 1 if problems else 0
 
 

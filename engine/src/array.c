@@ -1,5 +1,6 @@
 /* array.c — growing arrays with overflow-checked sizes (see array.h). */
 #include "array.h"
+#include "error.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@ void *rl_array_resize(void *items, size_t n, size_t size)
 
 void *rl_array_grow(void *items, size_t *cap, size_t need, size_t size)
 {
+    RL_ASSERT(size > 0 && (items != NULL || *cap == 0));
     if (need <= *cap && items)
         return items;
     size_t c = *cap ? *cap : 8;

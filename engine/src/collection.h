@@ -28,21 +28,7 @@
 
 /* ---- compiled (immutable, owned by the rule) ------------------------ */
 
-struct rl_coll_rule {
-    rl_expr *group;       /* NULL: the whole run is one group */
-    rl_expr *order;       /* NULL: no order */
-    rl_parts parts;       /* of every field and `when` */
-    size_t *slot;         /* part i's index among the parts of its kind */
-    size_t n_kind[4];     /* parts per rl_part_kind */
-    rl_jpath *each;       /* the rule's each, or "$[*]" for previous(); NULL: none */
-    int own_each;         /* each was made here ("$[*]") */
-    const rl_jpath *items; /* `unique`: items and key (NULL: the item) */
-    const rl_expr *key;
-    size_t index;         /* among the loaded collection rules */
-};
-
-/* 1 when part i is the first of the parts sharing its slot (the one fed). */
-int rl_coll_first_of_slot(const rl_coll_rule *cr, size_t i);
+/* struct rl_coll_rule and rl_coll_first_of_slot: collection_rule.h. */
 
 
 /* ---- the state ------------------------------------------------------- */

@@ -7,7 +7,7 @@
  * `each`, runs over every report ($[*]). A kind that cannot be split (its
  * expressions not listed) is refused at load time, as previous() is in a
  * rule checked per report. */
-#include "collection.h"
+#include "collection_rule.h"
 
 #include <stdlib.h>
 #include <string.h>

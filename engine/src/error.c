@@ -2,6 +2,7 @@
 #include "error.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void rl_error_clear(rl_error *err)
@@ -41,4 +42,10 @@ void rl_error_prefix(rl_error *err, const char *fmt, ...)
     va_end(ap);
     memcpy(old, err->message, sizeof old);
     snprintf(err->message, sizeof err->message, "%s: %s", prefix, old);
+}
+
+_Noreturn void rl_assert_fail(const char *cond, const char *file, int line)
+{
+    fprintf(stderr, "%s:%d: assertion failed: %s\n", file, line, cond);
+    abort();
 }

@@ -25,4 +25,16 @@ void rl_error_vset(rl_error *err, unsigned line, unsigned column, const char *fm
 /* Put "prefix: " in front of the current message. */
 void rl_error_prefix(rl_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* RL_ASSERT(cond): an invariant of the engine's own code (never a check of
+ * input: bad input is an rl_error). In the debug build (-DRL_DEBUG, which
+ * make asan and make fuzz use) a false cond prints "file:line: assertion
+ * failed: cond" on stderr and aborts; in a release build cond is not
+ * evaluated and the macro costs nothing. */
+#ifdef RL_DEBUG
+#define RL_ASSERT(cond) ((cond) ? (void)0 : rl_assert_fail(#cond, __FILE__, __LINE__))
+#else
+#define RL_ASSERT(cond) ((void)sizeof(!(cond)))
+#endif
+_Noreturn void rl_assert_fail(const char *cond, const char *file, int line);
+
 #endif

@@ -34,7 +34,7 @@ static int schema_compile(rl_rule *rule, rl_loader *ld, const rl_jnode *obj)
         return -1;
     rule->data = l;
     const rl_jnode *v = rl_ld_field(ld, obj, "schema", 1);
-    const rl_schema *s = v ? rl_ld_schema(ld, v) : NULL;
+    const rl_schema *s = v ? ld->schema(ld, v) : NULL;
     if (!s)
         return 0;
     if (!(l->items = malloc(sizeof *l->items)))

@@ -1,6 +1,9 @@
 /* loader.c — reading typed fields from rule JSON, with located diagnostics
- * (see loader.h). */
+ * (see loader.h); the rule set's lists of diagnostics and warnings
+ * (rl_rules_add_diag, rl_rules_add_warning) are kept here, below the
+ * loading code that fills them. */
 #include "loader.h"
+#include "array.h"
 #include "error.h"
 #include "suggest.h"
 #include "utf8.h"
@@ -10,36 +13,63 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void add_diag(rl_loader *ld, unsigned line, unsigned col, const char *msg)
+static void diag_push(rl_diag **list, size_t *n, const char *file, unsigned line,
+                      unsigned column, const char *rule, const char *message)
 {
-    rl_rules_add_diag(ld->rules, ld->file, line, col, ld->rule_id, msg);
-    ld->errors++;
+    rl_diag *d = rl_array_resize(*list, *n + 1, sizeof *d);
+    if (!d)
+        return;
+    *list = d;
+    d = &d[(*n)++];
+    d->file = strdup(file ? file : "");
+    d->line = line;
+    d->column = column;
+    d->rule = rule ? strdup(rule) : NULL;
+    d->message = strdup(message);
+}
+
+void rl_rules_add_diag(rl_rules *rules, const char *file, unsigned line, unsigned column,
+                       const char *rule, const char *message)
+{
+    diag_push(&rules->diags, &rules->n_diags, file, line, column, rule, message);
+}
+
+void rl_rules_add_warning(rl_rules *rules, const char *file, unsigned line, unsigned column,
+                          const char *rule, const char *message)
+{
+    diag_push(&rules->warnings, &rules->n_warnings, file, line, column, rule, message);
+}
+
+/* A diagnostic (is_error) or a warning at offset, the message from fmt. */
+static void ld_note(rl_loader *ld, int is_error, size_t offset, const char *fmt, va_list ap)
+{
+    char msg[768];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    unsigned line = 0, col = 0;
+    if (ld->doc)
+        rl_jdoc_locate(ld->doc, offset, &line, &col);
+    if (is_error) {
+        rl_rules_add_diag(ld->rules, ld->file, line, col, ld->rule_id, msg);
+        ld->errors++;
+    } else {
+        rl_rules_add_warning(ld->rules, ld->file, line, col, ld->rule_id, msg);
+    }
 }
 
 void rl_ld_error(rl_loader *ld, size_t offset, const char *fmt, ...)
 {
-    char msg[768];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    ld_note(ld, 1, offset, fmt, ap);
     va_end(ap);
-    unsigned line = 0, col = 0;
-    if (ld->doc)
-        rl_jdoc_locate(ld->doc, offset, &line, &col);
-    add_diag(ld, line, col, msg);
 }
 
 void rl_ld_warning(rl_loader *ld, size_t offset, const char *fmt, ...)
 {
-    char msg[768];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    ld_note(ld, 0, offset, fmt, ap);
     va_end(ap);
-    unsigned line = 0, col = 0;
-    if (ld->doc)
-        rl_jdoc_locate(ld->doc, offset, &line, &col);
-    rl_rules_add_warning(ld->rules, ld->file, line, col, ld->rule_id, msg);
 }
 
 const char *rl_ld_did_you_mean(const char *word, size_t len, const char *const *names, char *buf,
@@ -104,7 +134,8 @@ void rl_ld_error_in(rl_loader *ld, const rl_jnode *str, unsigned column, const c
     va_end(ap);
     unsigned line, col;
     string_position(ld, str, column, &line, &col);
-    add_diag(ld, line, col, msg);
+    rl_rules_add_diag(ld->rules, ld->file, line, col, ld->rule_id, msg);
+    ld->errors++;
 }
 
 static void expr_error(rl_loader *ld, const rl_jnode *str, const char *field, const rl_error *e,

@@ -22,6 +22,11 @@ typedef struct rl_loader {
     unsigned *id_lines;
     size_t n_ids;
     rl_strmap id_index;  /* ids[i] -> i + 1 */
+    /* Compile a rule's "schema" field (a file name or a schema object) into
+     * the rules' schema set, or NULL after a diagnostic: rl_ld_schema
+     * (schema_rules.c), handed down by the load layer that makes the
+     * loader, so the kinds below it reach it without calling up. */
+    const struct rl_schema *(*schema)(struct rl_loader *ld, const rl_jnode *value);
 } rl_loader;
 
 /* A diagnostic at a byte offset of the rule file. */

@@ -141,33 +141,6 @@ void rl_rules_free(rl_rules *rules)
     free(rules);
 }
 
-static void diag_push(rl_diag **list, size_t *n, const char *file, unsigned line,
-                      unsigned column, const char *rule, const char *message)
-{
-    rl_diag *d = rl_array_resize(*list, *n + 1, sizeof *d);
-    if (!d)
-        return;
-    *list = d;
-    d = &d[(*n)++];
-    d->file = strdup(file ? file : "");
-    d->line = line;
-    d->column = column;
-    d->rule = rule ? strdup(rule) : NULL;
-    d->message = strdup(message);
-}
-
-void rl_rules_add_diag(rl_rules *rules, const char *file, unsigned line, unsigned column,
-                       const char *rule, const char *message)
-{
-    diag_push(&rules->diags, &rules->n_diags, file, line, column, rule, message);
-}
-
-void rl_rules_add_warning(rl_rules *rules, const char *file, unsigned line, unsigned column,
-                          const char *rule, const char *message)
-{
-    diag_push(&rules->warnings, &rules->n_warnings, file, line, column, rule, message);
-}
-
 /* Set the override on every set loaded so far: the text, or doc's JSON. */
 static int set_on_sets(rl_rules *rules, const char *name, const char *value, const rl_jdoc *doc,
                        rl_error *err)
@@ -264,25 +237,31 @@ int rl_rules_check_param(const rl_rules *rules, const char *name, rl_error *err)
     return -1;
 }
 
+/* All or nothing: every allocation is made first (the arrays grown, the id
+ * map reserved), then the set and its rules are moved in, which cannot
+ * fail — so on -1 the caller still owns set and rules is as it was. */
 int rl_rules_adopt(rl_rules *rules, rl_ruleset *set)
 {
     rl_ruleset **sets = rl_array_resize(rules->sets, rules->n_sets + 1, sizeof *sets);
     if (!sets)
-        return 0;
-    rules->sets = sets;
-    rules->sets[rules->n_sets++] = set;
+        return -1;
+    rules->sets = sets; /* larger, still holding n_sets: nothing adopted yet */
     rl_rule **all = rl_array_resize(rules->all, rules->n_all + set->n_rules + 1, sizeof *all);
     if (!all)
-        return 0;
+        return -1;
     rules->all = all;
+    if (rl_strmap_reserve(&rules->by_id, set->n_rules) != 0)
+        return -1;
+    rules->sets[rules->n_sets++] = set;
     for (size_t i = 0; i < set->n_rules; i++) {
         if (set->rules[i]->coll)
             rl_coll_rule_set_index(set->rules[i]->coll, rules->n_coll++);
         rules->all[rules->n_all++] = set->rules[i];
-        if (rl_strmap_put(&rules->by_id, set->rules[i]->id, set->rules[i]) != 0)
-            return 0;
+        int put = rl_strmap_put(&rules->by_id, set->rules[i]->id, set->rules[i]);
+        RL_ASSERT(put == 0); /* reserved above */
+        (void)put;
     }
-    return 1;
+    return 0;
 }
 
 /* Diagnostics of one file in line:column order (insertion sort: stable). */
@@ -334,11 +313,11 @@ static int load_buffer(rl_rules *rules, const char *name, const char *json, size
         rl_rules_add_diag(rules, name, 0, 0, NULL, "out of memory");
         return 1;
     }
-    rl_loader ld = {rules, doc, name, set, NULL, 0, NULL, NULL, 0, RL_STRMAP_INIT};
+    rl_loader ld = {rules, doc, name, set, NULL, 0, NULL, NULL, 0, RL_STRMAP_INIT, rl_ld_schema};
     int problems = rl_ruleset_load(&ld, doc->root);
     if (!rl_rules_keep_doc(rules, doc))
         rl_ld_error(&ld, 0, "out of memory");
-    if (problems || !rl_rules_adopt(rules, set)) {
+    if (problems || rl_rules_adopt(rules, set) != 0) {
         if (!problems)
             rl_ld_error(&ld, 0, "out of memory");
         ruleset_free(set);

@@ -94,7 +94,8 @@ struct rl_rules {
     rl_io_guard io;
 };
 
-/* Add a loaded rule set and its rules (rules.c). 0 when out of memory. */
+/* Add a loaded rule set and its rules (rules.c): 0, or -1 out of memory,
+ * when nothing was added and set is still the caller's to free. */
 int rl_rules_adopt(rl_rules *rules, rl_ruleset *set);
 
 /* The rule's own message in lang: lang, else en, else the first given;

@@ -144,8 +144,8 @@ static rl_rule *new_report_rule(rl_rules *rules, const char *file)
         goto fail;
     r->index = set->n_rules;
     set->rules[set->n_rules++] = r;
-    if (!rl_rules_adopt(rules, set))
-        return NULL; /* kept in rules->sets when it got there: freed with them */
+    if (rl_rules_adopt(rules, set) != 0)
+        goto fail; /* nothing adopted: set and r are still ours */
     return r;
 fail:
     if (set) {

@@ -1,6 +1,7 @@
 /* strmap.c — the string hash table (see strmap.h): FNV-1a hashes, linear
  * probing, doubled when half full. */
 #include "strmap.h"
+#include "error.h"
 #include "hash.h"
 
 #include <stdint.h>
@@ -23,6 +24,7 @@ void rl_strmap_free(rl_strmap *m)
 /* The slot of key, or the empty slot where it would go. */
 static rl_strmap_slot *probe(rl_strmap_slot *slots, size_t cap, const char *key)
 {
+    RL_ASSERT(cap && (cap & (cap - 1)) == 0); /* a power of two: & is the modulo */
     size_t i = hash(key) & (cap - 1);
     while (slots[i].key && strcmp(slots[i].key, key) != 0)
         i = (i + 1) & (cap - 1);
@@ -37,9 +39,15 @@ const rl_strmap_slot *rl_strmap_find(const rl_strmap *m, const char *key)
     return s->key ? s : NULL;
 }
 
-static int grow(rl_strmap *m)
+/* Rehash into a table of at least twice the size, room for n keys. */
+static int grow(rl_strmap *m, size_t n)
 {
     size_t cap = m->cap ? m->cap * 2 : 64;
+    while (cap / 2 < n) {
+        if (cap > SIZE_MAX / 4)
+            return -1;
+        cap *= 2;
+    }
     rl_strmap_slot *slots = calloc(cap, sizeof *slots);
     if (!slots)
         return -1;
@@ -54,7 +62,7 @@ static int grow(rl_strmap *m)
 
 int rl_strmap_put(rl_strmap *m, const char *key, void *value)
 {
-    if ((m->n + 1) * 2 > m->cap && grow(m) != 0)
+    if ((m->n + 1) * 2 > m->cap && grow(m, m->n + 1) != 0)
         return -1;
     rl_strmap_slot *s = probe(m->slots, m->cap, key);
     if (!s->key) {
@@ -62,5 +70,15 @@ int rl_strmap_put(rl_strmap *m, const char *key, void *value)
         m->n++;
     }
     s->value = value;
+    RL_ASSERT(m->n * 2 <= m->cap); /* at most half full: probing ends */
     return 0;
+}
+
+int rl_strmap_reserve(rl_strmap *m, size_t more)
+{
+    if (more > SIZE_MAX / 4 - m->n)
+        return -1;
+    if ((m->n + more) * 2 <= m->cap)
+        return 0;
+    return grow(m, m->n + more);
 }

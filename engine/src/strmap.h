@@ -27,5 +27,8 @@ const rl_strmap_slot *rl_strmap_find(const rl_strmap *m, const char *key);
 /* Add key (a later value for the same key replaces the earlier). Returns
  * 0, or -1 out of memory (the map is unchanged). */
 int rl_strmap_put(rl_strmap *m, const char *key, void *value);
+/* Make room for more keys, so that the next `more` rl_strmap_put cannot
+ * fail. Returns 0, or -1 out of memory (the map is unchanged). */
+int rl_strmap_reserve(rl_strmap *m, size_t more);
 
 #endif
