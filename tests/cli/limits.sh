@@ -116,7 +116,11 @@ contains "$tmp/err" "duplicate rule id 'R5' (first defined at line 1)" "duplicat
 # A ~50 MB pretty-printed report of provinces and communes (the bench's
 # national shape): max RSS of reportlint checking it, over the file's size.
 # Before issue 16 it was 6x (the buffer, a copy, 48-byte nodes, 8 bytes per
-# line); now about 4.2x: the bound of 5x fails on any of those coming back.
+# line); now about 4x: the bound of 5x fails on any of those coming back.
+# Under ASan (make asan) the allocator's redzones and quarantine add ~1.2x
+# (measured 5.2x): the bound is then 6.5x, and the message says which.
+bound=5
+if grep -q __asan_init "$rl"; then bound=6.5; fi
 python3 - <<'P'
 import json
 def commune(p, c):
@@ -139,17 +143,18 @@ cat >bigdoc-rules.json <<'J'
   {"id": "SUM", "kind": "sum", "each": "$.provinces[*]", "total": "@.staff_total", "parts": "@.communes[*].staff"}
 ]}
 J
-if python3 - "$rl" >"$tmp/rss" 2>&1 <<'P'
+if python3 - "$rl" "$bound" >"$tmp/rss" 2>&1 <<'P'
 import os, resource, subprocess, sys
-size = os.path.getsize("bigdoc.json")
+size, bound = os.path.getsize("bigdoc.json"), float(sys.argv[2])
 rc = subprocess.run([sys.argv[1], "--no-config", "--max-violations", "0", "-f", "ndjson", "-o", "bigdoc-out.ndjson",
                      "-r", "bigdoc-rules.json", "bigdoc.json"], stdout=subprocess.DEVNULL).returncode
 rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
 lines = sum(1 for _ in open("bigdoc-out.ndjson"))
-print("%.1f MB file, %.1f MB max RSS: %.2fx, exit %d, %d violations" % (size / 1e6, rss / 1e6, rss / size, rc, lines))
-sys.exit(0 if rc == 1 and lines == 341 and rss <= 5 * size else 1)
+print("%.1f MB file, %.1f MB max RSS: %.2fx (bound %gx), exit %d, %d violations"
+      % (size / 1e6, rss / 1e6, rss / size, bound, rc, lines))
+sys.exit(0 if rc == 1 and lines == 341 and rss <= bound * size else 1)
 P
-then ok; echo "memory: $(cat "$tmp/rss")"; else bad "a big document: max RSS over 5x its size, or not checked ($(cat "$tmp/rss"))"; fi
+then ok; echo "memory: $(cat "$tmp/rss")"; else bad "a big document: max RSS over ${bound}x its size, or not checked ($(cat "$tmp/rss"))"; fi
 
 # A member name's length shares a word with its offset: past 16 MiB it is
 # refused with a message, never cut short, even with --max-string 0.
