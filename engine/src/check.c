@@ -240,19 +240,46 @@ static int past_deadline(rl_run *run)
     return rl_deadline_check(&run->deadline);
 }
 
-/* The `input` violation of a report whose check ran out of time, at its
- * root (where the check stopped depends on the machine; the place does not).
- * Added after the --max-violations notice, so it is never folded into it. */
-static void report_timeout(const rl_rules *rules, rl_lang lang, const char *file, rl_jdoc *doc,
-                           rl_result *res, double seconds)
+/* Once the deadline has passed, where it stopped the check: the first
+ * place recorded is kept (the rule, and the node it was on or was about
+ * to be run on). Returns 1 when stopped. */
+static int stopped_at(rl_run *run, const rl_rule *rule, const rl_jnode *node)
 {
-    rl_fig arg = {"seconds", {0}};
-    rl_value_set_num(&arg.v, seconds);
-    rl_sbuf text = RL_SBUF_INIT;
-    rl_catalog_expand(rules->catalog, RL_MSG_TIMEOUT, lang, &arg, 1, &text);
+    if (!run->deadline.expired)
+        return 0;
+    if (!run->stop_node) {
+        run->stop_rule = rule;
+        run->stop_node = node;
+    }
+    return 1;
+}
+
+/* The `timeout` notice of a report whose check ran out of time, where it
+ * stopped: at the node the rule was on (the file's line and column, an
+ * NDJSON record's line in its file), naming the rule. Added after the
+ * --max-violations notice, so it is never folded into it. */
+static void report_timeout(const rl_run *run, double seconds)
+{
+    rl_fig args[2] = {{"seconds", {0}}, {"rule", {0}}};
+    rl_value_set_num(&args[0].v, seconds);
+    const char *rule = run->stop_rule ? run->stop_rule->id : "";
+    rl_value_set_str(&args[1].v, rule, strlen(rule));
+    rl_sbuf text = RL_SBUF_INIT, ptr = RL_SBUF_INIT;
+    rl_catalog_expand(run->catalog, RL_MSG_TIMEOUT, run->lang, args, 2, &text);
+    const rl_jnode *at = run->stop_node ? run->stop_node : run->doc->root;
     unsigned line, col;
-    rl_jdoc_locate(doc, doc->root->offset, &line, &col);
-    rl_check_input_violation(res, file, "", line, col, rl_sbuf_str(&text));
+    rl_json_pointer(at, &ptr);
+    rl_jdoc_locate(run->doc, at->offset, &line, &col);
+    rl_violation v = {0};
+    v.file = run->file;
+    v.rule = "timeout";
+    v.severity = RL_SEVERITY_ERROR;
+    v.pointer = rl_sbuf_str(&ptr);
+    v.line = line;
+    v.column = col;
+    v.message = rl_sbuf_str(&text);
+    rl_result_add(run->res, &v);
+    rl_sbuf_free(&ptr);
     rl_sbuf_free(&text);
 }
 
@@ -307,21 +334,25 @@ void rl_run_on_node(rl_run *run, const rl_jnode *node, const rl_eval_ctx *base)
     rl_outcome o = run_when(run);
     if (o == RL_PASS)
         o = run->rule->kind->check(run->rule, run);
-    rl_run_count(run, o);
+    /* one cut short by the deadline could not be judged: neither passed nor failed */
+    rl_run_count(run, run->deadline.expired ? RL_NOT_APPLICABLE : o);
 }
 
 static void run_rule(rl_run *run, const rl_eval_ctx *base)
 {
     if (!run->rule->each) {
         rl_run_on_node(run, base->root, base);
+        stopped_at(run, run->rule, base->root);
         return;
     }
     rl_nodelist nodes;
     rl_nodelist_init(&nodes);
     rl_error err;
     rl_error_fresh(&err);
-    if (rl_jpath_eval_until(run->rule->each, base->root, base->root, &nodes, &err,
-                            &run->deadline) != 0) {
+    int failed = rl_jpath_eval_until(run->rule->each, base->root, base->root, &nodes, &err,
+                                     &run->deadline) != 0;
+    if (stopped_at(run, run->rule, base->root)) { /* `each` itself ran out of time */
+    } else if (failed) {
         run->ctx = *base;
         run->ctx.err = &err;
         run->node = base->root;
@@ -332,8 +363,12 @@ static void run_rule(rl_run *run, const rl_eval_ctx *base)
         run->node = base->root;
         rl_run_count(run, rl_run_missing_at(run, "each", rl_jpath_text(run->rule->each), NULL));
     }
-    for (size_t i = 0; i < nodes.n && !past_deadline(run); i++)
+    for (size_t i = 0; i < nodes.n && !run->stop_node; i++) {
+        if (past_deadline(run) && stopped_at(run, run->rule, nodes.items[i]))
+            break;
         rl_run_on_node(run, nodes.items[i], base);
+        stopped_at(run, run->rule, nodes.items[i]);
+    }
     rl_nodelist_free(&nodes);
 }
 
@@ -379,35 +414,40 @@ static void set_ctx(rl_eval_ctx *base, const rl_rules *rules, const rl_check_pla
 
 /* Every active rule on one report, until the deadline (timeout seconds
  * from now; 0: none), set by set: the rules checked per report, then the
- * collection rules the report is fed to (their state kept in res). */
-static int run_rules(const rl_rules *rules, const rl_check_plan *plan, rl_lang lang,
-                     const char *file, rl_jdoc *doc, rl_result *res, rl_arena *arena,
-                     rl_regex_md *md, double timeout)
+ * collection rules the report is fed to (their state kept in res).
+ * Returns 1 when the deadline stopped it (run->stop_rule, stop_node: where). */
+static int run_rules(rl_run *run, const rl_rules *rules, const rl_check_plan *plan,
+                     rl_arena *arena, rl_regex_md *md, double timeout)
 {
-    rl_run run = {0};
-    run.doc = doc;
-    run.file = file;
-    run.res = res;
-    run.catalog = rules->catalog;
-    run.lang = lang;
     rl_eval_ctx base = {0};
-    rl_deadline_start(&run.deadline, timeout);
-    rl_coll *c = plan->n_coll ? rl_coll_of(res, rules) : NULL;
+    rl_deadline_start(&run->deadline, timeout);
+    rl_coll *c = plan->n_coll ? rl_coll_of(run->res, rules) : NULL;
+    const rl_jnode *root = run->doc->root;
     size_t i = 0, j = 0;
-    for (size_t set = 0; set < plan->n_sets && !past_deadline(&run); set++) {
-        set_ctx(&base, rules, plan, &plan->sets[set], lang, file, doc, res, arena, md);
-        base.deadline = &run.deadline;
-        for (; i < plan->n && plan->rules[i].set == set && !past_deadline(&run); i++) {
-            run.rule = plan->rules[i].rule;
-            run.severity = plan->rules[i].severity;
-            run.slot = rl_check_rule_slot(res, rules, run.rule, (int)run.severity);
-            run_rule(&run, &base);
+    for (size_t set = 0; set < plan->n_sets; set++) {
+        set_ctx(&base, rules, plan, &plan->sets[set], run->lang, run->file, run->doc, run->res,
+                arena, md);
+        base.deadline = &run->deadline;
+        for (; i < plan->n && plan->rules[i].set == set; i++) {
+            run->rule = plan->rules[i].rule;
+            run->severity = plan->rules[i].severity;
+            if (past_deadline(run) && stopped_at(run, run->rule, root))
+                return 1;
+            run->slot = rl_check_rule_slot(run->res, rules, run->rule, (int)run->severity);
+            run_rule(run, &base);
+            if (run->stop_node)
+                return 1;
         }
-        for (; c && j < plan->n_coll && plan->coll[j].set == set && !past_deadline(&run); j++)
-            rl_coll_feed(c, plan->coll[j].rule, plan->coll[j].severity, &base, doc, file, res,
-                         rules, lang);
+        for (; c && j < plan->n_coll && plan->coll[j].set == set; j++) {
+            if (past_deadline(run) && stopped_at(run, plan->coll[j].rule, root))
+                return 1;
+            rl_coll_feed(c, plan->coll[j].rule, plan->coll[j].severity, &base, run->doc,
+                         run->file, run->res, rules, run->lang);
+            if (stopped_at(run, plan->coll[j].rule, root))
+                return 1;
+        }
     }
-    return run.deadline.expired;
+    return 0;
 }
 
 void rl_check_doc_in(const rl_rules *rules, rl_check_plan *plan, rl_lang lang, const char *file,
@@ -418,10 +458,16 @@ void rl_check_doc_in(const rl_rules *rules, rl_check_plan *plan, rl_lang lang, c
     rl_result_cap_begin(res, limits.max_violations);
     rl_check_dup_keys(doc, file, res, rules->catalog, lang);
     const rl_jnode *loc = rl_report_locale_node(doc->root);
+    rl_run run = {0};
+    run.doc = doc;
+    run.file = file;
+    run.res = res;
+    run.catalog = rules->catalog;
+    run.lang = lang;
     int timed_out = 0;
     if (rl_check_locale_ok(doc, loc, plan, file, res, rules->catalog, lang))
-        timed_out = run_rules(rules, plan, lang, file, doc, res, arena, md, limits.timeout);
+        timed_out = run_rules(&run, rules, plan, arena, md, limits.timeout);
     rl_check_cap_notice(res, rules->catalog, lang);
     if (timed_out)
-        report_timeout(rules, lang, file, doc, res, limits.timeout);
+        report_timeout(&run, limits.timeout);
 }

@@ -48,10 +48,18 @@ static const named *find_named(const named *sorted, size_t n, const char *name)
 static const rl_out_rule input_rule = {
     "input", "input", "The report can be read: a readable file of valid UTF-8 JSON",
     "A report that cannot be opened or read, is not valid JSON or UTF-8, exceeds a limit "
-    "(nesting depth, string length, size, time to check), or whose as_of date does not read "
+    "(nesting depth, string length, size), or whose as_of date does not read "
     "as a date is an input violation, at the parser's line and column. The other reports are "
     "still checked. A report with more violations than the limit per report gets one input "
     "notice that counts those left out.",
+    NULL, NULL, RL_SEVERITY_ERROR, 0, 0, {0, 0, 0}, NULL};
+
+/* Listed only when a report ran out of time (so that it has a description). */
+static const rl_out_rule timeout_rule = {
+    "timeout", "timeout", "The report was checked within --timeout",
+    "A report (or NDJSON record) whose check ran past --timeout gets one timeout notice where "
+    "checking stopped: at the value the named rule was on. The violations found before are kept; "
+    "the rules after it were not run on that report.",
     NULL, NULL, RL_SEVERITY_ERROR, 0, 0, {0, 0, 0}, NULL};
 
 static int add_rule(rl_out_view *view, size_t *cap, const rl_out_rule *r)
@@ -129,6 +137,8 @@ static int rules_from_violations(rl_out_view *view, size_t *cap, const rl_result
         while (j < view->n_rules && strcmp(view->rules[j].id, v->rule) != 0)
             j++;
         rl_out_rule r = {v->rule, NULL, NULL, NULL, NULL, NULL, v->severity, 0, 0, {0, 0, 0}, NULL};
+        if (strcmp(v->rule, timeout_rule.id) == 0)
+            r = timeout_rule;
         if (j == view->n_rules && add_rule(view, cap, &r) != 0)
             return -1;
     }

@@ -204,12 +204,38 @@ J
 for rule in PAIRS CHAIN ANYOF; do
     if within 1 "$rl" --no-config --max-depth 5000 -r slow-rules.json --only "$rule" --timeout 1 big.json; then ok
     else bad "--timeout 1 stops $rule: $(cat "$tmp/within")"; fi
-    contains out.txt "big.json:1:1: error [input] checking stopped after 1 s (--timeout)" "--timeout 1 on $rule: the located notice"
+    contains out.txt "big.json:1:1: error [timeout] checking stopped after 1 s (--timeout) in rule $rule: the report was not fully checked" "--timeout 1 on $rule: the located notice names the rule"
+    lacks out.txt "[input] checking stopped" "--timeout 1 on $rule: the notice is rule timeout, not input"
 done
+# where it stopped: the node of `each` the rule was on, not the root
+within 1 "$rl" --no-config --max-depth 5000 -r slow-rules.json --only FIRST --max-violations 0 --timeout 0.05 big.json
+if grep -q '^big\.json:1:[0-9]*: error \[timeout\] checking stopped after 0.05 s (--timeout) in rule FIRST' out.txt \
+    && ! grep -q '^big\.json:1:1: error \[timeout\]' out.txt; then ok
+else bad "--timeout inside an each: located at the item it stopped on: $(grep timeout out.txt)"; fi
+# an evaluation cut short is neither passed nor failed
+within 1 "$rl" --no-config --max-depth 5000 -r slow-rules.json --only CHAIN --timeout 0.3 big.json
+contains out.txt "1 evaluation: 0 passed, 0 failed, 1 not applicable" "--timeout: the evaluation cut short is not counted as passed"
+# NDJSON: the record's line in the file, the records after it still checked
+python3 - <<'P'
+import json
+with open("recs.ndjson", "w") as f:
+    f.write(json.dumps({"items": [{"v": 1}]}) + "\n")
+    f.write('{"items": [], "deep": %s}\n' % ('{"a":' * 3000 + "1" + "}" * 3000))
+    f.write(json.dumps({"items": [{"v": -1}, {"v": 2}]}) + "\n")
+P
+within 1 "$rl" --no-config --max-depth 5000 -r slow-rules.json --only PAIRS,FIRST --timeout 0.3 -f json recs.ndjson
+python3 - <<'P' >"$tmp/ndjson-timeout" 2>&1 && ok || bad "--timeout on an NDJSON record: $(cat "$tmp/ndjson-timeout")"
+import json
+v = json.load(open("out.txt"))["violations"]
+t = [x for x in v if x["rule"] == "timeout"]
+assert len(t) == 1 and t[0]["line"] == 2 and t[0]["column"] == 1, t
+assert "in rule PAIRS" in t[0]["message"], t
+assert any(x["rule"] == "FIRST" and x["line"] == 3 for x in v), "record 3 not checked"
+P
 # finding 13: with --max-violations the timeout notice is its own line
 within 1 "$rl" --no-config --max-depth 5000 -r slow-rules.json --only FIRST,PAIRS --max-violations 2 --timeout 1 big.json
 contains out.txt "violations not shown: 39998 more" "--timeout with --max-violations: the violations left out are counted"
-contains out.txt "error [input] checking stopped after 1 s (--timeout)" "--timeout with --max-violations: the notice is never folded away"
+contains out.txt "error [timeout] checking stopped after 1 s (--timeout) in rule PAIRS" "--timeout with --max-violations: the notice is never folded away"
 contains out.txt "big.json:1:12: error [FIRST]" "--timeout: what was found before is kept"
 
 # ---- a regex limit is never a pass (finding 12) -----------------------------
