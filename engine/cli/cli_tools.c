@@ -41,6 +41,7 @@ static rl_tool_opts tool_opts(const cli_opts *o)
     t.locale = o->locale;
     t.paths = o->paths;
     t.positions = o->positions;
+    t.max_depth = o->max_depth;
     return t;
 }
 

@@ -555,9 +555,11 @@ typedef struct rl_tool_opts {
     const char *locale; /* --locale: for reports without report.locale */
     int paths;          /* path: normalized paths instead of the nodes */
     int positions;      /* path: {"pointer","path","line","column","value"} objects */
+    unsigned max_depth; /* JSON nesting limit, as rl_check_opts.max_depth (0: the
+                           default, 1000; at most RL_MAX_DEPTH_LIMIT) */
 } rl_tool_opts;
 
-#define RL_TOOL_OPTS_INIT {NULL, 0, NULL, NULL, 0, 0}
+#define RL_TOOL_OPTS_INIT {NULL, 0, NULL, NULL, 0, 0, 0}
 
 /* Evaluate expr against a report (`reportlint eval`), in the context of
  * rules' first rule set (rules may be NULL: no parameters). doc NULL is

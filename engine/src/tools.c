@@ -48,7 +48,8 @@ static int open_doc(const rl_tool_opts *o, const char *text, size_t len, tool_do
     if (pick_record(o, &text, &len, &line, err) != 0)
         return -1;
     rl_error perr = {0};
-    td->doc = rl_json_parse(text, len, NULL, &perr);
+    rl_json_limits lim = {o->max_depth, 0}; /* the depth a check allows */
+    td->doc = rl_json_parse(text, len, &lim, &perr);
     if (!td->doc) {
         rl_error_set(err, perr.line ? perr.line + line - 1 : 0, perr.column, "invalid JSON: %s",
                      perr.message);

@@ -51,6 +51,19 @@ for j in 1 2; do
 done
 expect 2 "--max-depth above the hard maximum" -- "$rl" --no-config -r deep-rules.json --max-depth 100001 arr1m.json
 contains "$tmp/err" "--max-depth needs a number from 1 to 100000 (the hard maximum)" "--max-depth: names the hard maximum"
+# eval and path read their input with the depth limit a check uses
+expect 0 "eval --max-depth 100000 on 100,000 levels" -- "$rl" eval --max-depth 100000 'count($..*)' obj100k.json
+contains "$tmp/out" "99999" "eval --max-depth: counts every level"
+expect 0 "path --max-depth 100000 on 100,000 levels" -- "$rl" path --max-depth 100000 '$..[?@ == 1]' obj100k.json
+contains "$tmp/out" "[1]" "path --max-depth: reaches the leaf"
+expect 2 "eval: the default depth limit" -- "$rl" eval 'count($..*)' obj100k.json
+contains "$tmp/err" "1:5001: invalid JSON: nesting deeper than 1000 levels (the limit)" "eval: the default limit, at the column"
+expect 2 "path --max-depth 3" -- "$rl" path --max-depth 3 '$' obj100k.json
+contains "$tmp/err" "1:16: invalid JSON: nesting deeper than 3 levels (the limit)" "path: --max-depth 3 holds"
+expect 2 "eval --max-depth 3" -- "$rl" eval --max-depth 3 '1' obj100k.json
+contains "$tmp/err" "nesting deeper than 3 levels (the limit)" "eval: --max-depth 3 holds"
+expect 2 "eval: 10^6 levels" -- "$rl" eval --max-depth 100000 '1' arr1m.json
+contains "$tmp/err" "1:100001: invalid JSON: nesting deeper than 100000 levels" "eval: 10^6 levels are refused, never a crash"
 
 # ---- costs are linear: 4x the input takes at most 5x the time ---------------
 # Ratio tests between two sizes in the same run (CPU time of the child,
