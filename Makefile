@@ -32,6 +32,7 @@ SOVERSION = 0
 
 LIB_SRC  = $(wildcard engine/src/*.c)
 LIB_OBJ  = $(LIB_SRC:engine/src/%.c=$(BUILD)/obj/%.o)
+LIB_ALL  = $(BUILD)/libreportlint_all.a
 CLI_SRC  = $(wildcard engine/cli/*.c)
 CLI_OBJ  = $(CLI_SRC:engine/cli/%.c=$(BUILD)/cli/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -41,7 +42,7 @@ DEPS_OK  = $(BUILD)/.deps-ok
 .PHONY: all deps run check test unit cases cli-tests install-tests integration-tests asan valgrind \
         install uninstall clean FORCE
 
-all: $(BUILD)/reportlint $(BUILD)/libreportlint.a $(BUILD)/libreportlint.so
+all: $(BUILD)/reportlint $(BUILD)/libreportlint.a $(BUILD)/libreportlint.so $(LIB_ALL)
 
 deps: $(DEPS_OK)
 $(DEPS_OK): tools/ensure-deps.sh
@@ -56,9 +57,25 @@ $(BUILD)/cli/%.o: engine/cli/%.c | $(DEPS_OK)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_CLI) -MMD -MP -c $< -o $@
 
-$(BUILD)/libreportlint.a: $(LIB_OBJ)
+# Two archives. libreportlint_all.a holds every object as compiled: the
+# command, the unit tests, conformance runners and fuzz targets link it (they
+# use reportlint_util.h and the internal modules). libreportlint.a, the one
+# installed, is one partially linked object in which only the functions
+# declared RL_API in reportlint.h stay global (objcopy --keep-global-symbols):
+# `nm -g` on it shows the public API and nothing else (tests/install).
+$(LIB_ALL): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
+
+$(BUILD)/public.syms: engine/include/reportlint.h
+	@mkdir -p $(dir $@)
+	sed -n 's/^RL_API[^(]*[^a-zA-Z0-9_]\(rl_[a-zA-Z0-9_]*\)(.*/\1/p' $< >$@
+
+$(BUILD)/libreportlint.a: $(LIB_OBJ) $(BUILD)/public.syms
+	@rm -f $@ $(BUILD)/reportlint.o
+	$(LD) -r -o $(BUILD)/reportlint.o $(LIB_OBJ)
+	objcopy --keep-global-symbols=$(BUILD)/public.syms $(BUILD)/reportlint.o
+	ar rcs $@ $(BUILD)/reportlint.o
 
 $(BUILD)/libreportlint.so: $(LIB_OBJ)
 	$(CC) -shared -Wl,-soname,libreportlint.so.$(SOVERSION) $(LDFLAGS_ALL) -o $@ $^ $(LIBS)
@@ -75,27 +92,27 @@ $(BUILD)/reportlint.pc: reportlint.pc.in engine/include/reportlint.h $(BUILD)/da
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' \
 	    -e 's|@VERSION@|$(VERSION)|g' reportlint.pc.in >$@
 
-$(BUILD)/reportlint: $(CLI_OBJ) $(BUILD)/libreportlint.a
-	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(BUILD)/libreportlint.a $(LIBS)
+$(BUILD)/reportlint: $(CLI_OBJ) $(LIB_ALL)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(LIB_ALL) $(LIBS)
 
 # Unit tests: one CUnit program per tests/unit/test_*.c, linked statically
 # against the library so internal modules can be tested directly.
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libreportlint.a
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIB_ALL)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libreportlint.a $(LDFLAGS_ALL) $(LIBS) -lcunit -lcjson
+	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(LIB_ALL) $(LDFLAGS_ALL) $(LIBS) -lcunit -lcjson
 
 # JSONPath compliance suite (RFC 9535 CTS), read from RL_SHARED (default ../shared);
 # fails when fewer tests pass than tests/conformance/jsonpath-cts.min records.
 .PHONY: jsonpath-cts
-$(BUILD)/conformance/jsonpath_cts: tests/conformance/jsonpath_cts.c $(BUILD)/libreportlint.a
+$(BUILD)/conformance/jsonpath_cts: tests/conformance/jsonpath_cts.c $(LIB_ALL)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libreportlint.a $(LDFLAGS_ALL) $(LIBS)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB_ALL) $(LDFLAGS_ALL) $(LIBS)
 
 # JSONTestSuite: y_ accepted, n_ rejected with a location, i_ handled; cJSON as the oracle.
 .PHONY: json-parsing
-$(BUILD)/conformance/json_parsing: tests/conformance/json_parsing.c $(BUILD)/libreportlint.a
+$(BUILD)/conformance/json_parsing: tests/conformance/json_parsing.c $(LIB_ALL)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libreportlint.a $(LDFLAGS_ALL) $(LIBS) -lcjson
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB_ALL) $(LDFLAGS_ALL) $(LIBS) -lcjson
 
 json-parsing: $(BUILD)/conformance/json_parsing
 	@$(BUILD)/conformance/json_parsing $(SHARED)/testsuites/json-parsing/test_parsing
@@ -154,15 +171,15 @@ fuzz-long:
 	@$(MAKE) --no-print-directory fuzz FUZZ_LIMIT="-runs=$(FUZZ_LONG_RUNS) -max_total_time=0" \
 	  FUZZ_LABEL="$(FUZZ_LONG_RUNS)-run" FUZZ_TARGETS="$(FUZZ_TARGETS)"
 fuzz:
-	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) OPT="-g -O1" CFLAGS=-Wno-unknown-warning-option \
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) OPT="-g -O1 -DRL_DEBUG" CFLAGS=-Wno-unknown-warning-option \
 	  SANITIZE="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer" \
-	  build-fuzz/libreportlint.a
+	  build-fuzz/libreportlint_all.a
 	@python3 tools/fuzz-corpus.py build-fuzz/seeds >/dev/null
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  extra=""; [ $$t != config ] || extra="$(call fuzz_extra,config,$(FUZZ_CLI_SRC))"; \
 	  $(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -std=c11 -D_DEFAULT_SOURCE -Iengine/include \
 	    -Iengine/src -Itests/fuzz -o build-fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c $$extra \
-	    build-fuzz/libreportlint.a $(LIBS); \
+	    build-fuzz/libreportlint_all.a $(LIBS); \
 	  mkdir -p build-fuzz/corpus/$$t build-fuzz/artifacts/$$t tests/fuzz/regressions/$$t; \
 	  rc=0; start=$$(date +%s); build-fuzz/fuzz_$$t $(FUZZ_LIMIT) -timeout=10 -rss_limit_mb=2048 \
 	    -artifact_prefix=build-fuzz/artifacts/$$t/ -print_final_stats=1 \
@@ -176,14 +193,14 @@ fuzz:
 	    echo "FUZZ FAILURE: fuzz_$$t (exit $$rc) found inputs that fail: build-fuzz/artifacts/$$t/"; exit 1; fi; \
 	done
 
-$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c tests/fuzz/fuzz.h $(BUILD)/libreportlint.a
+$(BUILD)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c tests/fuzz/fuzz.h $(LIB_ALL)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Itests/fuzz -o $@ $< tests/fuzz/replay_main.c $(BUILD)/libreportlint.a $(LDFLAGS_ALL) $(LIBS)
+	$(CC) $(CFLAGS_ALL) -Itests/fuzz -o $@ $< tests/fuzz/replay_main.c $(LIB_ALL) $(LDFLAGS_ALL) $(LIBS)
 
-$(BUILD)/fuzz/replay_config: tests/fuzz/fuzz_config.c tests/fuzz/replay_main.c tests/fuzz/fuzz.h $(FUZZ_CLI_OBJ) $(BUILD)/libreportlint.a
+$(BUILD)/fuzz/replay_config: tests/fuzz/fuzz_config.c tests/fuzz/replay_main.c tests/fuzz/fuzz.h $(FUZZ_CLI_OBJ) $(LIB_ALL)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests/fuzz -Iengine/cli -o $@ $< tests/fuzz/replay_main.c $(FUZZ_CLI_OBJ) \
-	  $(BUILD)/libreportlint.a $(LDFLAGS_ALL) $(LIBS)
+	  $(LIB_ALL) $(LDFLAGS_ALL) $(LIBS)
 
 fuzz-replay: $(FUZZ_TARGETS:%=$(BUILD)/fuzz/replay_%)
 	@set -e; for t in $(FUZZ_TARGETS); do \
@@ -287,9 +304,9 @@ valgrind: all
 # pass counts may not drop below those in tests/conformance/jsonschema.min.
 .PHONY: jsonschema-suite
 test: jsonschema-suite
-$(BUILD)/conformance/jsonschema_suite: tests/conformance/jsonschema_suite.c $(BUILD)/libreportlint.a
+$(BUILD)/conformance/jsonschema_suite: tests/conformance/jsonschema_suite.c $(LIB_ALL)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libreportlint.a $(LDFLAGS_ALL) $(LIBS) -lcunit -lcjson
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB_ALL) $(LDFLAGS_ALL) $(LIBS) -lcunit -lcjson
 
 jsonschema-suite: $(BUILD)/conformance/jsonschema_suite
 	@$(BUILD)/conformance/jsonschema_suite

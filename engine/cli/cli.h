@@ -3,7 +3,7 @@
 #ifndef RL_CLI_H
 #define RL_CLI_H
 
-#include "reportlint.h"
+#include "reportlint_util.h"
 
 #include <stddef.h>
 

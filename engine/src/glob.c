@@ -11,6 +11,7 @@
  * Paths need not be valid UTF-8 (file names are bytes): an invalid byte
  * is one character that only a wildcard, or the same byte, matches. */
 #include "error.h"
+#include "reportlint_util.h"
 #include "utf8.h"
 
 #include <stdlib.h>

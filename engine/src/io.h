@@ -14,7 +14,7 @@
 #ifndef RL_IO_H
 #define RL_IO_H
 
-#include "reportlint.h"
+#include "reportlint_util.h"
 
 #include <stddef.h>
 

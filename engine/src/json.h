@@ -24,7 +24,7 @@
 #ifndef RL_JSON_H
 #define RL_JSON_H
 
-#include "reportlint.h"
+#include "reportlint_util.h"
 #include "arena.h"
 #include "sbuf.h"
 

@@ -1,5 +1,6 @@
 /* suggest.c — closest-name suggestions (see suggest.h). */
 #include "suggest.h"
+#include "reportlint_util.h"
 
 #include <ctype.h>
 #include <stdlib.h>

@@ -4,7 +4,7 @@
  * patterns without `**`, and a naive recursive segment matcher (fnmatch
  * per segment) for patterns with it. */
 #include "unit.h"
-#include "reportlint.h"
+#include "reportlint_util.h"
 
 #include <fnmatch.h>
 #include <stdlib.h>

@@ -3,7 +3,7 @@
  * positions of names and values, strings with U+0000, integers, compact
  * re-serialization, errors with line and column, and "did you mean". */
 #include "unit.h"
-#include "reportlint.h"
+#include "reportlint_util.h"
 
 #include <stdlib.h>
 
