@@ -109,22 +109,30 @@ typedef struct rl_glist {
     size_t n, cap;
 } rl_glist;
 
-/* `unique`: each key's least place, and every other place of it. */
+/* `unique`: each key once, with its least place, compactly (24 bytes a
+ * key): its canonical JSON packed in the group's key_text, the line and
+ * column, and the file and pointer as an index in the state's places (a
+ * million keys at "/id" of one file share one place). A first order key
+ * other than null is kept beside (rl_group.key_orders). */
 typedef struct rl_ukey {
-    uint64_t hash;
-    char *key; /* canonical JSON; NULL: an empty slot */
-    rl_loc first;
-    rl_okey first_order;
+    const char *key;
+    uint32_t line, col;
+    uint32_t place; /* index in rl_coll.places */
 } rl_ukey;
 typedef struct rl_uslot {
-    uint32_t idx1;   /* index in keys + 1; 0: empty */
-    uint32_t hash32; /* the key hash's high half */
+    uint32_t idx1; /* index in keys + 1; 0: empty */
+    uint32_t hash; /* the key's hash folded to 32 bits: the slot is hash & (cap - 1) */
 } rl_uslot;
+/* Another place of a key: the key's index in keys. */
 typedef struct rl_udup {
-    char *key;
+    uint32_t key;
     rl_okey order;
     rl_loc loc;
 } rl_udup;
+/* A (file, pointer) pair of interned strings. */
+typedef struct rl_place {
+    const char *file, *pointer;
+} rl_place;
 
 typedef struct rl_group {
     rl_okey key;
@@ -134,9 +142,19 @@ typedef struct rl_group {
     size_t n_entries, cap_entries;
     rl_ukey *keys; /* dense, in insertion order */
     size_t n_keys, cap_keys;
+    rl_okey *key_orders; /* cap_keys first order keys; NULL while all are null */
     rl_uslot *slots; /* the index over keys: open addressing, cap a power of two */
     size_t cap_slots;
-    rl_arena *key_text; /* the keys' text (freed at once) */
+    rl_arena *key_text; /* the keys' text, packed in blocks (freed at once) */
+    char *text_at;      /* the free end of the current block */
+    size_t text_left;
+    /* The last key fed, not yet looked up (rl_ukey_feed): its slot is
+     * fetched from memory while the next report is read. Its text is the
+     * last in key_text; rl_coll_settle looks it up. */
+    const char *pending;
+    uint32_t pending_hash;
+    rl_loc pending_loc;
+    rl_okey pending_order;
     rl_udup *dups;
     size_t n_dups, cap_dups;
 } rl_group;
@@ -157,6 +175,11 @@ typedef struct rl_coll {
     size_t n_strings, cap_strings;
     const char *recent[4]; /* the last strings interned: most lookups repeat one */
     unsigned next_recent;
+    rl_place *places; /* of `unique` keys' first places */
+    size_t n_places, cap_places;
+    uint32_t *place_index; /* open addressing over places (i + 1; 0 empty) */
+    size_t cap_place_index;
+    uint32_t last_place; /* + 1; 0: none */
     rl_sbuf scratch; /* a pointer being made (one thread feeds a state) */
 } rl_coll;
 
@@ -189,7 +212,14 @@ int rl_agg_merge(rl_agg *dst, const rl_agg *src, rl_coll *c);
 int rl_entry_push(rl_group *g, rl_entry *e);
 int rl_gnode_push(rl_glist *l, rl_gnode *gn);
 int rl_ukey_add(rl_coll *c, rl_group *g, const char *key, const rl_loc *loc, const rl_okey *order);
-rl_ukey *rl_ukey_find(const rl_group *g, const char *key);
+/* The same as fed from a report: the lookup is left to the next key of
+ * the group or to rl_coll_settle. */
+int rl_ukey_feed(rl_coll *c, rl_group *g, const char *key, const rl_loc *loc, const rl_okey *order);
+/* Look up the keys fed and not yet looked up: before anything reads the
+ * state. Returns 0, or -1 on OOM. */
+int rl_coll_settle(rl_coll *c);
+/* Key i's first place and order key. */
+void rl_ukey_first(const rl_coll *c, const rl_group *g, size_t i, rl_loc *loc, const rl_okey **order);
 void rl_val_free(rl_val *v);
 int rl_val_copy(rl_coll *c, rl_val *dst, const rl_val *src);
 

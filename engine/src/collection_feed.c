@@ -68,6 +68,29 @@ static char *value_json(const rl_value *v)
 
 /* ---- keys ----------------------------------------------------------------- */
 
+/* The node d's names lead to from n, or NULL. */
+static const rl_jnode *direct_get(const rl_direct *d, const rl_jnode *n)
+{
+    for (size_t i = 0; i < d->n && n; i++)
+        n = rl_json_get(n, d->names[i], d->len[i]);
+    return n;
+}
+
+/* e's value on the node at: a string, number or boolean member read
+ * directly when e is @.a.b, else evaluated (ctx's err set on failure). */
+static int eval_at(feed *f, const rl_expr *e, const rl_jnode *at, rl_value *v)
+{
+    const rl_direct *d = rl_coll_direct(f->cr, e);
+    const rl_jnode *n = d ? direct_get(d, at) : NULL;
+    if (n && (n->type == RL_JSTRING || n->type == RL_JNUMBER || n->type == RL_JTRUE ||
+              n->type == RL_JFALSE)) {
+        rl_value_from_node(v, n);
+        return 0;
+    }
+    f->ctx.current = at;
+    return rl_expr_eval(e, &f->ctx, v);
+}
+
 /* A value as a key; -1 for a list, array or object. */
 static int okey_of(const rl_value *v, rl_okey *k)
 {
@@ -146,9 +169,8 @@ static int eval_key(feed *f, const rl_expr *e, rl_okey *k, rl_sbuf *detail, cons
     rl_error_fresh(&err);
     f->ctx.err = &err;
     f->ctx.err_node = NULL;
-    f->ctx.current = f->doc->root;
     rl_value v;
-    if (rl_expr_eval(e, &f->ctx, &v) != 0) {
+    if (eval_at(f, e, f->doc->root, &v) != 0) {
         rl_sbuf_adds(detail, err.message);
         if (f->ctx.err_node)
             *at = f->ctx.err_node;
@@ -244,7 +266,13 @@ static int keep_error(feed *f, const char *message, const rl_jnode *at, rl_val *
 static int select_in(feed *f, const rl_jpath *q, rl_nodelist *out, rl_error *err)
 {
     rl_nodelist_clear(out);
-    return rl_jpath_eval(q, &f->wrap, &f->wrap, out, err);
+    const rl_direct *d = rl_coll_direct(f->cr, q);
+    if (!d)
+        return rl_jpath_eval(q, &f->wrap, &f->wrap, out, err);
+    const rl_jnode *n = direct_get(d, f->doc->root);
+    if (n && !rl_nodelist_push(out, n))
+        return rl_error_set(err, 0, 0, "out of memory"), -1;
+    return 0;
 }
 
 static void agg_error(feed *f, rl_agg *a, const char *message, const rl_jnode *at)
@@ -387,7 +415,7 @@ static int feed_unique(feed *f, rl_nodelist *nodes)
         rl_arena_reset(f->ctx.arena);
         if (!f->cr->key)
             rl_value_from_node(&key, nodes->items[i]);
-        else if (rl_expr_eval(f->cr->key, &f->ctx, &key) != 0) {
+        else if (eval_at(f, f->cr->key, nodes->items[i], &key) != 0) {
             key_failed(f, f->cr->key, err.message, f->ctx.err_node ? f->ctx.err_node : nodes->items[i]);
             continue;
         }
@@ -397,7 +425,7 @@ static int feed_unique(feed *f, rl_nodelist *nodes)
         rl_unique_canonical(&key, f->doc, &canon);
         rl_loc loc;
         loc_of(f, nodes->items[i], &loc);
-        rc = rl_ukey_add(f->c, f->g, rl_sbuf_str(&canon), &loc, &f->order);
+        rc = rl_ukey_feed(f->c, f->g, rl_sbuf_str(&canon), &loc, &f->order);
     }
     rl_sbuf_free(&canon);
     return rc;

@@ -30,6 +30,7 @@ typedef struct span {
 typedef struct judge {
     const rl_rule *rule;
     const rl_coll_rule *cr;
+    const rl_coll *c;
     rl_group *g;
     rl_run *run;
     rl_jdoc *stash;
@@ -168,7 +169,7 @@ static int stash_dups(judge *j)
     qsort(j->dsorted, n, sizeof *j->dsorted, cmp_dup);
     j->dups_at = j->n_locs;
     for (size_t i = 0; i < n; i++)
-        if (stash_add(j, j->dsorted[i]->key, &j->dsorted[i]->loc, 0) != 0)
+        if (stash_add(j, j->g->keys[j->dsorted[i]->key].key, &j->dsorted[i]->loc, 0) != 0)
             return -1;
     return 0;
 }
@@ -418,11 +419,11 @@ static void report_dups(judge *j, const rl_eval_ctx *base)
     run->ctx = *base;
     for (size_t i = 0; i < j->g->n_dups; i++) {
         const rl_udup *d = j->dsorted[i];
-        const rl_ukey *first = rl_ukey_find(j->g, d->key);
+        rl_loc first;
+        const rl_okey *order;
+        rl_ukey_first(j->c, j->g, d->key, &first, &order);
         rl_sbuf where = RL_SBUF_INIT;
-        if (first)
-            rl_sbuf_printf(&where, "%s:%u:%u", first->first.file, first->first.line,
-                           first->first.col);
+        rl_sbuf_printf(&where, "%s:%u:%u", first.file, first.line, first.col);
         rl_finding f = {0};
         rl_value key;
         f.blame = stash_item(j, j->dups_at + i);
@@ -488,12 +489,13 @@ typedef struct judging {
     rl_arena *arena;
 } judging;
 
-static int judge_group(judging *jg, const rl_plan_rule *pr, rl_group *g)
+static int judge_group(judging *jg, const rl_plan_rule *pr, const rl_coll *c, rl_group *g)
 {
     judge j;
     memset(&j, 0, sizeof j);
     j.rule = pr->rule;
     j.cr = pr->rule->coll;
+    j.c = c;
     j.g = g;
     rl_run run = {0};
     run.rule = pr->rule;
@@ -539,7 +541,7 @@ static int judge_rule(judging *jg, rl_coll *c, const rl_plan_rule *pr)
         return -1;
     int rc = 0;
     for (size_t i = 0; i < rs->n && rc == 0; i++)
-        rc = judge_group(jg, pr, sorted[i]);
+        rc = judge_group(jg, pr, c, sorted[i]);
     free(sorted);
     return rc;
 }
@@ -553,7 +555,7 @@ int rl_coll_judge(const rl_rules *rules, const rl_check_opts *opts, rl_result *r
     jg.plan = rl_check_plan_new(rules, opts);
     jg.arena = rl_arena_new(16 * 1024);
     rl_coll *c = jg.plan && jg.plan->n_coll ? rl_coll_of(res, rules) : NULL;
-    int rc = jg.plan && jg.arena ? 0 : -1;
+    int rc = jg.plan && jg.arena && (!c || rl_coll_settle(c) == 0) ? 0 : -1;
     for (size_t i = 0; c && rc == 0 && i < jg.plan->n_coll; i++)
         rc = judge_rule(&jg, c, &jg.plan->coll[i]);
     rl_check_plan_free(jg.plan);

@@ -143,7 +143,8 @@ static void put_ukey(rl_sbuf *b, const char *key, const rl_loc *loc, const rl_ok
     rl_sbuf_addc(b, ']');
 }
 
-static void put_group(rl_sbuf *b, const char *id, const rl_coll_rule *cr, const rl_group *g)
+static void put_group(rl_sbuf *b, const char *id, const rl_coll *c, const rl_coll_rule *cr,
+                      const rl_group *g)
 {
     rl_sbuf_adds(b, "{\"rule\":");
     put_str(b, id);
@@ -181,18 +182,21 @@ static void put_group(rl_sbuf *b, const char *id, const rl_coll_rule *cr, const 
         if (!first)
             rl_sbuf_addc(b, ',');
         first = 0;
-        put_ukey(b, g->keys[i].key, &g->keys[i].first, &g->keys[i].first_order);
+        rl_loc loc;
+        const rl_okey *order;
+        rl_ukey_first(c, g, i, &loc, &order);
+        put_ukey(b, g->keys[i].key, &loc, order);
     }
     rl_sbuf_adds(b, "],\"dups\":[");
     for (size_t i = 0; i < g->n_dups; i++) {
         if (i)
             rl_sbuf_addc(b, ',');
-        put_ukey(b, g->dups[i].key, &g->dups[i].loc, &g->dups[i].order);
+        put_ukey(b, g->keys[g->dups[i].key].key, &g->dups[i].loc, &g->dups[i].order);
     }
     rl_sbuf_adds(b, "]}\n");
 }
 
-static int write_rule(FILE *out, const rl_rule *r, const rl_coll_rstate *rs)
+static int write_rule(FILE *out, const rl_rule *r, const rl_coll *c, const rl_coll_rstate *rs)
 {
     rl_group **sorted = rl_coll_sorted_groups(rs);
     if (!sorted)
@@ -201,7 +205,7 @@ static int write_rule(FILE *out, const rl_rule *r, const rl_coll_rstate *rs)
     rl_sbuf b = RL_SBUF_INIT;
     for (size_t i = 0; i < rs->n && rc == 0; i++) {
         rl_sbuf_clear(&b);
-        put_group(&b, r->id, r->coll, sorted[i]);
+        put_group(&b, r->id, c, r->coll, sorted[i]);
         rc = rl_sbuf_ok(&b) && fwrite(b.data, 1, b.len, out) == b.len ? 0 : -1;
     }
     rl_sbuf_free(&b);
@@ -214,13 +218,16 @@ RL_API int rl_result_write_partial(const rl_result *res, const rl_rules *rules, 
     if (!res || !rules || !out)
         return -1;
     const rl_coll *c = rl_result_ext_state(res);
+    /* Looking up the pending `unique` keys changes the state in form only. */
+    if (c && rl_coll_settle((rl_coll *)c) != 0)
+        return -1;
     if (fprintf(out, "{\"reportlint-partial\":%d,\"rules-hash\":\"%016" PRIx64 "\","
                      "\"tool\":{\"name\":\"reportlint\",\"version\":\"%s\"}}\n",
                 PARTIAL_VERSION, rules->hash, RL_VERSION) < 0)
         return -1;
     for (size_t i = 0; c && i < rules->n_all; i++) {
         const rl_rule *r = rules->all[i];
-        if (r->coll && write_rule(out, r, &c->rules[r->coll->index]) != 0)
+        if (r->coll && write_rule(out, r, c, &c->rules[r->coll->index]) != 0)
             return -1;
     }
     return ferror(out) ? -1 : 0;

@@ -20,6 +20,7 @@ void rl_coll_rule_free(rl_coll_rule *cr)
     rl_expr_free(cr->order);
     rl_parts_free(&cr->parts);
     free(cr->slot);
+    free(cr->direct);
     if (cr->own_each)
         rl_jpath_free(cr->each);
     free(cr);
@@ -129,6 +130,75 @@ static void assign_slots(rl_coll_rule *cr)
     }
 }
 
+/* ---- paths read directly ---- */
+
+/* text after its lead ("$[*]" or "@") as .name segments into d; 0 when it
+ * is something else. */
+static int direct_names(const char *text, rl_direct *d)
+{
+    d->n = 0;
+    while (*text == '.') {
+        size_t len = 0;
+        text++;
+        if (!((*text >= 'a' && *text <= 'z') || (*text >= 'A' && *text <= 'Z') || *text == '_'))
+            return 0;
+        while ((text[len] >= 'a' && text[len] <= 'z') || (text[len] >= 'A' && text[len] <= 'Z') ||
+               (text[len] >= '0' && text[len] <= '9') || text[len] == '_')
+            len++;
+        if (d->n == RL_DIRECT_NAMES || len >= RL_DIRECT_NAME_MAX)
+            return 0;
+        memcpy(d->names[d->n], text, len);
+        d->names[d->n][len] = '\0';
+        d->len[d->n++] = len;
+        text += len;
+    }
+    return *text == '\0';
+}
+
+static void add_direct(rl_coll_rule *cr, const void *of, const char *text, const char *lead)
+{
+    size_t n = strlen(lead);
+    rl_direct d = {0};
+    if (!of || !text || strncmp(text, lead, n) != 0 || !direct_names(text + n, &d) ||
+        rl_coll_direct(cr, of))
+        return;
+    if (strcmp(lead, "@") == 0 && d.n == 0)
+        return; /* @ alone: the report, not a key */
+    rl_direct *more = realloc(cr->direct, (cr->n_direct + 1) * sizeof *more);
+    if (!more)
+        return; /* evaluated instead */
+    cr->direct = more;
+    d.of = of;
+    cr->direct[cr->n_direct++] = d;
+}
+
+static void find_direct(rl_coll_rule *cr)
+{
+    for (size_t i = 0; i < cr->parts.n; i++)
+        for (size_t k = 0; k < cr->parts.items[i].n_paths; k++) {
+            const rl_jpath *q = cr->parts.items[i].paths[k];
+            add_direct(cr, q, rl_jpath_text(q), "$[*]");
+        }
+    if (cr->each)
+        add_direct(cr, cr->each, rl_jpath_text(cr->each), "$[*]");
+    if (cr->items)
+        add_direct(cr, cr->items, rl_jpath_text(cr->items), "$[*]");
+    if (cr->key)
+        add_direct(cr, cr->key, rl_expr_text(cr->key), "@");
+    if (cr->group)
+        add_direct(cr, cr->group, rl_expr_text(cr->group), "@");
+    if (cr->order)
+        add_direct(cr, cr->order, rl_expr_text(cr->order), "@");
+}
+
+const rl_direct *rl_coll_direct(const rl_coll_rule *cr, const void *of)
+{
+    for (size_t i = 0; i < cr->n_direct; i++)
+        if (cr->direct[i].of == of)
+            return &cr->direct[i];
+    return NULL;
+}
+
 static void read_collection_rule(rl_rule *r, rl_loader *ld, const rl_jnode *obj)
 {
     int is_unique = strcmp(r->kind->name, "unique") == 0;
@@ -167,6 +237,7 @@ static void read_collection_rule(rl_rule *r, rl_loader *ld, const rl_jnode *obj)
     for (size_t i = 0; i < RL_LANG_COUNT; i++)
         rl_template_exprs(r->message[i], split_one, &w);
     assign_slots(cr);
+    find_direct(cr);
 }
 
 void rl_coll_rule_read(rl_rule *r, rl_loader *ld, const rl_jnode *obj)

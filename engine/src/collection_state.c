@@ -12,6 +12,7 @@
 #include "result.h"
 
 #include <math.h>
+#include <sys/mman.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -301,21 +302,45 @@ int rl_gnode_push(rl_glist *l, rl_gnode *gn)
 
 /* ---- unique keys -------------------------------------------------------- */
 
+#define HUGE_PAGE ((size_t)2 << 20)
+
+/* cap empty slots. A big index is probed at random, one slot per key:
+ * on 2 MiB pages where the system has them (one TLB entry, not 512). */
+static rl_uslot *slots_alloc(size_t cap)
+{
+    size_t size = cap * sizeof(rl_uslot);
+#ifdef MADV_HUGEPAGE
+    if (size >= HUGE_PAGE) {
+        void *p = aligned_alloc(HUGE_PAGE, size);
+        if (p) {
+            madvise(p, size, MADV_HUGEPAGE);
+            memset(p, 0, size);
+        }
+        return p;
+    }
+#endif
+    return calloc(cap, sizeof(rl_uslot));
+}
+
 /* The keys are a dense array in insertion order; the index over them is
- * small slots (an index and a part of the hash), so a new key touches one
- * slot and appends, whatever the number of keys. */
+ * small slots (an index and the key's hash), so a new key touches one
+ * slot and appends, whatever the number of keys, and growing the index
+ * reads the slots only. */
 static int uslots_grow(rl_group *g)
 {
     size_t cap = g->cap_slots ? 2 * g->cap_slots : 64;
-    rl_uslot *s = calloc(cap, sizeof *s);
+    if (cap > (size_t)UINT32_MAX + 1)
+        return -1;
+    rl_uslot *s = slots_alloc(cap);
     if (!s)
         return -1;
-    for (size_t i = 0; i < g->n_keys; i++) {
-        size_t j = g->keys[i].hash & (cap - 1);
+    for (size_t i = 0; i < g->cap_slots; i++) {
+        if (!g->slots[i].idx1)
+            continue;
+        size_t j = g->slots[i].hash & (cap - 1);
         while (s[j].idx1)
             j = (j + 1) & (cap - 1);
-        s[j].idx1 = (uint32_t)(i + 1);
-        s[j].hash32 = (uint32_t)(g->keys[i].hash >> 32);
+        s[j] = g->slots[i];
     }
     free(g->slots);
     g->slots = s;
@@ -323,35 +348,163 @@ static int uslots_grow(rl_group *g)
     return 0;
 }
 
+static uint32_t ukey_hash(const char *key, size_t len)
+{
+    uint64_t h = rl_fnv1a(RL_FNV1A_INIT, key, len);
+    return (uint32_t)(h ^ (h >> 32));
+}
+
 /* The slot of key (hash h): holding it, or the empty one it would take. */
-static size_t uslot_of(const rl_group *g, const char *key, uint64_t h)
+static size_t uslot_of(const rl_group *g, const char *key, uint32_t h)
 {
     size_t j = h & (g->cap_slots - 1);
     for (; g->slots[j].idx1; j = (j + 1) & (g->cap_slots - 1))
-        if (g->slots[j].hash32 == (uint32_t)(h >> 32) &&
-            strcmp(g->keys[g->slots[j].idx1 - 1].key, key) == 0)
+        if (g->slots[j].hash == h && strcmp(g->keys[g->slots[j].idx1 - 1].key, key) == 0)
             break;
     return j;
 }
 
-rl_ukey *rl_ukey_find(const rl_group *g, const char *key)
+/* The index of key in g->keys, or -1. */
+static long ukey_index(const rl_group *g, const char *key)
 {
     if (!g->cap_slots)
-        return NULL;
-    size_t j = uslot_of(g, key, rl_fnv1a(RL_FNV1A_INIT, key, strlen(key)));
-    return g->slots[j].idx1 ? &g->keys[g->slots[j].idx1 - 1] : NULL;
+        return -1;
+    size_t j = uslot_of(g, key, ukey_hash(key, strlen(key)));
+    return g->slots[j].idx1 ? (long)g->slots[j].idx1 - 1 : -1;
 }
 
-static int dup_push(rl_coll *c, rl_group *g, const char *key, const rl_loc *loc, const rl_okey *order)
+/* ---- places: interned (file, pointer) pairs ---- */
+
+static size_t place_hash(const char *file, const char *pointer)
+{
+    const char *p[2] = {file, pointer};
+    return (size_t)rl_fnv1a(RL_FNV1A_INIT, p, sizeof p);
+}
+
+static int places_grow(rl_coll *c)
+{
+    size_t cap = c->cap_place_index ? 2 * c->cap_place_index : 16;
+    uint32_t *ix = calloc(cap, sizeof *ix);
+    if (!ix)
+        return -1;
+    for (size_t i = 0; i < c->n_places; i++) {
+        size_t j = place_hash(c->places[i].file, c->places[i].pointer) & (cap - 1);
+        while (ix[j])
+            j = (j + 1) & (cap - 1);
+        ix[j] = (uint32_t)(i + 1);
+    }
+    free(c->place_index);
+    c->place_index = ix;
+    c->cap_place_index = cap;
+    return 0;
+}
+
+/* The index of loc's (file, pointer) among the places (added if new), or
+ * -1 on OOM. The strings are interned: compared by address. */
+static long place_of(rl_coll *c, const rl_loc *loc)
+{
+    const char *file = rl_coll_intern(c, loc->file), *ptr = rl_coll_intern(c, loc->pointer);
+    if ((loc->file && !file) || (loc->pointer && !ptr))
+        return -1;
+    const rl_place *last = c->last_place ? &c->places[c->last_place - 1] : NULL;
+    if (last && last->file == file && last->pointer == ptr)
+        return (long)c->last_place - 1;
+    if ((c->n_places + 1) * 2 > c->cap_place_index && places_grow(c) != 0)
+        return -1;
+    size_t j = place_hash(file, ptr) & (c->cap_place_index - 1);
+    for (; c->place_index[j]; j = (j + 1) & (c->cap_place_index - 1)) {
+        const rl_place *p = &c->places[c->place_index[j] - 1];
+        if (p->file == file && p->pointer == ptr)
+            return (long)(c->last_place = c->place_index[j]) - 1;
+    }
+    if (c->n_places >= UINT32_MAX - 1 ||
+        grow((void **)&c->places, &c->cap_places, c->n_places, sizeof *c->places) != 0)
+        return -1;
+    c->places[c->n_places].file = file;
+    c->places[c->n_places].pointer = ptr;
+    c->place_index[j] = (uint32_t)++c->n_places;
+    c->last_place = (uint32_t)c->n_places;
+    return (long)c->n_places - 1;
+}
+
+static const rl_okey no_order; /* null */
+
+static const rl_okey *ukey_order(const rl_group *g, size_t i)
+{
+    return g->key_orders ? &g->key_orders[i] : &no_order;
+}
+
+void rl_ukey_first(const rl_coll *c, const rl_group *g, size_t i, rl_loc *loc, const rl_okey **order)
+{
+    const rl_ukey *k = &g->keys[i];
+    loc->file = c->places[k->place].file;
+    loc->pointer = c->places[k->place].pointer;
+    loc->line = k->line;
+    loc->col = k->col;
+    *order = ukey_order(g, i);
+}
+
+/* Key i's first place and order become loc and order. */
+static int ukey_set_first(rl_coll *c, rl_group *g, size_t i, const rl_loc *loc, const rl_okey *order)
+{
+    long place = place_of(c, loc);
+    if (place < 0)
+        return -1;
+    g->keys[i].place = (uint32_t)place;
+    g->keys[i].line = loc->line;
+    g->keys[i].col = loc->col;
+    if (!g->key_orders && order->type == RL_OK_NULL)
+        return 0;
+    if (!g->key_orders && !(g->key_orders = calloc(g->cap_keys, sizeof *g->key_orders)))
+        return -1;
+    rl_okey_free(&g->key_orders[i]);
+    return rl_okey_copy(&g->key_orders[i], order);
+}
+
+static int keys_grow(rl_group *g)
+{
+    size_t cap = g->cap_keys;
+    if (grow((void **)&g->keys, &g->cap_keys, g->n_keys, sizeof *g->keys) != 0)
+        return -1;
+    if (!g->key_orders || cap == g->cap_keys)
+        return 0;
+    rl_okey *o = realloc(g->key_orders, g->cap_keys * sizeof *o);
+    if (!o)
+        return -1;
+    memset(o + cap, 0, (g->cap_keys - cap) * sizeof *o);
+    g->key_orders = o;
+    return 0;
+}
+
+/* key's text, packed in the group's blocks (no alignment, no header). */
+static const char *key_text(rl_group *g, const char *key, size_t len)
+{
+    if (g->text_left < len + 1) {
+        size_t size = len + 1 > 64 * 1024 ? len + 1 : 64 * 1024;
+        if (!g->key_text && !(g->key_text = rl_arena_new(size)))
+            return NULL;
+        if (!(g->text_at = rl_arena_alloc(g->key_text, size)))
+            return NULL;
+        g->text_left = size;
+    }
+    char *t = g->text_at;
+    memcpy(t, key, len);
+    t[len] = '\0';
+    g->text_at += len + 1;
+    g->text_left -= len + 1;
+    return t;
+}
+
+static int dup_push(rl_coll *c, rl_group *g, size_t key, const rl_loc *loc, const rl_okey *order)
 {
     if (grow((void **)&g->dups, &g->cap_dups, g->n_dups, sizeof *g->dups) != 0)
         return -1;
     rl_udup *d = &g->dups[g->n_dups];
     memset(d, 0, sizeof *d);
-    d->key = strdup(key);
+    d->key = (uint32_t)key;
     int rc = rl_loc_copy(c, &d->loc, loc) | rl_okey_copy(&d->order, order);
     g->n_dups++;
-    return d->key && rc == 0 ? 0 : -1;
+    return rc == 0 ? 0 : -1;
 }
 
 /* (order, place) of a and b. */
@@ -361,33 +514,83 @@ static int first_cmp(const rl_okey *oa, const rl_loc *a, const rl_okey *ob, cons
     return c ? c : rl_loc_cmp(a, b);
 }
 
-/* Record key at loc: the least place stays first, every other is a dup. */
-int rl_ukey_add(rl_coll *c, rl_group *g, const char *key, const rl_loc *loc, const rl_okey *order)
+/* key seen again at loc: the least place stays first, every other is a dup. */
+static int ukey_again(rl_coll *c, rl_group *g, size_t i, const rl_loc *loc, const rl_okey *order)
 {
-    if (((g->n_keys + 1) * 2 > g->cap_slots && uslots_grow(g) != 0) ||
-        grow((void **)&g->keys, &g->cap_keys, g->n_keys, sizeof *g->keys) != 0 || g->n_keys >= UINT32_MAX)
+    rl_loc first;
+    const rl_okey *first_order;
+    rl_ukey_first(c, g, i, &first, &first_order);
+    if (first_cmp(order, loc, first_order, &first) >= 0)
+        return dup_push(c, g, i, loc, order);
+    if (dup_push(c, g, i, &first, first_order) != 0)
         return -1;
-    uint64_t h = rl_fnv1a(RL_FNV1A_INIT, key, strlen(key));
+    return ukey_set_first(c, g, i, loc, order);
+}
+
+/* Record key (len bytes, hash h) at loc; stored: its text, already the
+ * last in key_text (given back when the key is not new), or NULL. */
+static int ukey_put(rl_coll *c, rl_group *g, const char *key, size_t len, uint32_t h,
+                    const rl_loc *loc, const rl_okey *order, const char *stored)
+{
+    if (((g->n_keys + 1) * 2 > g->cap_slots && uslots_grow(g) != 0) || keys_grow(g) != 0 ||
+        g->n_keys >= UINT32_MAX - 1)
+        return -1;
     size_t j = uslot_of(g, key, h);
     if (g->slots[j].idx1) {
-        rl_ukey *k = &g->keys[g->slots[j].idx1 - 1];
-        if (first_cmp(order, loc, &k->first_order, &k->first) >= 0)
-            return dup_push(c, g, key, loc, order);
-        if (dup_push(c, g, key, &k->first, &k->first_order) != 0)
-            return -1;
-        rl_okey_free(&k->first_order);
-        return rl_loc_copy(c, &k->first, loc) | rl_okey_copy(&k->first_order, order);
+        if (stored && g->text_at == stored + len + 1) {
+            g->text_at -= len + 1;
+            g->text_left += len + 1;
+        }
+        return ukey_again(c, g, g->slots[j].idx1 - 1, loc, order);
     }
-    g->slots[j].idx1 = (uint32_t)(g->n_keys + 1);
-    g->slots[j].hash32 = (uint32_t)(h >> 32);
     rl_ukey *k = &g->keys[g->n_keys];
     memset(k, 0, sizeof *k);
-    k->hash = h;
-    if (!g->key_text && !(g->key_text = rl_arena_new(64 * 1024)))
+    if (!(k->key = stored ? stored : key_text(g, key, len)) ||
+        ukey_set_first(c, g, g->n_keys, loc, order) != 0)
         return -1;
-    k->key = rl_arena_strndup(g->key_text, key, strlen(key));
+    g->slots[j].idx1 = (uint32_t)(g->n_keys + 1);
+    g->slots[j].hash = h;
     g->n_keys++;
-    return !k->key || rl_loc_copy(c, &k->first, loc) || rl_okey_copy(&k->first_order, order) ? -1 : 0;
+    return 0;
+}
+
+int rl_ukey_add(rl_coll *c, rl_group *g, const char *key, const rl_loc *loc, const rl_okey *order)
+{
+    size_t len = strlen(key);
+    return ukey_put(c, g, key, len, ukey_hash(key, len), loc, order, NULL);
+}
+
+static int settle_group(rl_coll *c, rl_group *g)
+{
+    if (!g->pending)
+        return 0;
+    const char *key = g->pending;
+    g->pending = NULL;
+    int rc = ukey_put(c, g, key, strlen(key), g->pending_hash, &g->pending_loc, &g->pending_order, key);
+    rl_okey_free(&g->pending_order);
+    return rc;
+}
+
+int rl_ukey_feed(rl_coll *c, rl_group *g, const char *key, const rl_loc *loc, const rl_okey *order)
+{
+    size_t len = strlen(key);
+    uint32_t h = ukey_hash(key, len);
+    if (g->cap_slots)
+        __builtin_prefetch(&g->slots[h & (g->cap_slots - 1)]);
+    if (settle_group(c, g) != 0 || !(g->pending = key_text(g, key, len)))
+        return -1;
+    g->pending_hash = h;
+    g->pending_loc = *loc; /* file and pointer interned by the feed */
+    return rl_okey_copy(&g->pending_order, order);
+}
+
+int rl_coll_settle(rl_coll *c)
+{
+    for (size_t r = 0; r < c->n_rules; r++)
+        for (size_t i = 0; i < c->rules[r].n; i++)
+            if (settle_group(c, c->rules[r].groups[i]) != 0)
+                return -1;
+    return 0;
 }
 
 /* ---- groups ------------------------------------------------------------- */
@@ -432,13 +635,12 @@ static void group_free(rl_group *g, const rl_coll_rule *cr)
     }
     for (size_t i = 0; i < g->n_entries; i++)
         entry_free(&g->entries[i], cr);
-    for (size_t i = 0; i < g->n_keys; i++) {
-        rl_okey_free(&g->keys[i].first_order);
-    }
-    for (size_t i = 0; i < g->n_dups; i++) {
-        free(g->dups[i].key);
+    for (size_t i = 0; g->key_orders && i < g->n_keys; i++)
+        rl_okey_free(&g->key_orders[i]);
+    for (size_t i = 0; i < g->n_dups; i++)
         rl_okey_free(&g->dups[i].order);
-    }
+    free(g->key_orders);
+    rl_okey_free(&g->pending_order);
     free(g->aggs);
     free(g->gathers);
     free(g->entries);
@@ -521,6 +723,8 @@ void rl_coll_free(rl_coll *c)
     rl_sbuf_free(&c->scratch);
     for (size_t i = 0; i < c->cap_strings; i++)
         free(c->strings[i]);
+    free(c->places);
+    free(c->place_index);
     free(c->strings);
     free(c);
 }
@@ -550,7 +754,8 @@ static int gathers_merge(rl_coll *c, rl_glist *dst, const rl_glist *src)
     return 0;
 }
 
-static int group_merge(rl_coll *c, const rl_coll_rule *cr, rl_group *dst, const rl_group *src)
+static int group_merge(rl_coll *c, const rl_coll_rule *cr, rl_group *dst, const rl_coll *src_c,
+                       const rl_group *src)
 {
     for (size_t i = 0; i < cr->n_kind[RL_PART_AGG]; i++)
         if (rl_agg_merge(&dst->aggs[i], &src->aggs[i], c) != 0)
@@ -563,12 +768,18 @@ static int group_merge(rl_coll *c, const rl_coll_rule *cr, rl_group *dst, const 
         if (entry_copy(c, cr, &e, &src->entries[i]) != 0 || rl_entry_push(dst, &e) != 0)
             return -1;
     }
-    for (size_t i = 0; i < src->n_keys; i++)
-        if (rl_ukey_add(c, dst, src->keys[i].key, &src->keys[i].first, &src->keys[i].first_order))
+    for (size_t i = 0; i < src->n_keys; i++) {
+        rl_loc first;
+        const rl_okey *order;
+        rl_ukey_first(src_c, src, i, &first, &order);
+        if (rl_ukey_add(c, dst, src->keys[i].key, &first, order))
             return -1;
-    for (size_t i = 0; i < src->n_dups; i++)
-        if (dup_push(c, dst, src->dups[i].key, &src->dups[i].loc, &src->dups[i].order) != 0)
+    }
+    for (size_t i = 0; i < src->n_dups; i++) {
+        long k = ukey_index(dst, src->keys[src->dups[i].key].key);
+        if (k < 0 || dup_push(c, dst, (size_t)k, &src->dups[i].loc, &src->dups[i].order) != 0)
             return -1;
+    }
     return 0;
 }
 
@@ -598,12 +809,15 @@ char *rl_coll_node_json(const rl_jdoc *doc, const rl_jnode *node)
 
 int rl_coll_merge(rl_coll *dst, const rl_coll *src)
 {
+    /* Looking up src's pending keys changes what it holds in form only. */
+    if (rl_coll_settle((rl_coll *)src) != 0)
+        return -1;
     for (size_t r = 0; r < src->n_rules && r < dst->n_rules; r++) {
         rl_coll_rstate *rs = &dst->rules[r];
         for (size_t i = 0; i < src->rules[r].n; i++) {
             const rl_group *sg = src->rules[r].groups[i];
             rl_group *g = rl_coll_group(dst, rs, &sg->key);
-            if (!g || group_merge(dst, rs->cr, g, sg) != 0)
+            if (!g || group_merge(dst, rs->cr, g, src, sg) != 0)
                 return -1;
         }
     }

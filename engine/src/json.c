@@ -867,10 +867,18 @@ static size_t code_points_before(const rl_jdoc *doc, size_t offset)
 void rl_jdoc_locate(rl_jdoc *doc, size_t offset, unsigned *line, unsigned *column)
 {
     *line = *column = 0;
-    if (!doc->indexed && !build_blocks(doc))
-        return;
     if (offset > doc->len)
         offset = doc->len;
+    if (!doc->indexed && doc->len <= RL_JSON_CP_STEP && offset >= doc->start &&
+        !memchr(doc->src, '\n', offset)) {
+        /* a small document's first line (an NDJSON record, say): no index
+         * needed (a big one is indexed once, not scanned per place) */
+        *line = 1 + doc->line_base;
+        *column = (unsigned)rl_utf8_count(doc->src + doc->start, offset - doc->start) + 1;
+        return;
+    }
+    if (!doc->indexed && !build_blocks(doc))
+        return;
     const rl_jblock *b = &doc->blocks[offset >> RL_JSON_CP_SHIFT];
     size_t from = b->line_start, lines = b->newlines;
     const char *s = doc->src + (offset & ~(RL_JSON_CP_STEP - 1)), *end = doc->src + offset, *q;
