@@ -416,7 +416,7 @@ static void set_ctx(rl_eval_ctx *base, const rl_rules *rules, const rl_check_pla
  * from now; 0: none), set by set: the rules checked per report, then the
  * collection rules the report is fed to (their state kept in res).
  * Returns 1 when the deadline stopped it (run->stop_rule, stop_node: where). */
-static int run_rules(rl_run *run, const rl_rules *rules, const rl_check_plan *plan,
+static int run_rules(rl_run *run, const rl_rules *rules, rl_check_plan *plan,
                      rl_arena *arena, rl_regex_md *md, double timeout)
 {
     rl_eval_ctx base = {0};
@@ -433,7 +433,7 @@ static int run_rules(rl_run *run, const rl_rules *rules, const rl_check_plan *pl
             run->severity = plan->rules[i].severity;
             if (past_deadline(run) && stopped_at(run, run->rule, root))
                 return 1;
-            run->slot = rl_check_rule_slot(run->res, rules, run->rule, (int)run->severity);
+            run->slot = rl_check_plan_slot(run->res, rules, &plan->rules[i]);
             run_rule(run, &base);
             if (run->stop_node)
                 return 1;

@@ -29,6 +29,8 @@ typedef struct rl_plan_rule {
     const rl_rule *rule;
     rl_severity severity; /* opts->severities applied */
     size_t set;           /* index in rl_check_plan.sets */
+    const rl_result *slot_res; /* the result slot was found in last (NULL: none yet) */
+    long slot;                 /* rule's slot in slot_res (rl_check_plan_slot) */
 } rl_plan_rule;
 
 typedef struct rl_check_plan {
@@ -76,6 +78,11 @@ int rl_check_locale_ok(rl_jdoc *doc, const rl_jnode *loc, rl_check_plan *plan, c
 /* The slot of rule r in res's table of rules (result_rules.h), recorded
  * with its place in its file and its severity in this check when new. */
 long rl_check_rule_slot(rl_result *res, const rl_rules *rules, const rl_rule *r, int severity);
+
+/* rl_check_rule_slot for a rule of a plan, remembered from report to
+ * report: the slot found last is taken again while res is the same result
+ * and the slot is still keyed by the rule (no lookup by id per report). */
+long rl_check_plan_slot(rl_result *res, const rl_rules *rules, rl_plan_rule *pr);
 
 /* 1 when --only/--skip let the rule run (and its severity is not off). */
 int rl_check_rule_active(const rl_rule *r, const rl_check_opts *opts);

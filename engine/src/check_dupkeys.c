@@ -71,24 +71,29 @@ static void report(dup_ctx *c, const rl_jnode *obj, size_t i, size_t first, size
 
 static int same_key(const rl_jmember *a, const rl_jmember *b)
 {
-    return a->key_len == b->key_len && memcmp(a->key, b->key, a->key_len) == 0;
+    return a->key_len == b->key_len && (!a->key_len || a->key[0] == b->key[0]) &&
+           memcmp(a->key, b->key, a->key_len) == 0;
 }
 
+/* Member i repeats an earlier one: report it with the first and the last
+ * member of its name (pairs are only looked for among the earlier members,
+ * so a report whose names are all distinct costs n(n-1)/2 cheap compares). */
 static void check_small(dup_ctx *c, const rl_jnode *obj)
 {
     const rl_jmember *m = obj->u.obj.members;
     size_t n = obj->u.obj.n;
-    for (size_t i = 0; i < n; i++) {
-        size_t first = i, last = i;
-        for (size_t j = 0; j < n; j++)
-            if (j != i && same_key(&m[i], &m[j])) {
-                if (j < first)
-                    first = j;
-                if (j > last)
-                    last = j;
-            }
-        if (first != i)
-            report(c, obj, i, first, last);
+    for (size_t i = 1; i < n; i++) {
+        size_t first = i;
+        for (size_t j = 0; j < i && first == i; j++)
+            if (same_key(&m[i], &m[j]))
+                first = j;
+        if (first == i)
+            continue;
+        size_t last = i;
+        for (size_t j = i + 1; j < n; j++)
+            if (same_key(&m[i], &m[j]))
+                last = j;
+        report(c, obj, i, first, last);
     }
 }
 

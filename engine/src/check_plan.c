@@ -52,6 +52,8 @@ rl_check_plan *rl_check_plan_new(const rl_rules *rules, const rl_check_opts *opt
         pr->rule = r;
         pr->severity = (rl_severity)rl_check_severity(r, opts);
         pr->set = p->n_sets - 1;
+        pr->slot_res = NULL;
+        pr->slot = -1;
     }
     return p;
 }

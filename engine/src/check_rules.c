@@ -42,6 +42,15 @@ long rl_check_rule_slot(rl_result *res, const rl_rules *rules, const rl_rule *r,
     return rl_result_rule_slot(res, r, &info);
 }
 
+long rl_check_plan_slot(rl_result *res, const rl_rules *rules, rl_plan_rule *pr)
+{
+    if (pr->slot_res == res && rl_result_rule_key(res, pr->slot) == pr->rule)
+        return pr->slot;
+    pr->slot = rl_check_rule_slot(res, rules, pr->rule, (int)pr->severity);
+    pr->slot_res = pr->slot >= 0 ? res : NULL;
+    return pr->slot;
+}
+
 /* The notice for rule r (all its evaluations not applicable). */
 static int note(rl_result *res, const rl_rule_result *r, rl_lang lang)
 {

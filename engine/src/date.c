@@ -244,6 +244,28 @@ int rl_date_parse_iso(const char *s, size_t len, rl_date_spec *spec)
     return 1;
 }
 
+/* Two digits at s as a number, or -1. */
+static int two(const char *s)
+{
+    unsigned a = (unsigned)(s[0] - '0'), b = (unsigned)(s[1] - '0');
+    return a < 10 && b < 10 ? (int)(a * 10 + b) : -1;
+}
+
+int rl_date_read_day(const char *s, size_t len, rl_date *out)
+{
+    if (len != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    int hi = two(s), lo = two(s + 2), month = two(s + 5), day = two(s + 8);
+    if (hi < 0 || lo < 0 || month < 1 || month > 12 || day < 1)
+        return 0;
+    int year = hi * 100 + lo;
+    if (year < 1 || day > rl_days_in_month(year, month))
+        return 0;
+    out->days = rl_days_from_civil(year, month, day);
+    out->precision = RL_DATE_DAY;
+    return 1;
+}
+
 /* A week, quarter, half-year or year (its year is always written). */
 static int resolve_period(const rl_date_spec *spec, rl_date *out)
 {

@@ -58,6 +58,13 @@ int rl_date_parse_period(const char *s, size_t len, rl_date_spec *spec);
  * ISO weeks") and return 1; else 0. */
 int rl_date_period_problem(const char *s, size_t len, char *buf, size_t size);
 
+/* The hot path of reading a date: when s is exactly a day YYYY-MM-DD
+ * (year 1..9999, a day the month has), set *out to that day and return 1;
+ * else return 0 and leave *out alone (the caller then takes the general
+ * path: rl_date_parse_iso and rl_date_resolve give the same day for every
+ * string this accepts). */
+int rl_date_read_day(const char *s, size_t len, rl_date *out);
+
 /* Resolve a spec, taking the year from ref_year when none was written. */
 int rl_date_resolve(const rl_date_spec *spec, int ref_year, rl_date *out);
 

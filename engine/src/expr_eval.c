@@ -145,6 +145,8 @@ static int try_date(rl_eval_ctx *ctx, const char *s, size_t len, rl_date *out)
  * as_of. Returns 0, or -1 with an error quoting the text and saying why. */
 static int read_date(rl_eval_ctx *ctx, const rl_value *in, rl_date *out)
 {
+    if (rl_date_read_day(in->u.str.s, in->u.str.len, out)) /* the hottest path: YYYY-MM-DD */
+        return 0;
     char q[96];
     rl_date_spec spec;
     memset(&spec, 0, sizeof spec); /* the hot path: an ISO date or period, in any locale */
@@ -775,8 +777,8 @@ static int eval_list(rl_eval_ctx *ctx, const rl_enode *n, rl_value *out)
 
 static int eval_date(rl_eval_ctx *ctx, const rl_enode *n, rl_value *out)
 {
-    rl_date d;
-    if (!rl_date_resolve(&n->u.date, rl_eval_ref_year(ctx), &d)) {
+    rl_date d; /* a written year needs no reference year (worked out from as_of) */
+    if (!rl_date_resolve(&n->u.date, n->u.date.year ? 0 : rl_eval_ref_year(ctx), &d)) {
         char t[96];
         return rl_eval_fail(ctx, NULL, "'%s' does not exist in %d", src_text(n, t, sizeof t),
                             rl_eval_ref_year(ctx));

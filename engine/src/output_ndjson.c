@@ -10,6 +10,7 @@
 int rl_write_ndjson_violation(FILE *out, const rl_violation *v)
 {
     rl_sbuf b = RL_SBUF_INIT;
+    rl_sbuf_reserve(&b, 1000); /* most lines fit: one allocation, not one per doubling */
     rl_out_violation_json(&b, v);
     rl_sbuf_addc(&b, '\n');
     return rl_out_flush(&b, out);

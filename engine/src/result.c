@@ -289,6 +289,11 @@ rl_rule_result *rl_result_rule_mut(rl_result *res, long slot)
     return slot >= 0 && (size_t)slot < res->rules.n ? &res->rules.rules[slot] : NULL;
 }
 
+const void *rl_result_rule_key(const rl_result *res, long slot)
+{
+    return slot >= 0 && (size_t)slot < res->rules.n ? res->rules.keys[slot] : NULL;
+}
+
 size_t rl_result_rule_count(const rl_result *res)
 {
     return res ? res->rules.n : 0;

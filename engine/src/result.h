@@ -76,6 +76,8 @@ long rl_result_rule_slot(rl_result *res, const void *key, const rl_rule_result *
 /* The slot of key (or of id), or -1 when the rule is not recorded yet. */
 long rl_result_rule_find(rl_result *res, const void *key, const char *id);
 rl_rule_result *rl_result_rule_mut(rl_result *res, long slot);
+/* The key slot was recorded with (NULL for none or a slot out of range). */
+const void *rl_result_rule_key(const rl_result *res, long slot);
 
 /* A string copied into the result's arena. */
 const char *rl_result_strdup(rl_result *res, const char *s);

@@ -54,6 +54,11 @@ static int reserve(rl_sbuf *b, size_t extra)
     return 1;
 }
 
+void rl_sbuf_reserve(rl_sbuf *b, size_t n)
+{
+    reserve(b, n);
+}
+
 void rl_sbuf_add(rl_sbuf *b, const char *s, size_t n)
 {
     if (!reserve(b, n))
@@ -71,7 +76,10 @@ void rl_sbuf_adds(rl_sbuf *b, const char *s)
 
 void rl_sbuf_addc(rl_sbuf *b, char c)
 {
-    rl_sbuf_add(b, &c, 1);
+    if (b->len + 2 > b->cap && !reserve(b, 1))
+        return;
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
 }
 
 void rl_sbuf_add_uint(rl_sbuf *b, unsigned long long u, int width)

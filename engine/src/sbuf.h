@@ -23,6 +23,9 @@ void rl_sbuf_free(rl_sbuf *b);
 void rl_sbuf_clear(rl_sbuf *b);
 int rl_sbuf_ok(const rl_sbuf *b);
 
+/* Room for n more bytes at once (one allocation where appends would grow
+ * the buffer several times); on failure the buffer is oom. */
+void rl_sbuf_reserve(rl_sbuf *b, size_t n);
 void rl_sbuf_add(rl_sbuf *b, const char *s, size_t n);
 void rl_sbuf_adds(rl_sbuf *b, const char *s);
 void rl_sbuf_addc(rl_sbuf *b, char c);

@@ -91,6 +91,55 @@ static void test_parse_rejects(void)
     CU_ASSERT_FALSE(rl_date_parse_iso("2025-12-15", 9, &sp));
 }
 
+/* The general path's answer for s: 1 with *out when it reads as one day. */
+static int general_day(const char *s, size_t len, rl_date *out)
+{
+    rl_date_spec sp;
+    return rl_date_parse_iso(s, len, &sp) && !sp.unit && sp.day && rl_date_resolve(&sp, 0, out);
+}
+
+/* rl_date_read_day (the fast path) and the general path agree on every
+ * day of years 1..9999, on impossible days and on every one-byte change
+ * of a sample of days; what it declines is left to the general path. */
+static void test_read_day_fast_path(void)
+{
+    char s[16];
+    long disagree = 0, accepted = 0;
+    for (int y = 1; y <= 9999; y++)
+        for (int m = 1; m <= 12; m++)
+            for (int d = 0; d <= 32; d++) {
+                snprintf(s, sizeof s, "%04d-%02d-%02d", y, m, d);
+                rl_date fast = {-1, 9}, slow = {-2, 9};
+                int f = rl_date_read_day(s, 10, &fast), g = general_day(s, 10, &slow);
+                accepted += f;
+                if (f != g || (f && (fast.days != slow.days || fast.precision != slow.precision)))
+                    disagree++;
+            }
+    CU_ASSERT_EQUAL(disagree, 0);
+    CU_ASSERT_EQUAL(accepted, rl_days_from_civil(10000, 1, 1) - rl_days_from_civil(1, 1, 1));
+    const char *odd = "0123456789-/T:Z +\xff\x80";
+    for (int y = 1990; y <= 2030; y += 7)
+        for (int i = 0; i < 10; i++)
+            for (const char *c = odd; *c; c++) {
+                snprintf(s, sizeof s, "%04d-02-%02d", y, 28);
+                s[i] = *c;
+                rl_date fast = {-1, 9}, slow = {-2, 9};
+                int f = rl_date_read_day(s, 10, &fast);
+                if (f && (!general_day(s, 10, &slow) || fast.days != slow.days))
+                    disagree++;
+                if (!f && (fast.days != -1 || fast.precision != 9)) /* untouched */
+                    disagree++;
+            }
+    CU_ASSERT_EQUAL(disagree, 0);
+    rl_date d = {0, 0};
+    CU_ASSERT_FALSE(rl_date_read_day("2025-12-15T10:00", 16, &d)); /* the general path's */
+    CU_ASSERT_FALSE(rl_date_read_day("2025-12", 7, &d));
+    CU_ASSERT_FALSE(rl_date_read_day("--12-15", 7, &d));
+    CU_ASSERT_FALSE(rl_date_read_day("0000-01-01", 10, &d));
+    CU_ASSERT_TRUE(rl_date_read_day("2025-12-15XYZ", 10, &d)); /* the length is respected */
+    CU_ASSERT_EQUAL(d.days, rl_days_from_civil(2025, 12, 15));
+}
+
 static void test_resolve(void)
 {
     rl_date_spec sp;
@@ -159,6 +208,7 @@ int main(void)
         {"days in month", test_days_in_month},
         {"ISO forms", test_parse_forms},
         {"impossible and malformed dates rejected", test_parse_rejects},
+        {"YYYY-MM-DD fast path agrees with the general path", test_read_day_fast_path},
         {"resolving year-less dates and months", test_resolve},
         {"weekdays and years", test_weekday_year},
         {"formatting and today", test_format_today},
