@@ -36,6 +36,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#define OUT_BUFFER (64 * 1024) /* an output file is written in 64 KiB, not 4 KiB, pieces */
+
 /* ---- temporary files and signals ----------------------------------------- */
 
 #define MAX_PENDING 8
@@ -171,6 +173,8 @@ static FILE *open_in_place(const char *path)
     FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (!f && fd >= 0)
         close(fd);
+    if (f)
+        setvbuf(f, NULL, _IOFBF, OUT_BUFFER);
     return f;
 }
 
@@ -187,6 +191,8 @@ static int open_temporary(cli_atomic *a, const char *target)
         remember(a->tmp);
         usual_mode(fd);
         a->f = fdopen(fd, "w");
+        if (a->f)
+            setvbuf(a->f, NULL, _IOFBF, OUT_BUFFER);
     }
     int errnum = errno;
     if (fd >= 0 && !a->f) {

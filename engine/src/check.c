@@ -57,6 +57,16 @@ static size_t message_figs(const rl_run *run, const rl_finding *f, rl_fig *all)
     return n;
 }
 
+/* 1 when node lies in an array: only then can its stable pointer differ
+ * from its pointer (NULL stands for the same, rl_violation). */
+static int in_array(const rl_jnode *node)
+{
+    for (const rl_jnode *p = node->parent; p; p = p->parent)
+        if (p->type == RL_JARRAY)
+            return 1;
+    return 0;
+}
+
 static void emit(rl_run *run, const rl_finding *f, const char *message)
 {
     const rl_jnode *blame = f->blame ? f->blame : run->node;
@@ -73,9 +83,11 @@ static void emit(rl_run *run, const rl_finding *f, const char *message)
     } else {
         const rl_ruleset *set = run->rule->set;
         rl_json_pointer(blame, &ptr);
-        rl_json_stable_pointer(blame, set ? (const char *const *)set->item_keys : NULL,
-                               set ? set->n_item_keys : 0, &stable);
-        v.stable_pointer = rl_sbuf_str(&stable);
+        if (in_array(blame)) {
+            rl_json_stable_pointer(blame, set ? (const char *const *)set->item_keys : NULL,
+                                   set ? set->n_item_keys : 0, &stable);
+            v.stable_pointer = rl_sbuf_str(&stable);
+        }
         rl_jdoc_locate(run->doc, blame->offset, &v.line, &v.column);
     }
     v.pointer = rl_sbuf_str(&ptr);
@@ -103,6 +115,7 @@ void rl_run_report(rl_run *run, const rl_finding *f)
     rl_fig all[RL_MAX_FIGS + 2 * RL_MAX_ARGS];
     size_t n = message_figs(run, f, all);
     rl_sbuf msg = RL_SBUF_INIT;
+    rl_sbuf_reserve(&msg, 240); /* one allocation for most messages */
     rl_lang lang;
     const rl_template *t = pick_template(run, f, &lang);
     if (t) {

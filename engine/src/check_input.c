@@ -56,7 +56,8 @@ static void input_at(rl_result *res, rl_jdoc *doc, const rl_jnode *at, const cha
 int rl_check_locale_ok(rl_jdoc *doc, const rl_jnode *loc, rl_check_plan *plan, const char *file,
                        rl_result *res, const rl_catalog *catalog, rl_lang lang)
 {
-    rl_error err = {0};
+    rl_error err; /* per report: not zeroed whole (0.5 KB) */
+    rl_error_fresh(&err);
     if (loc && loc->type != RL_JNULL) {
         int named = loc->type == RL_JSTRING && loc->u.str.len && !memchr(loc->u.str.s, 0, loc->u.str.len);
         if (named && rl_check_plan_locale_ok(plan, loc->u.str.s, loc->u.str.len, &err) == 0)

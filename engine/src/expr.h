@@ -121,6 +121,10 @@ int rl_expr_is_constant(const rl_expr *e);
 /* When the whole expression is one path: that path's query, else NULL.
  * (A rule's `parts` may be one path selecting many nodes.) */
 const rl_jpath *rl_expr_path(const rl_expr *e);
+/* 1 with *out when e is a date literal with its year written
+ * ("2025-09-30", "2025-Q3"): its value is known at compile time, the same
+ * on every report; else 0. */
+int rl_expr_const_date(const rl_expr *e, rl_date *out);
 
 /* Evaluate. Returns 0 and sets out, or -1 with ctx->err set (for example
  * integer overflow, division by zero, a string that is not a number in the

@@ -857,6 +857,13 @@ const rl_jpath *rl_expr_path(const rl_expr *e)
     return NULL;
 }
 
+int rl_expr_const_date(const rl_expr *e, rl_date *out)
+{
+    if (!e || !e->root || e->root->kind != RL_N_DATE || !e->root->u.date.year)
+        return 0;
+    return rl_date_resolve(&e->root->u.date, 0, out);
+}
+
 static int node_constant(const rl_enode *n)
 {
     if (n->kind == RL_N_PATH || n->kind == RL_N_PARAM || n->kind == RL_N_CALL)

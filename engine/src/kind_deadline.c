@@ -18,6 +18,8 @@ static const char *const figures[] = {"due", "done", "as_of", "days_late", "stat
 
 typedef struct deadline_data {
     rl_expr *due, *done, *as_of; /* done and as_of may be NULL */
+    int as_of_known;             /* as_of is a dated literal: as_of_day, worked out once */
+    int32_t as_of_day;           /* its last day */
 } deadline_data;
 
 static void deadline_free(void *p)
@@ -38,6 +40,11 @@ static int deadline_compile(rl_rule *rule, rl_loader *ld, const rl_jnode *obj)
     d->due = rl_ld_expr(ld, obj, "due", RL_EXPR_DATE_FIELD, 1);
     d->done = rl_ld_expr(ld, obj, "done", RL_EXPR_DATE_FIELD, 0);
     d->as_of = rl_ld_expr(ld, obj, "as_of", RL_EXPR_DATE_FIELD, 0);
+    rl_date day;
+    if (rl_expr_const_date(d->as_of, &day)) {
+        d->as_of_known = 1;
+        d->as_of_day = rl_date_last_day(day);
+    }
     return 0;
 }
 
@@ -69,6 +76,12 @@ static int rule_as_of(rl_run *run, const deadline_data *d, rl_outcome *out)
 {
     if (!d->as_of)
         return 1;
+    if (d->as_of_known) { /* what evaluating the literal would give, every time */
+        rl_eval_ctx *ctx = rl_run_ctx(run);
+        ctx->as_of = d->as_of_day;
+        ctx->has_as_of = 1;
+        return 1;
+    }
     rl_value v;
     if (rl_run_date(run, d->as_of, &v) != 0) {
         *out = RL_FAIL;

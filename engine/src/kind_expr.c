@@ -48,25 +48,19 @@ static int quiet_eval(rl_run *run, const rl_expr *e, rl_value *out)
     return ok;
 }
 
-static rl_outcome expr_check(const rl_rule *rule, rl_run *run)
+/* The violation of an assert that is not true: ok is false or not a boolean. */
+static rl_outcome expr_fail(rl_run *run, const expr_data *d, const rl_value *ok)
 {
-    const expr_data *d = rule->data;
-    rl_value ok, at;
-    if (rl_run_eval(run, d->assert_, &ok) != 0)
-        return RL_FAIL;
-    if (ok.type == RL_VNULL)
-        return rl_run_missing(run, "assert", d->assert_);
-    rl_finding f = {0};
+    rl_value at;
+    rl_finding f = {0}; /* built only for a violation: it is large */
     f.msg = RL_MSG_EXPR_FALSE;
     rl_finding_add_str(&f, "assert", rl_expr_text(d->assert_));
-    if (ok.type != RL_VBOOL) {
+    if (ok->type != RL_VBOOL) {
         f.msg = RL_MSG_EXPR_TYPE;
-        rl_finding_add(&f, "value", &ok);
+        rl_finding_add(&f, "value", ok);
         rl_run_report(run, &f);
         return RL_FAIL;
     }
-    if (ok.u.b)
-        return RL_PASS;
     if (d->at && quiet_eval(run, d->at, &at)) {
         f.blame = at.src;
         rl_finding_add(&f, "value", &at);
@@ -74,6 +68,19 @@ static rl_outcome expr_check(const rl_rule *rule, rl_run *run)
     }
     rl_run_report(run, &f);
     return RL_FAIL;
+}
+
+static rl_outcome expr_check(const rl_rule *rule, rl_run *run)
+{
+    const expr_data *d = rule->data;
+    rl_value ok;
+    if (rl_run_eval(run, d->assert_, &ok) != 0)
+        return RL_FAIL;
+    if (ok.type == RL_VNULL)
+        return rl_run_missing(run, "assert", d->assert_);
+    if (ok.type == RL_VBOOL && ok.u.b)
+        return RL_PASS;
+    return expr_fail(run, d, &ok);
 }
 
 static const rl_msg messages[] = {RL_MSG_EXPR_FALSE, RL_MSG_EXPR_TYPE, RL_MSG_COUNT};

@@ -47,28 +47,26 @@ static void key(rl_sbuf *b, const char *k)
     rl_sbuf_addc(b, ':');
 }
 
-static void str_member(rl_sbuf *b, const char *k, const char *v)
+/* head: the member's name as JSON with its ':' (a literal of this file,
+ * nothing to escape), then the string v. */
+#define STR_MEMBER(b, head, v) str_member(b, head, sizeof head - 1, v)
+static void str_member(rl_sbuf *b, const char *head, size_t len, const char *v)
 {
-    key(b, k);
+    rl_sbuf_add(b, head, len);
     rl_json_write_string(b, v ? v : "", v ? strlen(v) : 0);
 }
 
 void rl_out_violation_json(rl_sbuf *b, const rl_violation *v)
 {
-    rl_sbuf_addc(b, '{');
-    str_member(b, "file", v->file);
-    rl_sbuf_addc(b, ',');
-    str_member(b, "rule", v->rule);
-    rl_sbuf_addc(b, ',');
-    str_member(b, "severity", rl_severity_name(v->severity));
-    rl_sbuf_addc(b, ',');
-    str_member(b, "pointer", v->pointer);
+    STR_MEMBER(b, "{\"file\":", v->file);
+    STR_MEMBER(b, ",\"rule\":", v->rule);
+    STR_MEMBER(b, ",\"severity\":", rl_severity_name(v->severity));
+    STR_MEMBER(b, ",\"pointer\":", v->pointer);
     rl_sbuf_adds(b, ",\"line\":");
     rl_sbuf_add_uint(b, v->line, 0);
     rl_sbuf_adds(b, ",\"column\":");
     rl_sbuf_add_uint(b, v->column, 0);
-    rl_sbuf_addc(b, ',');
-    str_member(b, "message", v->message);
+    STR_MEMBER(b, ",\"message\":", v->message);
     for (size_t i = 0; i < v->n_figures; i++) {
         rl_sbuf_addc(b, ',');
         key(b, v->figures[i].name);

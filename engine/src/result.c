@@ -471,6 +471,11 @@ static void merge_sort(rl_violation *v, rl_violation *tmp, size_t n)
 
 void rl_result_sort(rl_result *res)
 {
+    size_t i = 1; /* already in order (the usual case: a file checked top to bottom)? */
+    while (i < res->n && cmp_violation(&res->v[i - 1], &res->v[i]) <= 0)
+        i++;
+    if (i >= res->n)
+        return; /* a stable sort would leave it as it is */
     rl_violation *tmp = malloc(res->n * sizeof *tmp + 1);
     if (!tmp)
         return;
