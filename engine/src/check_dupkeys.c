@@ -16,6 +16,7 @@
 #include "messages.h"
 #include "result.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,14 +76,33 @@ static int same_key(const rl_jmember *a, const rl_jmember *b)
            memcmp(a->key, b->key, a->key_len) == 0;
 }
 
+/* One of 64 bits for a name, from its length and first and last bytes:
+ * equal names have equal bits, so a member whose bit no earlier member
+ * set repeats none of them. */
+static uint64_t key_bit(const rl_jmember *m)
+{
+    size_t len = m->key_len;
+    unsigned h = len ? (unsigned)len * 31u + (unsigned char)m->key[0] * 7u +
+                           (unsigned char)m->key[len - 1]
+                     : 0u;
+    return (uint64_t)1 << (h & 63u);
+}
+
 /* Member i repeats an earlier one: report it with the first and the last
- * member of its name (pairs are only looked for among the earlier members,
- * so a report whose names are all distinct costs n(n-1)/2 cheap compares). */
+ * member of its name. Pairs are looked for only among the earlier members
+ * and only when the member's bit was already set, so an object whose names
+ * are all distinct costs about one step per member. */
 static void check_small(dup_ctx *c, const rl_jnode *obj)
 {
     const rl_jmember *m = obj->u.obj.members;
     size_t n = obj->u.obj.n;
+    uint64_t seen = key_bit(&m[0]);
     for (size_t i = 1; i < n; i++) {
+        uint64_t bit = key_bit(&m[i]);
+        int maybe = (seen & bit) != 0;
+        seen |= bit;
+        if (!maybe)
+            continue;
         size_t first = i;
         for (size_t j = 0; j < i && first == i; j++)
             if (same_key(&m[i], &m[j]))
