@@ -26,8 +26,7 @@ RL_UTIL int rl_read_file(const char *path, char **data, size_t *len, rl_error *e
 /* The same with a size limit (0 or RL_UNLIMITED: none) and the reader's
  * refusals (special files, see rl_file_kind): a file larger than max is
  * refused from its size, a stream after max + 1 bytes. */
-RL_UTIL int rl_read_file_max(const char *path, char **data, size_t *len, size_t max,
-                             rl_error *err);
+RL_UTIL int rl_read_file_max(const char *path, char **data, size_t *len, size_t max, rl_error *err);
 
 /* ---- globs ----------------------------------------------------------- */
 

@@ -135,16 +135,12 @@ static param *slot(rl_params *p, const char *name, rl_error *err)
         param_clear(it);
         return it;
     }
-    if (p->n == p->cap) {
-        size_t c = p->cap ? p->cap * 2 : 8;
-        param *items = rl_array_resize(p->items, c, sizeof *items);
-        if (!items) {
-            rl_error_set(err, 0, 0, "out of memory");
-            return NULL;
-        }
-        p->items = items;
-        p->cap = c;
+    param *items = rl_array_grow(p->items, &p->cap, p->n + 1, sizeof *items);
+    if (!items) {
+        rl_error_set(err, 0, 0, "out of memory");
+        return NULL;
     }
+    p->items = items;
     it = &p->items[p->n];
     memset(it, 0, sizeof *it);
     it->name = malloc(len + 1);
@@ -156,6 +152,19 @@ static param *slot(rl_params *p, const char *name, rl_error *err)
     it->len = len;
     p->n++;
     return it;
+}
+
+/* Set name to the expression e (taken over, freed on failure). */
+static int set_expr(rl_params *p, const char *name, rl_expr *e, rl_error *err)
+{
+    param *it = slot(p, name, err);
+    if (!it) {
+        rl_expr_free(e);
+        return 0;
+    }
+    it->kind = P_EXPR;
+    it->expr = e;
+    return 1;
 }
 
 /* A new parameter that failed to define is removed again. */
@@ -253,14 +262,7 @@ int rl_params_set_literal(rl_params *p, const char *name, const rl_jnode *value,
             rl_error_set(err, 0, 0, "parameter '%s' has no value", name ? name : "");
         return 0;
     }
-    param *it = slot(p, name, err);
-    if (!it) {
-        rl_expr_free(e);
-        return 0;
-    }
-    it->kind = P_EXPR;
-    it->expr = e;
-    return 1;
+    return set_expr(p, name, e, err);
 }
 
 /* ---- cycles --------------------------------------------------------------- */
@@ -350,16 +352,7 @@ int rl_params_set_text(rl_params *p, const char *name, const char *text, rl_erro
     if (doc && doc->root->type != RL_JSTRING) {
         rl_expr *e = rl_expr_from_json(doc->root, err);
         rl_jdoc_free(doc);
-        if (!e)
-            return 0;
-        param *it = slot(p, name, err);
-        if (!it) {
-            rl_expr_free(e);
-            return 0;
-        }
-        it->kind = P_EXPR;
-        it->expr = e;
-        return 1;
+        return e ? set_expr(p, name, e, err) : 0;
     }
     rl_jdoc_free(doc);
     param *it = slot(p, name, err);

@@ -177,14 +177,10 @@ static void not_a_day(cadence_eval *ce, const rl_value *v)
 
 static int push(cadence_eval *ce, int32_t day, const rl_jnode *node)
 {
-    if (ce->n == ce->cap) {
-        size_t cap = ce->cap ? ce->cap * 2 : 64;
-        submission *more = rl_array_resize(ce->subs, cap, sizeof *more);
-        if (!more)
-            return 0;
-        ce->subs = more;
-        ce->cap = cap;
-    }
+    submission *more = rl_array_grow(ce->subs, &ce->cap, ce->n + 1, sizeof *more);
+    if (!more)
+        return 0;
+    ce->subs = more;
     ce->subs[ce->n] = (submission){day, node, ce->n};
     ce->n++;
     return 1;

@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void diag_push(rl_diag **list, size_t *n, const char *file, unsigned line,
-                      unsigned column, const char *rule, const char *message)
+static void diag_push(rl_diag **list, size_t *n, const char *file, unsigned line, unsigned column,
+                      const char *rule, const char *message)
 {
     rl_diag *d = rl_array_resize(*list, *n + 1, sizeof *d);
     if (!d)

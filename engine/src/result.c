@@ -183,14 +183,10 @@ int rl_result_add(rl_result *res, const rl_violation *v)
             rl_arena_reset(res->scratch);
         return 1;
     }
-    if (res->n == res->cap) {
-        size_t cap = res->cap ? res->cap * 2 : 16;
-        rl_violation *more = rl_array_resize(res->v, cap, sizeof *more);
-        if (!more)
-            return 0;
-        res->v = more;
-        res->cap = cap;
-    }
+    rl_violation *more = rl_array_grow(res->v, &res->cap, res->n + 1, sizeof *more);
+    if (!more)
+        return 0;
+    res->v = more;
     rl_violation *c = &res->v[res->n++];
     *c = *v;
     c->file = rl_result_strdup(res, v->file);
