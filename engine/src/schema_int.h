@@ -198,6 +198,8 @@ struct rl_schema_set {
     unsigned generation;
     unsigned inline_count;
     unsigned meta_depth; /* nested metaschema loads */
+    unsigned n_dyn;      /* $dynamicAnchors loaded: a verdict may then depend on
+                            the dynamic scope, so validation memoises none */
 };
 
 /* schema_set.c: documents */
@@ -256,6 +258,7 @@ typedef struct rl_svctx {
     const rl_snode *limit_s;
     const rl_skw *limit_k;
     const rl_jnode *limit_inst;
+    struct rl_svmemo *memo; /* verdicts of (schema, instance) pairs (schema_validate.c) */
 } rl_svctx;
 
 /* Note a regex limit hit (see rl_svctx.limit_*). */

@@ -14,12 +14,116 @@
  * stays quiet once another keyword of the same object has failed — the
  * annotations it reads are incomplete then, so it would only echo that.
  *
+ * Verdicts are memoised per validation: a (schema node, instance node)
+ * pair evaluated without annotations gives the same verdict every time
+ * (no $dynamicAnchor in the set: the dynamic scope cannot change it), so a
+ * valid verdict, or an invalid one where no errors are wanted, is looked
+ * up instead of evaluated again. An `allOf`/`anyOf` chain of `$ref`s that
+ * doubles per level is then linear in its levels.
+ *
  * Thread safety: everything written during a validation is in the rl_svctx
- * (scratch arena) or the caller's error list; compiled nodes are only read. */
+ * (scratch arena, memo) or the caller's error list; compiled nodes are only read. */
 #include "deadline.h"
 #include "schema_int.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* ---- memo: (schema node, instance node) -> verdict -------------------------- */
+
+#define MEMO_MAX (1u << 20) /* entries at most (24 MiB); then it starts afresh */
+
+typedef struct memo_entry {
+    const rl_snode *s; /* NULL: free */
+    const rl_jnode *inst;
+    int ok;
+} memo_entry;
+
+typedef struct rl_svmemo {
+    memo_entry *slots;
+    size_t cap, n; /* cap: a power of two */
+} rl_svmemo;
+
+static size_t memo_hash(const rl_snode *s, const rl_jnode *inst)
+{
+    uint64_t h = (uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15u;
+    h ^= (uint64_t)(uintptr_t)inst + 0x632BE59BD9B4E019u + (h << 6) + (h >> 2);
+    return (size_t)(h ^ (h >> 29));
+}
+
+static memo_entry *memo_slot(const rl_svmemo *m, const rl_snode *s, const rl_jnode *inst)
+{
+    size_t i = memo_hash(s, inst) & (m->cap - 1);
+    while (m->slots[i].s && (m->slots[i].s != s || m->slots[i].inst != inst))
+        i = (i + 1) & (m->cap - 1);
+    return &m->slots[i];
+}
+
+static int memo_usable(const rl_svctx *c, const rl_svcall *call)
+{
+    return !call->ann && c->set->n_dyn == 0; /* hinting changes messages, not verdicts */
+}
+
+/* 1 and *ok when the verdict is known and can stand for an evaluation. */
+static int memo_find(const rl_svctx *c, const rl_snode *s, const rl_svcall *call, int *ok)
+{
+    if (!c->memo || !memo_usable(c, call))
+        return 0;
+    const memo_entry *e = memo_slot(c->memo, s, call->inst);
+    if (!e->s || (!e->ok && call->errs)) /* an invalid one must report its errors */
+        return 0;
+    *ok = e->ok;
+    return 1;
+}
+
+static int memo_grow(rl_svmemo *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 256;
+    memo_entry *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->slots[i].s)
+            continue;
+        size_t j = memo_hash(m->slots[i].s, m->slots[i].inst) & (cap - 1);
+        while (slots[j].s)
+            j = (j + 1) & (cap - 1);
+        slots[j] = m->slots[i];
+    }
+    free(m->slots);
+    m->slots = slots;
+    m->cap = cap;
+    return 0;
+}
+
+/* Keep a verdict. A full memo starts afresh (a walk is local: what it
+ * needs again is recent); one that cannot grow only stops remembering. */
+static void memo_keep(rl_svctx *c, const rl_snode *s, const rl_svcall *call, int ok)
+{
+    if (!memo_usable(c, call) || c->stopped || c->oom || (!ok && call->errs))
+        return;
+    if (!c->memo && !(c->memo = calloc(1, sizeof *c->memo)))
+        return;
+    rl_svmemo *m = c->memo;
+    if (m->n >= MEMO_MAX) {
+        memset(m->slots, 0, m->cap * sizeof *m->slots);
+        m->n = 0;
+    }
+    if ((m->n + 1) * 2 > m->cap && memo_grow(m) != 0)
+        return;
+    memo_entry *e = memo_slot(m, s, call->inst);
+    if (!e->s)
+        m->n++;
+    *e = (memo_entry){s, call->inst, ok};
+}
+
+static void memo_free(rl_svmemo *m)
+{
+    if (m)
+        free(m->slots);
+    free(m);
+}
 
 void *rl_sv_alloc(rl_svctx *c, size_t n)
 {
@@ -141,10 +245,14 @@ int rl_sv_eval(rl_svctx *c, const rl_snode *s, const rl_svcall *call)
         c->oom = 1;
         return 0;
     }
+    int ok;
+    if (memo_find(c, s, call, &ok))
+        return ok;
     c->depth++;
-    int ok = eval_object(c, s, call);
+    ok = eval_object(c, s, call) && !c->oom;
     c->depth--;
-    return ok && !c->oom;
+    memo_keep(c, s, call, ok);
+    return ok;
 }
 
 int rl_sv_inplace(rl_svctx *c, const rl_snode *sub, const rl_svcall *call, rl_schema_errors *errs)
@@ -328,7 +436,7 @@ int rl_schema_validate_until(const rl_schema *schema, const rl_jdoc *doc,
     if (!schema || !instance)
         return -1;
     rl_svctx c = {schema->set, doc, NULL, 0, schema->set->opts.max_depth, 0, 0, deadline, 0,
-                  NULL, NULL, NULL};
+                  NULL, NULL, NULL, NULL};
     rl_svcall call = {instance, NULL, NULL, out};
     int ok = rl_sv_eval(&c, schema->root, &call);
     if (c.limit_s && !c.stopped) {
@@ -340,6 +448,7 @@ int rl_schema_validate_until(const rl_schema *schema, const rl_jdoc *doc,
         ok = 0;
     }
     rl_arena_free(c.scratch);
+    memo_free(c.memo);
     if (c.oom || (out && out->oom))
         return -1;
     return c.stopped ? -2 : ok;
