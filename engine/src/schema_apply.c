@@ -123,11 +123,14 @@ int rl_skw_property_names(rl_svctx *c, const rl_snode *s, const rl_skw *k, const
     for (size_t i = 0; i < call->inst->u.obj.n && (ok || call->errs); i++) {
         const rl_jmember *m = &call->inst->u.obj.members[i];
         rl_jnode name = {.type = RL_JSTRING, .u.str = {m->key, m->key_len}};
-        if (rl_sv_child(c, k->u.sub, &name, call, NULL))
+        c->transient++; /* no verdict about &name may be memoised */
+        int valid = rl_sv_child(c, k->u.sub, &name, call, NULL);
+        if (!valid && call->errs)
+            name_error(c, s, k, call, &name, m);
+        c->transient--;
+        if (valid)
             continue;
         ok = 0;
-        if (call->errs)
-            name_error(c, s, k, call, &name, m);
     }
     return ok;
 }

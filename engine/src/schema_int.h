@@ -259,6 +259,8 @@ typedef struct rl_svctx {
     const rl_skw *limit_k;
     const rl_jnode *limit_inst;
     struct rl_svmemo *memo; /* verdicts of (schema, instance) pairs (schema_validate.c) */
+    unsigned transient;     /* > 0: evaluating a node made for the moment (a member
+                               name under propertyNames): its address is reused */
 } rl_svctx;
 
 /* Note a regex limit hit (see rl_svctx.limit_*). */

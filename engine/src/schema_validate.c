@@ -62,7 +62,7 @@ static memo_entry *memo_slot(const rl_svmemo *m, const rl_snode *s, const rl_jno
 
 static int memo_usable(const rl_svctx *c, const rl_svcall *call)
 {
-    return !call->ann && c->set->n_dyn == 0; /* hinting changes messages, not verdicts */
+    return !call->ann && !c->transient && c->set->n_dyn == 0; /* hinting changes messages, not verdicts */
 }
 
 /* 1 and *ok when the verdict is known and can stand for an evaluation. */
@@ -436,7 +436,7 @@ int rl_schema_validate_until(const rl_schema *schema, const rl_jdoc *doc,
     if (!schema || !instance)
         return -1;
     rl_svctx c = {schema->set, doc, NULL, 0, schema->set->opts.max_depth, 0, 0, deadline, 0,
-                  NULL, NULL, NULL, NULL};
+                  NULL, NULL, NULL, NULL, 0};
     rl_svcall call = {instance, NULL, NULL, out};
     int ok = rl_sv_eval(&c, schema->root, &call);
     if (c.limit_s && !c.stopped) {
