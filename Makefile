@@ -4,6 +4,7 @@
 #   make run        install missing dependencies, build, lint samples/ with rules/
 #   make check      make run, then every test
 #   make asan       the whole test suite on an ASan+UBSan build (build-asan/)
+#   make tsan       the -j tests on a ThreadSanitizer build (build-tsan/)
 #   make valgrind   the golden cases under valgrind
 #   make install    PREFIX=/usr/local DESTDIR=   (make uninstall undoes it)
 #   make clean
@@ -146,6 +147,7 @@ cli-tests: all
 	@sh tests/cli/trust.sh $(BUILD)/reportlint
 	@sh tests/cli/limits.sh $(BUILD)/reportlint
 	@sh tests/cli/by_rule.sh $(BUILD)/reportlint
+	@sh tests/cli/jobs_memory.sh $(BUILD)/reportlint
 
 # Fuzzing. `make fuzz FUZZ_SECONDS=N` builds every target with clang and
 # libFuzzer (+ASan+UBSan) and runs each for N seconds from seed corpora;
@@ -294,6 +296,16 @@ asan:
 	  SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all" test
 	@echo "make asan: all tests passed under ASan+UBSan"
 
+# ThreadSanitizer on the tests that run -j (tests/cli/tsan.sh), built in
+# build-tsan/ with $(CC) -fsanitize=thread (gcc's runtime: libtsan2).
+.PHONY: tsan
+tsan:
+	@CC="$(CC)" sh tools/ensure-deps.sh python3 libtsan2
+	@$(MAKE) --no-print-directory BUILD=build-tsan OPT="-O1 -g" SANITIZE="-fsanitize=thread" \
+	  all build-tsan/tests/test_ndjson_jobs
+	@TSAN_OPTIONS="halt_on_error=1 exitcode=66 second_deadlock_stack=1" sh tests/cli/tsan.sh build-tsan
+	@echo "make tsan: the -j tests are clean under ThreadSanitizer"
+
 valgrind: all
 	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
 	  sh tests/run-cases.sh $(BUILD)/reportlint
@@ -340,6 +352,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-fuzz build-tsan
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -171,7 +171,7 @@ static int check_and_write(const lint_run *r, const cli_strings *files, rl_resul
     if (ok && stream) {
         ok = rl_write_summary(out.f, r->fmt, res) == 0;
     } else if (ok) {
-        rl_write_opts wopts = {use_color(o), o->verbosity};
+        rl_write_opts wopts = {use_color(o), o->verbosity, cli_jobs(o)};
         ok = rl_write_ex(out.f, r->fmt, res, r->rules, &wopts) == 0;
     }
     return output_close(&out, ok);

@@ -502,10 +502,12 @@ typedef struct rl_write_opts {
     int color;     /* text: ANSI colours (the caller decides: a terminal, NO_COLOR, --color) */
     int verbosity; /* text: -1 violation lines only, 0 normal, 1 also per-file counts and
                       every rule's evaluations */
+    unsigned jobs; /* threads formatting the violations (0 or 1: the calling thread
+                      only); the bytes written are the same whatever it is */
 } rl_write_opts;
 
-/* No colour, normal verbosity. */
-#define RL_WRITE_OPTS_INIT {0, 0}
+/* No colour, normal verbosity, one thread. */
+#define RL_WRITE_OPTS_INIT {0, 0, 0}
 
 /* Write res in a format to out. The rules that ran, with their counts and
  * where they are defined, come from the result (rl_result_rule); rules is

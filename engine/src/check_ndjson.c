@@ -11,11 +11,13 @@
  * checked. A record longer than the --max-size limit is an `input`
  * violation at its line, and is skipped without being held in memory.
  *
- * With opts->jobs > 1 a file's blocks go to a pool of threads
- * (check_ndjson_pool.c) and a buffer's block is cut at line boundaries
- * into one piece per thread; each block or piece is checked into its own
- * result, appended to the caller's result in file order, so violations,
- * counts and anything a listener writes are the same as with one thread. */
+ * With opts->jobs > 1 the blocks of a file or of a buffer (cut at line
+ * boundaries, a few per thread) go to one pipeline, a pool of threads
+ * (check_ndjson_pool.c); each block is checked into results of its own,
+ * appended to the caller's result in file order, so violations, counts
+ * and anything a listener writes are the same as with one thread, and
+ * memory holds a bounded number of blocks and of their results whatever
+ * the number of violations. */
 #include "check.h"
 #include "check_ndjson_pool.h"
 #include "error.h"
@@ -24,13 +26,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #define BLOCK_PER_JOB (4u << 20) /* bytes of lines read per thread at a time (one block) */
 #define POOL_BLOCK (1u << 20)    /* bytes of lines per block handed to the pool (-j > 1) */
+#define MIN_BLOCK (16u << 10)  /* bytes of a buffer's block at least (-j > 1) */
 #define MAX_JOBS 256
 
 typedef struct ndjson_run {
@@ -40,16 +42,6 @@ typedef struct ndjson_run {
     const char *file;
     rl_check_limits lim;
 } ndjson_run;
-
-/* One piece of a block: whole lines, the first at line first_line. */
-typedef struct piece {
-    const ndjson_run *run;
-    const char *text;
-    size_t len;
-    unsigned first_line;
-    rl_result *res;
-    int rc;
-} piece;
 
 int rl_is_ndjson_name(const char *name)
 {
@@ -141,19 +133,27 @@ static void scratch_free(scratch *sc)
     rl_regex_md_free(sc->md);
 }
 
-/* Check every line of text (the last may lack its newline) with sc. */
-static void check_text(const ndjson_run *r, scratch *sc, const char *text, size_t len,
-                       unsigned first_line, rl_result *res)
+/* Check every line of text (the last may lack its newline) with sc, into
+ * res, or with part (-j > 1) into the results the pool hands out, handed
+ * over as they grow. Returns 0, or -1 when out of memory. */
+static int check_text(const ndjson_run *r, scratch *sc, const char *text, size_t len,
+                      unsigned first_line, rl_result *res, rl_pool_part *part)
 {
     unsigned line = first_line;
     while (len) {
         const char *nl = memchr(text, '\n', len);
         size_t n = nl ? (size_t)(nl - text) : len;
-        check_record(r, sc, text, n, line++, res);
+        rl_result *into = part ? rl_pool_part_result(part) : res;
+        if (!into)
+            return -1;
+        check_record(r, sc, text, n, line++, into);
+        if (part)
+            rl_pool_part_next(part);
         n += nl != NULL;
         text += n;
         len -= n;
     }
+    return 0;
 }
 
 /* Check every line of text (the last may lack its newline). */
@@ -163,7 +163,7 @@ static int check_lines(const ndjson_run *r, const char *text, size_t len, unsign
     scratch sc;
     int rc = scratch_init(r, &sc);
     if (rc == 0)
-        check_text(r, &sc, text, len, first_line, res);
+        rc = check_text(r, &sc, text, len, first_line, res, NULL);
     scratch_free(&sc);
     return rc;
 }
@@ -176,7 +176,7 @@ static unsigned count_lines(const char *s, size_t len)
     return n;
 }
 
-/* The pool's side (-j > 1, files): one scratch per worker thread. */
+/* The pool's side (-j > 1): one scratch per worker thread. */
 static void *pool_state_new(const void *arg)
 {
     scratch *sc = malloc(sizeof *sc);
@@ -195,57 +195,15 @@ static void pool_state_free(void *state)
 }
 
 static int pool_check(const void *arg, void *state, const char *text, size_t len,
-                      unsigned first_line, rl_result *res)
+                      unsigned first_line, rl_pool_part *part)
 {
-    check_text(arg, state, text, len, first_line, res);
-    return 0;
+    return check_text(arg, state, text, len, first_line, NULL, part);
 }
 
-static void *check_piece(void *arg)
+static rl_pool *pool_new(const ndjson_run *r, unsigned jobs)
 {
-    piece *p = arg;
-    p->rc = check_lines(p->run, p->text, p->len, p->first_line, p->res);
-    return NULL;
-}
-
-/* Check a block of whole lines on up to jobs threads (this one included)
- * and append the pieces' results to res in order. */
-static int check_block(const ndjson_run *r, const char *text, size_t len, unsigned first_line,
-                       unsigned jobs, rl_result *res)
-{
-    if (jobs <= 1 || len < 2 * 4096)
-        return check_lines(r, text, len, first_line, res);
-    piece p[MAX_JOBS];
-    pthread_t tid[MAX_JOBS];
-    int started[MAX_JOBS] = {0};
-    unsigned n = 0, line = first_line;
-    int rc = 0;
-    for (size_t at = 0; at < len && n < jobs; n++) {
-        size_t want = n + 1 == jobs ? len - at : len / jobs;
-        const char *nl = want < len - at ? memchr(text + at + want, '\n', len - at - want) : NULL;
-        size_t end = nl ? (size_t)(nl - text) + 1 : len;
-        p[n] = (piece){r, text + at, end - at, line, rl_result_new(), 0};
-        if (!p[n].res)
-            rc = -1;
-        line += count_lines(text + at, end - at);
-        at = end;
-    }
-    for (unsigned i = 1; rc == 0 && i < n; i++)
-        started[i] = pthread_create(&tid[i], NULL, check_piece, &p[i]) == 0;
-    if (rc == 0)
-        check_piece(&p[0]);
-    for (unsigned i = 1; i < n; i++) {
-        if (started[i])
-            pthread_join(tid[i], NULL);
-        else if (rc == 0)
-            check_piece(&p[i]); /* no thread: check it here */
-    }
-    for (unsigned i = 0; i < n; i++) {
-        if (rc == 0 && (p[i].rc != 0 || rl_result_absorb(res, p[i].res) != 0))
-            rc = -1;
-        rl_result_free(p[i].res);
-    }
-    return rc;
+    rl_pool_fns fns = {pool_state_new, pool_state_free, pool_check, r};
+    return jobs > 1 ? rl_pool_new(&fns, jobs) : NULL;
 }
 
 static const char *last_newline(const char *s, size_t len)
@@ -261,13 +219,38 @@ static unsigned jobs_of(const rl_check_opts *opts)
     return j > MAX_JOBS ? MAX_JOBS : j;
 }
 
+/* A buffer's blocks for the pool: a few per thread, whole lines, at most
+ * POOL_BLOCK bytes (a line longer than that is a block of its own). */
+static int submit_buffer(rl_pool *pool, const char *text, size_t len, unsigned line,
+                         unsigned jobs, rl_result *res)
+{
+    size_t want = len / (4 * (size_t)jobs);
+    want = want < MIN_BLOCK ? MIN_BLOCK : want > POOL_BLOCK ? POOL_BLOCK : want;
+    while (len) {
+        const char *nl = want < len ? memchr(text + want, '\n', len - want) : NULL;
+        size_t n = nl ? (size_t)(nl - text) + 1 : len;
+        if (rl_pool_submit_text(pool, text, n, line, res) != 0)
+            return -1;
+        line += count_lines(text, n);
+        text += n;
+        len -= n;
+    }
+    return 0;
+}
+
 int rl_check_ndjson_buffer(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
                            const char *name, const char *text, size_t len, unsigned first_line,
                            rl_result *res)
 {
     ndjson_run r = {rules, opts, lang, name, {0}};
     rl_check_limits_of(opts, &r.lim);
-    return check_block(&r, text, len, first_line ? first_line : 1, jobs_of(opts), res);
+    first_line = first_line ? first_line : 1;
+    unsigned jobs = jobs_of(opts);
+    rl_pool *pool = len >= 2 * MIN_BLOCK ? pool_new(&r, jobs) : NULL;
+    if (!pool)
+        return check_lines(&r, text, len, first_line, res);
+    int rc = submit_buffer(pool, text, len, first_line, jobs, res);
+    return rl_pool_finish(pool, res) != 0 ? -1 : rc;
 }
 
 /* Read until buf holds at least one newline past *have or the file ends;
@@ -302,8 +285,7 @@ int rl_check_ndjson_fd(const rl_rules *rules, const rl_check_opts *opts, rl_lang
     rl_check_limits_of(opts, &r.lim);
     unsigned jobs = jobs_of(opts), line = 1;
     int skipping = 0; /* in a record longer than max_size: drop it up to its newline */
-    rl_pool_fns fns = {pool_state_new, pool_state_free, pool_check, &r};
-    rl_pool *pool = jobs > 1 ? rl_pool_new(&fns, jobs) : NULL;
+    rl_pool *pool = pool_new(&r, jobs);
     size_t cap = pool ? POOL_BLOCK : (size_t)BLOCK_PER_JOB * jobs, have = 0;
     char *buf = malloc(cap + 1);
     int rc = buf ? 0 : -1;
@@ -346,7 +328,7 @@ int rl_check_ndjson_fd(const rl_rules *rules, const rl_check_opts *opts, rl_lang
         if (pool) {
             rc = rl_pool_submit(pool, &buf, &cap, done, have, line, res);
         } else {
-            rc = check_block(&r, buf, done, line, jobs, res);
+            rc = check_lines(&r, buf, done, line, res);
             memmove(buf, buf + done, have - done);
         }
         line += lines;

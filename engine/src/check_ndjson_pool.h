@@ -7,13 +7,27 @@
 
 #include <stddef.h>
 
+/* Where a block's check puts its results: rl_pool_part_result gives the
+ * result to add to; rl_pool_part_next (after each record) hands it over
+ * when it has grown large, so memory does not grow with the number of
+ * violations of a block. */
+typedef struct rl_pool_part rl_pool_part;
+
+/* The result to add the next record's violations to (made when there is
+ * none: the first record, or after a hand-over); NULL on OOM. */
+rl_result *rl_pool_part_result(rl_pool_part *part);
+/* After a record: hand the result over when it holds more than a part's
+ * worth of bytes (waiting while the block's earlier parts are not yet
+ * appended); the next rl_pool_part_result then makes a fresh one. */
+void rl_pool_part_next(rl_pool_part *part);
+
 /* What the pool runs: per-thread state made once (NULL: out of memory),
- * and the check of one block of whole lines into a fresh result. */
+ * and the check of one block of whole lines into part's results. */
 typedef struct rl_pool_fns {
     void *(*state_new)(const void *arg);
     void (*state_free)(void *state);
     int (*check)(const void *arg, void *state, const char *text, size_t len, unsigned first_line,
-                 rl_result *res);
+                 rl_pool_part *part);
     const void *arg;
 } rl_pool_fns;
 
@@ -28,6 +42,10 @@ rl_pool *rl_pool_new(const rl_pool_fns *fns, unsigned jobs);
  * or -1 when out of memory (then nothing more should be submitted). */
 int rl_pool_submit(rl_pool *pool, char **buf, size_t *cap, size_t len, size_t have,
                    unsigned first_line, rl_result *res);
+/* The same for a block of the caller's text, which must stay as it is
+ * until rl_pool_drain or rl_pool_finish returns (nothing is copied). */
+int rl_pool_submit_text(rl_pool *pool, const char *text, size_t len, unsigned first_line,
+                        rl_result *res);
 /* Wait for every block submitted and append its result to res in order
  * (before the caller adds anything to res itself). Returns 0, or -1 when a
  * block ran out of memory. */

@@ -75,6 +75,25 @@ void rl_out_severity_counts(rl_sbuf *out, size_t errors, size_t warnings, size_t
  * write failed. */
 int rl_out_flush(rl_sbuf *b, FILE *out);
 
+/* ---- several threads (output_par.c) ---------------------------------- */
+
+/* Append item i of a writer's list to b. Called from several threads at
+ * once: it must only read what it shares. */
+typedef void (*rl_out_item_fn)(void *ctx, size_t i, rl_sbuf *b);
+
+/* Items [0, n) in order, formatted by fn on up to jobs threads. With one
+ * job or few items they are appended to b; else b is written to out first
+ * and emptied, then the items are written as they are formatted. Either
+ * way the bytes that reach out are the same. Returns 0, or -1 when out of
+ * memory or a write failed. */
+int rl_out_items(FILE *out, rl_sbuf *b, size_t n, unsigned jobs, rl_out_item_fn fn, void *ctx);
+
+/* fn on every item [0, n), on up to jobs threads (independent items). */
+void rl_out_for(size_t n, unsigned jobs, void (*fn)(void *ctx, size_t i), void *ctx);
+
+/* The threads a writer may use: opts->jobs, at least 1. */
+unsigned rl_out_jobs(const rl_write_opts *opts);
+
 /* ---- the view: files and rules (output_view.c) ----------------------- */
 
 /* One file's violations and counts. Files come in check order; a file

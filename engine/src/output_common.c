@@ -182,6 +182,11 @@ void rl_out_summary_text(rl_sbuf *b, const rl_result *res, const rl_catalog *cat
         rl_sbuf_free(&text[i]);
 }
 
+unsigned rl_out_jobs(const rl_write_opts *opts)
+{
+    return opts && opts->jobs > 1 ? opts->jobs : 1;
+}
+
 int rl_out_flush(rl_sbuf *b, FILE *out)
 {
     int ok = rl_sbuf_ok(b) && fwrite(b->data ? b->data : "", 1, b->len, out) == b->len;

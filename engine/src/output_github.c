@@ -22,21 +22,31 @@ static const char *command(rl_severity s)
     }
 }
 
+static void violation(rl_sbuf *b, const rl_violation *v)
+{
+    rl_sbuf_printf(b, "::%s file=", command(v->severity));
+    rl_out_github(b, v->file, 1);
+    if (v->line)
+        rl_sbuf_printf(b, ",line=%u", v->line);
+    if (v->line && v->column)
+        rl_sbuf_printf(b, ",col=%u", v->column);
+    rl_sbuf_adds(b, ",title=");
+    rl_out_github(b, v->rule, 1);
+    rl_sbuf_adds(b, "::");
+    rl_out_github(b, v->message, 0);
+    rl_sbuf_addc(b, '\n');
+}
+
 int rl_write_github_violation(FILE *out, const rl_violation *v)
 {
     rl_sbuf b = RL_SBUF_INIT;
-    rl_sbuf_printf(&b, "::%s file=", command(v->severity));
-    rl_out_github(&b, v->file, 1);
-    if (v->line)
-        rl_sbuf_printf(&b, ",line=%u", v->line);
-    if (v->line && v->column)
-        rl_sbuf_printf(&b, ",col=%u", v->column);
-    rl_sbuf_adds(&b, ",title=");
-    rl_out_github(&b, v->rule, 1);
-    rl_sbuf_adds(&b, "::");
-    rl_out_github(&b, v->message, 0);
-    rl_sbuf_addc(&b, '\n');
+    violation(&b, v);
     return rl_out_flush(&b, out);
+}
+
+static void item(void *res, size_t i, rl_sbuf *b)
+{
+    violation(b, rl_result_violation(res, i));
 }
 
 int rl_write_github_summary(FILE *out, const rl_result *res)
@@ -49,9 +59,9 @@ int rl_write_github_summary(FILE *out, const rl_result *res)
 
 int rl_write_github(FILE *out, const rl_result *res, const rl_write_opts *opts)
 {
-    (void)opts;
-    for (size_t i = 0; i < rl_result_count(res); i++)
-        if (rl_write_github_violation(out, rl_result_violation(res, i)) != 0)
-            return -1;
+    rl_sbuf b = RL_SBUF_INIT;
+    int rc = rl_out_items(out, &b, rl_result_count(res), rl_out_jobs(opts), item, (void *)res);
+    if (rl_out_flush(&b, out) != 0 || rc != 0)
+        return -1;
     return rl_write_github_summary(out, res);
 }

@@ -30,6 +30,8 @@ typedef struct page {
     const rl_result *res;
     const rl_out_view *view;
     rl_lang lang;
+    FILE *out;     /* where the violations are written as they are formatted */
+    unsigned jobs; /* threads formatting them */
 } page;
 
 static void esc(rl_sbuf *b, const char *s)
@@ -279,6 +281,21 @@ static void violation(const page *p, const rl_violation *v, size_t id, const rl_
     rl_sbuf_adds(b, "</article>\n");
 }
 
+typedef struct section_run {
+    const page *p;
+    const rl_out_group *g;
+    size_t first_id;
+    const rl_html_source *src;
+} section_run;
+
+static void violation_item(void *ctx, size_t i, rl_sbuf *b)
+{
+    const section_run *s = ctx;
+    page p = *s->p;
+    p.b = b;
+    violation(&p, s->g->v[i], s->first_id + i, s->src);
+}
+
 static int file_section(const page *p, size_t gi, size_t *next_id)
 {
     const rl_out_group *g = &p->view->groups[gi];
@@ -302,11 +319,12 @@ static int file_section(const page *p, size_t gi, size_t *next_id)
         word(p, RL_MSG_HTML_NO_SOURCE);
         rl_sbuf_adds(p->b, "</p>\n");
     }
-    for (size_t i = 0; i < g->n; i++)
-        violation(p, g->v[i], (*next_id)++, &src);
+    section_run s = {p, g, *next_id, &src};
+    int rc = rl_out_items(p->out, p->b, g->n, p->jobs, violation_item, &s);
+    *next_id += g->n;
     rl_sbuf_adds(p->b, "</section>\n");
     rl_html_source_free(&src);
-    return 0;
+    return rc;
 }
 
 static int violations(const page *p)
@@ -413,12 +431,11 @@ static void clean_files(const page *p)
 
 int rl_write_html(FILE *out, const rl_result *res, const rl_write_opts *opts)
 {
-    (void)opts;
     rl_out_view view;
     if (rl_out_view_init(&view, res) != 0)
         return -1;
     rl_sbuf b = RL_SBUF_INIT;
-    page p = {&b, res, &view, rl_result_lang(res)};
+    page p = {&b, res, &view, rl_result_lang(res), out, rl_out_jobs(opts)};
     head(&p);
     header(&p);
     nav(&p);

@@ -74,7 +74,7 @@ static void case_name(rl_sbuf *n, const rl_violation *v)
         rl_sbuf_printf(n, " %s", v->pointer);
 }
 
-static void failed_case(rl_sbuf *b, const char *file, const rl_violation *v, totals *t)
+static void failed_case(rl_sbuf *b, const char *file, const rl_violation *v)
 {
     rl_sbuf name = RL_SBUF_INIT, text = RL_SBUF_INIT;
     case_name(&name, v);
@@ -92,20 +92,16 @@ static void failed_case(rl_sbuf *b, const char *file, const rl_violation *v, tot
         b->oom = 1;
     rl_sbuf_free(&name);
     rl_sbuf_free(&text);
-    t->tests++;
-    t->failures++;
 }
 
-static void clean_case(rl_sbuf *b, const char *file, const char *rule, int skipped, totals *t)
+static void clean_case(rl_sbuf *b, const char *file, const char *rule, int skipped)
 {
     rl_sbuf_adds(b, "    <testcase");
     attr(b, "classname", file);
     attr(b, "name", rule);
-    t->tests++;
     if (skipped) {
         rl_sbuf_adds(b, "><skipped message=\"not checked: the report could not be read\"/>"
                         "</testcase>\n");
-        t->skipped++;
     } else {
         rl_sbuf_adds(b, "/>\n");
     }
@@ -139,68 +135,91 @@ static int bucket(const rl_out_view *view, const rl_out_group *g, const rl_viola
     return fill ? 0 : -1;
 }
 
-/* Rule r's test cases in a file: one failing per violation, or one
- * passing (or skipped) when it has none. */
-static void rule_cases(rl_sbuf *b, const char *file, const char *rule,
-                       const rl_violation *const *vs, size_t n, int skipped, totals *t)
+/* A file's test cases: its violations by rule (bucket), and the counts. */
+typedef struct suite_plan {
+    const rl_out_group *g;
+    const rl_violation **by_rule;
+    size_t *start;
+    int unread; /* input violations and nothing run: the rules' cases are skipped */
+    totals t;
+} suite_plan;
+
+static int plan_suite(const rl_out_view *view, const rl_out_group *g, suite_plan *sp)
 {
-    for (size_t i = 0; i < n; i++)
-        failed_case(b, file, vs[i], t);
-    if (!n)
-        clean_case(b, file, rule, skipped, t);
+    *sp = (suite_plan){g, malloc((g->n + 1) * sizeof *sp->by_rule),
+                       malloc((view->n_rules + 1) * sizeof *sp->start), 0, {0, 0, 0}};
+    if (!sp->by_rule || !sp->start || bucket(view, g, sp->by_rule, sp->start) != 0)
+        return -1;
+    sp->unread = g->counts.evaluations == 0 && sp->start[1] > 0;
+    for (size_t r = 0; r < view->n_rules; r++) { /* one failing case per violation, or one clean */
+        size_t n = sp->start[r + 1] - sp->start[r];
+        sp->t.tests += n ? n : 1;
+        sp->t.failures += n;
+        sp->t.skipped += !n && sp->unread && r > 0;
+    }
+    return 0;
 }
 
-static int suite(rl_sbuf *b, const rl_out_view *view, const rl_out_group *g, totals *all)
+typedef struct cases_run {
+    const char *file;
+    const rl_violation *const *vs;
+} cases_run;
+
+static void case_item(void *ctx, size_t i, rl_sbuf *b)
 {
-    const rl_violation **by_rule = malloc((g->n + 1) * sizeof *by_rule);
-    size_t *start = malloc((view->n_rules + 1) * sizeof *start);
-    if (!by_rule || !start || bucket(view, g, by_rule, start) != 0) {
-        free(by_rule);
-        free(start);
-        return -1;
-    }
-    int unread = g->counts.evaluations == 0 && start[1] > 0; /* input violations, nothing run */
-    rl_sbuf cases = RL_SBUF_INIT;
-    totals t = {0, 0, 0};
-    for (size_t r = 0; r < view->n_rules; r++)
-        rule_cases(&cases, g->file, view->rules[r].id, by_rule + start[r],
-                   start[r + 1] - start[r], unread && r > 0, &t);
+    const cases_run *c = ctx;
+    failed_case(b, c->file, c->vs[i]);
+}
+
+/* Rule r's test cases in each file: one failing per violation (formatted
+ * on jobs threads), or one passing (or skipped) when it has none. */
+static int suite(FILE *out, rl_sbuf *b, const rl_out_view *view, const suite_plan *sp,
+                 unsigned jobs)
+{
+    int rc = 0;
     rl_sbuf_adds(b, "  <testsuite");
-    attr(b, "name", g->file);
-    rl_sbuf_printf(b, " tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\">\n", t.tests,
-                   t.failures, t.skipped);
-    rl_sbuf_add(b, rl_sbuf_str(&cases), cases.len);
+    attr(b, "name", sp->g->file);
+    rl_sbuf_printf(b, " tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\">\n",
+                   sp->t.tests, sp->t.failures, sp->t.skipped);
+    for (size_t r = 0; r < view->n_rules; r++) {
+        size_t n = sp->start[r + 1] - sp->start[r];
+        cases_run c = {sp->g->file, sp->by_rule + sp->start[r]};
+        if (n && rl_out_items(out, b, n, jobs, case_item, &c) != 0)
+            rc = -1;
+        if (!n)
+            clean_case(b, sp->g->file, view->rules[r].id, sp->unread && r > 0);
+    }
     rl_sbuf_adds(b, "  </testsuite>\n");
-    if (!rl_sbuf_ok(&cases))
-        b->oom = 1;
-    all->tests += t.tests;
-    all->failures += t.failures;
-    all->skipped += t.skipped;
-    rl_sbuf_free(&cases);
-    free(by_rule);
-    free(start);
-    return 0;
+    return rc;
 }
 
 int rl_write_junit(FILE *out, const rl_result *res, const rl_write_opts *opts)
 {
-    (void)opts;
     rl_out_view view;
     if (rl_out_view_init(&view, res) != 0)
         return -1;
-    rl_sbuf suites = RL_SBUF_INIT, b = RL_SBUF_INIT;
+    rl_sbuf b = RL_SBUF_INIT;
+    suite_plan *plans = calloc(view.n_groups + 1, sizeof *plans);
     totals t = {0, 0, 0};
-    int rc = 0;
-    for (size_t i = 0; rc == 0 && i < view.n_groups; i++)
-        rc = suite(&suites, &view, &view.groups[i], &t);
+    int rc = plans ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < view.n_groups; i++) {
+        rc = plan_suite(&view, &view.groups[i], &plans[i]);
+        t.tests += plans[i].t.tests;
+        t.failures += plans[i].t.failures;
+    }
     rl_sbuf_adds(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     rl_sbuf_printf(&b, "<testsuites name=\"reportlint\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n",
                    t.tests, t.failures);
-    rl_sbuf_add(&b, rl_sbuf_str(&suites), suites.len);
+    for (size_t i = 0; rc == 0 && i < view.n_groups; i++)
+        rc = suite(out, &b, &view, &plans[i], rl_out_jobs(opts));
     rl_sbuf_adds(&b, "</testsuites>\n");
-    if (!rl_sbuf_ok(&suites) || rc != 0)
+    if (rc != 0)
         b.oom = 1;
-    rl_sbuf_free(&suites);
+    for (size_t i = 0; plans && i < view.n_groups; i++) {
+        free(plans[i].by_rule);
+        free(plans[i].start);
+    }
+    free(plans);
     rl_out_view_free(&view);
     return rl_out_flush(&b, out);
 }

@@ -26,11 +26,17 @@ int rl_write_ndjson_summary(FILE *out, const rl_result *res)
     return rl_out_flush(&b, out);
 }
 
+static void item(void *res, size_t i, rl_sbuf *b)
+{
+    rl_out_violation_json(b, rl_result_violation(res, i));
+    rl_sbuf_addc(b, '\n');
+}
+
 int rl_write_ndjson(FILE *out, const rl_result *res, const rl_write_opts *opts)
 {
-    (void)opts;
-    for (size_t i = 0; i < rl_result_count(res); i++)
-        if (rl_write_ndjson_violation(out, rl_result_violation(res, i)) != 0)
-            return -1;
+    rl_sbuf b = RL_SBUF_INIT;
+    int rc = rl_out_items(out, &b, rl_result_count(res), rl_out_jobs(opts), item, (void *)res);
+    if (rl_out_flush(&b, out) != 0 || rc != 0)
+        return -1;
     return rl_write_ndjson_summary(out, res);
 }

@@ -209,11 +209,19 @@ static void properties(rl_sbuf *b, const rl_violation *v)
     rl_sbuf_adds(b, "}}");
 }
 
-static void result(rl_sbuf *b, const rl_violation *v, long rule_index, seen *s)
+static uint64_t fingerprint_of(const rl_violation *v)
+{
+    rl_sbuf uri = RL_SBUF_INIT;
+    artifact_uri(&uri, v->file);
+    uint64_t h = rl_violation_identity(v, rl_sbuf_str(&uri));
+    rl_sbuf_free(&uri);
+    return h;
+}
+
+static void result(rl_sbuf *b, const rl_violation *v, long rule_index, uint64_t h, size_t nth)
 {
     rl_sbuf uri = RL_SBUF_INIT;
     int relative = artifact_uri(&uri, v->file);
-    uint64_t h = rl_violation_identity(v, rl_sbuf_str(&uri));
     rl_sbuf_adds(b, "{\"ruleId\":");
     jstr(b, v->rule);
     if (rule_index >= 0)
@@ -225,7 +233,7 @@ static void result(rl_sbuf *b, const rl_violation *v, long rule_index, seen *s)
     rl_sbuf_printf(b,
                    ",\"partialFingerprints\":{\"reportlint/v2\":\"%016llx\","
                    "\"primaryLocationLineHash\":\"%016llx:%zu\"},",
-                   (unsigned long long)h, (unsigned long long)h, occurrence(s, h));
+                   (unsigned long long)h, (unsigned long long)h, nth);
     properties(b, v);
     rl_sbuf_addc(b, '}');
     rl_sbuf_free(&uri);
@@ -245,32 +253,55 @@ static void driver(rl_sbuf *b, const rl_out_view *view)
     rl_sbuf_adds(b, "\n      ]}},\n");
 }
 
-static int results(rl_sbuf *b, const rl_result *res, const rl_out_view *view)
+/* The results, on several threads: every fingerprint, then (in order)
+ * how many earlier results had it, then the results' text. */
+typedef struct results_run {
+    const rl_result *res;
+    const rl_out_view *view;
+    uint64_t *hash;
+    size_t *nth;
+} results_run;
+
+static void hash_one(void *ctx, size_t i)
+{
+    results_run *r = ctx;
+    r->hash[i] = fingerprint_of(rl_result_violation(r->res, i));
+}
+
+static void result_item(void *ctx, size_t i, rl_sbuf *b)
+{
+    const results_run *r = ctx;
+    const rl_violation *v = rl_result_violation(r->res, i);
+    rl_sbuf_adds(b, i ? ",\n        " : "\n        ");
+    result(b, v, rl_out_view_rule(r->view, v->rule), r->hash[i], r->nth[i]);
+}
+
+static int results(FILE *out, rl_sbuf *b, const rl_result *res, const rl_out_view *view,
+                   unsigned jobs)
 {
     size_t n = rl_result_count(res), cap = 16;
     while (cap < 2 * n)
         cap *= 2;
     seen s = {calloc(cap, sizeof *s.keys), calloc(cap, sizeof *s.counts), cap};
-    if (!s.keys || !s.counts) {
-        free(s.keys);
-        free(s.counts);
-        return -1;
+    results_run r = {res, view, malloc((n + 1) * sizeof *r.hash), malloc((n + 1) * sizeof *r.nth)};
+    int rc = s.keys && s.counts && r.hash && r.nth ? 0 : -1;
+    if (rc == 0) {
+        rl_out_for(n, jobs, hash_one, &r);
+        for (size_t i = 0; i < n; i++)
+            r.nth[i] = occurrence(&s, r.hash[i]);
+        rl_sbuf_adds(b, "      \"results\": [");
+        rc = rl_out_items(out, b, n, jobs, result_item, &r);
+        rl_sbuf_adds(b, n ? "\n      ],\n" : "],\n");
     }
-    rl_sbuf_adds(b, "      \"results\": [");
-    for (size_t i = 0; i < n; i++) {
-        const rl_violation *v = rl_result_violation(res, i);
-        rl_sbuf_adds(b, i ? ",\n        " : "\n        ");
-        result(b, v, rl_out_view_rule(view, v->rule), &s);
-    }
-    rl_sbuf_adds(b, n ? "\n      ],\n" : "],\n");
     free(s.keys);
     free(s.counts);
-    return 0;
+    free(r.hash);
+    free(r.nth);
+    return rc;
 }
 
 int rl_write_sarif(FILE *out, const rl_result *res, const rl_write_opts *opts)
 {
-    (void)opts;
     rl_out_view view;
     if (rl_out_view_init(&view, res) != 0)
         return -1;
@@ -281,7 +312,7 @@ int rl_write_sarif(FILE *out, const rl_result *res, const rl_write_opts *opts)
     rl_sbuf_adds(&b, "      \"originalUriBaseIds\": {\"%SRCROOT%\": {\"description\": {\"text\":"
                      "\"The directory reportlint ran in; relative report paths are relative to "
                      "it.\"}}},\n      \"columnKind\": \"unicodeCodePoints\",\n");
-    if (results(&b, res, &view) != 0)
+    if (results(out, &b, res, &view, rl_out_jobs(opts)) != 0)
         b.oom = 1;
     rl_sbuf_adds(&b, "      \"properties\": {\"summary\": ");
     rl_out_summary_json(&b, res, rl_result_count(res));

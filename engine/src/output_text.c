@@ -92,17 +92,34 @@ static void file_header(const text_ctx *t, const rl_out_group *g, int verbose)
     rl_sbuf_addc(t->b, '\n');
 }
 
-static void groups(const text_ctx *t, const rl_out_view *view, int verbosity)
+typedef struct group_items {
+    const text_ctx *t;
+    const rl_out_group *g;
+} group_items;
+
+static void item(void *ctx, size_t i, rl_sbuf *b)
 {
+    const group_items *gi = ctx;
+    text_ctx t = *gi->t;
+    t.b = b;
+    violation_line(&t, gi->g->v[i]);
+}
+
+static int groups(const text_ctx *t, const rl_out_view *view, int verbosity, FILE *out,
+                  unsigned jobs)
+{
+    int rc = 0;
     for (size_t i = 0; i < view->n_groups; i++) {
         const rl_out_group *g = &view->groups[i];
         if (verbosity >= 0 && (g->n || verbosity > 0))
             file_header(t, g, verbosity > 0);
-        for (size_t j = 0; j < g->n; j++)
-            violation_line(t, g->v[j]);
+        group_items gi = {t, g};
+        if (rl_out_items(out, t->b, g->n, jobs, item, &gi) != 0)
+            rc = -1;
         if (verbosity >= 0 && g->n)
             rl_sbuf_addc(t->b, '\n');
     }
+    return rc;
 }
 
 /* ---- violations by rule ---------------------------------------------- */
@@ -211,7 +228,8 @@ int rl_write_text(FILE *out, const rl_result *res, const rl_write_opts *opts)
     rl_out_view view;
     if (rl_out_view_init(&view, res) != 0)
         return -1;
-    groups(&t, &view, verbosity);
+    if (groups(&t, &view, verbosity, out, rl_out_jobs(opts)) != 0)
+        b.oom = 1;
     if (verbosity >= 0) {
         by_rule(&t, &view);
         if (verbosity > 0)

@@ -409,6 +409,11 @@ rl_figure *rl_result_figures(rl_result *res, const rl_fig *figs, size_t n, const
     return out;
 }
 
+size_t rl_result_bytes(const rl_result *res)
+{
+    return rl_arena_used(res->arena) + res->cap * sizeof *res->v;
+}
+
 size_t rl_result_count(const rl_result *res)
 {
     return res->n;

@@ -79,6 +79,9 @@ rl_rule_result *rl_result_rule_mut(rl_result *res, long slot);
 /* The key slot was recorded with (NULL for none or a slot out of range). */
 const void *rl_result_rule_key(const rl_result *res, long slot);
 
+/* Bytes the result holds for its violations (their table and strings). */
+size_t rl_result_bytes(const rl_result *res);
+
 /* A string copied into the result's arena. */
 const char *rl_result_strdup(rl_result *res, const char *s);
 

@@ -101,7 +101,7 @@ class rl_summary(Structure):
 
 
 class rl_write_opts(Structure):
-    _fields_ = [("color", c_int), ("verbosity", c_int)]
+    _fields_ = [("color", c_int), ("verbosity", c_int), ("jobs", c_uint)]
 
 
 def _fn(name: str, restype, *argtypes) -> None:

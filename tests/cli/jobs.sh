@@ -26,6 +26,44 @@ for fmt in text json ndjson sarif junit github html; do
             bad "-j: -f $fmt on $(basename "$input"): -j 1, -j 2 and -j 7 differ"; fi
     done
 done
+# many violations per block (their results handed over in parts, and
+# --max-violations 0), a block cut inside a run of violating records, and a
+# directory of files: -j 3 too
+python3 - <<'PY'
+import os
+os.makedirs("dir/sub", exist_ok=True)
+pad = "x" * 700
+with open("dense.ndjson", "w") as f:
+    for i in range(3000):
+        v = ",".join(str(-k if i % 9 else k) for k in range(1, 21))
+        f.write('{"id": "%s%d", "pad": "%s", "v": [%s]}\n' % ("r" if i % 11 else "x", i, pad, v))
+for i in range(40):
+    with open("dir/%s/f%02d.json" % ("sub" if i % 3 else ".", i), "w") as f:
+        f.write('{"id": "%s%d", "v": [%s]}\n' % ("r" if i % 4 else "x", i, ",".join(str(k - i % 5) for k in range(6))))
+PY
+cat >dense.json <<'J'
+{"ruleset": "dense", "rules": [
+  {"id": "NEG", "kind": "threshold", "each": "$.v[*]", "value": "@", "min": 0},
+  {"id": "ID", "kind": "pattern", "value": "@.id", "regex": "^r[0-9]+$"}
+]}
+J
+for fmt in text json ndjson sarif junit github html; do
+    for input in dense.ndjson dir; do
+        for j in 1 2 3; do
+            "$rl" --no-config --max-violations 0 -r dense.json -f $fmt -j $j "$input" >j$j.out 2>j$j.err
+            echo $? >j$j.status
+        done
+        if [ "$(cat j1.status j2.status j3.status)" = "1
+1
+1" ] && cmp -s j1.out j2.out && cmp -s j1.out j3.out && [ -s j1.out ] && [ ! -s j1.err ] &&
+            [ ! -s j2.err ] && [ ! -s j3.err ]; then ok; else
+            bad "-j: -f $fmt on $input: -j 1, -j 2 and -j 3 differ"; fi
+    done
+done
+"$rl" --no-config --max-violations 0 -r dense.json -f json -j 3 dense.ndjson >dense.out
+want=$(python3 -c 'print(sum(20 for i in range(3000) if i % 9) + sum(1 for i in range(3000) if i % 11 == 0))')
+if python3 -c 'import json,sys; s=json.load(open("dense.out"))["summary"]; sys.exit(s["violations"]["total"] != int(sys.argv[1]))' "$want"; then ok; else
+    bad "-j 3 on dense.ndjson: not every violation counted"; fi
 # the broken line is located; the records after it are still checked, and
 # every violation's line holds a record that breaks that rule
 "$rl" --no-config -r "$root/tests/bench/rules-ndjson.json" -f text -j 2 records.ndjson >text.out

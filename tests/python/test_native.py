@@ -30,7 +30,7 @@ int main(void) {
     F(rl_check_opts, lang); F(rl_check_opts, severities); F(rl_check_opts, n_severities);
     F(rl_check_opts, jobs); F(rl_check_opts, max_string); F(rl_check_opts, max_size);
     F(rl_check_opts, max_violations); F(rl_check_opts, timeout);
-    F(rl_write_opts, color); F(rl_write_opts, verbosity);
+    F(rl_write_opts, color); F(rl_write_opts, verbosity); F(rl_write_opts, jobs);
     printf("size rl_error %zu\nsize rl_diag %zu\nsize rl_check_opts %zu\nsize rl_write_opts %zu\n",
            sizeof(rl_error), sizeof(rl_diag), sizeof(rl_check_opts), sizeof(rl_write_opts));
     return 0;

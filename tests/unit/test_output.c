@@ -271,7 +271,7 @@ static void test_text_options(void)
     rl_result *res = rl_result_new();
     check(r, res, "a.json", "{\"total\": 11, \"a\": 4, \"b\": 6}");
     check(r, res, "ok.json", "{\"total\": 10, \"a\": 4, \"b\": 6}");
-    rl_write_opts quiet = {0, -1}, verbose = {0, 1}, color = {1, 0};
+    rl_write_opts quiet = {0, -1, 0}, verbose = {0, 1, 0}, color = {1, 0, 0};
     char *q = write_str(RL_FORMAT_TEXT, res, r, &quiet);
     ASSERT_STR_EQ(q, "a.json:1:11: error [SUM] total is 11 but its parts add up to 10 (imbalance 1)\n");
     char *v = write_str(RL_FORMAT_TEXT, res, r, &verbose);
