@@ -16,7 +16,9 @@ file for reportlint's memory only; default 5 x BENCH_RECORDS, 0: skip),
 BENCH_JOBS (the parallel run, default the number of cores), AJV_DIR,
 BENCH_HUGE_MB (a national report of about that many MiB checked by
 reportlint -j 1 alone, for its time and memory against its size; default
-1024, 0: skip; bench-check skips it)."""
+1024, 0: skip; bench-check skips it).
+--formats: only the rows of every output format at -j 1 and -j N (each the
+best of BENCH_REPEAT runs, default 1)."""
 import json
 import os
 import platform
@@ -199,6 +201,51 @@ def targets(nd, jobs, rss_big):
     return "\n".join(["| target | measured | |", "| --- | ---: | --- |"] + out)
 
 
+FORMATS = ("text", "json", "ndjson", "sarif", "junit", "github", "html")
+
+
+def bench_formats(nd, jobs):
+    """Issue 16 target 2: every output format at -j 1 and -j N on the NDJSON
+    records (the benchmark rules, --max-violations 0, -o a file), the two
+    outputs byte-identical. Returns rows (format, secs -j 1, secs -j N, max
+    RSS -j 1, max RSS -j N) and failures; best of BENCH_REPEAT runs (default 1)."""
+    repeat = int(os.environ.get("BENCH_REPEAT", "1"))
+    path, _ = dataset("ndjson", nd["records"])
+    rules = os.path.join(HERE, "rules-ndjson.json")
+    rows, failures = [], []
+    for fmt in FORMATS:
+        got = {}
+        for _ in range(repeat):
+            for j in (1, jobs):
+                out = os.path.join(OUT, "out-fmt-%d.%s" % (j, fmt))
+                status, secs, rss, err = run([RL, "--no-config", "--max-violations", "0", "-r", rules, "-f", fmt,
+                                              "-j", str(j), "-o", out, path], os.path.join(OUT, "stdout.txt"))
+                if status != 1:
+                    failures.append("-f %s -j %d: exit %d: %s" % (fmt, j, status, err[:500]))
+                if j not in got or secs < got[j][0]:
+                    got[j] = (secs, rss, out)
+        same = subprocess.run(["cmp", "-s", got[1][2], got[jobs][2]]).returncode == 0
+        if not same:
+            failures.append("-f %s: -j 1 and -j %d outputs differ" % (fmt, jobs))
+        for j in (1, jobs):
+            os.remove(got[j][2])
+        rows.append((fmt, got[1][0], got[jobs][0], got[1][1], got[jobs][1], same))
+        log("-f %-7s -j 1 %6.2f s  -j %d %6.2f s  %.2fx  %s" % (fmt, got[1][0], jobs, got[jobs][0],
+                                                          got[1][0] / got[jobs][0], "identical" if same else "DIFFER"))
+    return rows, failures
+
+
+def formats_table(nd, rows, jobs):
+    lines = ["### Every output format, -j 1 and -j %d (NDJSON records: %d; issue 16 target 2)" % (jobs, nd["records"]), "",
+             "| format | -j 1 (s) | -j %d (s) | -j 1 / -j %d | max RSS -j 1 (MB) | max RSS -j %d (MB) | output | target ≥ 1.8× |" % (jobs, jobs, jobs),
+             "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |"]
+    for fmt, s1, sj, r1, rj, same in rows:
+        lines.append("| %s | %.2f | %.2f | %.2f× | %.1f | %.1f | %s | %s |" % (
+            fmt, s1, sj, s1 / sj, r1 / 1024, rj / 1024, "identical" if same else "**differs**",
+            "met" if s1 / sj >= 1.8 else "**missed**"))
+    return "\n".join(lines)
+
+
 COLL_RULES = os.path.join(ROOT, "tests", "collection", "rules-stream.json")
 COMMUNES = 5  # tests/bench/gen.py's communes: one collection violation (FEES-BY-COMMUNE) each
 
@@ -317,6 +364,13 @@ def main():
     for f in (RL, FLOOR, TIMED):
         if not os.access(f, os.X_OK):
             sys.exit("bench: %s is missing (make bench builds it)" % f)
+    if "--formats" in sys.argv:  # only the rows of every output format, -j 1 and -j N
+        nd = {"records": n}
+        rows, failures = bench_formats(nd, jobs)
+        print(formats_table(nd, rows, jobs))
+        for f in failures:
+            log("bench: FAILED: " + f)
+        sys.exit(1 if failures else 0)
     if not have("jq"):
         sys.exit("bench: jq is not installed (tests/bench/setup.sh installs it with apt-get)")
     ajv_reason = ajv_missing()
@@ -336,6 +390,10 @@ def main():
             failures += fails
     coll_rows, coll_fail = bench_collection(results[0], jobs)
     failures += coll_fail
+    fmt_rows = []
+    if jobs > 1:
+        fmt_rows, fmt_fail = bench_formats(results[0], jobs)
+        failures += fmt_fail
     rss_big = None
     if big:
         path, _ = dataset("ndjson", big)
@@ -368,6 +426,9 @@ def main():
         print(collection_table(results[0], coll_rows, jobs))
         print()
         print(bigdoc_table(results, huge))
+        if fmt_rows:
+            print()
+            print(formats_table(results[0], fmt_rows, jobs))
     for f in failures:
         log("bench: FAILED: " + f)
     if failures:
