@@ -132,7 +132,7 @@ typedef struct lint_run {
 static int check_and_write(const lint_run *r, const cli_strings *files, rl_result *res, int *fails)
 {
     const cli_opts *o = r->o;
-    rl_check_opts copts = {0};
+    rl_check_opts copts = RL_CHECK_OPTS_INIT;
     copts.locale = o->locale;
     copts.lang = r->lang;
     copts.only = o->only.items;
@@ -171,7 +171,7 @@ static int check_and_write(const lint_run *r, const cli_strings *files, rl_resul
     if (ok && stream) {
         ok = rl_write_summary(out.f, r->fmt, res) == 0;
     } else if (ok) {
-        rl_write_opts wopts = {use_color(o), o->verbosity, cli_jobs(o)};
+        rl_write_opts wopts = {RL_WRITE_OPTS_VERSION, use_color(o), o->verbosity, cli_jobs(o)};
         ok = rl_write_ex(out.f, r->fmt, res, r->rules, &wopts) == 0;
     }
     return output_close(&out, ok);

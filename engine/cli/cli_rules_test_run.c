@@ -298,7 +298,7 @@ static int check_one(const rt_file *f, const rl_jnode *report, const rl_rules *r
 static int check_report(const cli_opts *o, const rt_file *f, const rl_jnode *ex,
                         const rl_rules *rules, rl_result *res)
 {
-    rl_check_opts co = {0};
+    rl_check_opts co = RL_CHECK_OPTS_INIT;
     co.locale = locale_of(o, f, ex);
     co.lang = o->lang ? o->lang : "en";
     co.max_violations = RL_UNLIMITED;

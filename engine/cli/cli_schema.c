@@ -67,7 +67,7 @@ int cli_schema(int argc, char **argv)
     rc = CLI_USAGE_ERROR;
     if (res && cli_expand_inputs(&args, o.trust, &files) == 0 && check_files(rules, &files, res) == 0) {
         rl_result_sort(res);
-        rl_write_opts wopts = {0, o.verbosity, 1};
+        rl_write_opts wopts = {RL_WRITE_OPTS_VERSION, 0, o.verbosity, 1};
         rc = rl_write_ex(stdout, fmt, res, rules, &wopts) == 0 && fflush(stdout) == 0
                  ? rl_result_count(res) > 0
                  : CLI_USAGE_ERROR;

@@ -208,7 +208,17 @@ RL_API int rl_rules_add_schema(rl_rules *rules, const char *path);
 
 /* ---- checking -------------------------------------------------------- */
 
+/* Option structs are versioned (libgit2 style): the first member is the
+ * version of the struct the caller was compiled with, which its
+ * RL_*_OPTS_INIT sets. A function given a version it does not know (0: a
+ * struct zeroed instead of initialised, or one from a newer header)
+ * refuses it: -1, with a message where the function has an rl_error. */
+#define RL_CHECK_OPTS_VERSION 1u
+#define RL_WRITE_OPTS_VERSION 1u
+#define RL_TOOL_OPTS_VERSION 1u
+
 typedef struct rl_check_opts {
+    unsigned int version;         /* RL_CHECK_OPTS_VERSION (RL_CHECK_OPTS_INIT sets it) */
     const char *locale;           /* --locale: used when a report has no report.locale */
     const char *const *only;      /* rule ids to run (NULL: all) */
     size_t n_only;
@@ -245,7 +255,7 @@ typedef struct rl_check_opts {
 
 /* Every option at its default: rl_check_opts o = RL_CHECK_OPTS_INIT; then
  * set the fields wanted (fields added in later versions stay defaults). */
-#define RL_CHECK_OPTS_INIT {0}
+#define RL_CHECK_OPTS_INIT {.version = RL_CHECK_OPTS_VERSION}
 
 #define RL_UNLIMITED ((size_t)-1)
 /* The hard maximum of max_depth. Nothing in the engine recurses on a
@@ -342,7 +352,8 @@ RL_API void rl_result_free(rl_result *res);
 
 /* Check one report file against rules, adding to res. An unreadable
  * or invalid file becomes an `input` violation, not a failure: the return
- * value is nonzero only for a misuse (rules with diagnostics, no memory).
+ * value is nonzero only for a misuse (rules with diagnostics, an opts of
+ * an unknown version, no memory); opts may be NULL (every default).
  * A name ending in .ndjson or .jsonl is read one record (line) at a time,
  * in bounded memory: each record is a report; blank lines are skipped; a
  * line that is not JSON is an `input` violation and the next lines are
@@ -499,6 +510,7 @@ RL_API int rl_format_parse(const char *name, rl_format *out);
 RL_API const char *rl_format_names(void);
 
 typedef struct rl_write_opts {
+    unsigned int version; /* RL_WRITE_OPTS_VERSION (RL_WRITE_OPTS_INIT sets it) */
     int color;     /* text: ANSI colours (the caller decides: a terminal, NO_COLOR, --color) */
     int verbosity; /* text: -1 violation lines only, 0 normal, 1 also per-file counts and
                       every rule's evaluations */
@@ -507,11 +519,12 @@ typedef struct rl_write_opts {
 } rl_write_opts;
 
 /* No colour, normal verbosity, one thread. */
-#define RL_WRITE_OPTS_INIT {0, 0, 0}
+#define RL_WRITE_OPTS_INIT {.version = RL_WRITE_OPTS_VERSION}
 
 /* Write res in a format to out. The rules that ran, with their counts and
  * where they are defined, come from the result (rl_result_rule); rules is
- * not read (kept for compatibility; may be NULL). opts may be NULL. Messages are already in
+ * not read (kept for compatibility; may be NULL). opts may be NULL; one of
+ * an unknown version is refused (-1). Messages are already in
  * the language they were checked in; the text summary line is written in
  * that language too (English when nothing was checked). Violations are written
  * in result order (call rl_result_sort first for file/line order). */
@@ -543,12 +556,13 @@ RL_API int rl_eval_json(const char *expr, const char *doc, size_t doc_len, const
 RL_API int rl_select_json(const char *jsonpath, const char *doc, size_t doc_len, int paths,
                           char **json_out, rl_error *err);
 
-/* Where `eval` and `path` look, and how (every field optional: zero it,
- * or start from RL_TOOL_OPTS_INIT). The document is read as a check reads
+/* Where `eval` and `path` look, and how (start from RL_TOOL_OPTS_INIT;
+ * every other field is optional). The document is read as a check reads
  * it: the same rule set parameters, report.locale/--locale, and as_of (the
  * rule set's `as_of` param evaluated on the report, else today), so that
  * a value printed here is the value a rule sees. */
 typedef struct rl_tool_opts {
+    unsigned int version; /* RL_TOOL_OPTS_VERSION (RL_TOOL_OPTS_INIT sets it) */
     const char *name;   /* the document's file name; a .ndjson/.jsonl name holds
                            one report per line (then record is required) */
     size_t record;      /* the record (1-based, blank lines not counted) of an
@@ -561,7 +575,7 @@ typedef struct rl_tool_opts {
                            default, 1000; at most RL_MAX_DEPTH_LIMIT) */
 } rl_tool_opts;
 
-#define RL_TOOL_OPTS_INIT {NULL, 0, NULL, NULL, 0, 0, 0}
+#define RL_TOOL_OPTS_INIT {.version = RL_TOOL_OPTS_VERSION}
 
 /* Evaluate expr against a report (`reportlint eval`), in the context of
  * rules' first rule set (rules may be NULL: no parameters). doc NULL is

@@ -190,11 +190,14 @@ static void check_parsed(const rl_rules *rules, const rl_check_opts *opts, rl_la
     rl_jdoc_free(doc);
 }
 
-/* What every check of a file or buffer does first: refuse a misuse (-1),
- * set the language, and begin the file's record. */
+/* What every check of a file or buffer does first: refuse a misuse (-1:
+ * an opts of another version, rules with diagnostics, an unknown
+ * language), set the language, and begin the file's record. */
 static int start(const rl_rules *rules, const rl_check_opts *opts, const char *name,
                  rl_result *res, rl_lang *lang)
 {
+    if (opts && opts->version != RL_CHECK_OPTS_VERSION)
+        return -1;
     if (!rules || !res || !name || rules->n_diags || !check_lang(opts, lang))
         return -1;
     rl_result_set_lang(res, *lang);

@@ -53,6 +53,8 @@ int rl_write_ex(FILE *out, rl_format format, const rl_result *res, const rl_rule
 {
     const rl_writer *w = rl_writer_of(format);
     (void)rules; /* the result records the rules that ran */
+    if (opts && opts->version != RL_WRITE_OPTS_VERSION)
+        return -1;
     return out && res && w ? w->write(out, res, opts) : -1;
 }
 

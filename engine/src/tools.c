@@ -66,9 +66,16 @@ static int open_doc(const rl_tool_opts *o, const char *text, size_t len, tool_do
     return 0;
 }
 
-static const rl_tool_opts *opts_or_default(const rl_tool_opts *o)
+/* o, or the defaults for NULL; NULL (err set) for an o of a version this
+ * library does not know. */
+static const rl_tool_opts *opts_or_default(const rl_tool_opts *o, rl_error *err)
 {
     static const rl_tool_opts none = RL_TOOL_OPTS_INIT;
+    if (o && o->version != RL_TOOL_OPTS_VERSION) {
+        rl_error_set(err, 0, 0, "rl_tool_opts version %u is not supported (this library knows %u;"
+                     " start from RL_TOOL_OPTS_INIT)", o->version, RL_TOOL_OPTS_VERSION);
+        return NULL;
+    }
     return o ? o : &none;
 }
 
@@ -118,7 +125,8 @@ static const rl_ruleset *first_set(const rl_rules *rules)
 int rl_eval_report(const rl_rules *rules, const rl_tool_opts *opts, const char *expr,
                    const char *doc, size_t doc_len, char **json_out, rl_error *err)
 {
-    opts = opts_or_default(opts);
+    if (!(opts = opts_or_default(opts, err)))
+        return -1;
     const rl_ruleset *set = first_set(rules);
     rl_expr *e = rl_expr_compile(expr, strlen(expr), set ? set->params : NULL, 0, err);
     if (!e) {
@@ -184,7 +192,8 @@ static void write_nodes(rl_sbuf *b, rl_jdoc *doc, const rl_nodelist *nodes, cons
 int rl_select_report(const rl_tool_opts *opts, const char *jsonpath, const char *doc,
                      size_t doc_len, char **json_out, rl_error *err)
 {
-    opts = opts_or_default(opts);
+    if (!(opts = opts_or_default(opts, err)))
+        return -1;
     rl_jpath *q = rl_jpath_compile(jsonpath, strlen(jsonpath), NULL, err);
     if (!q) {
         rl_error_prefix(err, "JSONPath, column %u", err->column);

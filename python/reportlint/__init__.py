@@ -436,7 +436,7 @@ class Result(_Owned):
             raise ValueError("reportlint: unknown format '%s' (one of %s)"
                              % (format, ", ".join(FORMATS)))
         rules = self._rules
-        wopts = _lib.rl_write_opts(int(color), int(verbosity))
+        wopts = _lib.rl_write_opts(color=int(color), verbosity=int(verbosity))
         return _lib.write_to_bytes(fmt.value, self._require(),
                                    rules._ptr if rules is not None else None, wopts)
 

@@ -76,10 +76,18 @@ class rl_rule_severity(Structure):
     _fields_ = [("rule", c_char_p), ("severity", c_int)]
 
 
+# The versions of the option structs mirrored here (reportlint.h's
+# RL_*_OPTS_VERSION): the library refuses an option struct of another one.
+RL_CHECK_OPTS_VERSION = 1
+RL_WRITE_OPTS_VERSION = 1
+
+
 class rl_check_opts(Structure):
-    """Mirror of rl_check_opts. Fields added to the C struct later are zero
+    """Mirror of rl_check_opts, made with its version set (as
+    RL_CHECK_OPTS_INIT). Fields added to the C struct later are zero
     (their default, by the header's convention) thanks to the padding."""
     _fields_ = [
+        ("version", c_uint),
         ("locale", c_char_p),
         ("only", POINTER(c_char_p)), ("n_only", c_size_t),
         ("skip", POINTER(c_char_p)), ("n_skip", c_size_t),
@@ -92,6 +100,10 @@ class rl_check_opts(Structure):
         ("_reserved", c_char * 256),
     ]
 
+    def __init__(self, **fields):
+        fields.setdefault("version", RL_CHECK_OPTS_VERSION)
+        super().__init__(**fields)
+
 
 class rl_summary(Structure):
     _fields_ = [(n, c_size_t) for n in ("files", "rules", "evaluations", "passed", "failed",
@@ -101,7 +113,12 @@ class rl_summary(Structure):
 
 
 class rl_write_opts(Structure):
-    _fields_ = [("color", c_int), ("verbosity", c_int), ("jobs", c_uint)]
+    """Mirror of rl_write_opts, made with its version set (as RL_WRITE_OPTS_INIT)."""
+    _fields_ = [("version", c_uint), ("color", c_int), ("verbosity", c_int), ("jobs", c_uint)]
+
+    def __init__(self, **fields):
+        fields.setdefault("version", RL_WRITE_OPTS_VERSION)
+        super().__init__(**fields)
 
 
 def _fn(name: str, restype, *argtypes) -> None:

@@ -33,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort(); /* the fixed rule set must load */
     rl_result *res = rl_result_new();
     rl_check_buffer(rules, NULL, "report.json", (const char *)data, size, res);
-    rl_check_opts tiny = {0};
+    rl_check_opts tiny = RL_CHECK_OPTS_INIT;
     tiny.max_depth = 8;
     tiny.max_string = 16;
     tiny.max_size = 4096;

@@ -36,7 +36,7 @@ static void use_config(cli_opts *o, cli_config *cfg, const rl_rules *rules)
     cli_policy *p = cli_policy_new(o, cfg);
     if (!p)
         return;
-    rl_check_opts base = {0};
+    rl_check_opts base = RL_CHECK_OPTS_INIT;
     char file[96];
     snprintf(file, sizeof file, "%s.dir/report.json", config_path());
     const rl_check_opts *opts = cli_policy_file_opts(p, file, &base);

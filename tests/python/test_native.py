@@ -25,14 +25,17 @@ int main(void) {
     F(rl_error, message); F(rl_error, line); F(rl_error, column); F(rl_error, failed);
     F(rl_diag, file); F(rl_diag, line); F(rl_diag, column); F(rl_diag, rule); F(rl_diag, message);
     F(rl_rule_severity, rule); F(rl_rule_severity, severity);
-    F(rl_check_opts, locale); F(rl_check_opts, only); F(rl_check_opts, n_only);
+    F(rl_check_opts, version); F(rl_check_opts, locale); F(rl_check_opts, only); F(rl_check_opts, n_only);
     F(rl_check_opts, skip); F(rl_check_opts, n_skip); F(rl_check_opts, max_depth);
     F(rl_check_opts, lang); F(rl_check_opts, severities); F(rl_check_opts, n_severities);
     F(rl_check_opts, jobs); F(rl_check_opts, max_string); F(rl_check_opts, max_size);
     F(rl_check_opts, max_violations); F(rl_check_opts, timeout);
-    F(rl_write_opts, color); F(rl_write_opts, verbosity); F(rl_write_opts, jobs);
+    F(rl_write_opts, version); F(rl_write_opts, color); F(rl_write_opts, verbosity);
+    F(rl_write_opts, jobs);
     printf("size rl_error %zu\nsize rl_diag %zu\nsize rl_check_opts %zu\nsize rl_write_opts %zu\n",
            sizeof(rl_error), sizeof(rl_diag), sizeof(rl_check_opts), sizeof(rl_write_opts));
+    printf("version rl_check_opts %u\nversion rl_write_opts %u\n", RL_CHECK_OPTS_VERSION,
+           RL_WRITE_OPTS_VERSION);
     return 0;
 }
 """
@@ -58,6 +61,9 @@ class TestLayout(unittest.TestCase):
         n = 0
         for line in out.splitlines():
             parts = line.split()
+            if parts[0] == "version":  # the mirrors are made with the header's version
+                self.assertEqual(getattr(_lib, parts[1])().version, int(parts[2]), line)
+                continue
             if parts[0] == "size":
                 mirror = getattr(_lib, parts[1])
                 if parts[1] == "rl_check_opts":  # padded: C may grow, never past it

@@ -137,7 +137,7 @@ static void test_files_and_groups(void)
     rl_result_free(res);
 
     const char *only[] = {"SUM"};
-    rl_check_opts opts = {0};
+    rl_check_opts opts = RL_CHECK_OPTS_INIT;
     opts.only = only;
     opts.n_only = 1;
     res = rl_result_new();
@@ -271,7 +271,8 @@ static void test_text_options(void)
     rl_result *res = rl_result_new();
     check(r, res, "a.json", "{\"total\": 11, \"a\": 4, \"b\": 6}");
     check(r, res, "ok.json", "{\"total\": 10, \"a\": 4, \"b\": 6}");
-    rl_write_opts quiet = {0, -1, 0}, verbose = {0, 1, 0}, color = {1, 0, 0};
+    rl_write_opts quiet = {RL_WRITE_OPTS_VERSION, 0, -1, 0}, verbose = {RL_WRITE_OPTS_VERSION, 0, 1, 0},
+                  color = {RL_WRITE_OPTS_VERSION, 1, 0, 0};
     char *q = write_str(RL_FORMAT_TEXT, res, r, &quiet);
     ASSERT_STR_EQ(q, "a.json:1:11: error [SUM] total is 11 but its parts add up to 10 (imbalance 1)\n");
     char *v = write_str(RL_FORMAT_TEXT, res, r, &verbose);

@@ -36,7 +36,7 @@ static void test_severity_overrides(void)
 
     rl_rule_severity sev[] = {{"MIN", RL_SEVERITY_ERROR}, {"SUM", RL_SEVERITY_INFO},
                               {"NOPE", RL_SEVERITY_ERROR}, {"SUM", RL_SEVERITY_WARNING}};
-    rl_check_opts opts = {0};
+    rl_check_opts opts = RL_CHECK_OPTS_INIT;
     opts.severities = sev;
     opts.n_severities = 4;
     res = run(&opts);
