@@ -20,9 +20,9 @@ With OBJDIR (the library's object files, build/obj), calls are checked too:
 `nm` lists the symbols each object uses and defines, and a symbol used by
 a file but defined in a file of a higher layer is a call against the order
 (an include check alone misses a local prototype or a declaration in a
-lower header). The one exception is UPCALLS: a kind's check is called by
-the checker with the rl_run it evaluates and reports through (kinds.h), so
-the rl_run_* functions are implemented in check.c for the kinds below.
+lower header); a lower layer reaches a higher one only through function
+pointers the higher one hands down (the loader's schema callback, the
+checker's rl_run_ops in every rl_run).
 Exit 1 with every offending include and call listed.
 """
 import fnmatch
@@ -52,8 +52,6 @@ LAYERS = [
                   "tools.*"]),
     ("output", 8, ["output*"]),
 ]
-# (layer of the caller, layer of the callee, symbol prefix): calls allowed up
-UPCALLS = [("kinds", "check", "rl_run_")]
 PUBLIC = "reportlint.h"
 UTIL = "reportlint_util.h"  # the command's helpers (engine/include), not installed
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
@@ -102,8 +100,6 @@ def check_calls(objdir, problems):
             callee = owner.get(sym)
             cl, cr = layer_of(callee) if callee else (None, None)
             if cl is None or cr <= rank:
-                continue
-            if any(layer == a and cl == b and sym.startswith(p) for a, b, p in UPCALLS):
                 continue
             problems.append("engine/src/%s (%s) calls %s, defined in %s (%s, a layer above)"
                             % (src, layer, sym, callee, cl))

@@ -16,12 +16,12 @@
 #include <string.h>
 #include <time.h>
 
-rl_eval_ctx *rl_run_ctx(rl_run *run)
+static rl_eval_ctx *run_ctx(rl_run *run)
 {
     return &run->ctx;
 }
 
-const rl_jnode *rl_run_node(rl_run *run)
+static const rl_jnode *run_node(rl_run *run)
 {
     return run->node;
 }
@@ -104,7 +104,7 @@ static void emit(rl_run *run, const rl_finding *f, const char *message)
     rl_sbuf_free(&stable);
 }
 
-void rl_run_report(rl_run *run, const rl_finding *f)
+static void run_report(rl_run *run, const rl_finding *f)
 {
     if (run->deadline.expired) /* what an evaluation cut short found is not a finding */
         return;
@@ -130,7 +130,7 @@ void rl_run_report(rl_run *run, const rl_finding *f)
     rl_sbuf_free(&msg);
 }
 
-void rl_run_eval_error(rl_run *run, const char *text)
+static void run_eval_error(rl_run *run, const char *text)
 {
     rl_finding f = {0};
     f.engine = 1;
@@ -138,15 +138,15 @@ void rl_run_eval_error(rl_run *run, const char *text)
     f.blame = run->ctx.err_node;
     rl_finding_arg_str(&f, "expr", text);
     rl_finding_arg_str(&f, "detail", run->ctx.err ? run->ctx.err->message : "");
-    rl_run_report(run, &f);
+    run_report(run, &f);
 }
 
 static void report_eval_error(rl_run *run, const rl_expr *e)
 {
-    rl_run_eval_error(run, rl_expr_text(e));
+    run_eval_error(run, rl_expr_text(e));
 }
 
-int rl_run_eval(rl_run *run, const rl_expr *e, rl_value *out)
+static int run_eval(rl_run *run, const rl_expr *e, rl_value *out)
 {
     rl_error err;
     rl_error_fresh(&err);
@@ -161,7 +161,7 @@ int rl_run_eval(rl_run *run, const rl_expr *e, rl_value *out)
 static int convert(rl_run *run, const rl_expr *e, rl_value *out, int as_date)
 {
     rl_value raw;
-    if (rl_run_eval(run, e, &raw) != 0)
+    if (run_eval(run, e, &raw) != 0)
         return -1;
     rl_error err;
     rl_error_fresh(&err);
@@ -179,12 +179,12 @@ static int convert(rl_run *run, const rl_expr *e, rl_value *out, int as_date)
     return -1;
 }
 
-int rl_run_number(rl_run *run, const rl_expr *e, rl_value *out)
+static int run_number(rl_run *run, const rl_expr *e, rl_value *out)
 {
     return convert(run, e, out, 0);
 }
 
-int rl_run_date(rl_run *run, const rl_expr *e, rl_value *out)
+static int run_date(rl_run *run, const rl_expr *e, rl_value *out)
 {
     return convert(run, e, out, 1);
 }
@@ -215,33 +215,48 @@ static rl_outcome missing(rl_run *run, const char *what, const char *text, const
     rl_finding_arg_str(&f, "expr", text);
     rl_finding_arg_str(&f, "item", rl_sbuf_str(&item));
     rl_finding_arg_str(&f, "missing", rl_sbuf_str(&gone));
-    rl_run_report(run, &f);
+    run_report(run, &f);
     rl_sbuf_free(&item);
     rl_sbuf_free(&gone);
     return RL_FAIL;
 }
 
-rl_outcome rl_run_missing_at(rl_run *run, const char *what, const char *text,
-                             const rl_jnode *blame)
+static rl_outcome run_missing_at(rl_run *run, const char *what, const char *text,
+                                 const rl_jnode *blame)
 {
     return missing(run, what, text, NULL, blame);
 }
 
-rl_outcome rl_run_missing_expr_at(rl_run *run, const char *what, const rl_expr *e,
-                                  const rl_jnode *blame)
+static rl_outcome run_missing_expr_at(rl_run *run, const char *what, const rl_expr *e,
+                                      const rl_jnode *blame)
 {
     return missing(run, what, rl_expr_text(e), e, blame);
 }
 
-rl_outcome rl_run_missing(rl_run *run, const char *what, const rl_expr *e)
+static rl_outcome run_missing(rl_run *run, const char *what, const rl_expr *e)
 {
     return missing(run, what, rl_expr_text(e), e, NULL);
 }
 
-void rl_run_item(rl_run *run, rl_sbuf *out)
+static void run_item(rl_run *run, rl_sbuf *out)
 {
     item_path(run, NULL, out);
 }
+
+/* The hooks kinds call (kinds.h), in every run this module makes. */
+const rl_run_ops rl_check_run_ops = {
+    .ctx = run_ctx,
+    .node = run_node,
+    .eval = run_eval,
+    .number = run_number,
+    .date = run_date,
+    .missing = run_missing,
+    .missing_at = run_missing_at,
+    .missing_expr_at = run_missing_expr_at,
+    .item = run_item,
+    .eval_error = run_eval_error,
+    .report = run_report,
+};
 
 /* ---- running rules --------------------------------------------------- */
 
@@ -321,12 +336,12 @@ static rl_outcome run_when(rl_run *run)
     if (!run->rule->when)
         return RL_PASS;
     rl_value v;
-    if (rl_run_eval(run, run->rule->when, &v) != 0)
+    if (run_eval(run, run->rule->when, &v) != 0)
         return RL_FAIL;
     if (v.type == RL_VBOOL)
         return v.u.b ? RL_PASS : RL_NOT_APPLICABLE;
     if (v.type == RL_VNULL)
-        return rl_run_missing(run, "when", run->rule->when);
+        return run_missing(run, "when", run->rule->when);
     char what[160];
     rl_error err;
     rl_error_fresh(&err);
@@ -334,7 +349,7 @@ static rl_outcome run_when(rl_run *run)
                  rl_eval_describe(&v, what, sizeof what));
     run->ctx.err = &err;
     run->ctx.err_node = v.src;
-    rl_run_eval_error(run, rl_expr_text(run->rule->when));
+    run_eval_error(run, rl_expr_text(run->rule->when));
     return RL_FAIL;
 }
 
@@ -369,12 +384,12 @@ static void run_rule(rl_run *run, const rl_eval_ctx *base)
         run->ctx = *base;
         run->ctx.err = &err;
         run->node = base->root;
-        rl_run_eval_error(run, rl_jpath_text(run->rule->each));
+        run_eval_error(run, rl_jpath_text(run->rule->each));
         rl_run_count(run, RL_FAIL);
     } else if (nodes.n == 0) { /* nothing to check: missing data */
         run->ctx = *base;
         run->node = base->root;
-        rl_run_count(run, rl_run_missing_at(run, "each", rl_jpath_text(run->rule->each), NULL));
+        rl_run_count(run, run_missing_at(run, "each", rl_jpath_text(run->rule->each), NULL));
     }
     for (size_t i = 0; i < nodes.n && !run->stop_node; i++) {
         if (past_deadline(run) && stopped_at(run, run->rule, nodes.items[i]))
@@ -471,7 +486,7 @@ void rl_check_doc_in(const rl_rules *rules, rl_check_plan *plan, rl_lang lang, c
     rl_result_cap_begin(res, limits.max_violations);
     rl_check_dup_keys(doc, file, res, rules->catalog, lang);
     const rl_jnode *loc = rl_report_locale_node(doc->root);
-    rl_run run = {0};
+    rl_run run = {.head = {&rl_check_run_ops}};
     run.doc = doc;
     run.file = file;
     run.res = res;

@@ -10,6 +10,7 @@
 #include "kinds.h"
 
 struct rl_run {
+    rl_run_head head; /* first: the hooks kinds call (kinds.h) */
     const rl_rule *rule;
     rl_severity severity; /* the rule's, or as rl_check_opts overrides it */
     rl_eval_ctx ctx;
@@ -31,6 +32,9 @@ struct rl_run {
     const rl_fig *extra; /* a figure every violation carries (a collection
                             rule's "group"), or NULL */
 };
+
+/* The checker's hooks (check.c): every run starts with them. */
+extern const rl_run_ops rl_check_run_ops;
 
 /* Run the rule (when, then its kind) on one node with a copy of base;
  * count the outcome in run->res. */

@@ -151,7 +151,7 @@ static void key_failed(feed *f, const rl_expr *e, const char *detail, const rl_j
 static void report_key_failed(feed *f, const rl_expr *e, const char *detail, const rl_jnode *at)
 {
     key_failed(f, e, detail, at);
-    rl_run run = {0};
+    rl_run run = {.head = {&rl_check_run_ops}};
     run.res = f->res;
     run.slot = rl_check_rule_slot(f->res, f->rules, f->rule, (int)f->sev);
     rl_run_count(&run, RL_FAIL);

@@ -497,7 +497,7 @@ static int judge_group(judging *jg, const rl_plan_rule *pr, const rl_coll *c, rl
     j.cr = pr->rule->coll;
     j.c = c;
     j.g = g;
-    rl_run run = {0};
+    rl_run run = {.head = {&rl_check_run_ops}};
     run.rule = pr->rule;
     run.severity = pr->severity;
     run.slot = rl_check_rule_slot(jg->res, jg->rules, pr->rule, (int)pr->severity);

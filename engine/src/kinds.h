@@ -4,9 +4,9 @@
  * may name, its default messages (catalog ids, messages.h), a compile function (rule JSON -> compiled
  * data, diagnostics through the loader) and a check function (compiled
  * data + one `each` node -> pass, fail or not applicable). Kinds compute
- * with the expression language; they report through rl_run so that the
- * missing-data policy, blame, messages and counting live in one place
- * (check.c). */
+ * with the expression language; they report through rl_run's hooks
+ * (rl_run_ops, implemented by check.c and handed down in the run) so that
+ * the missing-data policy, blame, messages and counting live in one place. */
 #ifndef RL_KINDS_H
 #define RL_KINDS_H
 
@@ -77,35 +77,97 @@ const char *const *rl_kind_names(void);
 
 /* ---- what check functions may call ---------------------------------- */
 
-rl_eval_ctx *rl_run_ctx(rl_run *run);
-const rl_jnode *rl_run_node(rl_run *run);
+/* The checker (check.c, a layer above) implements these hooks and puts
+ * them at the head of every run it makes (check_run.h): a kind calls
+ * through the table it is handed, never up into the checker. */
+typedef struct rl_run_ops {
+    rl_eval_ctx *(*ctx)(rl_run *run);
+    const rl_jnode *(*node)(rl_run *run);
+    int (*eval)(rl_run *run, const rl_expr *e, rl_value *out);
+    int (*number)(rl_run *run, const rl_expr *e, rl_value *out);
+    int (*date)(rl_run *run, const rl_expr *e, rl_value *out);
+    rl_outcome (*missing)(rl_run *run, const char *what, const rl_expr *e);
+    rl_outcome (*missing_at)(rl_run *run, const char *what, const char *text,
+                             const rl_jnode *blame);
+    rl_outcome (*missing_expr_at)(rl_run *run, const char *what, const rl_expr *e,
+                                  const rl_jnode *blame);
+    void (*item)(rl_run *run, rl_sbuf *out);
+    void (*eval_error)(rl_run *run, const char *text);
+    void (*report)(rl_run *run, const rl_finding *f);
+} rl_run_ops;
+
+/* The first member of every rl_run: its hooks. */
+typedef struct rl_run_head {
+    const rl_run_ops *ops;
+} rl_run_head;
+
+static inline const rl_run_ops *rl_run_ops_of(rl_run *run)
+{
+    return ((const rl_run_head *)(const void *)run)->ops;
+}
+
+static inline rl_eval_ctx *rl_run_ctx(rl_run *run)
+{
+    return rl_run_ops_of(run)->ctx(run);
+}
+static inline const rl_jnode *rl_run_node(rl_run *run)
+{
+    return rl_run_ops_of(run)->node(run);
+}
 /* Evaluate; on an evaluation error the error is reported as a violation
  * (blaming the offending node) and -1 is returned: return RL_FAIL then. */
-int rl_run_eval(rl_run *run, const rl_expr *e, rl_value *out);
+static inline int rl_run_eval(rl_run *run, const rl_expr *e, rl_value *out)
+{
+    return rl_run_ops_of(run)->eval(run, e, out);
+}
 /* Like rl_run_eval, then read the value as a number (strings in the
  * report's locale) or as a date. */
-int rl_run_number(rl_run *run, const rl_expr *e, rl_value *out);
-int rl_run_date(rl_run *run, const rl_expr *e, rl_value *out);
+static inline int rl_run_number(rl_run *run, const rl_expr *e, rl_value *out)
+{
+    return rl_run_ops_of(run)->number(run, e, out);
+}
+static inline int rl_run_date(rl_run *run, const rl_expr *e, rl_value *out)
+{
+    return rl_run_ops_of(run)->date(run, e, out);
+}
 /* A needed value is null: returns RL_NOT_APPLICABLE, or reports a
  * "missing data" violation and returns RL_FAIL when the rule says
  * "missing": "violation". what names the field. */
-rl_outcome rl_run_missing(rl_run *run, const char *what, const rl_expr *e);
+static inline rl_outcome rl_run_missing(rl_run *run, const char *what, const rl_expr *e)
+{
+    return rl_run_ops_of(run)->missing(run, what, e);
+}
 /* The same for a field whose text is given (a JSONPath), blamed on blame
  * (NULL: the `each` node). */
-rl_outcome rl_run_missing_at(rl_run *run, const char *what, const char *text,
-                             const rl_jnode *blame);
+static inline rl_outcome rl_run_missing_at(rl_run *run, const char *what, const char *text,
+                                           const rl_jnode *blame)
+{
+    return rl_run_ops_of(run)->missing_at(run, what, text, blame);
+}
 /* The same for an expression (the message names the path in it that
  * selects nothing), blamed on blame (NULL: the `each` node). */
-rl_outcome rl_run_missing_expr_at(rl_run *run, const char *what, const rl_expr *e,
-                                  const rl_jnode *blame);
+static inline rl_outcome rl_run_missing_expr_at(rl_run *run, const char *what, const rl_expr *e,
+                                                const rl_jnode *blame)
+{
+    return rl_run_ops_of(run)->missing_expr_at(run, what, e, blame);
+}
 /* The normalized path of the `each` node ("$" for the root), for messages
  * that name the item. */
-void rl_run_item(rl_run *run, rl_sbuf *out);
+static inline void rl_run_item(rl_run *run, rl_sbuf *out)
+{
+    rl_run_ops_of(run)->item(run, out);
+}
 /* Report an evaluation error already in rl_run_ctx(run)->err (message and
  * err_node) as "cannot evaluate TEXT: ..." blamed on the offending node. */
-void rl_run_eval_error(rl_run *run, const char *text);
+static inline void rl_run_eval_error(rl_run *run, const char *text)
+{
+    rl_run_ops_of(run)->eval_error(run, text);
+}
 /* Report one violation. */
-void rl_run_report(rl_run *run, const rl_finding *f);
+static inline void rl_run_report(rl_run *run, const rl_finding *f)
+{
+    rl_run_ops_of(run)->report(run, f);
+}
 
 /* Add a figure to a finding. */
 void rl_finding_add(rl_finding *f, const char *name, const rl_value *v);
