@@ -48,6 +48,7 @@ typedef struct judge {
     rl_value *aggs;
     const char **agg_err;
     size_t cur; /* the entry being run */
+    rl_deadline *deadline; /* of the whole judging (--timeout) */
     rl_sbuf label; /* "period 2025-09" */
 } judge;
 
@@ -417,7 +418,7 @@ static void report_dups(judge *j, const rl_eval_ctx *base)
 {
     rl_run *run = j->run;
     run->ctx = *base;
-    for (size_t i = 0; i < j->g->n_dups; i++) {
+    for (size_t i = 0; i < j->g->n_dups && !rl_deadline_hit(j->deadline); i++) {
         const rl_udup *d = j->dsorted[i];
         rl_loc first;
         const rl_okey *order;
@@ -458,7 +459,7 @@ static void run_group(judge *j, rl_eval_ctx *base)
                      rl_run_missing_at(j->run, "each", rl_jpath_text(j->cr->each), NULL));
     } else {
         const char *locale = base->locale;
-        for (j->cur = 0; j->cur < j->g->n_entries; j->cur++) {
+        for (j->cur = 0; j->cur < j->g->n_entries && !rl_deadline_hit(j->deadline); j->cur++) {
             base->locale = j->entries[j->cur]->locale ? j->entries[j->cur]->locale : locale;
             rl_run_on_node(j->run, stash_item(j, j->entry_at[j->cur]), base);
         }
@@ -487,6 +488,8 @@ typedef struct judging {
     rl_result *res;
     rl_lang lang;
     rl_arena *arena;
+    rl_deadline deadline; /* --timeout, for the whole judging */
+    double timeout;
 } judging;
 
 static int judge_group(judging *jg, const rl_plan_rule *pr, const rl_coll *c, rl_group *g)
@@ -497,6 +500,7 @@ static int judge_group(judging *jg, const rl_plan_rule *pr, const rl_coll *c, rl
     j.cr = pr->rule->coll;
     j.c = c;
     j.g = g;
+    j.deadline = &jg->deadline;
     rl_run run = {.head = {&rl_check_run_ops}};
     run.rule = pr->rule;
     run.severity = pr->severity;
@@ -517,6 +521,7 @@ static int judge_group(judging *jg, const rl_plan_rule *pr, const rl_coll *c, rl
         run.doc = j.stash;
         rl_check_base_ctx(&base, j.stash, ps, jg->plan->today, locale, jg->arena, run.file,
                           jg->res, jg->rules->catalog, jg->lang);
+        base.deadline = &jg->deadline;
         make_label(&j);
         rl_fig group = {"group", {0}};
         if (group_value(&j, &group.v))
@@ -540,15 +545,31 @@ static int judge_rule(judging *jg, rl_coll *c, const rl_plan_rule *pr)
     if (!sorted)
         return -1;
     int rc = 0;
-    for (size_t i = 0; i < rs->n && rc == 0; i++)
+    for (size_t i = 0; i < rs->n && rc == 0 && !rl_deadline_check(&jg->deadline); i++)
         rc = judge_group(jg, pr, c, sorted[i]);
     free(sorted);
     return rc;
 }
 
+/* Judging ran out of time while on rule r: the --timeout notice, at the
+ * rule in its rule set; what was found before is kept. */
+static void report_timeout(judging *jg, const rl_rule *r)
+{
+    rl_fig arg = {"seconds", {0}};
+    rl_value_set_num(&arg.v, jg->timeout);
+    rl_sbuf text = RL_SBUF_INIT;
+    rl_catalog_expand(jg->rules->catalog, RL_MSG_TIMEOUT, jg->lang, &arg, 1, &text);
+    rl_check_input_violation(jg->res, r->set->file, "", r->line, r->column, rl_sbuf_str(&text));
+    rl_sbuf_free(&text);
+}
+
 int rl_coll_judge(const rl_rules *rules, const rl_check_opts *opts, rl_result *res)
 {
-    judging jg = {rules, NULL, res, RL_LANG_EN, NULL};
+    judging jg;
+    memset(&jg, 0, sizeof jg);
+    jg.rules = rules;
+    jg.res = res;
+    jg.lang = RL_LANG_EN;
     if (opts && opts->lang && opts->lang[0] && !rl_lang_parse(opts->lang, &jg.lang))
         return -1;
     rl_result_end_files(res);
@@ -556,8 +577,15 @@ int rl_coll_judge(const rl_rules *rules, const rl_check_opts *opts, rl_result *r
     jg.arena = rl_arena_new(16 * 1024);
     rl_coll *c = jg.plan && jg.plan->n_coll ? rl_coll_of(res, rules) : NULL;
     int rc = jg.plan && jg.arena && (!c || rl_coll_settle(c) == 0) ? 0 : -1;
-    for (size_t i = 0; c && rc == 0 && i < jg.plan->n_coll; i++)
+    rl_check_limits limits;
+    rl_check_limits_of(opts, &limits);
+    jg.timeout = limits.timeout;
+    rl_deadline_start(&jg.deadline, jg.timeout);
+    for (size_t i = 0; c && rc == 0 && i < jg.plan->n_coll && !jg.deadline.expired; i++) {
         rc = judge_rule(&jg, c, &jg.plan->coll[i]);
+        if (rc == 0 && jg.deadline.expired)
+            report_timeout(&jg, jg.plan->coll[i].rule);
+    }
     rl_check_plan_free(jg.plan);
     rl_arena_free(jg.arena);
     return rc;

@@ -137,5 +137,27 @@ errs += ["a later line is a header"] if any("reportlint-partial" in l for l in l
 sys.exit(1 if errs else 0)
 PY
 
+# ---- --timeout bounds judging too ------------------------------------------
+# 100,000 groups of one record each, every one failing: judging takes far
+# longer than 0.05 s, so it stops with the timeout notice at the rule being
+# judged; what was found before (a per-record violation) is kept; exit 1.
+cat >slow-rules.json <<'EOF'
+{"ruleset": "slow-judging", "version": "1.0.0", "rules": [
+  {"id": "ID-NOT-7", "kind": "threshold", "value": "@.id", "max": 6, "when": "@.id == 7"},
+  {"id": "ONE-PER-ID", "kind": "threshold", "scope": "collection", "group": "@.id",
+   "value": "count($[*])", "min": 2}
+]}
+EOF
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "{\"id\": %d}\n", i }' >slow.ndjson
+expect 1 "judging past --timeout" -- "$rl" --no-config -r slow-rules.json -f ndjson --max-violations 0 --timeout 0.05 slow.ndjson
+contains "$tmp/out" '"file":"slow-rules.json","rule":"input","severity":"error","pointer":"","line":3,"column":3,"message":"checking stopped after 0.05 s (--timeout)' "the timeout notice, at the rule being judged"
+contains "$tmp/out" '"rule":"ID-NOT-7"' "a violation found before the deadline is kept"
+judged=$(grep -c '"rule":"ONE-PER-ID"' "$tmp/out")
+if [ "$judged" -lt 100000 ]; then ok; else bad "judging did not stop at the deadline ($judged groups judged)"; fi
+expect 1 "the same without --timeout" -- "$rl" --no-config -r slow-rules.json -f ndjson --max-violations 0 slow.ndjson
+judged=$(grep -c '"rule":"ONE-PER-ID"' "$tmp/out")
+if [ "$judged" -eq 100000 ]; then ok; else bad "without --timeout every group is judged ($judged)"; fi
+lacks "$tmp/out" "--timeout" "no timeout notice without --timeout"
+
 echo "collection tests: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
