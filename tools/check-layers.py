@@ -40,7 +40,7 @@ LAYERS = [
     ("regex", 1, ["regex.*", "iregexp.*", "ecma_regex.*"]),
     ("jsonpath", 2, ["jsonpath*", "nodelist.*"]),
     ("schema", 3, ["schema.h", "schema_int.h", "schema_set.*", "schema_compile.*",
-                   "schema_resolve.*", "schema_uri.*", "schema_table.*", "schema_validate.*",
+                   "schema_resolve.*", "schema_uri.*", "schema_validate.*",
                    "schema_apply.*", "schema_assert.*", "schema_format.*", "schema_number.*",
                    "schema_errors.*"]),
     ("expr", 3, ["value.*", "number.*", "locale*", "expr*", "refdata.*"]),

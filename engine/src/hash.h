@@ -1,6 +1,6 @@
 /* hash.h — the one string hash of the engine: 64-bit FNV-1a (offset basis
  * 14695981039346656037, prime 1099511628211). Hash tables (strmap.c,
- * schema_table.c, kind_unique.c), the rule-set hash of partial states and
+ * kind_unique.c), the rule-set hash of partial states and
  * violation fingerprints (fingerprint.c) all use it; a value that is
  * written to a file (fingerprints, rules-hash) must never change, so
  * neither may this function. */

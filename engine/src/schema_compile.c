@@ -120,7 +120,7 @@ static const rl_regex *regex_arg(comp *c, const rl_jnode *v, const char *what)
         fail(c, v, "%s must be a string (an ECMA-262 regular expression)", what);
         return NULL;
     }
-    rl_regex *re = rl_stab_get(&c->set->regexes, v->u.str.s);
+    rl_regex *re = rl_strmap_get(&c->set->regexes, v->u.str.s);
     if (re)
         return re;
     rl_error rerr;
@@ -131,7 +131,7 @@ static const rl_regex *regex_arg(comp *c, const rl_jnode *v, const char *what)
         return NULL;
     }
     char *key = rl_ss_strdup(c->set, v->u.str.s, v->u.str.len);
-    if (!key || !rl_stab_put(&c->set->regexes, key, re)) {
+    if (!key || rl_strmap_put(&c->set->regexes, key, re) != 0) {
         rl_regex_free(re);
         oom(c);
         return NULL;

@@ -24,6 +24,7 @@
 #include "regex.h"
 #include "sbuf.h"
 #include "schema.h"
+#include "strmap.h"
 
 #include <stdint.h>
 
@@ -53,30 +54,6 @@ enum {
     RL_ST_OBJECT = 1 << 5,
     RL_ST_INTEGER = 1 << 6 /* only in "type" masks */
 };
-
-/* ---- hash tables (schema_table.c) ------------------------------------ */
-
-typedef struct rl_stab_slot {
-    const void *key; /* NULL: empty */
-    size_t hash;
-    void *val;
-} rl_stab_slot;
-
-/* Open addressing; keys are either all strings or all pointers. Keys are
- * not copied. */
-typedef struct rl_stab {
-    rl_stab_slot *slots;
-    size_t cap; /* a power of two, or 0 */
-    size_t n;
-    int strings;
-} rl_stab;
-
-void rl_stab_init(rl_stab *t, int string_keys);
-void rl_stab_free(rl_stab *t);
-int rl_stab_put(rl_stab *t, const void *key, void *val); /* 0: out of memory */
-void *rl_stab_get(const rl_stab *t, const void *key);
-/* Keep only the entries for which keep(val, ctx) is nonzero. */
-int rl_stab_filter(rl_stab *t, int (*keep)(void *val, void *ctx), void *ctx);
 
 /* ---- URIs (schema_uri.c) --------------------------------------------- */
 
@@ -187,12 +164,12 @@ struct rl_schema_set {
     size_t nmap, map_cap;
     rl_arena *arena;
     rl_sdoc *docs;
-    rl_stab resources; /* uri -> rl_sres */
-    rl_stab anchors;   /* "uri#name" -> rl_sanchor */
-    rl_stab nodes;     /* const rl_jnode * -> rl_snode */
-    rl_stab regexes;   /* ECMA pattern text -> rl_regex */
-    rl_stab schemas;   /* root rl_snode -> the rl_schema handed out for it */
-    rl_snode *queue;   /* scanned, waiting to be compiled */
+    rl_strmap resources; /* uri -> rl_sres */
+    rl_strmap anchors;   /* "uri#name" -> rl_sanchor */
+    rl_strmap nodes;     /* const rl_jnode * -> rl_snode (keyed by address) */
+    rl_strmap regexes;   /* ECMA pattern text -> rl_regex */
+    rl_strmap schemas;   /* root rl_snode -> the rl_schema handed out for it (by address) */
+    rl_snode *queue;     /* scanned, waiting to be compiled */
     rl_snode *done;    /* compiled by the current load (until it succeeds) */
     const rl_sdoc *loading; /* the document being loaded (for messages) */
     unsigned generation;

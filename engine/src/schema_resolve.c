@@ -138,12 +138,12 @@ static rl_sres *new_resource(rl_schema_set *set, rl_sdoc *doc, const rl_jnode *r
 static int register_resource(rl_schema_set *set, rl_sres *r, const char *uri, const rl_jnode *at,
                              rl_error *err)
 {
-    rl_sres *old = rl_stab_get(&set->resources, uri);
+    rl_sres *old = rl_strmap_get(&set->resources, uri);
     if (old && old != r) {
         rl_ss_fail(set, r->doc, at, err, "%s is already defined (in %s)", uri, old->doc->name);
         return 0;
     }
-    if (!rl_stab_put(&set->resources, uri, r)) {
+    if (rl_strmap_put(&set->resources, uri, r) != 0) {
         rl_error_set(err, 0, 0, "out of memory");
         return 0;
     }
@@ -163,7 +163,7 @@ static int register_anchor(rl_schema_set *set, rl_sres *res, const rl_jnode *nod
         rl_error_set(err, 0, 0, "out of memory");
         return 0;
     }
-    rl_sanchor *old = rl_stab_get(&set->anchors, k);
+    rl_sanchor *old = rl_strmap_get(&set->anchors, k);
     if (old && old->node != node) {
         rl_ss_fail(set, res->doc, at, err, "anchor %s is defined twice", k);
         return 0;
@@ -171,7 +171,7 @@ static int register_anchor(rl_schema_set *set, rl_sres *res, const rl_jnode *nod
     a->node = node;
     a->res = res;
     a->dynamic = dynamic || (old && old->dynamic);
-    if (!rl_stab_put(&set->anchors, k, a)) {
+    if (rl_strmap_put(&set->anchors, k, a) != 0) {
         rl_error_set(err, 0, 0, "out of memory");
         return 0;
     }
@@ -278,7 +278,7 @@ static int scan_sub(void *ctx, const rl_jnode *sub)
 
 static int scan(rl_schema_set *set, const rl_jnode *json, rl_sres *res, rl_error *err)
 {
-    if (rl_stab_get(&set->nodes, json))
+    if (rl_strmap_get(&set->nodes, json))
         return 1;
     uint8_t kind = json->type == RL_JTRUE ? RL_SN_TRUE
                    : json->type == RL_JFALSE ? RL_SN_FALSE
@@ -288,7 +288,7 @@ static int scan(rl_schema_set *set, const rl_jnode *json, rl_sres *res, rl_error
     if (kind == RL_SN_OBJECT && !(res = enter_id(set, res, json, err)))
         return 0;
     rl_snode *s = rl_arena_calloc(set->arena, sizeof *s);
-    if (!s || !rl_stab_put(&set->nodes, json, s)) {
+    if (!s || rl_strmap_put(&set->nodes, json, s) != 0) {
         rl_error_set(err, 0, 0, "out of memory");
         return 0;
     }
@@ -332,7 +332,7 @@ rl_sres *rl_ss_add_doc(rl_schema_set *set, rl_sdoc *doc, const rl_jnode *root, r
 static rl_sres *enclosing_resource(rl_schema_set *set, const rl_jnode *json)
 {
     for (const rl_jnode *p = json->parent; p; p = p->parent) {
-        rl_snode *s = rl_stab_get(&set->nodes, p);
+        rl_snode *s = rl_strmap_get(&set->nodes, p);
         if (s)
             return s->res;
     }
@@ -341,7 +341,7 @@ static rl_sres *enclosing_resource(rl_schema_set *set, const rl_jnode *json)
 
 rl_snode *rl_ss_node(rl_schema_set *set, const rl_jnode *json, rl_sres *res, rl_error *err)
 {
-    rl_snode *s = rl_stab_get(&set->nodes, json);
+    rl_snode *s = rl_strmap_get(&set->nodes, json);
     if (s)
         return s;
     rl_sres *owner = enclosing_resource(set, json);
@@ -354,7 +354,7 @@ rl_snode *rl_ss_node(rl_schema_set *set, const rl_jnode *json, rl_sres *res, rl_
     }
     if (!scan(set, json, owner, err))
         return NULL;
-    return rl_stab_get(&set->nodes, json);
+    return rl_strmap_get(&set->nodes, json);
 }
 
 /* The JSON node a fragment names in resource target. */
@@ -371,7 +371,7 @@ static const rl_jnode *fragment_target(rl_schema_set *set, rl_sres *target, cons
         } else {
             rl_sbuf key = RL_SBUF_INIT;
             rl_sbuf_printf(&key, "%s#%s", target->uri, dec.data);
-            rl_sanchor *a = rl_stab_get(&set->anchors, rl_sbuf_str(&key));
+            rl_sanchor *a = rl_strmap_get(&set->anchors, rl_sbuf_str(&key));
             rl_sbuf_free(&key);
             if (a) {
                 node = a->node;
@@ -394,7 +394,7 @@ rl_snode *rl_ss_resolve_ref(rl_schema_set *set, rl_sres *res, const rl_jnode *at
     const char *frag = full + blen + (full[blen] == '#');
     rl_error inner;
     rl_error_clear(&inner);
-    rl_sres *target = base ? rl_stab_get(&set->resources, base) : NULL;
+    rl_sres *target = base ? rl_strmap_get(&set->resources, base) : NULL;
     if (!target && base)
         target = rl_ss_load_uri(set, base, &inner);
     *dynamic = 0;

@@ -96,11 +96,8 @@ rl_schema_set *rl_schema_set_new(const rl_schema_opts *opts)
     if (!set->opts.max_depth)
         set->opts.max_depth = DEFAULT_MAX_DEPTH;
     set->arena = rl_arena_new(0);
-    rl_stab_init(&set->resources, 1);
-    rl_stab_init(&set->anchors, 1);
-    rl_stab_init(&set->nodes, 0);
-    rl_stab_init(&set->regexes, 1);
-    rl_stab_init(&set->schemas, 0);
+    set->resources = set->anchors = set->regexes = (rl_strmap)RL_STRMAP_INIT;
+    set->nodes = set->schemas = (rl_strmap)RL_PTRMAP_INIT;
     int ok = set->arena != NULL;
     for (size_t i = 0; ok && opts && i < opts->nmap; i++)
         ok = rl_schema_set_add_map(set, opts->map[i].prefix, opts->map[i].dir, NULL);
@@ -126,12 +123,12 @@ void rl_schema_set_free(rl_schema_set *set)
         free_doc(d);
     for (size_t i = 0; i < set->regexes.cap; i++)
         if (set->regexes.slots[i].key)
-            rl_regex_free(set->regexes.slots[i].val);
-    rl_stab_free(&set->resources);
-    rl_stab_free(&set->anchors);
-    rl_stab_free(&set->nodes);
-    rl_stab_free(&set->regexes);
-    rl_stab_free(&set->schemas);
+            rl_regex_free(set->regexes.slots[i].value);
+    rl_strmap_free(&set->resources);
+    rl_strmap_free(&set->anchors);
+    rl_strmap_free(&set->nodes);
+    rl_strmap_free(&set->regexes);
+    rl_strmap_free(&set->schemas);
     free(set->map);
     rl_arena_free(set->arena);
     free(set);
@@ -261,7 +258,7 @@ static char *read_mapped(const rl_schema_set *set, const char *path, size_t *len
 
 rl_sres *rl_ss_load_uri(rl_schema_set *set, const char *uri, rl_error *err)
 {
-    rl_sres *res = rl_stab_get(&set->resources, uri);
+    rl_sres *res = rl_strmap_get(&set->resources, uri);
     if (res)
         return res;
     rl_sbuf path = RL_SBUF_INIT, used = RL_SBUF_INIT;
@@ -280,7 +277,7 @@ rl_sres *rl_ss_load_uri(rl_schema_set *set, const char *uri, rl_error *err)
     }
     if (text) {
         res = add_text(set, text, len, name, uri, err);
-        if (res && !rl_stab_get(&set->resources, uri))
+        if (res && !rl_strmap_get(&set->resources, uri))
             res = NULL, rl_error_set(err, 0, 0, "%s does not define %s", name, uri);
     } else if (path.len) {
         rl_error_set(err, 0, 0, "cannot read %s for %s: %s", rl_sbuf_str(&path), uri,
@@ -338,10 +335,10 @@ static void rollback(rl_schema_set *set)
     }
     set->queue = retry;
     set->done = NULL;
-    rl_stab_filter(&set->resources, keep_res, &gen);
-    rl_stab_filter(&set->anchors, keep_anchor, &gen);
-    rl_stab_filter(&set->nodes, keep_node, &gen);
-    rl_stab_filter(&set->schemas, keep_schema, &gen);
+    rl_strmap_filter(&set->resources, keep_res, &gen);
+    rl_strmap_filter(&set->anchors, keep_anchor, &gen);
+    rl_strmap_filter(&set->nodes, keep_node, &gen);
+    rl_strmap_filter(&set->schemas, keep_schema, &gen);
     rl_sdoc **link = &set->docs;
     while (*link) {
         rl_sdoc *d = *link;
@@ -367,12 +364,12 @@ static const rl_schema *finish(rl_schema_set *set, rl_sres *res, const rl_jnode 
 {
     rl_schema *schema = NULL;
     if (res && rl_ss_compile_queue(set, err)) {
-        rl_snode *node = rl_stab_get(&set->nodes, root);
-        schema = rl_stab_get(&set->schemas, node);
+        rl_snode *node = rl_strmap_get(&set->nodes, root);
+        schema = rl_strmap_get(&set->schemas, node);
         if (!schema && (schema = rl_arena_calloc(set->arena, sizeof *schema))) {
             schema->root = node;
             schema->set = set;
-            if (!rl_stab_put(&set->schemas, node, schema))
+            if (rl_strmap_put(&set->schemas, node, schema) != 0)
                 schema = NULL;
         }
         if (!schema)
@@ -394,7 +391,7 @@ const rl_schema *rl_schema_load_file(rl_schema_set *set, const char *path, rl_er
     }
     rl_sbuf uri = RL_SBUF_INIT;
     rl_suri_from_path(abs, &uri);
-    rl_sres *res = rl_stab_get(&set->resources, rl_sbuf_str(&uri));
+    rl_sres *res = rl_strmap_get(&set->resources, rl_sbuf_str(&uri));
     if (!res) {
         size_t len;
         rl_io_status st;
@@ -442,7 +439,7 @@ const rl_schema *rl_schema_load_node(rl_schema_set *set, const rl_jdoc *jdoc,
                                      const rl_jnode *node, const char *base_uri, rl_error *err)
 {
     begin(set);
-    rl_snode *known = rl_stab_get(&set->nodes, node);
+    rl_snode *known = rl_strmap_get(&set->nodes, node);
     if (known && known->state == RL_SN_COMPILED)
         return finish(set, known->res, node, err);
     rl_sbuf uri = RL_SBUF_INIT;

@@ -1,5 +1,5 @@
-/* strmap.c — the string hash table (see strmap.h): FNV-1a hashes, linear
- * probing, doubled when half full. */
+/* strmap.c — the hash table (see strmap.h): FNV-1a hashes of a key's
+ * text or of its address, linear probing, doubled when half full. */
 #include "strmap.h"
 #include "error.h"
 #include "hash.h"
@@ -8,10 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-static size_t hash(const char *s)
+static size_t hash(int by_address, const void *key)
 {
-    uint64_t h = rl_fnv1a(RL_FNV1A_INIT, s, strlen(s));
+    uintptr_t p = (uintptr_t)key;
+    uint64_t h = by_address ? rl_fnv1a(RL_FNV1A_INIT, &p, sizeof p)
+                            : rl_fnv1a(RL_FNV1A_INIT, key, strlen(key));
     return (size_t)(h ^ (h >> 32));
+}
+
+static int same(int by_address, const char *a, const void *b)
+{
+    return by_address ? (const void *)a == b : strcmp(a, b) == 0;
 }
 
 void rl_strmap_free(rl_strmap *m)
@@ -22,21 +29,47 @@ void rl_strmap_free(rl_strmap *m)
 }
 
 /* The slot of key, or the empty slot where it would go. */
-static rl_strmap_slot *probe(rl_strmap_slot *slots, size_t cap, const char *key)
+static rl_strmap_slot *probe(rl_strmap_slot *slots, size_t cap, int by_address, const void *key)
 {
     RL_ASSERT(cap && (cap & (cap - 1)) == 0); /* a power of two: & is the modulo */
-    size_t i = hash(key) & (cap - 1);
-    while (slots[i].key && strcmp(slots[i].key, key) != 0)
+    size_t i = hash(by_address, key) & (cap - 1);
+    while (slots[i].key && !same(by_address, slots[i].key, key))
         i = (i + 1) & (cap - 1);
     return &slots[i];
 }
 
-const rl_strmap_slot *rl_strmap_find(const rl_strmap *m, const char *key)
+const rl_strmap_slot *rl_strmap_find(const rl_strmap *m, const void *key)
 {
     if (!m->cap)
         return NULL;
-    const rl_strmap_slot *s = probe(m->slots, m->cap, key);
+    const rl_strmap_slot *s = probe(m->slots, m->cap, m->by_address, key);
     return s->key ? s : NULL;
+}
+
+void *rl_strmap_get(const rl_strmap *m, const void *key)
+{
+    const rl_strmap_slot *s = rl_strmap_find(m, key);
+    return s ? s->value : NULL;
+}
+
+/* Move the entries of m that keep (all when keep is NULL) into a new
+ * table of cap slots; m is unchanged on -1 (out of memory). */
+static int rehash(rl_strmap *m, size_t cap, int (*keep)(void *value, void *ctx), void *ctx)
+{
+    rl_strmap_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return -1;
+    size_t n = 0;
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->slots[i].key && (!keep || keep(m->slots[i].value, ctx))) {
+            *probe(slots, cap, m->by_address, m->slots[i].key) = m->slots[i];
+            n++;
+        }
+    free(m->slots);
+    m->slots = slots;
+    m->cap = cap;
+    m->n = n;
+    return 0;
 }
 
 /* Rehash into a table of at least twice the size, room for n keys. */
@@ -48,23 +81,14 @@ static int grow(rl_strmap *m, size_t n)
             return -1;
         cap *= 2;
     }
-    rl_strmap_slot *slots = calloc(cap, sizeof *slots);
-    if (!slots)
-        return -1;
-    for (size_t i = 0; i < m->cap; i++)
-        if (m->slots[i].key)
-            *probe(slots, cap, m->slots[i].key) = m->slots[i];
-    free(m->slots);
-    m->slots = slots;
-    m->cap = cap;
-    return 0;
+    return rehash(m, cap, NULL, NULL);
 }
 
-int rl_strmap_put(rl_strmap *m, const char *key, void *value)
+int rl_strmap_put(rl_strmap *m, const void *key, void *value)
 {
     if ((m->n + 1) * 2 > m->cap && grow(m, m->n + 1) != 0)
         return -1;
-    rl_strmap_slot *s = probe(m->slots, m->cap, key);
+    rl_strmap_slot *s = probe(m->slots, m->cap, m->by_address, key);
     if (!s->key) {
         s->key = key;
         m->n++;
@@ -81,4 +105,9 @@ int rl_strmap_reserve(rl_strmap *m, size_t more)
     if ((m->n + more) * 2 <= m->cap)
         return 0;
     return grow(m, m->n + more);
+}
+
+int rl_strmap_filter(rl_strmap *m, int (*keep)(void *value, void *ctx), void *ctx)
+{
+    return m->cap ? rehash(m, m->cap, keep, ctx) : 0;
 }

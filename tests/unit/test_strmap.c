@@ -1,9 +1,11 @@
-/* test_strmap.c — the string hash table: find after put, replacing a
- * value, growth past many keys, empty and colliding keys. */
+/* test_strmap.c — the hash table: find after put, replacing a value,
+ * growth past many keys, empty and colliding keys; address keys (equal
+ * texts at two addresses are two keys); filtering. */
 #include "unit.h"
 #include "strmap.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 static void test_put_find(void)
@@ -46,11 +48,66 @@ static void test_many(void)
     free(keys);
 }
 
+static void test_by_address(void)
+{
+    char a[] = "same", b[] = "same";
+    rl_strmap text = RL_STRMAP_INIT, addr = RL_PTRMAP_INIT;
+    CU_ASSERT_EQUAL(rl_strmap_put(&text, a, (void *)1), 0);
+    CU_ASSERT_EQUAL(rl_strmap_put(&text, b, (void *)2), 0);
+    CU_ASSERT_EQUAL(text.n, 1); /* one text: b replaced a's value */
+    CU_ASSERT_PTR_EQUAL(rl_strmap_get(&text, a), (void *)2);
+    CU_ASSERT_EQUAL(rl_strmap_put(&addr, a, (void *)1), 0);
+    CU_ASSERT_EQUAL(rl_strmap_put(&addr, b, (void *)2), 0);
+    CU_ASSERT_EQUAL(addr.n, 2); /* two addresses */
+    CU_ASSERT_PTR_EQUAL(rl_strmap_get(&addr, a), (void *)1);
+    CU_ASSERT_PTR_EQUAL(rl_strmap_get(&addr, b), (void *)2);
+    CU_ASSERT_PTR_NULL(rl_strmap_get(&addr, "same"));
+    int objs[1000]; /* keys that are not strings at all */
+    for (size_t i = 0; i < 1000; i++)
+        CU_ASSERT_EQUAL(rl_strmap_put(&addr, &objs[i], (void *)(uintptr_t)(i + 1)), 0);
+    size_t found = 0;
+    for (size_t i = 0; i < 1000; i++)
+        found += (uintptr_t)rl_strmap_get(&addr, &objs[i]) == i + 1;
+    CU_ASSERT_EQUAL(found, 1000);
+    rl_strmap_free(&text);
+    rl_strmap_free(&addr);
+}
+
+static int is_even(void *value, void *ctx)
+{
+    (void)ctx;
+    return (uintptr_t)value % 2 == 0;
+}
+
+static void test_filter(void)
+{
+    rl_strmap m = RL_STRMAP_INIT;
+    CU_ASSERT_EQUAL(rl_strmap_filter(&m, is_even, NULL), 0); /* empty: nothing to do */
+    static char keys[100][8];
+    for (size_t i = 0; i < 100; i++) {
+        snprintf(keys[i], sizeof keys[i], "k%zu", i);
+        CU_ASSERT_EQUAL(rl_strmap_put(&m, keys[i], (void *)(uintptr_t)(i + 1)), 0);
+    }
+    CU_ASSERT_EQUAL(rl_strmap_filter(&m, is_even, NULL), 0);
+    CU_ASSERT_EQUAL(m.n, 50);
+    size_t right = 0;
+    for (size_t i = 0; i < 100; i++) {
+        void *v = rl_strmap_get(&m, keys[i]);
+        right += (i + 1) % 2 == 0 ? (uintptr_t)v == i + 1 : v == NULL;
+    }
+    CU_ASSERT_EQUAL(right, 100);
+    CU_ASSERT_EQUAL(rl_strmap_put(&m, keys[1], (void *)7), 0); /* still usable */
+    CU_ASSERT_PTR_EQUAL(rl_strmap_get(&m, keys[1]), (void *)7);
+    rl_strmap_free(&m);
+}
+
 int main(void)
 {
     static const unit_test tests[] = {
         {"put and find", test_put_find},
         {"20,000 keys", test_many},
+        {"address keys", test_by_address},
+        {"filter", test_filter},
         {NULL, NULL},
     };
     return unit_run("strmap", tests);
