@@ -6,6 +6,7 @@
  * objects are gathered on two scratch stacks and copied into the arena
  * when the container closes, so each container costs one allocation. */
 #include "json.h"
+#include "array.h"
 #include "error.h"
 #include "utf8.h"
 
@@ -93,12 +94,10 @@ static void fail_unexpected(parser *p, const char *expected)
 static int push_item(parser *p, rl_jnode *n)
 {
     if (p->nitems == p->citems) {
-        size_t c = p->citems ? p->citems * 2 : 64;
-        rl_jnode **q = realloc(p->items, c * sizeof *q);
+        rl_jnode **q = rl_array_grow(p->items, &p->citems, p->nitems + 1, sizeof *q);
         if (!q)
             return 0;
         p->items = q;
-        p->citems = c;
     }
     p->items[p->nitems++] = n;
     return 1;
@@ -107,12 +106,10 @@ static int push_item(parser *p, rl_jnode *n)
 static rl_jmember *push_member(parser *p)
 {
     if (p->nmembers == p->cmembers) {
-        size_t c = p->cmembers ? p->cmembers * 2 : 64;
-        rl_jmember *q = realloc(p->members, c * sizeof *q);
+        rl_jmember *q = rl_array_grow(p->members, &p->cmembers, p->nmembers + 1, sizeof *q);
         if (!q)
             return NULL;
         p->members = q;
-        p->cmembers = c;
     }
     return &p->members[p->nmembers++];
 }
@@ -467,12 +464,10 @@ static rl_jnode *parse_number(parser *p, rl_jnode *parent, uint32_t index)
 static frame *push_frame(parser *p, rl_jnode *node)
 {
     if (p->nframes == p->cframes) {
-        size_t c = p->cframes ? p->cframes * 2 : 32;
-        frame *q = realloc(p->frames, c * sizeof *q);
+        frame *q = rl_array_grow(p->frames, &p->cframes, p->nframes + 1, sizeof *q);
         if (!q)
             return NULL;
         p->frames = q;
-        p->cframes = c;
     }
     frame *f = &p->frames[p->nframes++];
     f->node = node;
@@ -834,7 +829,7 @@ static int build_blocks(rl_jdoc *doc)
 {
     size_t n = (doc->len >> RL_JSON_CP_SHIFT) + 1;
     if (n > doc->cblocks) {
-        rl_jblock *more = realloc(doc->blocks, n * sizeof *more);
+        rl_jblock *more = rl_array_resize(doc->blocks, n, sizeof *more);
         if (!more)
             return 0;
         doc->blocks = more;

@@ -146,24 +146,6 @@ void rl_json_chain_free(rl_jchain *c)
     c->n = 0;
 }
 
-void rl_json_pointer(const rl_jnode *node, rl_sbuf *out)
-{
-    rl_jchain c;
-    if (rl_json_chain(&c, node) != 0) {
-        out->oom = 1;
-        return;
-    }
-    for (size_t i = 0; i < c.n; i++) {
-        rl_sbuf_addc(out, '/');
-        const rl_jmember *m = rl_json_parent_member(c.v[i]);
-        if (m)
-            rl_json_pointer_escape(out, m->key, m->key_len);
-        else
-            rl_sbuf_printf(out, "%u", (unsigned)c.v[i]->index);
-    }
-    rl_json_chain_free(&c);
-}
-
 /* The member an array item is known by (see rl_json_stable_pointer), or NULL. */
 static const rl_jmember *item_key(const rl_jnode *item, const char *const *keys, size_t n_keys)
 {
@@ -179,8 +161,10 @@ static const rl_jmember *item_key(const rl_jnode *item, const char *const *keys,
     return NULL;
 }
 
-void rl_json_stable_pointer(const rl_jnode *node, const char *const *keys, size_t n_keys,
-                            rl_sbuf *out)
+/* A pointer to node; with stable, array items known by a key member (item_key)
+ * are written as key=value instead of their index. */
+static void write_pointer(const rl_jnode *node, int stable, const char *const *keys,
+                          size_t n_keys, rl_sbuf *out)
 {
     rl_jchain c;
     if (rl_json_chain(&c, node) != 0) {
@@ -190,7 +174,7 @@ void rl_json_stable_pointer(const rl_jnode *node, const char *const *keys, size_
     for (size_t i = 0; i < c.n; i++) {
         rl_sbuf_addc(out, '/');
         const rl_jmember *m = rl_json_parent_member(c.v[i]);
-        const rl_jmember *k = m ? NULL : item_key(c.v[i], keys, n_keys);
+        const rl_jmember *k = m || !stable ? NULL : item_key(c.v[i], keys, n_keys);
         if (m) {
             rl_json_pointer_escape(out, m->key, m->key_len);
         } else if (!k) {
@@ -205,6 +189,17 @@ void rl_json_stable_pointer(const rl_jnode *node, const char *const *keys, size_
         }
     }
     rl_json_chain_free(&c);
+}
+
+void rl_json_pointer(const rl_jnode *node, rl_sbuf *out)
+{
+    write_pointer(node, 0, NULL, 0, out);
+}
+
+void rl_json_stable_pointer(const rl_jnode *node, const char *const *keys, size_t n_keys,
+                            rl_sbuf *out)
+{
+    write_pointer(node, 1, keys, n_keys, out);
 }
 
 int rl_cmp_int_double(int64_t i, double d)
