@@ -450,6 +450,8 @@ typedef struct rl_rule_result {
     rl_severity severity;    /* in this check (severity overrides applied) */
     unsigned line, column;   /* where the rule is defined; 0 when unknown */
     size_t evaluations, passed, failed, not_applicable;
+    size_t timed_out;        /* reports whose check --timeout stopped in this
+                                rule (what it cut short counts not applicable) */
 } rl_rule_result;
 
 RL_API size_t rl_result_rule_count(const rl_result *res);
@@ -457,7 +459,8 @@ RL_API size_t rl_result_rule_count(const rl_result *res);
 RL_API const rl_rule_result *rl_result_rule(const rl_result *res, size_t i);
 /* Add a notice (rule "rule-never-applied", severity info, at the rule in
  * its rule-set file) for every rule of res that never applied — no
- * evaluation passed or failed — in the whole run: call it once, after
+ * evaluation passed or failed, and --timeout never stopped it (timed_out
+ * 0: it has its `timeout` notice) — in the whole run: call it once, after
  * the last check and merge, before filtering and writing. lang: the
  * language of the messages (as rl_check_opts.lang; NULL: the one res was
  * checked in). Returns the number of notices added, or -1. */

@@ -496,6 +496,8 @@ void rl_check_doc_in(const rl_rules *rules, rl_check_plan *plan, rl_lang lang, c
     if (rl_check_locale_ok(doc, loc, plan, file, res, rules->catalog, lang))
         timed_out = run_rules(&run, rules, plan, arena, md, limits.timeout);
     rl_check_cap_notice(res, rules->catalog, lang);
-    if (timed_out)
+    if (timed_out) {
         report_timeout(&run, limits.timeout);
+        rl_check_rule_timed_out(res, run.stop_rule);
+    }
 }

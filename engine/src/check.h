@@ -79,6 +79,11 @@ int rl_check_locale_ok(rl_jdoc *doc, const rl_jnode *loc, rl_check_plan *plan, c
  * with its place in its file and its severity in this check when new. */
 long rl_check_rule_slot(rl_result *res, const rl_rules *rules, const rl_rule *r, int severity);
 
+/* Rule r (NULL: none) was stopped by --timeout: its slot in res, if it has
+ * one, counts it (rl_rule_result.timed_out), so that it gets no
+ * rule-never-applied notice for what the deadline cut short. */
+void rl_check_rule_timed_out(rl_result *res, const rl_rule *r);
+
 /* rl_check_rule_slot for a rule of a plan, remembered from report to
  * report: the slot found last is taken again while res is the same result
  * and the slot is still keyed by the rule (no lookup by id per report). */

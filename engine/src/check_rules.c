@@ -3,7 +3,8 @@
  * the rule is defined (file, line:column, JSON Pointer in its file) and its
  * severity in this check; and, at the end of a run, the `rule-never-applied`
  * notice for every rule that applied nowhere — not one evaluation passed
- * or failed — so that a rule broken by a typo never looks like a clean one. */
+ * or failed — so that a rule broken by a typo never looks like a clean one;
+ * a rule --timeout stopped is not one (its `timeout` notice says why). */
 #include "check.h"
 #include "kinds.h"
 #include "result.h"
@@ -40,6 +41,13 @@ long rl_check_rule_slot(rl_result *res, const rl_rules *rules, const rl_rule *r,
     info.line = r->line;
     info.column = r->column;
     return rl_result_rule_slot(res, r, &info);
+}
+
+void rl_check_rule_timed_out(rl_result *res, const rl_rule *r)
+{
+    rl_rule_result *rr = r ? rl_result_rule_mut(res, rl_result_rule_find(res, r, r->id)) : NULL;
+    if (rr)
+        rr->timed_out++;
 }
 
 long rl_check_plan_slot(rl_result *res, const rl_rules *rules, rl_plan_rule *pr)
@@ -84,7 +92,7 @@ int rl_result_note_unapplied(rl_result *res, const char *lang)
     int n = 0;
     for (size_t i = 0; i < rl_result_rule_count(res); i++) {
         const rl_rule_result *r = rl_result_rule(res, i);
-        if (r->passed || r->failed)
+        if (r->passed || r->failed || r->timed_out)
             continue;
         if (note(res, r, l) != 0)
             return -1;

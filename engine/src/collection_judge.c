@@ -561,6 +561,7 @@ static void report_timeout(judging *jg, const rl_rule *r)
     rl_catalog_expand(jg->rules->catalog, RL_MSG_TIMEOUT, jg->lang, &arg, 1, &text);
     rl_check_input_violation(jg->res, r->set->file, "", r->line, r->column, rl_sbuf_str(&text));
     rl_sbuf_free(&text);
+    rl_check_rule_timed_out(jg->res, r);
 }
 
 int rl_coll_judge(const rl_rules *rules, const rl_check_opts *opts, rl_result *res)

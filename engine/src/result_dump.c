@@ -15,7 +15,8 @@
  * pointer). After the files, "rules" (optional when loading): the rules
  * that ran (rl_result_rule), each [id, kind, title, description, ruleset,
  * file, pointer, severity, line, column, evaluations, passed, failed,
- * not_applicable], strings or null. Loading adds exactly what was dumped: the
+ * not_applicable, timed_out], strings or null (timed_out optional when
+ * loading: 0). Loading adds exactly what was dumped: the
  * figures' bits, the files in order with their counts, the violations in
  * order. A file named as res's last file continues it (one file checked in
  * slices counts once). */
@@ -88,8 +89,8 @@ static void dump_rule(rl_sbuf *b, const rl_rule_result *r, size_t i)
         str(b, s[k]);
         rl_sbuf_addc(b, ',');
     }
-    rl_sbuf_printf(b, "%d,%u,%u,%zu,%zu,%zu,%zu]", (int)r->severity, r->line, r->column,
-                   r->evaluations, r->passed, r->failed, r->not_applicable);
+    rl_sbuf_printf(b, "%d,%u,%u,%zu,%zu,%zu,%zu,%zu]", (int)r->severity, r->line, r->column,
+                   r->evaluations, r->passed, r->failed, r->not_applicable, r->timed_out);
 }
 
 char *rl_result_dump(const rl_result *res, size_t *len)
@@ -270,13 +271,16 @@ static int load_file(const loader *L, const rl_jnode *file, rl_result *res)
 /* One rule of "rules": recorded (by id) and its counts added. */
 static int load_rule(const loader *L, const rl_jnode *n, rl_result *res)
 {
-    size_t k[7];
+    size_t k[8] = {0};
     int ok = 1;
-    for (size_t i = 0; i < 7 && n && n->type == RL_JARRAY && rl_json_size(n) == 14; i++)
+    size_t size = n && n->type == RL_JARRAY ? rl_json_size(n) : 0;
+    int sized = size == 14 || size == 15; /* timed_out optional */
+    for (size_t i = 0; sized && 7 + i < size; i++)
         ok &= get_uint(rl_json_at(n, 7 + i), &k[i]) == 0;
-    if (!n || n->type != RL_JARRAY || rl_json_size(n) != 14 || !ok || k[0] > RL_SEVERITY_ERROR)
+    if (!sized || !ok || k[0] > RL_SEVERITY_ERROR)
         return bad(L, n, "a rule is [id, kind, title, description, ruleset, file, pointer, "
-                         "severity, line, column, evaluations, passed, failed, not_applicable]");
+                         "severity, line, column, evaluations, passed, failed, not_applicable, "
+                         "timed_out (optional)]");
     rl_rule_result r = {0};
     const char **s[] = {&r.id, &r.kind, &r.title, &r.description, &r.ruleset, &r.file, &r.pointer};
     for (size_t i = 0; i < 7; i++)
@@ -293,6 +297,7 @@ static int load_rule(const loader *L, const rl_jnode *n, rl_result *res)
     got->passed += k[4];
     got->failed += k[5];
     got->not_applicable += k[6];
+    got->timed_out += k[7];
     return 0;
 }
 

@@ -82,7 +82,7 @@ long rl_rule_table_slot(rl_rule_table *t, rl_arena *arena, const void *key,
     r.ruleset = copy(arena, info->ruleset);
     r.file = copy(arena, info->file);
     r.pointer = copy(arena, info->pointer);
-    r.evaluations = r.passed = r.failed = r.not_applicable = 0;
+    r.evaluations = r.passed = r.failed = r.not_applicable = r.timed_out = 0;
     if (!r.id || rl_strmap_put(&t->by_id, r.id, (void *)(uintptr_t)(t->n + 1)) != 0)
         return -1;
     t->rules[t->n] = r;
@@ -103,6 +103,7 @@ int rl_rule_table_merge(rl_rule_table *dst, rl_arena *arena, const rl_rule_table
         d->passed += s->passed;
         d->failed += s->failed;
         d->not_applicable += s->not_applicable;
+        d->timed_out += s->timed_out;
     }
     return 0;
 }

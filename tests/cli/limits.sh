@@ -210,6 +210,7 @@ cat >slow-rules.json <<'J'
 {"ruleset": "slow", "rules": [
   {"id": "FIRST", "kind": "expr", "each": "$.items[*]", "assert": "@.v < 0"},
   {"id": "PAIRS", "kind": "expr", "assert": "count($..*..*..*) < 0"},
+  {"id": "NEVER", "kind": "expr", "when": "false", "assert": "true"},
   {"id": "CHAIN", "kind": "schema", "schema": "chain.schema.json"},
   {"id": "ANYOF", "kind": "schema", "schema": "anyof.schema.json"}
 ]}
@@ -228,6 +229,14 @@ else bad "--timeout inside an each: located at the item it stopped on: $(grep ti
 # an evaluation cut short is neither passed nor failed
 within 1 "$rl" --no-config --max-depth 5000 -r slow-rules.json --only CHAIN --timeout 0.3 big.json
 contains out.txt "1 evaluation: 0 passed, 0 failed, 1 not applicable" "--timeout: the evaluation cut short is not counted as passed"
+# ... and the rule stopped is not one that never applied (its timeout notice
+# says why); a rule that did not apply in the same run still gets its notice
+for j in 1 2; do
+    within 1 "$rl" --no-config --max-depth 5000 -r slow-rules.json --only NEVER,CHAIN -j "$j" --timeout 0.3 big.json
+    contains out.txt "error [timeout] checking stopped after 0.3 s (--timeout) in rule CHAIN" "--timeout (-j $j): the notice names CHAIN"
+    lacks out.txt "rule CHAIN never applied" "--timeout (-j $j): the rule it stopped gets no rule-never-applied notice"
+    contains out.txt "info [rule-never-applied] rule NEVER never applied in this run" "--timeout (-j $j): a rule that never applied still gets its notice"
+done
 # NDJSON: the record's line in the file, the records after it still checked
 python3 - <<'P'
 import json

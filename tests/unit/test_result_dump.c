@@ -3,7 +3,8 @@
  * numbers), rl_result_dump / rl_result_load (a result goes through text
  * and comes back the same: files, counts, violations, figures' bits), and
  * the two together: a file checked in slices, dumped and loaded in order,
- * writes the same bytes in every format as the file checked whole. */
+ * writes the same bytes in every format as the file checked whole; a
+ * rule's timed_out count travels too. */
 #include "unit.h"
 #include "reportlint.h"
 
@@ -196,6 +197,31 @@ static void test_load_refuses(void)
     }
 }
 
+/* A rule's timed_out travels through a dump (optional: an older dump has
+ * none), and a rule --timeout stopped gets no rule-never-applied notice. */
+static void test_timed_out(void)
+{
+    static const char *head = "{\"reportlint-result\": 1, \"lang\": \"en\", \"files\": [], "
+                              "\"rules\": [[\"R\", \"expr\", null, null, \"t\", \"t.json\", "
+                              "\"/rules/0\", 2, 3, 5, 1, 0, 0, 1";
+    const char *tails[] = {", 1]]}", "]]}"}; /* stopped by --timeout; an older dump */
+    for (int k = 0; k < 2; k++) {
+        char text[400];
+        snprintf(text, sizeof text, "%s%s", head, tails[k]);
+        rl_result *res = rl_result_new();
+        rl_error err = {0};
+        CU_ASSERT_EQUAL_FATAL(rl_result_load(res, text, strlen(text), &err), 0);
+        CU_ASSERT_EQUAL_FATAL(rl_result_rule_count(res), 1);
+        CU_ASSERT_EQUAL(rl_result_rule(res, 0)->timed_out, (size_t)(k == 0));
+        size_t len = 0;
+        char *dump = rl_result_dump(res, &len);
+        CU_ASSERT_PTR_NOT_NULL(strstr(dump, k == 0 ? ",1,0,0,1,1]" : ",1,0,0,1,0]"));
+        free(dump);
+        CU_ASSERT_EQUAL(rl_result_note_unapplied(res, NULL), k == 0 ? 0 : 1);
+        rl_result_free(res);
+    }
+}
+
 int main(void)
 {
     static const unit_test tests[] = {
@@ -203,6 +229,7 @@ int main(void)
         {"a slice keeps the file's line numbers", test_slice_lines},
         {"dump, load, dump gives the same text", test_dump_round_trip},
         {"a text that is not a dump is refused with its location", test_load_refuses},
+        {"timed_out is dumped and loaded; such a rule is not never-applied", test_timed_out},
         {NULL, NULL}};
     return unit_run("result_dump", tests);
 }
