@@ -17,44 +17,44 @@ typedef struct cli_strings {
 typedef struct cli_trust cli_trust; /* the trust boundary (cli_trust.c) */
 
 typedef struct cli_opts {
-    cli_strings rules;   /* -r */
-    cli_strings schemas; /* -s: JSON Schemas every report must satisfy */
+    cli_strings rules;       /* -r */
+    cli_strings schemas;     /* -s: JSON Schemas every report must satisfy */
     cli_strings schema_maps; /* --schema-map URL=DIR */
-    int format_assert;   /* --format-assert */
-    cli_strings inputs;  /* files, directories, - */
-    cli_strings params;  /* NAME=VALUE: the config's params first, then --param */
+    int format_assert;       /* --format-assert */
+    cli_strings inputs;      /* files, directories, - */
+    cli_strings params;      /* NAME=VALUE: the config's params first, then --param */
     cli_strings param_files; /* NAME=FILE: the config's param-files first, then --param-file */
     size_t n_config_params, n_config_param_files; /* how many came from the config */
     cli_strings only, skip;
-    const char *format;  /* -f */
-    const char *output;  /* -o */
+    const char *format; /* -f */
+    const char *output; /* -o */
     const char *as_of;
     const char *locale;
     const char *lang;
-    int fail_on;         /* severity, or 3 for never */
+    int fail_on; /* severity, or 3 for never */
     int jobs;
     unsigned max_depth;
-    int paths;           /* path --paths */
-    int positions;       /* path --positions */
-    const char *at;      /* eval/path --at POINTER */
-    size_t record;       /* eval/path --record N (0: none) */
-    int color;           /* --color: CLI_COLOR_AUTO, _ALWAYS or _NEVER */
-    int verbosity;       /* -q: -1, default 0, -v: 1 */
+    int paths;      /* path --paths */
+    int positions;  /* path --positions */
+    const char *at; /* eval/path --at POINTER */
+    size_t record;  /* eval/path --record N (0: none) */
+    int color;      /* --color: CLI_COLOR_AUTO, _ALWAYS or _NEVER */
+    int verbosity;  /* -q: -1, default 0, -v: 1 */
     /* the configuration file and baselines (cli_config.h) */
-    const char *config;  /* --config FILE */
-    int no_config;       /* --no-config */
+    const char *config;         /* --config FILE */
+    int no_config;              /* --no-config */
     const char *baseline;       /* --baseline FILE */
     const char *write_baseline; /* --write-baseline FILE */
-    int fail_on_set;     /* --fail-on was given: it wins over the config */
+    int fail_on_set;            /* --fail-on was given: it wins over the config */
     /* limits (cli_limits.c), as rl_check_opts takes them: 0 the default,
      * RL_UNLIMITED none */
     size_t max_string, max_size, max_violations;
     size_t max_file_size; /* --max-file-size: rule sets, schemas, $refs, reference files, config */
     cli_strings allow_outside; /* --allow-outside PATH */
-    cli_trust *trust;    /* what may be read: built by cli_parse from the command line */
-    double timeout;      /* seconds; 0: none */
-    const char *partial; /* --partial FILE: write the collection state there */
-    int merge;           /* `reportlint merge`: inputs are partial states */
+    cli_trust *trust;          /* what may be read: built by cli_parse from the command line */
+    double timeout;            /* seconds; 0: none */
+    const char *partial;       /* --partial FILE: write the collection state there */
+    int merge;                 /* `reportlint merge`: inputs are partial states */
 } cli_opts;
 
 enum { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER };

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* clang-format off */
 enum opt_id {
     OPT_RULES, OPT_SCHEMA, OPT_FORMAT, OPT_OUTPUT, OPT_AS_OF, OPT_LOCALE, OPT_LANG, OPT_PARAM,
     OPT_FAIL_ON, OPT_ONLY, OPT_SKIP, OPT_JOBS, OPT_MAX_DEPTH, OPT_PATHS, OPT_HELP, OPT_VERSION,
@@ -18,6 +19,7 @@ enum opt_id {
     OPT_MAX_STRING, OPT_MAX_SIZE, OPT_MAX_VIOLATIONS, OPT_TIMEOUT, OPT_MAX_FILE_SIZE,
     OPT_AT, OPT_RECORD, OPT_POSITIONS, OPT_PARTIAL, OPT_ALLOW_OUTSIDE
 };
+/* clang-format on */
 
 typedef struct opt_def {
     char short_name;
@@ -26,6 +28,7 @@ typedef struct opt_def {
     enum opt_id id;
 } opt_def;
 
+/* clang-format off */
 static const opt_def options[] = {
     {'r', "rules", 1, OPT_RULES},       {'f', "format", 1, OPT_FORMAT},
     {'o', "output", 1, OPT_OUTPUT},     {0, "as-of", 1, OPT_AS_OF},
@@ -113,6 +116,7 @@ void cli_usage(FILE *out)
           "or invalid rule set or schema (nothing is checked then).\n",
           out);
 }
+/* clang-format on */
 
 int cli_push(cli_strings *list, const char *s)
 {
@@ -234,7 +238,8 @@ static int apply(cli_opts *o, enum opt_id id, char *arg)
     case OPT_MAX_SIZE: return cli_parse_size_opt("--max-size", arg, &o->max_size);
     case OPT_ALLOW_OUTSIDE: return cli_push(&o->allow_outside, arg);
     case OPT_MAX_FILE_SIZE: return cli_parse_size_opt("--max-file-size", arg, &o->max_file_size);
-    case OPT_MAX_VIOLATIONS: return cli_parse_count_opt("--max-violations", arg, &o->max_violations);
+    case OPT_MAX_VIOLATIONS:
+        return cli_parse_count_opt("--max-violations", arg, &o->max_violations);
     case OPT_TIMEOUT: return cli_parse_seconds_opt("--timeout", arg, &o->timeout);
     case OPT_JOBS:
         if (parse_count(arg, 1, 1024, &n) != 0)
@@ -244,7 +249,8 @@ static int apply(cli_opts *o, enum opt_id id, char *arg)
     case OPT_MAX_DEPTH:
         if (parse_count(arg, 1, RL_MAX_DEPTH_LIMIT, &n) != 0)
             return usage_error("--max-depth needs a number from 1 to 100000 (the hard maximum), "
-                               "not '%s'", arg);
+                               "not '%s'",
+                               arg);
         o->max_depth = (unsigned)n;
         return 0;
     case OPT_COLOR:
@@ -314,7 +320,8 @@ int cli_command_index(int argc, char **argv)
         if (a[0] != '-' || a[1] == '\0')
             return i;
         const opt_def *d = a[1] == '-' ? (strchr(a, '=') ? NULL : find_long(a + 2, strlen(a + 2)))
-                                       : a[2] == '\0' ? find_short(a[1]) : NULL;
+                           : a[2] == '\0' ? find_short(a[1])
+                                          : NULL;
         if (d && d->has_arg)
             i++;
     }

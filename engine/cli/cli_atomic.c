@@ -168,8 +168,10 @@ static FILE *open_in_place(const char *path)
     if (std >= 0)
         fd = dup(std);
     else
-        fd = open(path, O_WRONLY | O_CREAT | O_NOCTTY | O_CLOEXEC |
-                            (!exists || S_ISREG(st.st_mode) ? O_TRUNC : 0), 0666);
+        fd = open(path,
+                  O_WRONLY | O_CREAT | O_NOCTTY | O_CLOEXEC |
+                      (!exists || S_ISREG(st.st_mode) ? O_TRUNC : 0),
+                  0666);
     FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (!f && fd >= 0)
         close(fd);
@@ -248,7 +250,8 @@ int cli_atomic_close(cli_atomic *a, int ok)
         errno = errnum;
     }
     if (!ok)
-        fprintf(stderr, "reportlint: cannot write %s: %s\n", a->path, strerror(errno ? errno : EIO));
+        fprintf(stderr, "reportlint: cannot write %s: %s\n", a->path,
+                strerror(errno ? errno : EIO));
     free(a->tmp);
     free(a->target);
     a->tmp = a->target = NULL;

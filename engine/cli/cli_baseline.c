@@ -109,7 +109,8 @@ static int is_fingerprint(const char *s)
 static void read_entry(cli_baseline *b, const rl_jnode *v, entry *e)
 {
     if (rl_jnode_kind(v) != RL_JKIND_OBJECT) {
-        problem(b, v, "a baseline entry must be an object, not a JSON %s", rl_jkind_name(rl_jnode_kind(v)));
+        problem(b, v, "a baseline entry must be an object, not a JSON %s",
+                rl_jkind_name(rl_jnode_kind(v)));
         return;
     }
     e->file = string_member(b, v, "file");
@@ -117,8 +118,8 @@ static void read_entry(cli_baseline *b, const rl_jnode *v, entry *e)
     e->pointer = string_member(b, v, "pointer");
     const char *fp = string_member(b, v, "fingerprint");
     if (fp && !is_fingerprint(fp))
-        problem(b, member(v, "fingerprint"), "\"fingerprint\" must be 16 lowercase hex digits, not '%s'",
-                fp);
+        problem(b, member(v, "fingerprint"),
+                "\"fingerprint\" must be 16 lowercase hex digits, not '%s'", fp);
     else if (fp)
         memcpy(e->fp, fp, RL_FINGERPRINT_SIZE);
 }
@@ -128,8 +129,9 @@ static void read_doc(cli_baseline *b)
     const rl_jnode *root = rl_jdoc_root(b->doc), *version = member(root, "reportlint-baseline");
     int64_t n = 0;
     if (rl_jnode_kind(root) != RL_JKIND_OBJECT || !version) {
-        problem(b, root, "%s", "not a reportlint baseline (no \"reportlint-baseline\" version; "
-                               "write one with --write-baseline)");
+        problem(b, root, "%s",
+                "not a reportlint baseline (no \"reportlint-baseline\" version; "
+                "write one with --write-baseline)");
         return;
     }
     if (rl_jnode_int(version, &n) != 0 || n < BASELINE_OLDEST || n > BASELINE_VERSION) {

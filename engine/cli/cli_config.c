@@ -187,9 +187,9 @@ int cli_config_load(cli_opts *o, cli_config **out)
         struct stat st;
         int there = stat(path, &st) == 0;
         fprintf(stderr, "reportlint: --config %s: %s\n", path,
-                !there ? strerror(errno ? errno : ENOENT)
+                !there                ? strerror(errno ? errno : ENOENT)
                 : S_ISDIR(st.st_mode) ? "is a directory"
-                : "not a regular file (a FIFO, device or socket)");
+                                      : "not a regular file (a FIFO, device or socket)");
         return CLI_USAGE_ERROR;
     }
     if (cli_trust_add_dir_of(o->trust, path) != 0) {
@@ -293,7 +293,7 @@ int cli_config_check_ids(cli_config *c, const rl_rules *rules)
     cli_config_flush(c);
     if (c->problems == before)
         return 0;
-    fprintf(stderr, "reportlint: %d problem%s in %s; nothing was checked\n",
-            c->problems - before, c->problems - before == 1 ? "" : "s", c->path);
+    fprintf(stderr, "reportlint: %d problem%s in %s; nothing was checked\n", c->problems - before,
+            c->problems - before == 1 ? "" : "s", c->path);
     return CLI_USAGE_ERROR;
 }

@@ -37,10 +37,10 @@ typedef struct cli_severities {
 
 /* One "overrides" entry: settings for the files its globs match. */
 typedef struct cli_override {
-    cli_strings files; /* globs, relative to the config file */
+    cli_strings files;  /* globs, relative to the config file */
     const char *locale; /* NULL: not set */
     cli_severities severity;
-    int fail_on;        /* CLI_UNSET, an rl_severity or CLI_FAIL_NEVER */
+    int fail_on; /* CLI_UNSET, an rl_severity or CLI_FAIL_NEVER */
 } cli_override;
 
 /* One "suppress" entry; NULL globs match everything. */
@@ -58,23 +58,23 @@ typedef struct cli_problem {
 } cli_problem;
 
 typedef struct cli_config {
-    char *path;      /* the file as found or given (shown in messages) */
-    char *dir;       /* its directory, for joining its paths ("": here) */
-    char *dir_abs;   /* the same, absolute (for globs) */
-    rl_jdoc *doc;    /* owns the strings the fields below point to */
-    cli_strings rules; /* joined paths (malloc'd) */
+    char *path;          /* the file as found or given (shown in messages) */
+    char *dir;           /* its directory, for joining its paths ("": here) */
+    char *dir_abs;       /* the same, absolute (for globs) */
+    rl_jdoc *doc;        /* owns the strings the fields below point to */
+    cli_strings rules;   /* joined paths (malloc'd) */
     cli_strings schemas; /* joined paths (malloc'd): -s unless given */
     const char *locale, *lang;
-    int fail_on;     /* CLI_UNSET, an rl_severity or CLI_FAIL_NEVER */
-    cli_strings params; /* "NAME=VALUE" (malloc'd) */
+    int fail_on;             /* CLI_UNSET, an rl_severity or CLI_FAIL_NEVER */
+    cli_strings params;      /* "NAME=VALUE" (malloc'd) */
     cli_strings param_files; /* "NAME=PATH", the path joined (malloc'd) */
     cli_severities severity;
     cli_override *overrides;
     size_t n_overrides;
     cli_suppress *suppress;
     size_t n_suppress;
-    char *baseline;  /* joined path (malloc'd), or NULL */
-    int problems;    /* found while reading and checking ids */
+    char *baseline;    /* joined path (malloc'd), or NULL */
+    int problems;      /* found while reading and checking ids */
     cli_problem *msgs; /* not printed yet (cli_config_flush) */
     size_t n_msgs;
 } cli_config;
@@ -192,8 +192,8 @@ int cli_check_outputs(const cli_opts *o, const cli_config *cfg, const cli_string
 typedef struct cli_atomic {
     FILE *f;          /* write here */
     const char *path; /* the file's name (not owned) */
-    char *target;     /* the regular file renamed over (path, or a symlink's target); NULL: in place */
-    char *tmp;        /* the temporary file's name; NULL: in place */
+    char *target; /* the regular file renamed over (path, or a symlink's target); NULL: in place */
+    char *tmp;    /* the temporary file's name; NULL: in place */
 } cli_atomic;
 
 /* Both return 0, or -1 after printing why. Close with ok 0 removes the

@@ -89,8 +89,8 @@ void cli_config_problem(cli_config *c, const rl_jnode *node, const char *fmt, ..
 /* "a string", "an array", "null", ... for messages. */
 static const char *kind_name(const rl_jnode *v)
 {
-    static const char *const names[] = {"null", "a boolean", "a number", "a string", "an array",
-                                        "an object"};
+    static const char *const names[] = {"null",     "a boolean", "a number",
+                                        "a string", "an array",  "an object"};
     rl_jkind k = rl_jnode_kind(v);
     return (unsigned)k < sizeof names / sizeof *names ? names[k] : "?";
 }
@@ -142,8 +142,8 @@ static void want_paths(cli_config *c, const rl_jnode *v, const char *what, cli_s
 
 /* One of names (NULL-terminated): its index, or -1 after a problem that
  * lists them and suggests the closest. */
-static int want_choice(cli_config *c, const rl_jnode *v, const char *what,
-                       const char *const *names, const char *listed)
+static int want_choice(cli_config *c, const rl_jnode *v, const char *what, const char *const *names,
+                       const char *listed)
 {
     const char *s = want_string(c, v, what);
     if (!s)
@@ -406,8 +406,7 @@ static void read_suppress_one(cli_config *c, const rl_jnode *v, cli_suppress *s)
 }
 
 /* An array of objects read by one function into a calloc'd array. */
-static void *read_list(cli_config *c, const rl_jnode *v, const char *what, size_t size,
-                       size_t *n)
+static void *read_list(cli_config *c, const rl_jnode *v, const char *what, size_t size, size_t *n)
 {
     if (rl_jnode_kind(v) != RL_JKIND_ARRAY) {
         cli_config_problem(c, v, "%s must be an array of objects, not %s", what, kind_name(v));
@@ -436,8 +435,18 @@ static void read_suppress(cli_config *c, const rl_jnode *v)
 /* ---- the top level --------------------------------------------------------- */
 
 enum {
-    K_SCHEMA_REF, K_RULES, K_SCHEMAS, K_LOCALE, K_LANG, K_FAIL_ON, K_PARAMS, K_SEVERITY,
-    K_OVERRIDES, K_SUPPRESS, K_BASELINE, K_PARAM_FILES
+    K_SCHEMA_REF,
+    K_RULES,
+    K_SCHEMAS,
+    K_LOCALE,
+    K_LANG,
+    K_FAIL_ON,
+    K_PARAMS,
+    K_SEVERITY,
+    K_OVERRIDES,
+    K_SUPPRESS,
+    K_BASELINE,
+    K_PARAM_FILES
 };
 
 static void read_baseline(cli_config *c, const rl_jnode *v)
@@ -449,9 +458,9 @@ static void read_baseline(cli_config *c, const rl_jnode *v)
 
 void cli_config_read(cli_config *c)
 {
-    static const char *const names[] = {"$schema", "rules", "schemas", "locale", "lang",
-                                        "fail-on", "params", "severity", "overrides",
-                                        "suppress", "baseline", "param-files", NULL};
+    static const char *const names[] = {
+        "$schema",  "rules",     "schemas",  "locale",   "lang",        "fail-on", "params",
+        "severity", "overrides", "suppress", "baseline", "param-files", NULL};
     const rl_jnode *root = rl_jdoc_root(c->doc);
     int *key_of = object_keys(c, root, "the configuration", names);
     for (size_t i = 0; key_of && i < rl_jnode_count(root); i++) {

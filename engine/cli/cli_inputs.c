@@ -147,8 +147,10 @@ static int walk_entry(walker *w, char *name, int depth)
             return cli_push(w->files, name); /* an `input` violation: outside */
         int seen = seen_before(w, &st);
         if (seen > 0)
-            fprintf(stderr, "reportlint: note: %s: a directory already walked (a symbolic link "
-                            "loop or a second link to it); skipped\n", name);
+            fprintf(stderr,
+                    "reportlint: note: %s: a directory already walked (a symbolic link "
+                    "loop or a second link to it); skipped\n",
+                    name);
         rc = seen < 0 ? -1 : seen ? 0 : walk(w, name, depth + 1);
     } else if (has_report_ext(name)) {
         int seen = seen_before(w, &st);

@@ -41,7 +41,8 @@ typedef struct batch {
 static int is_ndjson(const char *name)
 {
     size_t n = strlen(name);
-    return (n > 7 && strcmp(name + n - 7, ".ndjson") == 0) || (n > 6 && strcmp(name + n - 6, ".jsonl") == 0);
+    return (n > 7 && strcmp(name + n - 7, ".ndjson") == 0) ||
+           (n > 6 && strcmp(name + n - 6, ".jsonl") == 0);
 }
 
 unsigned cli_jobs(const cli_opts *o)
@@ -102,9 +103,11 @@ static int run_batch(const rl_rules *rules, const rl_check_opts *copts, const ch
     int rc = tasks && tid ? 0 : -1;
     for (size_t i = 0; rc == 0 && i < n; i++)
         rc = task_init(&tasks[i], files[i], cli_policy_file_opts(pol, files[i], copts));
-    batch b = {rules, tasks, rc == 0 ? n : 0, 0, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
+    batch b = {
+        rules, tasks, rc == 0 ? n : 0, 0, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER};
     unsigned started = 0;
-    while (rc == 0 && started < jobs && started < n && pthread_create(&tid[started], NULL, work, &b) == 0)
+    while (rc == 0 && started < jobs && started < n &&
+           pthread_create(&tid[started], NULL, work, &b) == 0)
         started++;
     if (!started)
         work(&b);

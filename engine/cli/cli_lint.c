@@ -62,7 +62,8 @@ static void stream_violation(const rl_violation *v, void *user)
         out->fails = 1;
     if (out->failed)
         return;
-    if (rl_write_violation(out->f, RL_FORMAT_NDJSON, v) != 0 || (!out->to_file && fflush(out->f) != 0))
+    if (rl_write_violation(out->f, RL_FORMAT_NDJSON, v) != 0 ||
+        (!out->to_file && fflush(out->f) != 0))
         out->failed = 1;
 }
 
@@ -247,12 +248,15 @@ static int lint(int argc, char **argv, int merge)
         return 0;
     }
     if (rc == 0 && o.format && rl_format_parse(o.format, &fmt) != 0) {
-        fprintf(stderr, "reportlint: unknown format '%s' (known: %s)\n", o.format, rl_format_names());
+        fprintf(stderr, "reportlint: unknown format '%s' (known: %s)\n", o.format,
+                rl_format_names());
         rc = CLI_USAGE_ERROR;
     }
     if (rc == 0 && o.inputs.n == 0) {
-        fprintf(stderr, merge ? "reportlint: merge: no partial states given (files written with --partial)\n"
-                              : "reportlint: no reports given (files, directories, or - for stdin)\n");
+        fprintf(stderr,
+                merge
+                    ? "reportlint: merge: no partial states given (files written with --partial)\n"
+                    : "reportlint: no reports given (files, directories, or - for stdin)\n");
         cli_usage(stderr);
         rc = CLI_USAGE_ERROR;
     }
@@ -262,7 +266,8 @@ static int lint(int argc, char **argv, int merge)
     }
     for (size_t i = 0; rc == 0 && o.partial && i < o.inputs.n; i++)
         if (strcmp(o.inputs.items[i], o.partial) == 0) {
-            fprintf(stderr, "reportlint: --partial %s is also an input; nothing was written\n", o.partial);
+            fprintf(stderr, "reportlint: --partial %s is also an input; nothing was written\n",
+                    o.partial);
             rc = CLI_USAGE_ERROR;
         }
     cli_config *cfg = NULL;

@@ -101,8 +101,10 @@ int cli_check_outputs(const cli_opts *o, const cli_config *cfg, const cli_string
         (strcmp(o->output, o->write_baseline) == 0 ||
          (outs[0].exists && outs[1].exists && outs[0].st.st_dev == outs[1].st.st_dev &&
           outs[0].st.st_ino == outs[1].st.st_ino))) {
-        fprintf(stderr, "reportlint: -o and --write-baseline name the same file (%s); nothing "
-                        "was written\n", o->output);
+        fprintf(stderr,
+                "reportlint: -o and --write-baseline name the same file (%s); nothing "
+                "was written\n",
+                o->output);
         return CLI_USAGE_ERROR;
     }
     for (size_t i = 0; i < 3; i++)

@@ -14,11 +14,11 @@
 
 struct cli_policy {
     const cli_opts *o;
-    cli_config *cfg;            /* NULL: no config file */
-    cli_baseline *baseline;     /* to apply, or NULL */
-    cli_relcache rel;           /* paths relative to the config file */
-    rl_check_opts opts;         /* the last file's options */
-    rl_rule_severity *sev;      /* their severities */
+    cli_config *cfg;        /* NULL: no config file */
+    cli_baseline *baseline; /* to apply, or NULL */
+    cli_relcache rel;       /* paths relative to the config file */
+    rl_check_opts opts;     /* the last file's options */
+    rl_rule_severity *sev;  /* their severities */
     size_t n_sev, cap_sev;
 };
 
@@ -33,12 +33,14 @@ cli_policy *cli_policy_new(const cli_opts *o, cli_config *cfg)
     p->cfg = cfg;
     p->rel.base_abs = cfg ? cfg->dir_abs : NULL;
     char why[300];
-    if (o->baseline && !o->write_baseline && cli_trust_check(o->trust, o->baseline, why, sizeof why)) {
+    if (o->baseline && !o->write_baseline &&
+        cli_trust_check(o->trust, o->baseline, why, sizeof why)) {
         fprintf(stderr, "%s: error cannot open: %s\n", o->baseline, why);
         free(p);
         return NULL;
     }
-    if (o->baseline && !o->write_baseline && !(p->baseline = cli_baseline_read(o->baseline, cli_report_limit(o)))) {
+    if (o->baseline && !o->write_baseline &&
+        !(p->baseline = cli_baseline_read(o->baseline, cli_report_limit(o)))) {
         free(p);
         return NULL;
     }

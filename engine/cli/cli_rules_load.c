@@ -234,13 +234,14 @@ rl_rules *cli_load_rules(const cli_opts *opts, int quiet_ok)
         rl_rules_add_schema(rules, opts->schemas.items[i]);
     cli_print_warnings(rules);
     if (rl_rules_diag_count(rules)) {
-        cli_print_diags(rules, opts->schemas.n ? "in the rule sets and schemas"
-                                               : "in the rule sets");
+        cli_print_diags(rules,
+                        opts->schemas.n ? "in the rule sets and schemas" : "in the rule sets");
         rl_rules_free(rules);
         return NULL;
     }
     if (check_param_names(rules, &opts->params, opts->n_config_params, "--param") != 0 ||
-        check_param_names(rules, &opts->param_files, opts->n_config_param_files, "--param-file") != 0) {
+        check_param_names(rules, &opts->param_files, opts->n_config_param_files, "--param-file") !=
+            0) {
         rl_rules_free(rules);
         return NULL;
     }

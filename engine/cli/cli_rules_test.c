@@ -74,7 +74,7 @@ static void only_members(rt_file *f, const rl_jnode *obj, const char *const *nam
             continue;
         const char *near = rl_suggest_name(key, names);
         problem_at_key(f, obj, i, "unknown member '%s' in %s%s%s%s", key, what,
-                   near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+                       near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
     }
 }
 
@@ -106,8 +106,10 @@ static void check_params(rt_file *f, const rl_jnode *obj)
     for (size_t i = 0, n = rl_jnode_count(p); i < n; i++) {
         rl_jkind k = rl_jnode_kind(rl_jnode_item(p, i));
         if (k == RL_JKIND_ARRAY || k == RL_JKIND_OBJECT)
-            rt_problem(f, rl_jnode_item(p, i), "param '%s' must be a number, string, boolean "
-                       "or null", rl_jnode_key(p, i, NULL));
+            rt_problem(f, rl_jnode_item(p, i),
+                       "param '%s' must be a number, string, boolean "
+                       "or null",
+                       rl_jnode_key(p, i, NULL));
     }
 }
 
@@ -125,11 +127,12 @@ static void check_options(rt_file *f, const rl_jnode *obj)
 
 static void check_example(rt_file *f, const rl_jnode *ex, const char *const *known)
 {
-    static const char *const names[] = {"name", "description", "report", "reports", "violations",
-                                        "params", "as_of", "locale", NULL};
+    static const char *const names[] = {"name",   "description", "report", "reports", "violations",
+                                        "params", "as_of",       "locale", NULL};
     if (rl_jnode_kind(ex) != RL_JKIND_OBJECT) {
-        rt_problem(f, ex, "an example must be an object with \"name\", \"report\" and "
-                          "\"violations\"");
+        rt_problem(f, ex,
+                   "an example must be an object with \"name\", \"report\" and "
+                   "\"violations\"");
         return;
     }
     only_members(f, ex, names, "an example");
@@ -140,12 +143,14 @@ static void check_example(rt_file *f, const rl_jnode *ex, const char *const *kno
     if (rs && rl_jnode_kind(rs) != RL_JKIND_ARRAY)
         rt_problem(f, rs, "'reports' must be an array of reports or file names (a collection)");
     if (!rt_member(ex, "report") && !rs)
-        rt_problem(f, ex, "missing 'report' (the report itself, or a file name) or 'reports' "
-                          "(several, for collection rules)");
+        rt_problem(f, ex,
+                   "missing 'report' (the report itself, or a file name) or 'reports' "
+                   "(several, for collection rules)");
     const rl_jnode *vs = rt_member(ex, "violations");
     if (!vs || rl_jnode_kind(vs) != RL_JKIND_ARRAY) {
-        rt_problem(f, vs ? vs : ex, "'violations' must be an array of the violations the "
-                                    "report gives ([] for none)");
+        rt_problem(f, vs ? vs : ex,
+                   "'violations' must be an array of the violations the "
+                   "report gives ([] for none)");
         return;
     }
     for (size_t i = 0, n = rl_jnode_count(vs); i < n; i++)
@@ -209,15 +214,16 @@ static void free_ids(const char **ids)
 /* Validate the whole file; 0 when it may run. */
 static int validate(const cli_opts *o, rt_file *f)
 {
-    static const char *const names[] = {"$schema", "description", "rules", "params", "as_of",
-                                        "locale", "tests", NULL};
+    static const char *const names[] = {"$schema", "description", "rules", "params",
+                                        "as_of",   "locale",      "tests", NULL};
     only_members(f, f->root, names, "an example file");
     check_options(f, f->root);
     read_rules(f);
     f->tests = rt_member(f->root, "tests");
     if (!f->tests || rl_jnode_kind(f->tests) != RL_JKIND_ARRAY || !rl_jnode_count(f->tests))
-        rt_problem(f, f->tests ? f->tests : f->root, "'tests' must be a non-empty array of "
-                                                      "examples");
+        rt_problem(f, f->tests ? f->tests : f->root,
+                   "'tests' must be a non-empty array of "
+                   "examples");
     if (f->problems)
         return -1;
     if (!(f->ids = rule_ids(o, f)))
@@ -247,8 +253,8 @@ static rl_jdoc *read_doc(const char *path)
 
 static void test_file(const cli_opts *o, const char *path, rl_jdoc *doc, rt_totals *t)
 {
-    rt_file f = {.path = path, .dir = cli_path_dirname(path), .doc = doc,
-                 .root = rl_jdoc_root(doc)};
+    rt_file f = {
+        .path = path, .dir = cli_path_dirname(path), .doc = doc, .root = rl_jdoc_root(doc)};
     if (rl_jnode_kind(f.root) != RL_JKIND_OBJECT)
         rt_problem(&f, f.root, "an example file is an object with \"tests\"");
     else if (validate(o, &f) == 0)
@@ -294,8 +300,10 @@ static void test_path(const cli_opts *o, const char *path, cli_strings *done, rt
         char *ex = examples_of(path);
         struct stat st;
         if (!ex || stat(ex, &st) != 0) {
-            fprintf(stderr, "%s: error: this rule set has no examples (write them in %s; "
-                            "docs/rules.md, \"Examples: rules test\")\n", path, ex ? ex : "?");
+            fprintf(stderr,
+                    "%s: error: this rule set has no examples (write them in %s; "
+                    "docs/rules.md, \"Examples: rules test\")\n",
+                    path, ex ? ex : "?");
             t->broken = 1;
         } else if (!seen(done, ex)) {
             rl_jdoc *exdoc = read_doc(ex);
@@ -370,7 +378,9 @@ int cli_rules_test(const cli_opts *o)
         free((char *)done.items[i]);
     free(done.items);
     printf("%zu example%s: %zu passed, %zu failed%s\n", t.examples, t.examples == 1 ? "" : "s",
-           t.passed, t.failed, t.broken ? " (and example files or rule sets with problems: "
-                                          "see above)" : "");
+           t.passed, t.failed,
+           t.broken ? " (and example files or rule sets with problems: "
+                      "see above)"
+                    : "");
     return t.broken ? CLI_USAGE_ERROR : t.failed ? 1 : 0;
 }

@@ -13,15 +13,15 @@
 #include "cli.h"
 
 typedef struct rt_file {
-    const char *path;   /* the example file, as named */
-    char *dir;          /* its directory ("" for the current one) */
+    const char *path; /* the example file, as named */
+    char *dir;        /* its directory ("" for the current one) */
     rl_jdoc *doc;
-    cli_strings rules;  /* rule-set paths (malloc'd), resolved against dir */
+    cli_strings rules; /* rule-set paths (malloc'd), resolved against dir */
     const rl_jnode *root;
     const rl_jnode *tests; /* the examples (an array of objects) */
-    const char **ids;   /* the rule ids of the rule sets, then "input"
+    const char **ids;      /* the rule ids of the rule sets, then "input"
                            (NULL-terminated, malloc'd) */
-    int problems;       /* located problems printed while reading it */
+    int problems;          /* located problems printed while reading it */
 } rt_file;
 
 /* Counts over one run of `rules test`. */

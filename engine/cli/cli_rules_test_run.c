@@ -21,8 +21,8 @@
 /* Members of an expected violation that are not figures. */
 static int is_field(const char *key)
 {
-    static const char *const fields[] = {"rule", "pointer", "severity", "message", "line",
-                                         "column", NULL};
+    static const char *const fields[] = {"rule", "pointer", "severity", "message",
+                                         "line", "column",  NULL};
     for (size_t i = 0; fields[i]; i++)
         if (strcmp(fields[i], key) == 0)
             return 1;
@@ -59,8 +59,8 @@ int rt_check_expected(rt_file *f, const rl_jnode *v, const char *const *known)
             rt_problem(f, m, "'%s' must be an integer", key);
         else if (!strcmp(key, "message") && !rl_jnode_string(m, NULL))
             rt_problem(f, m, "'message' must be a string");
-        else if (!is_field(key) && (rl_jnode_kind(m) == RL_JKIND_ARRAY ||
-                                    rl_jnode_kind(m) == RL_JKIND_OBJECT))
+        else if (!is_field(key) &&
+                 (rl_jnode_kind(m) == RL_JKIND_ARRAY || rl_jnode_kind(m) == RL_JKIND_OBJECT))
             rt_problem(f, m, "figure '%s' must be a number, string, boolean or null", key);
     }
     return f->problems - before;
@@ -102,13 +102,11 @@ static int figure_matches(const rl_jdoc *doc, const rl_jnode *want, const rl_fig
         return ok;
     }
     case RL_JKIND_STRING:
-        return fig->type == RL_FIG_STR && fig->s && strcmp(fig->s, rl_jnode_string(want, NULL)) == 0;
-    case RL_JKIND_BOOL:
-        return fig->type == RL_FIG_BOOL && fig->i == rl_jnode_bool(want);
-    case RL_JKIND_NULL:
-        return fig->type == RL_FIG_NULL;
-    default:
-        return 0;
+        return fig->type == RL_FIG_STR && fig->s &&
+               strcmp(fig->s, rl_jnode_string(want, NULL)) == 0;
+    case RL_JKIND_BOOL: return fig->type == RL_FIG_BOOL && fig->i == rl_jnode_bool(want);
+    case RL_JKIND_NULL: return fig->type == RL_FIG_NULL;
+    default: return 0;
     }
 }
 
@@ -153,7 +151,8 @@ static void print_expected(const rl_jdoc *doc, const rl_jnode *e)
 {
     printf("  - %s %s", rl_jnode_string(rt_member(e, "rule"), NULL),
            rl_jnode_string(rt_member(e, "pointer"), NULL)[0]
-               ? rl_jnode_string(rt_member(e, "pointer"), NULL) : "\"\"");
+               ? rl_jnode_string(rt_member(e, "pointer"), NULL)
+               : "\"\"");
     for (size_t i = 0, n = rl_jnode_count(e); i < n; i++) {
         const char *key = rl_jnode_key(e, i, NULL);
         char *text = rl_jnode_json(doc, rl_jnode_item(e, i));
@@ -203,7 +202,8 @@ static int compare(rt_file *f, const rl_jnode *ex, const rl_result *res)
     size_t paired = 0;
     for (size_t i = 0; used_w && used_g && i < n_want; i++)
         for (size_t j = 0; !used_w[i] && j < n_got; j++)
-            if (!used_g[j] && matches(f->doc, rl_jnode_item(want, i), rl_result_violation(res, j))) {
+            if (!used_g[j] &&
+                matches(f->doc, rl_jnode_item(want, i), rl_result_violation(res, j))) {
                 used_w[i] = used_g[j] = 1;
                 paired++;
             }
@@ -346,8 +346,8 @@ static void coverage(const rt_file *f)
     }
     if (missing)
         putchar('\n');
-    printf("  %zu of %zu rules covered (an example gives a violation of each)\n",
-           n_rules - missing, n_rules);
+    printf("  %zu of %zu rules covered (an example gives a violation of each)\n", n_rules - missing,
+           n_rules);
 }
 
 void rt_run_file(const cli_opts *o, rt_file *f, rt_totals *t)

@@ -50,7 +50,8 @@ int cli_schema(int argc, char **argv)
     rl_format fmt = RL_FORMAT_TEXT;
     int rc = cli_parse(argc, argv, 3, &o, "schema");
     if (rc == 0 && o.format && rl_format_parse(o.format, &fmt) != 0) {
-        fprintf(stderr, "reportlint: unknown format '%s' (known: %s)\n", o.format, rl_format_names());
+        fprintf(stderr, "reportlint: unknown format '%s' (known: %s)\n", o.format,
+                rl_format_names());
         rc = CLI_USAGE_ERROR;
     }
     if (rc == 0 && o.inputs.n < 2) {
@@ -65,7 +66,8 @@ int cli_schema(int argc, char **argv)
     rl_rules *rules = schema_only(&o, o.inputs.items[0]);
     rl_result *res = rules ? rl_result_new() : NULL;
     rc = CLI_USAGE_ERROR;
-    if (res && cli_expand_inputs(&args, o.trust, &files) == 0 && check_files(rules, &files, res) == 0) {
+    if (res && cli_expand_inputs(&args, o.trust, &files) == 0 &&
+        check_files(rules, &files, res) == 0) {
         rl_result_sort(res);
         rl_write_opts wopts = {RL_WRITE_OPTS_VERSION, 0, o.verbosity, 1};
         rc = rl_write_ex(stdout, fmt, res, rules, &wopts) == 0 && fflush(stdout) == 0

@@ -42,7 +42,7 @@ struct cli_trust {
     size_t n;
     char cwd[PATH_MAX];
     pthread_mutex_t lock;
-    cli_strings read;    /* realpaths of the rule sets, schemas and reference files read */
+    cli_strings read; /* realpaths of the rule sets, schemas and reference files read */
 };
 
 static int add_root(cli_trust *t, const char *path)
@@ -137,8 +137,8 @@ static int add_bundled(cli_trust *t)
     /* Found beside the binary or in DATADIR (not named by $REPORTLINT_RULES):
      * the directory holding rules/ is reportlint's own data (the source
      * tree's samples/, which the bundled examples check; share/reportlint). */
-    if (!(env && *env) && cli_bundled_rules(buf, sizeof buf) &&
-        strlen(buf) + 4 < sizeof buf && add_root(t, strcat(buf, "/..")) != 0)
+    if (!(env && *env) && cli_bundled_rules(buf, sizeof buf) && strlen(buf) + 4 < sizeof buf &&
+        add_root(t, strcat(buf, "/..")) != 0)
         return -1;
     if (cli_bundled_schemas(buf, sizeof buf) && add_root(t, buf) != 0)
         return -1;
@@ -212,8 +212,9 @@ static int allowed(const cli_trust *t, const char *real)
 
 static void say_outside(char *why, size_t size)
 {
-    snprintf(why, size, "outside the directories this run may read (the working directory and "
-                        "paths named on the command line); allow it with --allow-outside PATH");
+    snprintf(why, size,
+             "outside the directories this run may read (the working directory and "
+             "paths named on the command line); allow it with --allow-outside PATH");
 }
 
 int cli_trust_check(const cli_trust *t, const char *path, char *why, size_t size)

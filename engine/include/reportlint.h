@@ -83,7 +83,7 @@ typedef struct rl_rule_info {
     const char *ruleset;
     const char *file;
     rl_severity severity;
-    unsigned line, column; /* where the rule is defined */
+    unsigned line, column;   /* where the rule is defined */
     const char *description; /* may be NULL */
 } rl_rule_info;
 
@@ -94,8 +94,7 @@ RL_API void rl_rules_free(rl_rules *rules);
  * (--param NAME=VALUE; --as-of sets "as_of"). VALUE is a JSON number,
  * true/false/null, array or object, an ISO date form, or else a plain
  * string. */
-RL_API int rl_rules_set_param(rl_rules *rules, const char *name, const char *value,
-                              rl_error *err);
+RL_API int rl_rules_set_param(rl_rules *rules, const char *name, const char *value, rl_error *err);
 /* The same with the JSON of a reference file as the value (--param-file
  * NAME=FILE): read and parsed now (at most 64 MB). On failure returns -1
  * with err set: err->line and err->column locate a parse error in the
@@ -151,10 +150,10 @@ RL_API int rl_rules_has(const rl_rules *rules, const char *id);
  * larger than its limit is refused from its size, before anything is read;
  * at most limit + 1 bytes are ever read from a stream. */
 typedef enum rl_file_kind {
-    RL_FILE_REPORT,    /* a report (rl_check_file) */
-    RL_FILE_RULES,     /* a rule-set file */
-    RL_FILE_SCHEMA,    /* a JSON Schema: -s, a rule set's or rule's "schema", a $ref */
-    RL_FILE_REFERENCE  /* a reference file read into a parameter */
+    RL_FILE_REPORT,   /* a report (rl_check_file) */
+    RL_FILE_RULES,    /* a rule-set file */
+    RL_FILE_SCHEMA,   /* a JSON Schema: -s, a rule set's or rule's "schema", a $ref */
+    RL_FILE_REFERENCE /* a reference file read into a parameter */
 } rl_file_kind;
 
 /* Asked before a file is opened, with the path as named and as resolved
@@ -163,8 +162,8 @@ typedef enum rl_file_kind {
  * most why_size bytes) — a refused report is an `input` violation, a
  * refused rule set, schema or reference file a diagnostic. May be called
  * from several threads at once (reports checked in parallel). */
-typedef int (*rl_file_allow_fn)(void *ctx, rl_file_kind kind, const char *path,
-                                const char *real, char *why, size_t why_size);
+typedef int (*rl_file_allow_fn)(void *ctx, rl_file_kind kind, const char *path, const char *real,
+                                char *why, size_t why_size);
 
 #define RL_DEFAULT_MAX_FILE_SIZE ((size_t)64 << 20)
 
@@ -190,9 +189,9 @@ RL_API int rl_rules_file_policy(rl_rules *rules, const rl_file_policy *policy);
  * `each` nodes. Schemas are draft 2020-12, or draft-07 when their $schema
  * says so; each is compiled once, when loaded. */
 typedef struct rl_schema_config {
-    int format_assert;        /* "format" is an assertion (--format-assert) */
-    const char *meta_dir;     /* the bundled metaschemas (schemas/meta), or NULL */
-    const char *const *maps;  /* --schema-map entries "URL=DIR": a $ref under URL
+    int format_assert;       /* "format" is an assertion (--format-assert) */
+    const char *meta_dir;    /* the bundled metaschemas (schemas/meta), or NULL */
+    const char *const *maps; /* --schema-map entries "URL=DIR": a $ref under URL
                                  is read from DIR, never from the network */
     size_t n_maps;
 } rl_schema_config;
@@ -218,16 +217,16 @@ RL_API int rl_rules_add_schema(rl_rules *rules, const char *path);
 #define RL_TOOL_OPTS_VERSION 1u
 
 typedef struct rl_check_opts {
-    unsigned int version;         /* RL_CHECK_OPTS_VERSION (RL_CHECK_OPTS_INIT sets it) */
-    const char *locale;           /* --locale: used when a report has no report.locale */
-    const char *const *only;      /* rule ids to run (NULL: all) */
+    unsigned int version;    /* RL_CHECK_OPTS_VERSION (RL_CHECK_OPTS_INIT sets it) */
+    const char *locale;      /* --locale: used when a report has no report.locale */
+    const char *const *only; /* rule ids to run (NULL: all) */
     size_t n_only;
-    const char *const *skip;      /* rule ids not to run */
+    const char *const *skip; /* rule ids not to run */
     size_t n_skip;
-    unsigned max_depth;           /* JSON nesting limit; 0: the default (1000); at
+    unsigned max_depth; /* JSON nesting limit; 0: the default (1000); at
                                      most RL_MAX_DEPTH_LIMIT (a larger one is taken
                                      as that) */
-    const char *lang;             /* --lang: language of messages and of the text
+    const char *lang;   /* --lang: language of messages and of the text
                                      summary, a code of rl_langs() or a locale name
                                      ("vi_VN.UTF-8"); NULL or "": English. An unknown
                                      one is a misuse: rl_check_* return -1. */
@@ -235,7 +234,7 @@ typedef struct rl_check_opts {
      * same rule a later entry wins. Unknown ids are ignored. */
     const struct rl_rule_severity *severities;
     size_t n_severities;
-    unsigned jobs;                /* threads checking the records of an NDJSON file
+    unsigned jobs; /* threads checking the records of an NDJSON file
                                      (0 or 1: the calling thread only); violations and
                                      counts come out exactly as with one thread */
     /* Limits on hostile or runaway input (docs/limits.md). Each 0 means
@@ -255,7 +254,9 @@ typedef struct rl_check_opts {
 
 /* Every option at its default: rl_check_opts o = RL_CHECK_OPTS_INIT; then
  * set the fields wanted (fields added in later versions stay defaults). */
+/* clang-format off */
 #define RL_CHECK_OPTS_INIT {.version = RL_CHECK_OPTS_VERSION}
+/* clang-format on */
 
 #define RL_UNLIMITED ((size_t)-1)
 /* The hard maximum of max_depth. Nothing in the engine recurses on a
@@ -407,9 +408,8 @@ RL_API size_t rl_rules_collection_count(const rl_rules *rules);
  * the file's line numbers. The results of a file's slices, checked apart
  * (on other processes or machines) and loaded in order with
  * rl_result_load, are the result of checking the whole file. */
-RL_API int rl_check_ndjson_slice(const rl_rules *rules, const rl_check_opts *opts,
-                                 const char *name, unsigned first_line, const char *text,
-                                 size_t len, rl_result *res);
+RL_API int rl_check_ndjson_slice(const rl_rules *rules, const rl_check_opts *opts, const char *name,
+                                 unsigned first_line, const char *text, size_t len, rl_result *res);
 /* res — its files with their counts, its violations with their figures
  * exactly, the language — as JSON text (malloc'd; *len its length, may be
  * NULL), to carry a result to another process. NULL on OOM. A result whose
@@ -444,13 +444,13 @@ typedef struct rl_rule_result {
     const char *title;       /* may be NULL */
     const char *description; /* may be NULL */
     const char *ruleset;
-    const char *file;        /* the rule set's file */
-    const char *pointer;     /* JSON Pointer of the rule in that file ("/rules/3";
+    const char *file;      /* the rule set's file */
+    const char *pointer;   /* JSON Pointer of the rule in that file ("/rules/3";
                                 "" when it has none: the report-schema rule) */
-    rl_severity severity;    /* in this check (severity overrides applied) */
-    unsigned line, column;   /* where the rule is defined; 0 when unknown */
+    rl_severity severity;  /* in this check (severity overrides applied) */
+    unsigned line, column; /* where the rule is defined; 0 when unknown */
     size_t evaluations, passed, failed, not_applicable;
-    size_t timed_out;        /* reports whose check --timeout stopped in this
+    size_t timed_out; /* reports whose check --timeout stopped in this
                                 rule (what it cut short counts not applicable) */
 } rl_rule_result;
 
@@ -480,8 +480,8 @@ typedef enum rl_verdict {
 
 /* Ask decide about every violation, in order, and remove those it does not
  * keep; the per-severity counts follow. Evaluation counts do not change. */
-RL_API void rl_result_filter(rl_result *res,
-                             rl_verdict (*decide)(const rl_violation *v, void *ctx), void *ctx);
+RL_API void rl_result_filter(rl_result *res, rl_verdict (*decide)(const rl_violation *v, void *ctx),
+                             void *ctx);
 /* Record that a baseline was applied and how many of its entries were not
  * found (fixed); the summary then shows the baseline's counts. */
 RL_API void rl_result_set_baseline_fixed(rl_result *res, size_t fixed);
@@ -522,7 +522,9 @@ typedef struct rl_write_opts {
 } rl_write_opts;
 
 /* No colour, normal verbosity, one thread. */
+/* clang-format off */
 #define RL_WRITE_OPTS_INIT {.version = RL_WRITE_OPTS_VERSION}
+/* clang-format on */
 
 /* Write res in a format to out. The rules that ran, with their counts and
  * where they are defined, come from the result (rl_result_rule); rules is
@@ -566,19 +568,21 @@ RL_API int rl_select_json(const char *jsonpath, const char *doc, size_t doc_len,
  * a value printed here is the value a rule sees. */
 typedef struct rl_tool_opts {
     unsigned int version; /* RL_TOOL_OPTS_VERSION (RL_TOOL_OPTS_INIT sets it) */
-    const char *name;   /* the document's file name; a .ndjson/.jsonl name holds
+    const char *name;     /* the document's file name; a .ndjson/.jsonl name holds
                            one report per line (then record is required) */
-    size_t record;      /* the record (1-based, blank lines not counted) of an
+    size_t record;        /* the record (1-based, blank lines not counted) of an
                            NDJSON document; 0: the document is one report */
-    const char *at;     /* a JSON Pointer: @ is that node (NULL or "": the root) */
-    const char *locale; /* --locale: for reports without report.locale */
-    int paths;          /* path: normalized paths instead of the nodes */
-    int positions;      /* path: {"pointer","path","line","column","value"} objects */
-    unsigned max_depth; /* JSON nesting limit, as rl_check_opts.max_depth (0: the
+    const char *at;       /* a JSON Pointer: @ is that node (NULL or "": the root) */
+    const char *locale;   /* --locale: for reports without report.locale */
+    int paths;            /* path: normalized paths instead of the nodes */
+    int positions;        /* path: {"pointer","path","line","column","value"} objects */
+    unsigned max_depth;   /* JSON nesting limit, as rl_check_opts.max_depth (0: the
                            default, 1000; at most RL_MAX_DEPTH_LIMIT) */
 } rl_tool_opts;
 
+/* clang-format off */
 #define RL_TOOL_OPTS_INIT {.version = RL_TOOL_OPTS_VERSION}
+/* clang-format on */
 
 /* Evaluate expr against a report (`reportlint eval`), in the context of
  * rules' first rule set (rules may be NULL: no parameters). doc NULL is

@@ -126,7 +126,8 @@ static void run_report(rl_run *run, const rl_finding *f)
         run->ctx.err = saved;
     }
     /* out of memory building it: say so, never an empty message */
-    emit(run, f, rl_sbuf_ok(&msg) ? rl_sbuf_str(&msg) : "(the message could not be built: out of memory)");
+    emit(run, f,
+         rl_sbuf_ok(&msg) ? rl_sbuf_str(&msg) : "(the message could not be built: out of memory)");
     rl_sbuf_free(&msg);
 }
 
@@ -167,7 +168,8 @@ static int convert(rl_run *run, const rl_expr *e, rl_value *out, int as_date)
     rl_error_fresh(&err);
     run->ctx.err = &err;
     run->ctx.err_node = raw.src;
-    int rc = as_date ? rl_eval_to_date(&run->ctx, &raw, out) : rl_eval_to_number(&run->ctx, &raw, out);
+    int rc = as_date ? rl_eval_to_date(&run->ctx, &raw, out)
+                     : rl_eval_to_number(&run->ctx, &raw, out);
     if (rc == 0) {
         if (!out->src)
             out->src = raw.src;
@@ -444,8 +446,8 @@ static void set_ctx(rl_eval_ctx *base, const rl_rules *rules, const rl_check_pla
  * from now; 0: none), set by set: the rules checked per report, then the
  * collection rules the report is fed to (their state kept in res).
  * Returns 1 when the deadline stopped it (run->stop_rule, stop_node: where). */
-static int run_rules(rl_run *run, const rl_rules *rules, rl_check_plan *plan,
-                     rl_arena *arena, rl_regex_md *md, double timeout)
+static int run_rules(rl_run *run, const rl_rules *rules, rl_check_plan *plan, rl_arena *arena,
+                     rl_regex_md *md, double timeout)
 {
     rl_eval_ctx base = {0};
     rl_deadline_start(&run->deadline, timeout);
@@ -469,8 +471,8 @@ static int run_rules(rl_run *run, const rl_rules *rules, rl_check_plan *plan,
         for (; c && j < plan->n_coll && plan->coll[j].set == set; j++) {
             if (past_deadline(run) && stopped_at(run, plan->coll[j].rule, root))
                 return 1;
-            rl_coll_feed(c, plan->coll[j].rule, plan->coll[j].severity, &base, run->doc,
-                         run->file, run->res, rules, run->lang);
+            rl_coll_feed(c, plan->coll[j].rule, plan->coll[j].severity, &base, run->doc, run->file,
+                         run->res, rules, run->lang);
             if (stopped_at(run, plan->coll[j].rule, root))
                 return 1;
         }

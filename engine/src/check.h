@@ -27,8 +27,8 @@ void rl_check_cap_notice(rl_result *res, const rl_catalog *catalog, rl_lang lang
  * built once per file, or per thread of an NDJSON file. */
 typedef struct rl_plan_rule {
     const rl_rule *rule;
-    rl_severity severity; /* opts->severities applied */
-    size_t set;           /* index in rl_check_plan.sets */
+    rl_severity severity;      /* opts->severities applied */
+    size_t set;                /* index in rl_check_plan.sets */
     const rl_result *slot_res; /* the result slot was found in last (NULL: none yet) */
     long slot;                 /* rule's slot in slot_res (rl_check_plan_slot) */
 } rl_plan_rule;
@@ -37,7 +37,7 @@ typedef struct rl_check_plan {
     const rl_check_opts *opts;
     rl_plan_rule *rules; /* the active rules checked per report, in load order */
     size_t n;
-    rl_plan_rule *coll;  /* the active collection rules, in load order */
+    rl_plan_rule *coll; /* the active collection rules, in load order */
     size_t n_coll;
     rl_plan_set *sets;
     size_t n_sets;

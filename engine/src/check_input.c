@@ -59,7 +59,8 @@ int rl_check_locale_ok(rl_jdoc *doc, const rl_jnode *loc, rl_check_plan *plan, c
     rl_error err; /* per report: not zeroed whole (0.5 KB) */
     rl_error_fresh(&err);
     if (loc && loc->type != RL_JNULL) {
-        int named = loc->type == RL_JSTRING && loc->u.str.len && !memchr(loc->u.str.s, 0, loc->u.str.len);
+        int named = loc->type == RL_JSTRING && loc->u.str.len &&
+                    !memchr(loc->u.str.s, 0, loc->u.str.len);
         if (named && rl_check_plan_locale_ok(plan, loc->u.str.s, loc->u.str.len, &err) == 0)
             return 1;
         input_at(res, doc, loc, file, catalog, lang,
@@ -80,8 +81,8 @@ void rl_check_base_ctx(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_plan_set *ps, in
 {
     rl_ctx_problem why;
     if (rl_report_ctx(ctx, doc, ps, today, flag, arena, &why) != 0)
-        input_at(res, doc, why.at ? why.at : doc->root, file, catalog, lang,
-                 RL_MSG_AS_OF_NOT_DATE, why.err.message);
+        input_at(res, doc, why.at ? why.at : doc->root, file, catalog, lang, RL_MSG_AS_OF_NOT_DATE,
+                 why.err.message);
 }
 
 /* The language of messages: opts->lang, English when unset; 0 when it is
@@ -131,7 +132,8 @@ void rl_check_too_large(rl_result *res, const char *name, const char *what, unsi
     char detail[160];
     snprintf(detail, sizeof detail, "the %s is larger than %zu bytes (the limit, --max-size)", what,
              max);
-    rl_check_input_msg(res, name, "", line, line ? 1 : 0, catalog, lang, RL_MSG_CANNOT_READ, detail);
+    rl_check_input_msg(res, name, "", line, line ? 1 : 0, catalog, lang, RL_MSG_CANNOT_READ,
+                       detail);
 }
 
 static void too_large(rl_result *res, const char *name, size_t max, const rl_catalog *catalog,
@@ -193,8 +195,8 @@ static void check_parsed(const rl_rules *rules, const rl_check_opts *opts, rl_la
 /* What every check of a file or buffer does first: refuse a misuse (-1:
  * an opts of another version, rules with diagnostics, an unknown
  * language), set the language, and begin the file's record. */
-static int start(const rl_rules *rules, const rl_check_opts *opts, const char *name,
-                 rl_result *res, rl_lang *lang)
+static int start(const rl_rules *rules, const rl_check_opts *opts, const char *name, rl_result *res,
+                 rl_lang *lang)
 {
     if (opts && opts->version != RL_CHECK_OPTS_VERSION)
         return -1;

@@ -32,7 +32,7 @@
 
 #define BLOCK_PER_JOB (4u << 20) /* bytes of lines read per thread at a time (one block) */
 #define POOL_BLOCK (1u << 20)    /* bytes of lines per block handed to the pool (-j > 1) */
-#define MIN_BLOCK (16u << 10)  /* bytes of a buffer's block at least (-j > 1) */
+#define MIN_BLOCK (16u << 10)    /* bytes of a buffer's block at least (-j > 1) */
 #define MAX_JOBS 256
 
 typedef struct ndjson_run {
@@ -46,7 +46,8 @@ typedef struct ndjson_run {
 int rl_is_ndjson_name(const char *name)
 {
     size_t n = name ? strlen(name) : 0;
-    return (n > 7 && strcmp(name + n - 7, ".ndjson") == 0) || (n > 6 && strcmp(name + n - 6, ".jsonl") == 0);
+    return (n > 7 && strcmp(name + n - 7, ".ndjson") == 0) ||
+           (n > 6 && strcmp(name + n - 6, ".jsonl") == 0);
 }
 
 static int blank(const char *s, size_t len)
@@ -104,7 +105,8 @@ static void check_record(const ndjson_run *r, scratch *sc, const char *s, size_t
     if (blank(s, len))
         return;
     if (r->lim.max_size && len > r->lim.max_size) {
-        rl_check_too_large(res, r->file, "record", line, r->lim.max_size, r->rules->catalog, r->lang);
+        rl_check_too_large(res, r->file, "record", line, r->lim.max_size, r->rules->catalog,
+                           r->lang);
         return;
     }
     rl_error err;
@@ -221,8 +223,8 @@ static unsigned jobs_of(const rl_check_opts *opts)
 
 /* A buffer's blocks for the pool: a few per thread, whole lines, at most
  * POOL_BLOCK bytes (a line longer than that is a block of its own). */
-static int submit_buffer(rl_pool *pool, const char *text, size_t len, unsigned line,
-                         unsigned jobs, rl_result *res)
+static int submit_buffer(rl_pool *pool, const char *text, size_t len, unsigned line, unsigned jobs,
+                         rl_result *res)
 {
     size_t want = len / (4 * (size_t)jobs);
     want = want < MIN_BLOCK ? MIN_BLOCK : want > POOL_BLOCK ? POOL_BLOCK : want;

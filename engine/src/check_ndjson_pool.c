@@ -102,7 +102,8 @@ static void *worker(void *arg)
         slot *s = &p->slots[p->next++ % p->n_slots];
         pthread_mutex_unlock(&p->lock);
         rl_pool_part part = {p, s, NULL};
-        int rc = state ? p->fns.check(p->fns.arg, state, s->text, s->len, s->first_line, &part) : -1;
+        int rc = state ? p->fns.check(p->fns.arg, state, s->text, s->len, s->first_line, &part)
+                       : -1;
         if (rc == 0 && part.cur)
             hand_over(&part);
         rl_result_free(part.cur);

@@ -21,9 +21,9 @@ struct rl_run {
     const rl_catalog *catalog;
     rl_lang lang; /* of messages */
     long slot;    /* the rule's slot in res's table of rules (rl_check_rule_slot; -1: none) */
-    rl_deadline deadline; /* --timeout: ctx.deadline points here */
-    const rl_rule *stop_rule;   /* where the deadline stopped the check: the rule */
-    const rl_jnode *stop_node;  /* and the node it was on (NULL: not stopped) */
+    rl_deadline deadline;      /* --timeout: ctx.deadline points here */
+    const rl_rule *stop_rule;  /* where the deadline stopped the check: the rule */
+    const rl_jnode *stop_node; /* and the node it was on (NULL: not stopped) */
     /* NULL: a violation is placed at its blamed node in doc and file. Else
      * this fills v's file, line and column, the pointer (ptr) and, when it
      * changes the message, the new message (msg). */

@@ -30,7 +30,6 @@
 
 /* struct rl_coll_rule and rl_coll_first_of_slot: collection_rule.h. */
 
-
 /* ---- the state ------------------------------------------------------- */
 
 /* Where a kept value was: its report's file, the line and column, the
@@ -46,12 +45,12 @@ typedef struct rl_loc {
  * text). Group keys and order keys. */
 typedef enum rl_okey_type { RL_OK_NULL, RL_OK_BOOL, RL_OK_NUM, RL_OK_STR } rl_okey_type;
 typedef struct rl_okey {
-    uint8_t type;   /* rl_okey_type */
-    uint8_t is_int; /* RL_OK_NUM: i is exact */
+    uint8_t type;     /* rl_okey_type */
+    uint8_t is_int;   /* RL_OK_NUM: i is exact */
     uint8_t borrowed; /* s belongs to someone else (a report being fed) */
-    int64_t i;      /* BOOL 0/1; NUM when is_int */
-    double d;       /* NUM */
-    char *s;        /* STR */
+    int64_t i;        /* BOOL 0/1; NUM when is_int */
+    double d;         /* NUM */
+    char *s;          /* STR */
 } rl_okey;
 
 /* One value kept from a report: its JSON text and place. */
@@ -86,7 +85,7 @@ typedef struct rl_agg {
     rl_fsum fs;
     uint64_t n;
     uint8_t has_double, has_null;
-    char *err;       /* the first evaluation error (least place), or NULL */
+    char *err; /* the first evaluation error (least place), or NULL */
     rl_loc err_loc;
 } rl_agg;
 
@@ -143,7 +142,7 @@ typedef struct rl_group {
     rl_ukey *keys; /* dense, in insertion order */
     size_t n_keys, cap_keys;
     rl_okey *key_orders; /* cap_keys first order keys; NULL while all are null */
-    rl_uslot *slots; /* the index over keys: open addressing, cap a power of two */
+    rl_uslot *slots;     /* the index over keys: open addressing, cap a power of two */
     size_t cap_slots;
     rl_arena *key_text; /* the keys' text, packed in blocks (freed at once) */
     char *text_at;      /* the free end of the current block */
@@ -180,7 +179,7 @@ typedef struct rl_coll {
     uint32_t *place_index; /* open addressing over places (i + 1; 0 empty) */
     size_t cap_place_index;
     uint32_t last_place; /* + 1; 0: none */
-    rl_sbuf scratch; /* a pointer being made (one thread feeds a state) */
+    rl_sbuf scratch;     /* a pointer being made (one thread feeds a state) */
 } rl_coll;
 
 rl_coll *rl_coll_new(const rl_rules *rules);
@@ -219,7 +218,8 @@ int rl_ukey_feed(rl_coll *c, rl_group *g, const char *key, const rl_loc *loc, co
  * state. Returns 0, or -1 on OOM. */
 int rl_coll_settle(rl_coll *c);
 /* Key i's first place and order key. */
-void rl_ukey_first(const rl_coll *c, const rl_group *g, size_t i, rl_loc *loc, const rl_okey **order);
+void rl_ukey_first(const rl_coll *c, const rl_group *g, size_t i, rl_loc *loc,
+                   const rl_okey **order);
 void rl_val_free(rl_val *v);
 int rl_val_copy(rl_coll *c, rl_val *dst, const rl_val *src);
 

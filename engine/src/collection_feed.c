@@ -98,9 +98,20 @@ static int okey_of(const rl_value *v, rl_okey *k)
     rl_sbuf b = RL_SBUF_INIT;
     switch ((rl_vtype)v->type) {
     case RL_VNULL: k->type = RL_OK_NULL; return 0;
-    case RL_VBOOL: k->type = RL_OK_BOOL; k->i = v->u.b != 0; return 0;
-    case RL_VINT: k->type = RL_OK_NUM; k->is_int = 1; k->i = v->u.i; k->d = (double)v->u.i; return 0;
-    case RL_VNUM: k->type = RL_OK_NUM; k->d = v->u.d; return 0;
+    case RL_VBOOL:
+        k->type = RL_OK_BOOL;
+        k->i = v->u.b != 0;
+        return 0;
+    case RL_VINT:
+        k->type = RL_OK_NUM;
+        k->is_int = 1;
+        k->i = v->u.i;
+        k->d = (double)v->u.i;
+        return 0;
+    case RL_VNUM:
+        k->type = RL_OK_NUM;
+        k->d = v->u.d;
+        return 0;
     case RL_VSTR:
         k->type = RL_OK_STR;
         if (v->src && v->src->type == RL_JSTRING && strlen(v->u.str.s) == v->u.str.len) {
@@ -177,7 +188,8 @@ static int eval_key(feed *f, const rl_expr *e, rl_okey *k, rl_sbuf *detail, cons
         return -1;
     }
     if (okey_of(&v, k) != 0) {
-        rl_sbuf_adds(detail, "a group or order key must be a string, number, date, boolean or null");
+        rl_sbuf_adds(detail,
+                     "a group or order key must be a string, number, date, boolean or null");
         if (v.src)
             *at = v.src;
         return -1;
@@ -416,7 +428,8 @@ static int feed_unique(feed *f, rl_nodelist *nodes)
         if (!f->cr->key)
             rl_value_from_node(&key, nodes->items[i]);
         else if (eval_at(f, f->cr->key, nodes->items[i], &key) != 0) {
-            key_failed(f, f->cr->key, err.message, f->ctx.err_node ? f->ctx.err_node : nodes->items[i]);
+            key_failed(f, f->cr->key, err.message,
+                       f->ctx.err_node ? f->ctx.err_node : nodes->items[i]);
             continue;
         }
         if (key.type == RL_VNULL)

@@ -36,20 +36,20 @@ typedef struct judge {
     rl_jdoc *stash;
     const rl_loc **locs; /* of each stash item */
     size_t n_locs;
-    rl_sbuf text;        /* the stash being written */
-    span *gathers;       /* per GATHER slot */
-    size_t *entry_at;    /* stash index of each sorted entry's placeholder */
-    span *vals;          /* per sorted entry, per NODE then PREV slot */
-    size_t n_vals;       /* NODE + PREV slots */
-    size_t dups_at;      /* stash index of the first `unique` duplicate */
-    rl_entry **entries;  /* sorted */
+    rl_sbuf text;       /* the stash being written */
+    span *gathers;      /* per GATHER slot */
+    size_t *entry_at;   /* stash index of each sorted entry's placeholder */
+    span *vals;         /* per sorted entry, per NODE then PREV slot */
+    size_t n_vals;      /* NODE + PREV slots */
+    size_t dups_at;     /* stash index of the first `unique` duplicate */
+    rl_entry **entries; /* sorted */
     rl_gnode **gsorted;
     rl_udup **dsorted;
     rl_value *aggs;
     const char **agg_err;
-    size_t cur; /* the entry being run */
+    size_t cur;            /* the entry being run */
     rl_deadline *deadline; /* of the whole judging (--timeout) */
-    rl_sbuf label; /* "period 2025-09" */
+    rl_sbuf label;         /* "period 2025-09" */
 } judge;
 
 /* ---- sorting -------------------------------------------------------------- */
@@ -330,9 +330,7 @@ static int subst(void *user, const rl_enode *n, rl_value *out)
             return 1;
         }
         return restore(j, &j->vals[(j->cur - 1) * j->n_vals + nn + s], out);
-    case RL_PART_AGG:
-        *out = j->aggs[s];
-        return j->agg_err[s] ? fail(j, NULL, j->agg_err[s]) : 1;
+    case RL_PART_AGG: *out = j->aggs[s]; return j->agg_err[s] ? fail(j, NULL, j->agg_err[s]) : 1;
     case RL_PART_GATHER: {
         span sp = {j->gathers[s].start, j->gathers[s].n, RL_VAL_LIST};
         return restore(j, &sp, out);
@@ -381,8 +379,8 @@ static void make_label(judge *j)
     if (!j->cr->group)
         return;
     const char *t = rl_expr_text(j->cr->group), *end = t + strlen(t), *s = end;
-    while (s > t && (s[-1] == '_' || (s[-1] >= 'a' && s[-1] <= 'z') || (s[-1] >= 'A' && s[-1] <= 'Z') ||
-                     (s[-1] >= '0' && s[-1] <= '9')))
+    while (s > t && (s[-1] == '_' || (s[-1] >= 'a' && s[-1] <= 'z') ||
+                     (s[-1] >= 'A' && s[-1] <= 'Z') || (s[-1] >= '0' && s[-1] <= '9')))
         s--;
     if (s < end)
         rl_sbuf_add(&j->label, s, (size_t)(end - s));
@@ -455,8 +453,7 @@ static void run_group(judge *j, rl_eval_ctx *base)
     } else if (j->g->n_entries == 0) { /* nothing to check: missing data */
         j->run->ctx = *base;
         j->run->node = j->stash->root;
-        rl_run_count(j->run,
-                     rl_run_missing_at(j->run, "each", rl_jpath_text(j->cr->each), NULL));
+        rl_run_count(j->run, rl_run_missing_at(j->run, "each", rl_jpath_text(j->cr->each), NULL));
     } else {
         const char *locale = base->locale;
         for (j->cur = 0; j->cur < j->g->n_entries && !rl_deadline_hit(j->deadline); j->cur++) {
@@ -519,8 +516,8 @@ static int judge_group(judging *jg, const rl_plan_rule *pr, const rl_coll *c, rl
         const char *locale = flag && flag[0] ? flag : ps->set->locale ? ps->set->locale : "en";
         rl_eval_ctx base;
         run.doc = j.stash;
-        rl_check_base_ctx(&base, j.stash, ps, jg->plan->today, locale, jg->arena, run.file,
-                          jg->res, jg->rules->catalog, jg->lang);
+        rl_check_base_ctx(&base, j.stash, ps, jg->plan->today, locale, jg->arena, run.file, jg->res,
+                          jg->rules->catalog, jg->lang);
         base.deadline = &jg->deadline;
         make_label(&j);
         rl_fig group = {"group", {0}};

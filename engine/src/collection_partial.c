@@ -91,9 +91,9 @@ static void put_agg(rl_sbuf *b, const rl_agg *a)
             rl_sbuf_addc(b, ',');
         rl_json_write_double(b, a->fs.p[i]);
     }
-    rl_sbuf_printf(b, "],\"n\":%" PRIu64 ",\"double\":%s,\"null\":%s,\"nonfinite\":%d,\"error\":",
-                   a->n, a->has_double ? "true" : "false", a->has_null ? "true" : "false",
-                   a->fs.nonfinite);
+    rl_sbuf_printf(
+        b, "],\"n\":%" PRIu64 ",\"double\":%s,\"null\":%s,\"nonfinite\":%d,\"error\":", a->n,
+        a->has_double ? "true" : "false", a->has_null ? "true" : "false", a->fs.nonfinite);
     if (a->err) {
         rl_sbuf_addc(b, '[');
         put_kept(b, a->err, &a->err_loc, 1);
@@ -221,8 +221,9 @@ RL_API int rl_result_write_partial(const rl_result *res, const rl_rules *rules, 
     /* Looking up the pending `unique` keys changes the state in form only. */
     if (c && rl_coll_settle((rl_coll *)c) != 0)
         return -1;
-    if (fprintf(out, "{\"reportlint-partial\":%d,\"rules-hash\":\"%016" PRIx64 "\","
-                     "\"tool\":{\"name\":\"reportlint\",\"version\":\"%s\"}}\n",
+    if (fprintf(out,
+                "{\"reportlint-partial\":%d,\"rules-hash\":\"%016" PRIx64 "\","
+                "\"tool\":{\"name\":\"reportlint\",\"version\":\"%s\"}}\n",
                 PARTIAL_VERSION, rules->hash, RL_VERSION) < 0)
         return -1;
     for (size_t i = 0; c && i < rules->n_all; i++) {
@@ -282,7 +283,10 @@ static int read_okey(reader *rd, const rl_jnode *n, rl_okey *k)
     switch ((rl_jtype)n->type) {
     case RL_JNULL: k->type = RL_OK_NULL; return 0;
     case RL_JFALSE:
-    case RL_JTRUE: k->type = RL_OK_BOOL; k->i = n->type == RL_JTRUE; return 0;
+    case RL_JTRUE:
+        k->type = RL_OK_BOOL;
+        k->i = n->type == RL_JTRUE;
+        return 0;
     case RL_JNUMBER:
         k->type = RL_OK_NUM;
         k->is_int = (n->flags & RL_JNUM_INT) != 0;
@@ -360,9 +364,10 @@ static int read_agg(reader *rd, const rl_jnode *n, rl_agg *a)
     const rl_jnode *isum, *parts, *cnt, *dbl, *nul, *nf, *err;
     if (!n || n->type != RL_JOBJECT)
         return bad(rd, n, "an aggregate must be an object");
-    if (!(isum = member(rd, n, "isum", RL_JSTRING)) || !(parts = member(rd, n, "parts", RL_JARRAY)) ||
-        !(cnt = member(rd, n, "n", RL_JNUMBER)) || !(dbl = member(rd, n, "double", RL_JTRUE)) ||
-        !(nul = member(rd, n, "null", RL_JTRUE)) || !(nf = member(rd, n, "nonfinite", RL_JNUMBER)))
+    if (!(isum = member(rd, n, "isum", RL_JSTRING)) ||
+        !(parts = member(rd, n, "parts", RL_JARRAY)) || !(cnt = member(rd, n, "n", RL_JNUMBER)) ||
+        !(dbl = member(rd, n, "double", RL_JTRUE)) || !(nul = member(rd, n, "null", RL_JTRUE)) ||
+        !(nf = member(rd, n, "nonfinite", RL_JNUMBER)))
         return -1;
     if (parse_int128(isum, &a->isum) != 0)
         return bad(rd, isum, "\"isum\" must be a decimal integer");
@@ -405,7 +410,8 @@ static int read_gathers(reader *rd, const rl_jnode *arr, rl_group *g, size_t n)
             rl_gnode x = {0};
             if (!is_array(gn, 3))
                 return bad(rd, gn, "a kept node must be [order, value, place]");
-            if (read_okey(rd, item(gn, 0), &x.order) || read_kept(rd, item(gn, 1), item(gn, 2), 0, &x.k) ||
+            if (read_okey(rd, item(gn, 0), &x.order) ||
+                read_kept(rd, item(gn, 1), item(gn, 2), 0, &x.k) ||
                 rl_gnode_push(&g->gathers[s], &x)) {
                 rl_okey_free(&x.order);
                 free(x.k.json);
@@ -420,8 +426,8 @@ static int read_val(reader *rd, const rl_jnode *n, rl_val *v)
 {
     uint32_t tag;
     const rl_jnode *items = item(n, 1);
-    if (!is_array(n, 2) || get_u32(item(n, 0), &tag) || tag > RL_VAL_ERROR || !is_array(items, (size_t)-1) ||
-        (tag != RL_VAL_LIST && items->u.arr.n != 1))
+    if (!is_array(n, 2) || get_u32(item(n, 0), &tag) || tag > RL_VAL_ERROR ||
+        !is_array(items, (size_t)-1) || (tag != RL_VAL_LIST && items->u.arr.n != 1))
         return bad(rd, n, "a value must be [tag, [[value, place]...]]");
     v->tag = (uint8_t)tag;
     v->items = calloc(items->u.arr.n ? items->u.arr.n : 1, sizeof *v->items);
@@ -489,10 +495,12 @@ static int read_group(reader *rd, const rl_jnode *root)
     const rl_jnode *id, *aggs, *gathers, *entries, *keys, *dups;
     if (root->type != RL_JOBJECT)
         return bad(rd, root, "a state line must be an object");
-    if (!(id = member(rd, root, "rule", RL_JSTRING)) || !(aggs = member(rd, root, "aggs", RL_JARRAY)) ||
+    if (!(id = member(rd, root, "rule", RL_JSTRING)) ||
+        !(aggs = member(rd, root, "aggs", RL_JARRAY)) ||
         !(gathers = member(rd, root, "gathers", RL_JARRAY)) ||
         !(entries = member(rd, root, "entries", RL_JARRAY)) ||
-        !(keys = member(rd, root, "keys", RL_JARRAY)) || !(dups = member(rd, root, "dups", RL_JARRAY)))
+        !(keys = member(rd, root, "keys", RL_JARRAY)) ||
+        !(dups = member(rd, root, "dups", RL_JARRAY)))
         return -1;
     const rl_rule *r = find_rule(rd->rules, id->u.str.s);
     if (!r)
@@ -531,11 +539,13 @@ static int read_header(reader *rd, const rl_jnode *root)
     const rl_jnode *v = rl_json_gets(root, "reportlint-partial");
     const rl_jnode *h = rl_json_gets(root, "rules-hash");
     if (root->type != RL_JOBJECT || !v || v->type != RL_JNUMBER)
-        return bad(rd, root, "not a reportlint partial state (the first line must be "
-                             "{\"reportlint-partial\": 1, \"rules-hash\": ...})");
+        return bad(rd, root,
+                   "not a reportlint partial state (the first line must be "
+                   "{\"reportlint-partial\": 1, \"rules-hash\": ...})");
     if (!(v->flags & RL_JNUM_INT) || v->u.num.i != PARTIAL_VERSION) {
         char what[160];
-        snprintf(what, sizeof what, "partial state format version %g is not one this reportlint reads (%d)",
+        snprintf(what, sizeof what,
+                 "partial state format version %g is not one this reportlint reads (%d)",
                  v->u.num.d, PARTIAL_VERSION);
         return bad(rd, v, what);
     }
@@ -545,9 +555,11 @@ static int read_header(reader *rd, const rl_jnode *root)
         return bad(rd, root, "member \"rules-hash\" is missing or not a string");
     if (strcmp(h->u.str.s, want) != 0) {
         char what[256];
-        snprintf(what, sizeof what, "written by another rule set version (rules-hash %.20s; the rules "
-                                    "loaded now have %s): merge with the -r and --param the shards "
-                                    "were checked with", h->u.str.s, want);
+        snprintf(what, sizeof what,
+                 "written by another rule set version (rules-hash %.20s; the rules "
+                 "loaded now have %s): merge with the -r and --param the shards "
+                 "were checked with",
+                 h->u.str.s, want);
         return bad(rd, h, what);
     }
     return 0;

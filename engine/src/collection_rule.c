@@ -81,7 +81,8 @@ static int read_scope(rl_loader *ld, const rl_jnode *obj)
     if (s->type == RL_JSTRING && strcmp(s->u.str.s, "collection") == 0)
         return 1;
     if (!(s->type == RL_JSTRING && strcmp(s->u.str.s, "report") == 0))
-        rl_ld_error(ld, s->offset, "field 'scope' must be \"report\" (the default) or \"collection\"");
+        rl_ld_error(ld, s->offset,
+                    "field 'scope' must be \"report\" (the default) or \"collection\"");
     return 0;
 }
 
@@ -101,8 +102,9 @@ static void read_unique(rl_coll_rule *cr, const rl_rule *r, rl_loader *ld, const
 {
     rl_unique_fields(r, &cr->items, &cr->key);
     if (r->each)
-        rl_ld_error(ld, obj->offset, "a collection `unique` has no 'each': its 'items' select "
-                                     "within the group ($[*]...)");
+        rl_ld_error(ld, obj->offset,
+                    "a collection `unique` has no 'each': its 'items' select "
+                    "within the group ($[*]...)");
     else if (cr->items && (rl_jpath_is_relative(cr->items) || !rl_jpath_over_items(cr->items)))
         rl_ld_error(ld, rl_json_gets(obj, "items")->offset,
                     "in a collection rule 'items' selects within the group's reports: start it "
@@ -203,9 +205,11 @@ static void read_collection_rule(rl_rule *r, rl_loader *ld, const rl_jnode *obj)
 {
     int is_unique = strcmp(r->kind->name, "unique") == 0;
     if (!r->kind->exprs && !is_unique) {
-        rl_ld_error(ld, obj->offset, "kind '%s' cannot be used with \"scope\": \"collection\" "
-                                     "(these can: sum, ratio, average, threshold, expr, pattern, "
-                                     "cadence, unique)", r->kind->name);
+        rl_ld_error(ld, obj->offset,
+                    "kind '%s' cannot be used with \"scope\": \"collection\" "
+                    "(these can: sum, ratio, average, threshold, expr, pattern, "
+                    "cadence, unique)",
+                    r->kind->name);
         return;
     }
     rl_coll_rule *cr = r->coll = calloc(1, sizeof *cr);

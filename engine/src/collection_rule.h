@@ -26,17 +26,17 @@ typedef struct rl_direct {
 } rl_direct;
 
 struct rl_coll_rule {
-    rl_expr *group;       /* NULL: the whole run is one group */
-    rl_expr *order;       /* NULL: no order */
-    rl_parts parts;       /* of every field and `when` */
-    size_t *slot;         /* part i's index among the parts of its kind */
-    size_t n_kind[4];     /* parts per rl_part_kind */
-    rl_jpath *each;       /* the rule's each, or "$[*]" for previous(); NULL: none */
-    int own_each;         /* each was made here ("$[*]") */
+    rl_expr *group;        /* NULL: the whole run is one group */
+    rl_expr *order;        /* NULL: no order */
+    rl_parts parts;        /* of every field and `when` */
+    size_t *slot;          /* part i's index among the parts of its kind */
+    size_t n_kind[4];      /* parts per rl_part_kind */
+    rl_jpath *each;        /* the rule's each, or "$[*]" for previous(); NULL: none */
+    int own_each;          /* each was made here ("$[*]") */
     const rl_jpath *items; /* `unique`: items and key (NULL: the item) */
     const rl_expr *key;
-    size_t index;         /* among the loaded collection rules */
-    rl_direct *direct;    /* the paths and keys read directly */
+    size_t index;      /* among the loaded collection rules */
+    rl_direct *direct; /* the paths and keys read directly */
     size_t n_direct;
 };
 

@@ -434,7 +434,8 @@ static const rl_okey *ukey_order(const rl_group *g, size_t i)
     return g->key_orders ? &g->key_orders[i] : &no_order;
 }
 
-void rl_ukey_first(const rl_coll *c, const rl_group *g, size_t i, rl_loc *loc, const rl_okey **order)
+void rl_ukey_first(const rl_coll *c, const rl_group *g, size_t i, rl_loc *loc,
+                   const rl_okey **order)
 {
     const rl_ukey *k = &g->keys[i];
     loc->file = c->places[k->place].file;
@@ -445,7 +446,8 @@ void rl_ukey_first(const rl_coll *c, const rl_group *g, size_t i, rl_loc *loc, c
 }
 
 /* Key i's first place and order become loc and order. */
-static int ukey_set_first(rl_coll *c, rl_group *g, size_t i, const rl_loc *loc, const rl_okey *order)
+static int ukey_set_first(rl_coll *c, rl_group *g, size_t i, const rl_loc *loc,
+                          const rl_okey *order)
 {
     long place = place_of(c, loc);
     if (place < 0)
@@ -566,7 +568,8 @@ static int settle_group(rl_coll *c, rl_group *g)
         return 0;
     const char *key = g->pending;
     g->pending = NULL;
-    int rc = ukey_put(c, g, key, strlen(key), g->pending_hash, &g->pending_loc, &g->pending_order, key);
+    int rc = ukey_put(c, g, key, strlen(key), g->pending_hash, &g->pending_loc, &g->pending_order,
+                      key);
     rl_okey_free(&g->pending_order);
     return rc;
 }
@@ -747,8 +750,8 @@ static int gathers_merge(rl_coll *c, rl_glist *dst, const rl_glist *src)
 {
     for (size_t k = 0; k < src->n; k++) {
         rl_gnode gn = {0};
-        if (rl_okey_copy(&gn.order, &src->items[k].order) || kept_copy(c, &gn.k, &src->items[k].k) ||
-            rl_gnode_push(dst, &gn))
+        if (rl_okey_copy(&gn.order, &src->items[k].order) ||
+            kept_copy(c, &gn.k, &src->items[k].k) || rl_gnode_push(dst, &gn))
             return -1;
     }
     return 0;

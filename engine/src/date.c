@@ -18,9 +18,9 @@ int32_t rl_days_from_civil(int year, int month, int day)
 {
     int y = year - (month <= 2);
     int era = (y >= 0 ? y : y - 399) / 400;
-    int yoe = y - era * 400;                                        /* [0, 399] */
+    int yoe = y - era * 400;                                            /* [0, 399] */
     int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1; /* [0, 365] */
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;                /* [0, 146096] */
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;                    /* [0, 146096] */
     return (int32_t)(era * 146097 + doe - 719468);
 }
 
@@ -28,13 +28,13 @@ void rl_civil_from_days(int32_t days, int *year, int *month, int *day)
 {
     int z = (int)days + 719468;
     int era = (z >= 0 ? z : z - 146096) / 146097;
-    int doe = z - era * 146097;                                  /* [0, 146096] */
+    int doe = z - era * 146097;                                      /* [0, 146096] */
     int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365; /* [0, 399] */
     int y = yoe + era * 400;
-    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);           /* [0, 365] */
-    int mp = (5 * doy + 2) / 153;                                /* [0, 11] */
-    int d = doy - (153 * mp + 2) / 5 + 1;                        /* [1, 31] */
-    int m = mp < 10 ? mp + 3 : mp - 9;                           /* [1, 12] */
+    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100); /* [0, 365] */
+    int mp = (5 * doy + 2) / 153;                      /* [0, 11] */
+    int d = doy - (153 * mp + 2) / 5 + 1;              /* [1, 31] */
+    int m = mp < 10 ? mp + 3 : mp - 9;                 /* [1, 12] */
     *year = y + (m <= 2);
     *month = m;
     *day = d;
@@ -182,9 +182,10 @@ int rl_date_period_problem(const char *s, size_t len, char *buf, size_t size)
     size_t p = pos + 1;
     int n = digits(s, len, &p, c == 'W' ? 2 : 1);
     if (p != len || n < 1)
-        snprintf(buf, size, "write %s", c == 'W' ? "YYYY-Www, weeks 01 to 53 (2025-W36)"
-                                        : c == 'Q' ? "YYYY-Qn, quarters 1 to 4 (2025-Q3)"
-                                                   : "YYYY-Hn, halves 1 and 2 (2025-H2)");
+        snprintf(buf, size, "write %s",
+                 c == 'W'   ? "YYYY-Www, weeks 01 to 53 (2025-W36)"
+                 : c == 'Q' ? "YYYY-Qn, quarters 1 to 4 (2025-Q3)"
+                            : "YYYY-Hn, halves 1 and 2 (2025-H2)");
     else if (c == 'W')
         snprintf(buf, size, "%04d has %d ISO weeks", year, rl_iso_weeks_in_year(year));
     else
@@ -402,7 +403,8 @@ void rl_date_format(rl_sbuf *out, rl_date d)
     int y, m, day;
     rl_civil_from_days(d.days, &y, &m, &day);
     if (y < 0) { /* not a day reportlint reads or makes: printf's form */
-        rl_sbuf_printf(out, d.precision == RL_DATE_MONTH ? "%04d-%02d" : "%04d-%02d-%02d", y, m, day);
+        rl_sbuf_printf(out, d.precision == RL_DATE_MONTH ? "%04d-%02d" : "%04d-%02d-%02d", y, m,
+                       day);
         return;
     }
     rl_sbuf_add_uint(out, (unsigned)y, 4);

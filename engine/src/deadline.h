@@ -13,8 +13,8 @@
 #define RL_DEADLINE_STRIDE 64u
 
 typedef struct rl_deadline {
-    double at;       /* CLOCK_MONOTONIC seconds; 0: none */
-    unsigned ticks;  /* calls since the clock was last read */
+    double at;      /* CLOCK_MONOTONIC seconds; 0: none */
+    unsigned ticks; /* calls since the clock was last read */
     int expired;
 } rl_deadline;
 

@@ -18,8 +18,9 @@
 
 #define DIGITS "0-9"
 #define WORDS "A-Za-z0-9_"
-#define SPACES "\\t\\n\\x{0b}\\f\\r \\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}" \
-               "\\x{202f}\\x{205f}\\x{3000}\\x{feff}"
+#define SPACES                                                                                     \
+    "\\t\\n\\x{0b}\\f\\r \\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}"                    \
+    "\\x{202f}\\x{205f}\\x{3000}\\x{feff}"
 #define ANY "[\\x{0}-\\x{10ffff}]"
 #define WORD_CLASS "[" WORDS "]"
 
@@ -124,6 +125,7 @@ static int unicode_escape(tr *t, esc *e)
 /* Long general-category names ECMA accepts, as PCRE2's short ones. */
 static const char *category_alias(const char *name, size_t len)
 {
+    /* clang-format off */
     static const char *const names[][2] = {
         {"Letter", "L"}, {"Cased_Letter", "L&"}, {"Uppercase_Letter", "Lu"},
         {"Lowercase_Letter", "Ll"}, {"Titlecase_Letter", "Lt"}, {"Modifier_Letter", "Lm"},
@@ -140,6 +142,7 @@ static const char *category_alias(const char *name, size_t len)
         {"Paragraph_Separator", "Zp"}, {"Other", "C"}, {"Control", "Cc"}, {"cntrl", "Cc"},
         {"Format", "Cf"}, {"Surrogate", "Cs"}, {"Private_Use", "Co"}, {"Unassigned", "Cn"},
     };
+    /* clang-format on */
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
         if (strlen(names[k][0]) == len && memcmp(names[k][0], name, len) == 0)
             return names[k][1];
@@ -181,9 +184,12 @@ static int property_escape(tr *t, int neg)
 static int set_escape(char c, esc *e)
 {
     switch (c) {
-    case 'd': case 'D': e->set = SET_D; break;
-    case 'w': case 'W': e->set = SET_W; break;
-    case 's': case 'S': e->set = SET_S; break;
+    case 'd':
+    case 'D': e->set = SET_D; break;
+    case 'w':
+    case 'W': e->set = SET_W; break;
+    case 's':
+    case 'S': e->set = SET_S; break;
     default: return 0;
     }
     e->kind = ESC_SET;
@@ -208,9 +214,8 @@ static int backref_escape(tr *t, char c)
 {
     rl_sbuf_clear(&t->tmp);
     if (c == 'k') {
-        const char *close = t->i < t->len && t->p[t->i] == '<'
-                                ? memchr(t->p + t->i, '>', t->len - t->i)
-                                : NULL;
+        const char *close =
+            t->i < t->len && t->p[t->i] == '<' ? memchr(t->p + t->i, '>', t->len - t->i) : NULL;
         if (!close)
             return 0;
         rl_sbuf_printf(&t->tmp, "\\k%.*s", (int)(close - (t->p + t->i) + 1), t->p + t->i);
@@ -251,8 +256,7 @@ static int code_escape(tr *t, char c, size_t at, esc *e)
         e->cp = (uint32_t)v;
         return 1;
     }
-    case 'u':
-        return unicode_escape(t, e) || fail(t, at - 1, "invalid \\u escape");
+    case 'u': return unicode_escape(t, e) || fail(t, at - 1, "invalid \\u escape");
     case 'p':
     case 'P':
         if (property_escape(t, c == 'P')) {
@@ -260,8 +264,7 @@ static int code_escape(tr *t, char c, size_t at, esc *e)
             return 1;
         }
         return t->failed ? 0 : fail(t, at - 1, "\\p needs a {property}");
-    default:
-        return -1;
+    default: return -1;
     }
 }
 
@@ -307,7 +310,7 @@ static int parse_escape(tr *t, int in_class, esc *e)
         return r;
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
         return fail(t, at - 1, "unknown escape"); /* \a, \e, \z, \Q ...: not ECMA-262 */
-    t->i = at; /* identity escape: the character itself */
+    t->i = at;                                    /* identity escape: the character itself */
     return next_char(t, &e->cp);
 }
 
@@ -464,9 +467,11 @@ static int translate_class(tr *t)
 static void emit_boundary(rl_sbuf *out, int neg)
 {
     if (neg)
-        rl_sbuf_adds(out, "(?:(?<=" WORD_CLASS ")(?=" WORD_CLASS ")|(?<!" WORD_CLASS ")(?!" WORD_CLASS "))");
+        rl_sbuf_adds(out, "(?:(?<=" WORD_CLASS ")(?=" WORD_CLASS ")|(?<!" WORD_CLASS
+                          ")(?!" WORD_CLASS "))");
     else
-        rl_sbuf_adds(out, "(?:(?<=" WORD_CLASS ")(?!" WORD_CLASS ")|(?<!" WORD_CLASS ")(?=" WORD_CLASS "))");
+        rl_sbuf_adds(out, "(?:(?<=" WORD_CLASS ")(?!" WORD_CLASS ")|(?<!" WORD_CLASS
+                          ")(?=" WORD_CLASS "))");
 }
 
 static int translate_escape(tr *t)
@@ -507,7 +512,8 @@ static int group_open(tr *t)
         if (n > 2 && n < left && p[n] == '>')
             return 1;
     }
-    return fail(t, t->i, "unsupported group syntax (ECMA-262 has (?:, (?=, (?!, (?<=, (?<! and (?<name>)");
+    return fail(t, t->i,
+                "unsupported group syntax (ECMA-262 has (?:, (?=, (?!, (?<=, (?<! and (?<name>)");
 }
 
 int rl_ecma_regex_translate(const char *pattern, size_t len, rl_sbuf *out, rl_error *err)
@@ -522,8 +528,7 @@ int rl_ecma_regex_translate(const char *pattern, size_t len, rl_sbuf *out, rl_er
         case '.': rl_sbuf_adds(out, "[^\\n\\r\\x{2028}\\x{2029}]"); break;
         case '$': rl_sbuf_adds(out, "\\z"); break;
         case '(': ok = group_open(&t); break;
-        default:
-            rl_sbuf_addc(out, c);
+        default: rl_sbuf_addc(out, c);
         }
     }
     rl_sbuf_free(&t.tmp);

@@ -74,18 +74,18 @@ const char *rl_params_text(const rl_params *p, size_t i);
 /* ---- evaluation context ---------------------------------------------- */
 
 typedef struct rl_eval_ctx {
-    const rl_jnode *root;    /* $ */
-    const rl_jnode *current; /* @ (the `each` node; root when there is none) */
-    const rl_jdoc *doc;      /* the report (for numbers as written); may be NULL */
-    const rl_params *params; /* values of $name; may be NULL */
-    rl_arena *arena;         /* scratch for strings and lists made while evaluating */
-    const char *locale;      /* how strings read as numbers and dates; NULL = en */
-    int32_t as_of;           /* day count; resolves year-less dates */
-    int has_as_of;           /* 0: year-less dates resolve against today */
-    rl_error *err;           /* set when evaluation fails */
-    const rl_jnode *err_node; /* the report node whose value caused the failure, if any */
-    unsigned depth;          /* internal: parameter nesting */
-    struct rl_regex_md *md;  /* this thread's regex match data, or NULL (regex.h) */
+    const rl_jnode *root;         /* $ */
+    const rl_jnode *current;      /* @ (the `each` node; root when there is none) */
+    const rl_jdoc *doc;           /* the report (for numbers as written); may be NULL */
+    const rl_params *params;      /* values of $name; may be NULL */
+    rl_arena *arena;              /* scratch for strings and lists made while evaluating */
+    const char *locale;           /* how strings read as numbers and dates; NULL = en */
+    int32_t as_of;                /* day count; resolves year-less dates */
+    int has_as_of;                /* 0: year-less dates resolve against today */
+    rl_error *err;                /* set when evaluation fails */
+    const rl_jnode *err_node;     /* the report node whose value caused the failure, if any */
+    unsigned depth;               /* internal: parameter nesting */
+    struct rl_regex_md *md;       /* this thread's regex match data, or NULL (regex.h) */
     struct rl_deadline *deadline; /* --timeout (deadline.h), checked inside JSONPath
                                      walks; NULL: none */
     /* Collection rules (expr_split.h): when set, subst is asked first about

@@ -124,7 +124,8 @@ int rl_eval_to_number(rl_eval_ctx *ctx, const rl_value *in, rl_value *out)
         out->src = in->src;
         return 0;
     default:
-        return rl_eval_fail(ctx, in->src, "expected a number, got %s", rl_eval_describe(in, d, sizeof d));
+        return rl_eval_fail(ctx, in->src, "expected a number, got %s",
+                            rl_eval_describe(in, d, sizeof d));
     }
 }
 
@@ -171,7 +172,8 @@ static int read_date(rl_eval_ctx *ctx, const rl_value *in, rl_date *out)
             return 0;
         return rl_eval_fail(ctx, in->src, "'%s' does not exist in %d", q, rl_eval_ref_year(ctx));
     case RL_LDATE_BAD_MONTH:
-        return rl_eval_fail(ctx, in->src, "'%s' is not a date: there is no month %d", q, spec.month);
+        return rl_eval_fail(ctx, in->src, "'%s' is not a date: there is no month %d", q,
+                            spec.month);
     case RL_LDATE_BAD_DAY:
         if (spec.year)
             return rl_eval_fail(ctx, in->src, "'%s' is not a date: %04d-%02d has %d days", q,
@@ -201,7 +203,8 @@ int rl_eval_to_date(rl_eval_ctx *ctx, const rl_value *in, rl_value *out)
         return 0;
     }
     default:
-        return rl_eval_fail(ctx, in->src, "expected a date, got %s", rl_eval_describe(in, d, sizeof d));
+        return rl_eval_fail(ctx, in->src, "expected a date, got %s",
+                            rl_eval_describe(in, d, sizeof d));
     }
 }
 
@@ -306,11 +309,12 @@ static int date_arith(rl_eval_ctx *ctx, int op, const rl_value *a, const rl_valu
         }
         if (x.type == RL_VDATE)
             return date_shift(ctx, &x, &y, -1, out);
-        return rl_eval_fail(ctx, b->src, "cannot subtract %s from %s", rl_eval_describe(b, d1, sizeof d1),
-                            rl_eval_describe(a, d2, sizeof d2));
+        return rl_eval_fail(ctx, b->src, "cannot subtract %s from %s",
+                            rl_eval_describe(b, d1, sizeof d1), rl_eval_describe(a, d2, sizeof d2));
     }
-    return rl_eval_fail(ctx, a->type == RL_VDATE ? a->src : b->src, "cannot %s %s and %s", op_verb(op),
-                        rl_eval_describe(a, d1, sizeof d1), rl_eval_describe(b, d2, sizeof d2));
+    return rl_eval_fail(ctx, a->type == RL_VDATE ? a->src : b->src, "cannot %s %s and %s",
+                        op_verb(op), rl_eval_describe(a, d1, sizeof d1),
+                        rl_eval_describe(b, d2, sizeof d2));
 }
 
 static int int_arith(rl_eval_ctx *ctx, int op, const rl_value *a, const rl_value *b, rl_value *out)
@@ -324,7 +328,8 @@ static int int_arith(rl_eval_ctx *ctx, int op, const rl_value *a, const rl_value
     case RL_T_STAR: ovf = __builtin_mul_overflow(x, y, &r); break;
     case RL_T_SLASH:
         if (y == 0)
-            return rl_eval_fail(ctx, b->src ? b->src : blame, "division by zero: %lld / 0", (long long)x);
+            return rl_eval_fail(ctx, b->src ? b->src : blame, "division by zero: %lld / 0",
+                                (long long)x);
         if (x == INT64_MIN && y == -1) {
             ovf = 1;
             break;
@@ -337,7 +342,8 @@ static int int_arith(rl_eval_ctx *ctx, int op, const rl_value *a, const rl_value
         break;
     case RL_T_PERCENT:
         if (y == 0)
-            return rl_eval_fail(ctx, b->src ? b->src : blame, "division by zero: %lld %% 0", (long long)x);
+            return rl_eval_fail(ctx, b->src ? b->src : blame, "division by zero: %lld %% 0",
+                                (long long)x);
         r = y == -1 ? 0 : x % y;
         break;
     }
@@ -348,7 +354,8 @@ static int int_arith(rl_eval_ctx *ctx, int op, const rl_value *a, const rl_value
     return 0;
 }
 
-static int double_arith(rl_eval_ctx *ctx, int op, const rl_value *a, const rl_value *b, rl_value *out)
+static int double_arith(rl_eval_ctx *ctx, int op, const rl_value *a, const rl_value *b,
+                        rl_value *out)
 {
     double x = rl_value_as_double(a), y = rl_value_as_double(b), r = 0;
     char t1[64], t2[64];
@@ -603,7 +610,8 @@ static int eval_logic(rl_eval_ctx *ctx, const rl_enode *n, rl_value *out)
     for (size_t i = 0; i < n->nkids; i++) {
         rl_value v;
         int t = 0;
-        if (rl_eval_node(ctx, n->kids[i], &v) < 0 || truth(ctx, n->kids[i], &v, is_and ? "and" : "or", &t) < 0)
+        if (rl_eval_node(ctx, n->kids[i], &v) < 0 ||
+            truth(ctx, n->kids[i], &v, is_and ? "and" : "or", &t) < 0)
             return -1;
         if (t == decide) {
             rl_value_set_bool(out, decide);

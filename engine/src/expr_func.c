@@ -77,7 +77,8 @@ static int bad_item(rl_eval_ctx *ctx, const rl_enode *call, size_t argi, size_t 
     const rl_enode *a = call->kids[argi];
     if (item_count(arg_v) == 1 && arg_v->type != RL_VLIST)
         return rl_eval_fail(ctx, item->src, "%s() takes %s, but '%.*s' is %s", fname(call), wanted,
-                            (int)(a->tlen > 60 ? 60 : a->tlen), a->text, rl_eval_describe(item, d, sizeof d));
+                            (int)(a->tlen > 60 ? 60 : a->tlen), a->text,
+                            rl_eval_describe(item, d, sizeof d));
     return rl_eval_fail(ctx, item->src, "%s() takes %s, but item %zu of '%.*s' is %s", fname(call),
                         wanted, itemi + 1, (int)(a->tlen > 60 ? 60 : a->tlen), a->text,
                         rl_eval_describe(item, d, sizeof d));
@@ -116,8 +117,8 @@ static int accumulate(rl_eval_ctx *ctx, const rl_enode *call, accum *acc)
             if (x.type == RL_VINT) {
                 int64_t r;
                 if (__builtin_add_overflow(acc->isum, x.u.i, &r))
-                    return rl_eval_fail(ctx, x.src, "integer overflow in %s(): %lld + %lld", fname(call),
-                                        (long long)acc->isum, (long long)x.u.i);
+                    return rl_eval_fail(ctx, x.src, "integer overflow in %s(): %lld + %lld",
+                                        fname(call), (long long)acc->isum, (long long)x.u.i);
                 acc->isum = r;
             } else {
                 acc->dsum += x.u.d;
@@ -229,7 +230,8 @@ static int fn_minmax(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out, int 
                 has_null = 1;
                 continue;
             }
-            if (it.type != RL_VINT && it.type != RL_VNUM && it.type != RL_VSTR && it.type != RL_VDATE)
+            if (it.type != RL_VINT && it.type != RL_VNUM && it.type != RL_VSTR &&
+                it.type != RL_VDATE)
                 return bad_item(ctx, call, a, i, v, &it, "numbers or dates");
             if (mode < 0)
                 mode = looks_like_date(ctx, &it);
@@ -455,8 +457,8 @@ static int locale_arg(rl_eval_ctx *ctx, const rl_enode *call, size_t i, const ch
     if (v.type == RL_VNULL)
         return 0;
     if (v.type != RL_VSTR)
-        return rl_eval_fail(ctx, v.src, "%s() takes a locale name such as 'vi', got %s", fname(call),
-                            rl_eval_describe(&v, d, sizeof d));
+        return rl_eval_fail(ctx, v.src, "%s() takes a locale name such as 'vi', got %s",
+                            fname(call), rl_eval_describe(&v, d, sizeof d));
     char *s = rl_arena_strndup(ctx->arena, v.u.str.s, v.u.str.len);
     if (!s)
         return rl_eval_fail(ctx, NULL, "out of memory");
@@ -501,7 +503,8 @@ static int fn_if(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
         return 0;
     }
     if (c.type != RL_VBOOL)
-        return rl_eval_fail(ctx, c.src, "if() takes a condition that is true, false or null, got %s",
+        return rl_eval_fail(ctx, c.src,
+                            "if() takes a condition that is true, false or null, got %s",
                             rl_eval_describe(&c, d, sizeof d));
     return arg(ctx, call, c.u.b ? 1 : 2, out);
 }
@@ -549,7 +552,8 @@ static int date_part(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out, int 
     if (prec == RL_DATE_WEEK)
         rl_iso_week(d.u.date.days, &y, &week); /* a week's year is its ISO year */
     /* a part the date does not fix (the day of a month, the month of a quarter) is null */
-    int fixed = part == PART_YEAR || prec == RL_DATE_DAY || (part == PART_MONTH && prec == RL_DATE_MONTH);
+    int fixed = part == PART_YEAR || prec == RL_DATE_DAY ||
+                (part == PART_MONTH && prec == RL_DATE_MONTH);
     if (!fixed)
         rl_value_set_null(out);
     else
@@ -603,7 +607,8 @@ static int period_arg(rl_eval_ctx *ctx, const rl_enode *call, size_t i, rl_value
         return -1;
     if (v.type == RL_VINT) {
         if (v.u.i < 1 || v.u.i > 9999)
-            return rl_eval_fail(ctx, v.src, "%s() takes a period such as 2025-Q3, but %lld is no year",
+            return rl_eval_fail(ctx, v.src,
+                                "%s() takes a period such as 2025-Q3, but %lld is no year",
                                 fname(call), (long long)v.u.i);
         rl_value_set_date(out, (rl_date){rl_days_from_civil((int)v.u.i, 1, 1), RL_DATE_YEAR});
         out->src = v.src;
@@ -651,7 +656,8 @@ static int period_bound(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out, i
         rl_value_set_null(out);
         return 0;
     }
-    rl_value_set_date(out, (rl_date){end ? rl_date_last_day(p.u.date) : p.u.date.days, RL_DATE_DAY});
+    rl_value_set_date(out,
+                      (rl_date){end ? rl_date_last_day(p.u.date) : p.u.date.days, RL_DATE_DAY});
     return 0;
 }
 
@@ -709,9 +715,10 @@ static int date_move(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out, int 
     }
     int prec = d.u.date.precision;
     if (prec != RL_DATE_DAY && !(months && prec == RL_DATE_MONTH))
-        return rl_eval_fail(ctx, d.src,
-                            "%s() takes a day, but %s is a whole %s: use period_start() or period_end()",
-                            fname(call), rl_eval_describe(&d, desc, sizeof desc), rl_date_unit_name(prec));
+        return rl_eval_fail(
+            ctx, d.src,
+            "%s() takes a day, but %s is a whole %s: use period_start() or period_end()",
+            fname(call), rl_eval_describe(&d, desc, sizeof desc), rl_date_unit_name(prec));
     if (!(months ? rl_date_add_months(d.u.date, n, &r) : rl_period_shift(d.u.date, n, &r)))
         return out_of_range(ctx, call);
     rl_value_set_date(out, r);
@@ -763,7 +770,8 @@ static int fn_matches(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
             subj = copy;
         }
     } else {
-        return rl_eval_fail(ctx, s.src, "matches() takes a string, got %s", rl_eval_describe(&s, d, sizeof d));
+        return rl_eval_fail(ctx, s.src, "matches() takes a string, got %s",
+                            rl_eval_describe(&s, d, sizeof d));
     }
 
     const rl_regex *re = call->u.call.re;
@@ -792,7 +800,8 @@ static int fn_matches(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
                     return -1;
                 }
             } else if (fl.type != RL_VNULL) {
-                return rl_eval_fail(ctx, fl.src, "matches() takes flags as a string such as 'i', got %s",
+                return rl_eval_fail(ctx, fl.src,
+                                    "matches() takes flags as a string such as 'i', got %s",
                                     rl_eval_describe(&fl, d, sizeof d));
             }
         }
@@ -825,7 +834,8 @@ static int fn_previous(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
 {
     (void)call;
     (void)out;
-    return rl_eval_fail(ctx, NULL, "previous() is only available in a rule with \"scope\": \"collection\"");
+    return rl_eval_fail(ctx, NULL,
+                        "previous() is only available in a rule with \"scope\": \"collection\"");
 }
 
 /* ---- the table ------------------------------------------------------------------ */

@@ -79,8 +79,8 @@ typedef struct rl_token {
     int16_t decimals;    /* RL_T_INT (0) and RL_T_NUM: decimals as written */
     const char *s;       /* RL_T_STR, RL_T_PARAM, RL_T_FUNC */
     size_t slen;
-    rl_jpath *path;      /* RL_T_PATH, RL_T_PARAM; owned by the lexer's rl_owned */
-    int bare;            /* RL_T_PATH written as a bare name (a.b for @.a.b) */
+    rl_jpath *path; /* RL_T_PATH, RL_T_PARAM; owned by the lexer's rl_owned */
+    int bare;       /* RL_T_PATH written as a bare name (a.b for @.a.b) */
 } rl_token;
 
 typedef struct rl_lexer {
@@ -90,7 +90,7 @@ typedef struct rl_lexer {
     rl_arena *arena; /* decoded strings */
     rl_owned *owned; /* compiled paths */
     rl_error *err;
-    size_t col_off;  /* a known column, so columns are counted forward */
+    size_t col_off; /* a known column, so columns are counted forward */
     unsigned col;
 } rl_lexer;
 
@@ -130,21 +130,32 @@ typedef struct rl_func rl_func;
 typedef struct rl_enode rl_enode;
 
 struct rl_enode {
-    uint8_t kind;         /* rl_node_kind */
-    uint8_t op;           /* RL_N_CMP: the token kind of the operator */
-    unsigned col;         /* column of the node's first character */
-    const char *text;     /* the node's source text (in the expression's copy) */
+    uint8_t kind;     /* rl_node_kind */
+    uint8_t op;       /* RL_N_CMP: the token kind of the operator */
+    unsigned col;     /* column of the node's first character */
+    const char *text; /* the node's source text (in the expression's copy) */
     size_t tlen;
     size_t nkids;
     const rl_enode **kids;
-    const uint8_t *ops;   /* RL_N_ARITH: ops[i] joins kids[i-1] and kids[i] */
+    const uint8_t *ops; /* RL_N_ARITH: ops[i] joins kids[i-1] and kids[i] */
     union {
         rl_value lit;
         rl_date_spec date;
-        struct { const rl_jpath *q; int singular; } path;
-        struct { const char *name; size_t len; const rl_jpath *q; int singular; } param;
+        struct {
+            const rl_jpath *q;
+            int singular;
+        } path;
+        struct {
+            const char *name;
+            size_t len;
+            const rl_jpath *q;
+            int singular;
+        } param;
         /* q: segments selecting within the value ($provinces[*].code), or NULL */
-        struct { const rl_func *fn; const rl_regex *re; } call;
+        struct {
+            const rl_func *fn;
+            const rl_regex *re;
+        } call;
     } u;
 };
 
@@ -160,7 +171,8 @@ struct rl_expr {
 
 typedef int (*rl_func_impl)(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out);
 
-#define RL_FN_REGEX 1 /* argument 2 is a pattern, 3 its flags: literals compile with the expression */
+#define RL_FN_REGEX                                                                                \
+    1 /* argument 2 is a pattern, 3 its flags: literals compile with the expression */
 #define RL_FN_LOCALE 2 /* argument 2 is a locale: a literal is checked with the expression */
 
 struct rl_func {

@@ -363,8 +363,8 @@ static int lex_number(rl_lexer *lx, rl_token *t)
     } else {
         double d = rl_json_strtod(s + start, p - start);
         if (!isfinite(d))
-            return fail_at(lx, start, "number %.*s is out of range", (int)(p - start > 40 ? 40 : p - start),
-                           s + start);
+            return fail_at(lx, start, "number %.*s is out of range",
+                           (int)(p - start > 40 ? 40 : p - start), s + start);
         long dec = frac - exp;
         t->kind = RL_T_NUM;
         t->d = d;
@@ -462,14 +462,16 @@ static int lex_string(rl_lexer *lx, rl_token *t)
         size_t before = p;
         if (decode_step(s, lx->len, &p, NULL, &olen) < 0) {
             if (before + 1 < lx->len && s[before + 1] == 'u')
-                return fail_at(lx, before,
-                               "invalid \\u escape (expected four hex digits, surrogates in pairs)");
+                return fail_at(
+                    lx, before,
+                    "invalid \\u escape (expected four hex digits, surrogates in pairs)");
             return fail_at(lx, before, "unfinished escape at the end of the string");
         }
     }
     if (p >= lx->len)
-        return fail_at(lx, start, "unterminated string: expected %c to close the string at column %u",
-                       q, rl_expr_column(s, start));
+        return fail_at(lx, start,
+                       "unterminated string: expected %c to close the string at column %u", q,
+                       rl_expr_column(s, start));
     /* zeroed with slack: PCRE2 JIT may read a few bytes past a subject */
     char *out = rl_arena_calloc(lx->arena, olen + 16);
     if (!out)
@@ -513,7 +515,8 @@ static int lex_name(rl_lexer *lx, rl_token *t)
     while (p < lx->len && is_name_char(s[p]))
         p++;
     for (size_t k = 0; k < sizeof keywords / sizeof keywords[0]; k++) {
-        if (strlen(keywords[k].word) == p - start && memcmp(keywords[k].word, s + start, p - start) == 0) {
+        if (strlen(keywords[k].word) == p - start &&
+            memcmp(keywords[k].word, s + start, p - start) == 0) {
             t->kind = keywords[k].kind;
             lx->pos = p;
             return 1;
@@ -596,8 +599,7 @@ int rl_lex_next(rl_lexer *lx, rl_token *t)
         break;
     case '&':
         return fail_at(lx, start, "'%s' is not an operator: use 'and'", n == '&' ? "&&" : "&");
-    case '|':
-        return fail_at(lx, start, "'%s' is not an operator: use 'or'", n == '|' ? "||" : "|");
+    case '|': return fail_at(lx, start, "'%s' is not an operator: use 'or'", n == '|' ? "||" : "|");
     case '\'':
     case '"': ok = lex_string(lx, t); break;
     case '$':
@@ -612,7 +614,8 @@ int rl_lex_next(rl_lexer *lx, rl_token *t)
         if (is_digit(c)) {
             ok = lex_number(lx, t);
         } else if (c == '.' && is_digit(n)) {
-            return fail_at(lx, start, "a number needs a digit before the point (write 0.5, not .5)");
+            return fail_at(lx, start,
+                           "a number needs a digit before the point (write 0.5, not .5)");
         } else if (is_name_start(c)) {
             ok = lex_name(lx, t);
         } else {

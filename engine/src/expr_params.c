@@ -29,9 +29,9 @@ typedef struct param {
     char *name;
     size_t len;
     int kind;
-    rl_expr *expr;      /* P_EXPR */
-    rl_date_spec date;  /* P_DATE */
-    char *str;          /* P_STR (and the date's text) */
+    rl_expr *expr;     /* P_EXPR */
+    rl_date_spec date; /* P_DATE */
+    char *str;         /* P_STR (and the date's text) */
     size_t slen;
 } param;
 
@@ -126,7 +126,8 @@ static int valid_name(const char *name)
 static param *slot(rl_params *p, const char *name, rl_error *err)
 {
     if (!valid_name(name)) {
-        rl_error_set(err, 0, 0, "invalid parameter name '%s' (use letters, digits and _)", name ? name : "");
+        rl_error_set(err, 0, 0, "invalid parameter name '%s' (use letters, digits and _)",
+                     name ? name : "");
         return NULL;
     }
     size_t len = strlen(name);
@@ -289,7 +290,8 @@ static int visit(const rl_params *p, size_t i, size_t *stack, size_t depth, unsi
     state[i] = 1;
     stack[depth] = i;
     const param *it = &p->items[i];
-    if (it->kind == P_EXPR && it->expr && walk_params(p, it->expr->root, stack, depth + 1, state, out))
+    if (it->kind == P_EXPR && it->expr &&
+        walk_params(p, it->expr->root, stack, depth + 1, state, out))
         return 1;
     state[i] = 2;
     return 0;
@@ -377,8 +379,8 @@ int rl_params_eval(rl_eval_ctx *ctx, const char *name, size_t len, rl_value *out
     case P_DATE: {
         rl_date d;
         if (!rl_date_resolve(&it->date, rl_eval_ref_year(ctx), &d))
-            return rl_eval_fail(ctx, NULL, "parameter $%s: '%s' does not exist in %d", it->name, it->str,
-                                rl_eval_ref_year(ctx));
+            return rl_eval_fail(ctx, NULL, "parameter $%s: '%s' does not exist in %d", it->name,
+                                it->str, rl_eval_ref_year(ctx));
         rl_value_set_date(out, d);
         return 0;
     }

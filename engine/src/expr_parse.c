@@ -72,8 +72,8 @@ void rl_owned_free(rl_owned *o)
 
 typedef struct parser {
     rl_lexer lx;
-    rl_token tok;     /* the current token */
-    size_t prev_end;  /* end offset of the token before tok */
+    rl_token tok;    /* the current token */
+    size_t prev_end; /* end offset of the token before tok */
     rl_expr *e;
     const rl_params *params;
     unsigned depth;
@@ -81,7 +81,8 @@ typedef struct parser {
     int failed;
 } parser;
 
-static int fail(parser *p, unsigned col, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int fail(parser *p, unsigned col, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 static int fail(parser *p, unsigned col, const char *fmt, ...)
 {
@@ -128,8 +129,9 @@ static const char *found(parser *p, char *buf, size_t size)
 static int enter(parser *p)
 {
     if (++p->depth > RL_EXPR_MAX_DEPTH)
-        return fail(p, p->tok.col, "expression nested too deeply (more than %d levels of "
-                                   "parentheses, lists, calls, 'not' or '-')",
+        return fail(p, p->tok.col,
+                    "expression nested too deeply (more than %d levels of "
+                    "parentheses, lists, calls, 'not' or '-')",
                     RL_EXPR_MAX_DEPTH);
     return 1;
 }
@@ -249,8 +251,9 @@ static int compile_literal_regex(parser *p, rl_enode *call)
     rl_regex *re = rl_regex_compile(pat->u.lit.u.str.s, pat->u.lit.u.str.len, flags, NULL, &rerr);
     if (!re) {
         size_t off = (size_t)(pat->text - p->e->text);
-        unsigned col = rerr.column ? rl_lex_string_column(p->e->text, p->e->len, off, rerr.column - 1)
-                                   : pat->col;
+        unsigned col = rerr.column
+                           ? rl_lex_string_column(p->e->text, p->e->len, off, rerr.column - 1)
+                           : pat->col;
         char msg[sizeof rerr.message];
         snprintf(msg, sizeof msg, "%s", rerr.message);
         char *at = strstr(msg, " at column ");
@@ -325,8 +328,8 @@ static const rl_enode *parse_call(parser *p)
             fail(p, name.col, "%s() takes at least %d argument%s, got %d (usage: %s)", fn->name,
                  fn->min_args, fn->min_args == 1 ? "" : "s", got, fn->usage);
         else if (fn->min_args == fn->max_args)
-            fail(p, name.col, "%s() takes %d argument%s, got %d (usage: %s)", fn->name, fn->min_args,
-                 fn->min_args == 1 ? "" : "s", got, fn->usage);
+            fail(p, name.col, "%s() takes %d argument%s, got %d (usage: %s)", fn->name,
+                 fn->min_args, fn->min_args == 1 ? "" : "s", got, fn->usage);
         else
             fail(p, name.col, "%s() takes %d %s %d arguments, got %d (usage: %s)", fn->name,
                  fn->min_args, fn->max_args == fn->min_args + 1 ? "or" : "to", fn->max_args, got,
@@ -350,7 +353,8 @@ static int check_param(parser *p, const rl_token *t)
         return 1;
     const char *s = rl_params_suggest(p->params, t->s, t->slen);
     if (s)
-        return fail(p, t->col, "unknown parameter '$%.*s' (did you mean '$%s'?)", (int)t->slen, t->s, s);
+        return fail(p, t->col, "unknown parameter '$%.*s' (did you mean '$%s'?)", (int)t->slen,
+                    t->s, s);
     size_t n = rl_params_count(p->params);
     if (n == 0)
         return fail(p, t->col, "unknown parameter '$%.*s' (the ruleset defines no parameters)",
@@ -359,7 +363,8 @@ static int check_param(parser *p, const rl_token *t)
     size_t o = 0;
     list[0] = '\0';
     for (size_t i = 0; i < n && o + 40 < sizeof list; i++)
-        o += (size_t)snprintf(list + o, sizeof list - o, "%s$%s", o ? ", " : "", rl_params_name(p->params, i));
+        o += (size_t)snprintf(list + o, sizeof list - o, "%s$%s", o ? ", " : "",
+                              rl_params_name(p->params, i));
     return fail(p, t->col, "unknown parameter '$%.*s' (known: %s)", (int)t->slen, t->s, list);
 }
 
@@ -371,8 +376,9 @@ static const rl_enode *parse_primary(parser *p)
     switch (t.kind) {
     case RL_T_INT:
         if (t.int_min_pending)
-            return fail(p, t.col, "integer 9223372036854775808 is too large (integers are 64-bit, "
-                                  "at most 9223372036854775807)"),
+            return fail(p, t.col,
+                        "integer 9223372036854775808 is too large (integers are 64-bit, "
+                        "at most 9223372036854775807)"),
                    NULL;
         if (!(n = literal(p, t.off, t.col)))
             return NULL;
@@ -450,8 +456,9 @@ static const rl_enode *parse_primary(parser *p)
                 }
                 if (p->tok.kind == RL_T_RBRACK)
                     break;
-                return fail(p, p->tok.col, "expected ',' or ']' to close '[' at column %u, found %s",
-                            t.col, found(p, b, sizeof b)),
+                return fail(p, p->tok.col,
+                            "expected ',' or ']' to close '[' at column %u, found %s", t.col,
+                            found(p, b, sizeof b)),
                        NULL;
             }
         }
@@ -461,12 +468,14 @@ static const rl_enode *parse_primary(parser *p)
         break;
     }
     case RL_T_EOF:
-        return fail(p, t.col, "expected a value (a number, string, path, $parameter, function "
-                              "call, '(' or '['), found end of expression"),
+        return fail(p, t.col,
+                    "expected a value (a number, string, path, $parameter, function "
+                    "call, '(' or '['), found end of expression"),
                NULL;
     default:
-        return fail(p, t.col, "expected a value (a number, string, path, $parameter, function "
-                              "call, '(' or '['), found %s",
+        return fail(p, t.col,
+                    "expected a value (a number, string, path, $parameter, function "
+                    "call, '(' or '['), found %s",
                     found(p, b, sizeof b)),
                NULL;
     }
@@ -525,8 +534,8 @@ static const rl_enode *parse_unary(parser *p)
 
 /* One level of a left-associative chain: kids joined by the operators for
  * which is_op() holds; a single operand is returned as it is. */
-static const rl_enode *parse_chain(parser *p, rl_node_kind kind, const rl_enode *(*operand)(parser *),
-                                   int (*is_op)(rl_tok_kind))
+static const rl_enode *parse_chain(parser *p, rl_node_kind kind,
+                                   const rl_enode *(*operand)(parser *), int (*is_op)(rl_tok_kind))
 {
     size_t start = p->tok.off;
     unsigned scol = p->tok.col;
@@ -597,8 +606,9 @@ static const rl_enode *parse_cmp(parser *p)
     if (!r)
         return NULL;
     if (is_cmp(p->tok.kind))
-        return fail(p, p->tok.col, "comparisons do not chain: %s cannot follow %s; combine two "
-                                   "comparisons with 'and'",
+        return fail(p, p->tok.col,
+                    "comparisons do not chain: %s cannot follow %s; combine two "
+                    "comparisons with 'and'",
                     rl_tok_name(p->tok.kind), rl_tok_name(op)),
                NULL;
     rl_enode *n = new_node(p, op == RL_T_IN ? RL_N_IN : RL_N_CMP, start, scol);
@@ -686,13 +696,15 @@ static int trimmed_date(const char *text, size_t len, rl_date_spec *spec, rl_err
     char why[96];
     while (a < b && (text[a] == ' ' || text[a] == '\t' || text[a] == '\n' || text[a] == '\r'))
         a++;
-    while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\n' || text[b - 1] == '\r'))
+    while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\n' ||
+                     text[b - 1] == '\r'))
         b--;
     if (rl_date_parse_period(text + a, b - a, spec))
         return 1;
     if (!rl_date_period_problem(text + a, b - a, why, sizeof why))
         return 0;
-    rl_error_set(err, 0, (unsigned)a + 1, "'%.*s' is not a period: %s", (int)(b - a), text + a, why);
+    rl_error_set(err, 0, (unsigned)a + 1, "'%.*s' is not a period: %s", (int)(b - a), text + a,
+                 why);
     return -1;
 }
 
@@ -786,7 +798,8 @@ static rl_jnode *copy_json(rl_arena *a, const rl_jnode *src, rl_jnode *parent, u
             return NULL;
         break;
     case RL_JARRAY:
-        n->u.arr.items = rl_arena_alloc(a, (src->u.arr.n ? src->u.arr.n : 1) * sizeof *n->u.arr.items);
+        n->u.arr.items = rl_arena_alloc(a,
+                                        (src->u.arr.n ? src->u.arr.n : 1) * sizeof *n->u.arr.items);
         if (!n->u.arr.items)
             return NULL;
         for (size_t i = 0; i < src->u.arr.n; i++)

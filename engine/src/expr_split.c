@@ -91,8 +91,9 @@ static int split(const rl_enode *n, int at_is_group, rl_parts *out, rl_error *er
     unsigned m = reads(n, at_is_group);
     if (is_call(n, "previous")) {
         if (reads(n->kids[0], at_is_group) & (READS_GROUP | READS_PREV)) {
-            rl_error_set(err, 0, n->col, "previous() takes an expression over one report (@...), "
-                                         "not the group ($) or another previous()");
+            rl_error_set(err, 0, n->col,
+                         "previous() takes an expression over one report (@...), "
+                         "not the group ($) or another previous()");
             return -1;
         }
         rl_part *p = push(out, RL_PART_PREV, n, err);

@@ -33,9 +33,9 @@ typedef enum rl_agg_fn { RL_AGG_SUM, RL_AGG_AVG, RL_AGG_COUNT } rl_agg_fn;
 
 typedef struct rl_part {
     rl_part_kind kind;
-    const rl_enode *node; /* the subexpression the part stands for */
-    const rl_enode *sub;  /* NODE: node; PREV: previous()'s argument */
-    rl_agg_fn fn;         /* AGG */
+    const rl_enode *node;                     /* the subexpression the part stands for */
+    const rl_enode *sub;                      /* NODE: node; PREV: previous()'s argument */
+    rl_agg_fn fn;                             /* AGG */
     const rl_jpath *paths[RL_PART_MAX_PATHS]; /* AGG: the arguments; GATHER: the path */
     size_t n_paths;
 } rl_part;

@@ -39,8 +39,11 @@ static int refuse(rl_io_status *st, int errnum, const char *why)
 
 static const char *kind_of(mode_t m)
 {
-    return S_ISFIFO(m) ? "a FIFO" : S_ISSOCK(m) ? "a socket" : S_ISCHR(m) ? "a character device"
-           : S_ISBLK(m) ? "a block device" : "not a regular file";
+    return S_ISFIFO(m)   ? "a FIFO"
+           : S_ISSOCK(m) ? "a socket"
+           : S_ISCHR(m)  ? "a character device"
+           : S_ISBLK(m)  ? "a block device"
+                         : "not a regular file";
 }
 
 /* Refuse what fd is unless it is a regular file. */
@@ -164,8 +167,8 @@ static int read_fd(int fd, size_t max, size_t size, char **data, size_t *len)
     return 0;
 }
 
-int rl_io_read(const rl_io_guard *g, rl_file_kind kind, const char *path, char **data,
-               size_t *len, size_t max, rl_io_status *st)
+int rl_io_read(const rl_io_guard *g, rl_file_kind kind, const char *path, char **data, size_t *len,
+               size_t max, rl_io_status *st)
 {
     rl_io_status local;
     if (!st)

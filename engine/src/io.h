@@ -22,7 +22,7 @@
 typedef struct rl_io_guard {
     rl_file_allow_fn allow; /* NULL: every path */
     void *ctx;
-    size_t max_size;        /* rule sets, schemas, reference files: 0 none */
+    size_t max_size; /* rule sets, schemas, reference files: 0 none */
 } rl_io_guard;
 
 /* Why a read failed. */
@@ -43,8 +43,8 @@ int rl_io_open(const rl_io_guard *g, rl_file_kind kind, const char *path, rl_io_
 /* Read path ("-": stdin) into *data (NUL-terminated) and *len. max: the
  * most bytes accepted (0 or RL_UNLIMITED: no limit). Returns 0, or -1
  * with *st set (st may be NULL; errno is left set too). */
-int rl_io_read(const rl_io_guard *g, rl_file_kind kind, const char *path, char **data,
-               size_t *len, size_t max, rl_io_status *st);
+int rl_io_read(const rl_io_guard *g, rl_file_kind kind, const char *path, char **data, size_t *len,
+               size_t max, rl_io_status *st);
 /* rl_io_read with no guard, as a report. */
 int rl_io_read_file(const char *path, char **data, size_t *len, size_t max, rl_io_status *st);
 

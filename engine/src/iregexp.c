@@ -255,7 +255,10 @@ static int token(ir *r, int *atom, unsigned *depth)
         if (cp >= 0)
             emit_literal(r, (uint32_t)cp);
         return 1;
-    case '(': rl_sbuf_add(r->out, "(?:", 3); ++*depth; break;
+    case '(':
+        rl_sbuf_add(r->out, "(?:", 3);
+        ++*depth;
+        break;
     case ')':
         if (*depth == 0)
             return ir_fail(r, r->pos, "unmatched ')'");
@@ -265,8 +268,12 @@ static int token(ir *r, int *atom, unsigned *depth)
     case '.': rl_sbuf_add(r->out, "[^\\n\\r]", 7); break;
     case '^': rl_sbuf_add(r->out, "\\A", 2); break; /* anchors, as the CTS reads them */
     case '$': rl_sbuf_add(r->out, "\\z", 2); break;
-    case '*': case '+': case '?': case '|': rl_sbuf_addc(r->out, (char)c); break;
-    case ']': case '}': return ir_fail(r, r->pos, "'%c' must be escaped", c);
+    case '*':
+    case '+':
+    case '?':
+    case '|': rl_sbuf_addc(r->out, (char)c); break;
+    case ']':
+    case '}': return ir_fail(r, r->pos, "'%c' must be escaped", c);
     default: emit_literal(r, next_cp(r)); return 1;
     }
     r->pos++;
@@ -291,8 +298,8 @@ int rl_iregexp_translate(const char *re, size_t len, rl_sbuf *out, rl_error *err
     return 1;
 }
 
-rl_regex *rl_iregexp_compile(const char *re, size_t len, unsigned flags,
-                             const rl_regex_limits *lim, rl_error *err)
+rl_regex *rl_iregexp_compile(const char *re, size_t len, unsigned flags, const rl_regex_limits *lim,
+                             rl_error *err)
 {
     rl_sbuf pat = RL_SBUF_INIT;
     rl_regex *rx = NULL;

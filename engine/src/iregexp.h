@@ -25,7 +25,7 @@ int rl_iregexp_translate(const char *re, size_t len, rl_sbuf *out, rl_error *err
 
 /* Translate and compile (flags: RL_RE_FULL for a whole-string match).
  * NULL with err set when re is not an I-Regexp or PCRE2 refuses it. */
-rl_regex *rl_iregexp_compile(const char *re, size_t len, unsigned flags,
-                             const rl_regex_limits *lim, rl_error *err);
+rl_regex *rl_iregexp_compile(const char *re, size_t len, unsigned flags, const rl_regex_limits *lim,
+                             rl_error *err);
 
 #endif

@@ -37,7 +37,7 @@ typedef struct parser {
     size_t nmembers, cmembers;
     frame *frames; /* the open containers, innermost last */
     size_t nframes, cframes;
-    rl_jnode *slab; /* nodes are carved from slabs: 40 bytes each, not */
+    rl_jnode *slab;              /* nodes are carved from slabs: 40 bytes each, not */
     size_t slab_left, slab_size; /* the arena's 16-aligned 48 */
     rl_jnode *root;
     int failed;
@@ -318,11 +318,11 @@ static int digit(char c)
 
 typedef struct numparts {
     int neg;
-    uint64_t mant;  /* first 19 significant digits */
+    uint64_t mant; /* first 19 significant digits */
     int mant_digits;
-    int dropped;    /* digits beyond those 19 */
-    int frac;       /* digits after the point */
-    long exp;       /* written exponent, clamped */
+    int dropped; /* digits beyond those 19 */
+    int frac;    /* digits after the point */
+    long exp;    /* written exponent, clamped */
     int has_frac, has_exp;
 } numparts;
 

@@ -70,10 +70,22 @@ struct rl_jnode {
     size_t offset;    /* byte offset of the value's first character */
     rl_jnode *parent; /* NULL for the root */
     union {
-        struct { int64_t i; double d; } num;
-        struct { const char *s; size_t len; } str;
-        struct { rl_jnode **items; size_t n; } arr;
-        struct { rl_jmember *members; size_t n; } obj;
+        struct {
+            int64_t i;
+            double d;
+        } num;
+        struct {
+            const char *s;
+            size_t len;
+        } str;
+        struct {
+            rl_jnode **items;
+            size_t n;
+        } arr;
+        struct {
+            rl_jmember *members;
+            size_t n;
+        } obj;
     } u;
 };
 
@@ -84,17 +96,17 @@ typedef struct rl_json_limits {
 
 typedef struct rl_jdoc {
     rl_arena *arena;
-    char *src;  /* private copy, NUL-terminated; closing quotes overwritten */
+    char *src; /* private copy, NUL-terminated; closing quotes overwritten */
     size_t len;
-    size_t cap; /* src holds cap + 1 bytes */
+    size_t cap;   /* src holds cap + 1 bytes */
     size_t start; /* 3 when a UTF-8 byte order mark was skipped */
     rl_jnode *root;
     struct rl_jblock *blocks; /* per 4 KiB of src, built on demand: */
     size_t cblocks;           /* newlines, code points, line start */
     int indexed;              /* blocks are built for this text */
-    rl_jnode **items;     /* the parser's scratch stacks, kept from parse to */
-    size_t citems;        /* parse so that reparsing allocates nothing once */
-    rl_jmember *members;  /* they are warm */
+    rl_jnode **items;         /* the parser's scratch stacks, kept from parse to */
+    size_t citems;            /* parse so that reparsing allocates nothing once */
+    rl_jmember *members;      /* they are warm */
     size_t cmembers;
     void *frames; /* the parser's stack of open containers */
     size_t cframes;

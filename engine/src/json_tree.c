@@ -16,7 +16,8 @@ const rl_jmember *rl_json_member(const rl_jnode *obj, const char *key, size_t ke
         return NULL;
     for (size_t i = obj->u.obj.n; i-- > 0;) {
         const rl_jmember *m = &obj->u.obj.members[i];
-        if (m->key_len == key_len && (!key_len || m->key[0] == key[0]) && /* most keys differ at once */
+        if (m->key_len == key_len &&
+            (!key_len || m->key[0] == key[0]) && /* most keys differ at once */
             memcmp(m->key, key, key_len) == 0)
             return m;
     }
@@ -163,8 +164,8 @@ static const rl_jmember *item_key(const rl_jnode *item, const char *const *keys,
 
 /* A pointer to node; with stable, array items known by a key member (item_key)
  * are written as key=value instead of their index. */
-static void write_pointer(const rl_jnode *node, int stable, const char *const *keys,
-                          size_t n_keys, rl_sbuf *out)
+static void write_pointer(const rl_jnode *node, int stable, const char *const *keys, size_t n_keys,
+                          rl_sbuf *out)
 {
     rl_jchain c;
     if (rl_json_chain(&c, node) != 0) {
@@ -250,7 +251,8 @@ static void eq_push(eq_stack *s, const rl_jnode *a, const rl_jnode *b)
 {
     if (s->n == s->cap) {
         size_t cap = s->cap * 2;
-        eq_pair *more = s->v == s->local ? malloc(cap * sizeof *more) : realloc(s->v, cap * sizeof *more);
+        eq_pair *more = s->v == s->local ? malloc(cap * sizeof *more)
+                                         : realloc(s->v, cap * sizeof *more);
         if (!more) {
             s->oom = 1;
             return;
@@ -271,8 +273,7 @@ static int eq_shallow(eq_stack *s, const rl_jnode *a, const rl_jnode *b)
     if (a->type != b->type)
         return 0;
     switch (a->type) {
-    case RL_JNUMBER:
-        return rl_json_num_cmp(a, b) == 0;
+    case RL_JNUMBER: return rl_json_num_cmp(a, b) == 0;
     case RL_JSTRING:
         return a->u.str.len == b->u.str.len && memcmp(a->u.str.s, b->u.str.s, a->u.str.len) == 0;
     case RL_JARRAY:
@@ -292,8 +293,7 @@ static int eq_shallow(eq_stack *s, const rl_jnode *a, const rl_jnode *b)
             eq_push(s, rl_json_get(a, m->key, m->key_len), other);
         }
         return 1;
-    default:
-        return 1;
+    default: return 1;
     }
 }
 

@@ -49,7 +49,8 @@ void rl_json_write_string(rl_sbuf *out, const char *str, size_t len)
         if (kind == 3) {
             rl_sbuf_add(out, "\\ufffd", 6);
         } else if (kind == 2) {
-            char e[6] = {'\\', 'u', hex[cp >> 12], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15], hex[cp & 15]};
+            char e[6] = {'\\',        'u', hex[cp >> 12], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15],
+                         hex[cp & 15]};
             rl_sbuf_add(out, e, 6);
         } else {
             switch (c) {

@@ -108,12 +108,9 @@ static int select_one(const jp_query *q, size_t i, const jp_selector *s, const j
     case JP_SEL_INDEX:
         c = element(n, s->u.index);
         return c ? walk_from(q, i + 1, ev, c, emit, st) : 0;
-    case JP_SEL_WILD:
-        return select_all(q, i, ev, n, emit, st);
-    case JP_SEL_SLICE:
-        return select_slice(q, i, &s->u.slice, ev, n, emit, st);
-    case JP_SEL_FILTER:
-        return select_filter(q, i, s->u.filter, ev, n, emit, st);
+    case JP_SEL_WILD: return select_all(q, i, ev, n, emit, st);
+    case JP_SEL_SLICE: return select_slice(q, i, &s->u.slice, ev, n, emit, st);
+    case JP_SEL_FILTER: return select_filter(q, i, s->u.filter, ev, n, emit, st);
     }
     return 0;
 }
@@ -145,8 +142,8 @@ static const rl_jnode *next_in_subtree(const rl_jnode *n, const rl_jnode *top)
     return NULL;
 }
 
-static int descend(const jp_query *q, size_t i, const jp_eval *ev, const rl_jnode *n,
-                   jp_emit emit, void *st)
+static int descend(const jp_query *q, size_t i, const jp_eval *ev, const rl_jnode *n, jp_emit emit,
+                   void *st)
 {
     int rc = 0;
     for (const rl_jnode *d = n; d && rc == 0; d = next_in_subtree(d, n))
@@ -198,16 +195,10 @@ int jp_eval_value(const jp_expr *e, const jp_eval *ev, const rl_jnode *cur, jp_v
 {
     memset(out, 0, sizeof *out);
     switch (e->kind) {
-    case JP_LITERAL:
-        out->node = e->u.literal;
-        return 0;
-    case JP_QUERY:
-        out->node = jp_select_one(&e->u.query, ev->root, cur);
-        return 0;
-    case JP_CALL:
-        return e->u.call.fn->eval(e, ev, cur, out);
-    default:
-        return 0; /* not a ValueType: the parser never lets one here */
+    case JP_LITERAL: out->node = e->u.literal; return 0;
+    case JP_QUERY: out->node = jp_select_one(&e->u.query, ev->root, cur); return 0;
+    case JP_CALL: return e->u.call.fn->eval(e, ev, cur, out);
+    default: return 0; /* not a ValueType: the parser never lets one here */
     }
 }
 
@@ -278,17 +269,11 @@ int jp_eval_logical(const jp_expr *e, const jp_eval *ev, const rl_jnode *cur)
         if (l < 0 || l == (e->kind == JP_OR))
             return l;
         return jp_eval_logical(e->u.bin.r, ev, cur);
-    case JP_NOT:
-        l = jp_eval_logical(e->u.operand, ev, cur);
-        return l < 0 ? l : !l;
-    case JP_CMP:
-        return eval_comparison(e, ev, cur);
-    case JP_QUERY:
-        return exists(&e->u.query, ev, cur);
-    case JP_CALL:
-        return e->u.call.fn->eval(e, ev, cur, NULL);
-    default:
-        return 0; /* a literal: the parser never lets one here */
+    case JP_NOT: l = jp_eval_logical(e->u.operand, ev, cur); return l < 0 ? l : !l;
+    case JP_CMP: return eval_comparison(e, ev, cur);
+    case JP_QUERY: return exists(&e->u.query, ev, cur);
+    case JP_CALL: return e->u.call.fn->eval(e, ev, cur, NULL);
+    default: return 0; /* a literal: the parser never lets one here */
     }
 }
 

@@ -67,17 +67,17 @@ static int check_arg(jp_parser *p, const jp_func *fn, size_t i, const jp_expr *a
             (a->kind == JP_CALL && a->u.call.fn->result == JP_VALUE))
             return 1;
         if (a->kind == JP_QUERY)
-            return jp_fail(p, a->pos, "argument %zu of %s() must be a single value, but %s",
-                           i + 1, fn->name, not_singular_why(&a->u.query));
+            return jp_fail(p, a->pos, "argument %zu of %s() must be a single value, but %s", i + 1,
+                           fn->name, not_singular_why(&a->u.query));
         return jp_fail(p, a->pos,
                        "argument %zu of %s() must be a value: a literal, a singular query or "
-                       "a function returning a value", i + 1, fn->name);
+                       "a function returning a value",
+                       i + 1, fn->name);
     case JP_NODES:
         if (a->kind == JP_QUERY)
             return 1;
         return jp_fail(p, a->pos, "argument %zu of %s() must be a query", i + 1, fn->name);
-    case JP_LOGICAL:
-        return check_logical(p, a);
+    case JP_LOGICAL: return check_logical(p, a);
     }
     return 0;
 }
@@ -140,8 +140,10 @@ static const jp_expr *parse_number_literal(jp_parser *p)
 /* true, false or null: n bytes at pos. */
 static const jp_expr *parse_word(jp_parser *p, size_t n)
 {
-    static const struct { const char *w; rl_jtype t; } words[] = {
-        {"true", RL_JTRUE}, {"false", RL_JFALSE}, {"null", RL_JNULL}};
+    static const struct {
+        const char *w;
+        rl_jtype t;
+    } words[] = {{"true", RL_JTRUE}, {"false", RL_JFALSE}, {"null", RL_JNULL}};
     size_t at = p->pos;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         if (strlen(words[i].w) != n || memcmp(p->s + at, words[i].w, n) != 0)
@@ -155,7 +157,8 @@ static const jp_expr *parse_word(jp_parser *p, size_t n)
         return make_literal(p, at, node);
     }
     return jp_fail(p, at, "unknown name '%.*s': expected true, false, null or a function call",
-                   (int)n, p->s + at), NULL;
+                   (int)n, p->s + at),
+           NULL;
 }
 
 /* The arguments after '(' up to ')'. */
@@ -192,8 +195,11 @@ static const jp_expr *parse_call(jp_parser *p, size_t n)
     size_t at = p->pos;
     const jp_func *fn = jp_func_find(p->s + at, n);
     if (!fn)
-        return jp_fail(p, at, "unknown function %.*s() (known: length, count, match, search, "
-                       "value)", (int)n, p->s + at), NULL;
+        return jp_fail(p, at,
+                       "unknown function %.*s() (known: length, count, match, search, "
+                       "value)",
+                       (int)n, p->s + at),
+               NULL;
     jp_expr *e = new_expr(p, JP_CALL, at);
     if (!e)
         return NULL;
@@ -203,7 +209,8 @@ static const jp_expr *parse_call(jp_parser *p, size_t n)
         return NULL;
     if (e->u.call.nargs != fn->nparams)
         return jp_fail(p, at, "function %s() expects %zu argument%s", fn->name, fn->nparams,
-                       fn->nparams == 1 ? "" : "s"), NULL;
+                       fn->nparams == 1 ? "" : "s"),
+               NULL;
     for (size_t i = 0; i < fn->nparams; i++)
         if (!check_arg(p, fn, i, e->u.call.args[i]))
             return NULL;
@@ -264,8 +271,7 @@ static const jp_expr *parse_not(jp_parser *p)
     if (!x || !check_logical(p, x))
         return NULL;
     if (cmp_follows(p))
-        return jp_fail(p, at, "'!' cannot negate one side of a comparison: write !(a == b)"),
-               NULL;
+        return jp_fail(p, at, "'!' cannot negate one side of a comparison: write !(a == b)"), NULL;
     jp_expr *e = new_expr(p, JP_NOT, at);
     if (e)
         e->u.operand = x;
@@ -316,7 +322,8 @@ static const jp_expr *parse_basic(jp_parser *p)
 {
     if (p->depth >= JP_MAX_NESTING)
         return jp_fail(p, p->pos, "filter expressions nested too deeply (limit %d)",
-                       JP_MAX_NESTING), NULL;
+                       JP_MAX_NESTING),
+               NULL;
     p->depth++;
     const jp_expr *e = parse_basic_inner(p);
     p->depth--;

@@ -84,15 +84,14 @@ typedef struct literal_regex {
     const rl_regex *re; /* NULL: not an I-Regexp, or not a string */
 } literal_regex;
 
-static int run_regex(const jp_expr *call, const rl_regex *re, const rl_jnode *s,
-                     const jp_eval *ev)
+static int run_regex(const jp_expr *call, const rl_regex *re, const rl_jnode *s, const jp_eval *ev)
 {
     int rc = rl_regex_search(re, s->u.str.s, s->u.str.len);
     if (rc == RL_REGEX_MATCH || rc == RL_REGEX_NOMATCH)
         return rc == RL_REGEX_MATCH;
     rl_error_set(ev->err, 0, 0, "%s(): the regular expression %s on a string of %zu bytes",
-                 call->u.call.fn->name,
-                 rc == RL_REGEX_LIMIT ? "hit its match limit" : "failed", s->u.str.len);
+                 call->u.call.fn->name, rc == RL_REGEX_LIMIT ? "hit its match limit" : "failed",
+                 s->u.str.len);
     return -1;
 }
 

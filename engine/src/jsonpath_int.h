@@ -28,7 +28,13 @@ typedef struct jp_parser jp_parser;
 
 /* ---- queries --------------------------------------------------------- */
 
-typedef enum jp_sel_kind { JP_SEL_NAME, JP_SEL_WILD, JP_SEL_INDEX, JP_SEL_SLICE, JP_SEL_FILTER } jp_sel_kind;
+typedef enum jp_sel_kind {
+    JP_SEL_NAME,
+    JP_SEL_WILD,
+    JP_SEL_INDEX,
+    JP_SEL_SLICE,
+    JP_SEL_FILTER
+} jp_sel_kind;
 
 typedef struct jp_slice {
     int64_t start, end, step;
@@ -38,7 +44,10 @@ typedef struct jp_slice {
 typedef struct jp_selector {
     jp_sel_kind kind;
     union {
-        struct { const char *s; size_t len; } name;
+        struct {
+            const char *s;
+            size_t len;
+        } name;
         int64_t index;
         jp_slice slice;
         const jp_expr *filter; /* logical */
@@ -67,18 +76,24 @@ typedef enum jp_type { JP_VALUE, JP_LOGICAL, JP_NODES } jp_type;
 typedef enum jp_op { JP_EQ, JP_NE, JP_LT, JP_LE, JP_GT, JP_GE } jp_op;
 
 typedef enum jp_expr_kind {
-    JP_OR, JP_AND, JP_NOT, JP_CMP, /* logical */
-    JP_QUERY,                      /* existence test, or a value when singular */
-    JP_LITERAL,                    /* value */
-    JP_CALL                        /* the function's declared result type */
+    JP_OR,
+    JP_AND,
+    JP_NOT,
+    JP_CMP,     /* logical */
+    JP_QUERY,   /* existence test, or a value when singular */
+    JP_LITERAL, /* value */
+    JP_CALL     /* the function's declared result type */
 } jp_expr_kind;
 
 struct jp_expr {
     jp_expr_kind kind;
     size_t pos; /* byte offset in the query text */
     union {
-        struct { const jp_expr *l, *r; jp_op op; } bin; /* OR, AND, CMP */
-        const jp_expr *operand;                          /* NOT */
+        struct {
+            const jp_expr *l, *r;
+            jp_op op;
+        } bin;                  /* OR, AND, CMP */
+        const jp_expr *operand; /* NOT */
         jp_query query;
         const rl_jnode *literal;
         struct {

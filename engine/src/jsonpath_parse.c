@@ -220,7 +220,8 @@ static int parse_start(jp_parser *p, unsigned flags)
     if (c == '$' || (c == '@' && !(flags & RL_JPATH_STRICT)))
         return jp_parse_query(p, &p->q->q);
     if (c == '@')
-        return jp_fail(p, 0, "a JSONPath query starts with '$' ('@' is only valid inside a filter)");
+        return jp_fail(p, 0,
+                       "a JSONPath query starts with '$' ('@' is only valid inside a filter)");
     if (flags & RL_JPATH_STRICT)
         return jp_fail(p, 0, "a JSONPath query starts with '$'");
     return jp_fail(p, 0, "a JSONPath query starts with '$' or '@'");

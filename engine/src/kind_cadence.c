@@ -38,9 +38,9 @@
 #define MAX_LISTED 100 /* missing periods listed one by one per evaluation */
 
 static const char *const fields[] = {"dates", "every", "on", "from", "to", NULL};
-static const char *const figures[] = {"period", "period_start", "period_end", "due", "count",
-                                      "date", "weekday", "day", "expected_day", "day_name",
-                                      "due_days", NULL};
+static const char *const figures[] = {"period",       "period_start", "period_end", "due",
+                                      "count",        "date",         "weekday",    "day",
+                                      "expected_day", "day_name",     "due_days",   NULL};
 
 typedef struct cadence_data {
     rl_expr *dates, *from, *to; /* from and to may be NULL */
@@ -103,9 +103,10 @@ static void compile_on(rl_loader *ld, const rl_jnode *obj, cadence_data *d)
             return;
         const char *near =
             v->type == RL_JSTRING ? rl_suggest(v->u.str.s, v->u.str.len, rl_weekday_names()) : NULL;
-        rl_ld_error(ld, v->offset,
-                    "field 'on' of a weekly cadence must be a weekday, \"monday\" to \"sunday\"%s%s%s",
-                    near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+        rl_ld_error(
+            ld, v->offset,
+            "field 'on' of a weekly cadence must be a weekday, \"monday\" to \"sunday\"%s%s%s",
+            near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
     } else if (v->type == RL_JNUMBER && (v->flags & RL_JNUM_INT) && v->u.num.i >= 1 &&
                v->u.num.i <= 31) {
         d->on = (int)v->u.num.i;
@@ -276,7 +277,8 @@ static void add_period(rl_finding *f, const cadence_eval *ce, rl_period p)
     rl_sbuf label = RL_SBUF_INIT;
     rl_period_label(&label, ce->d->every, p);
     rl_value v;
-    rl_value_set_str(&v, rl_arena_strndup(rl_run_ctx(ce->run)->arena, rl_sbuf_str(&label), label.len),
+    rl_value_set_str(&v,
+                     rl_arena_strndup(rl_run_ctx(ce->run)->arena, rl_sbuf_str(&label), label.len),
                      label.len);
     if (v.u.str.s)
         rl_finding_add(f, "period", &v);
@@ -461,11 +463,11 @@ static rl_outcome cadence_check(const rl_rule *rule, rl_run *run)
     return ce.failed ? RL_FAIL : RL_PASS;
 }
 
-static const rl_msg messages[] = {
-    RL_MSG_CADENCE_MISSING_DAY,   RL_MSG_CADENCE_MISSING_WEEK,   RL_MSG_CADENCE_MISSING_MONTH,
-    RL_MSG_CADENCE_MISSING_MORE,  RL_MSG_CADENCE_WRONG_WEEKDAY, RL_MSG_CADENCE_WRONG_MONTHDAY,
-    RL_MSG_CADENCE_DUP_DAY,       RL_MSG_CADENCE_DUP_WEEK,       RL_MSG_CADENCE_DUP_MONTH,
-    RL_MSG_COUNT};
+static const rl_msg messages[] = {RL_MSG_CADENCE_MISSING_DAY,   RL_MSG_CADENCE_MISSING_WEEK,
+                                  RL_MSG_CADENCE_MISSING_MONTH, RL_MSG_CADENCE_MISSING_MORE,
+                                  RL_MSG_CADENCE_WRONG_WEEKDAY, RL_MSG_CADENCE_WRONG_MONTHDAY,
+                                  RL_MSG_CADENCE_DUP_DAY,       RL_MSG_CADENCE_DUP_WEEK,
+                                  RL_MSG_CADENCE_DUP_MONTH,     RL_MSG_COUNT};
 
 static void cadence_exprs(const void *p, rl_expr_fn fn, void *user)
 {
@@ -476,5 +478,6 @@ static void cadence_exprs(const void *p, rl_expr_fn fn, void *user)
 }
 
 const rl_kind rl_kind_cadence = {
-    "cadence", fields, figures, messages, cadence_compile, cadence_free, cadence_check, cadence_exprs,
+    "cadence",       fields,       figures,       messages,
+    cadence_compile, cadence_free, cadence_check, cadence_exprs,
 };

@@ -24,7 +24,8 @@ static void add_imbalance(rl_finding *f, const rl_value *actual, const rl_value 
         !__builtin_sub_overflow(actual->u.i, expected->u.i, &diff))
         rl_finding_add_int(f, "imbalance", diff);
     else
-        rl_finding_add_num(f, "imbalance", rl_value_as_double(actual) - rl_value_as_double(expected));
+        rl_finding_add_num(f, "imbalance",
+                           rl_value_as_double(actual) - rl_value_as_double(expected));
 }
 
 rl_outcome rl_compare_stated(rl_run *run, const rl_tolerance *tol, const rl_value *actual,

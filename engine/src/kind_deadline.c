@@ -13,8 +13,7 @@
 #include <stdlib.h>
 
 static const char *const fields[] = {"due", "done", "as_of", NULL};
-static const char *const figures[] = {"due", "done", "as_of", "days_late", "status", "state",
-                                      NULL};
+static const char *const figures[] = {"due", "done", "as_of", "days_late", "status", "state", NULL};
 
 typedef struct deadline_data {
     rl_expr *due, *done, *as_of; /* done and as_of may be NULL */

@@ -105,15 +105,17 @@ static rl_outcome pattern_check(const rl_rule *rule, rl_run *run)
         rl_regex_md *md = rl_run_ctx(run)->md;
         int rc = v.type == RL_VSTR ? rl_regex_search_md(d->re, v.u.str.s, v.u.str.len, md)
                                    : rl_regex_search_md(d->re, rl_sbuf_str(&s), s.len, md);
-        out = rc == RL_REGEX_MATCH ? RL_PASS
-              : fail(run, d, &v, rc == RL_REGEX_NOMATCH ? RL_MSG_PATTERN_NOMATCH : RL_MSG_PATTERN_LIMIT);
+        out = rc == RL_REGEX_MATCH
+                  ? RL_PASS
+                  : fail(run, d, &v,
+                         rc == RL_REGEX_NOMATCH ? RL_MSG_PATTERN_NOMATCH : RL_MSG_PATTERN_LIMIT);
     }
     rl_sbuf_free(&s);
     return out;
 }
 
-static const rl_msg messages[] = {RL_MSG_PATTERN_NOMATCH, RL_MSG_PATTERN_LIMIT,
-                                  RL_MSG_PATTERN_TYPE, RL_MSG_COUNT};
+static const rl_msg messages[] = {RL_MSG_PATTERN_NOMATCH, RL_MSG_PATTERN_LIMIT, RL_MSG_PATTERN_TYPE,
+                                  RL_MSG_COUNT};
 
 static void pattern_exprs(const void *p, rl_expr_fn fn, void *user)
 {
@@ -122,5 +124,6 @@ static void pattern_exprs(const void *p, rl_expr_fn fn, void *user)
 }
 
 const rl_kind rl_kind_pattern = {
-    "pattern", fields, figures, messages, pattern_compile, pattern_free, pattern_check, pattern_exprs,
+    "pattern",       fields,       figures,       messages,
+    pattern_compile, pattern_free, pattern_check, pattern_exprs,
 };

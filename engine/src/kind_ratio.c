@@ -10,13 +10,14 @@
 
 #include <stdlib.h>
 
-static const char *const ratio_fields[] = {"numerator", "denominator", "stated", "scale",
-                                           "tolerance", NULL};
-static const char *const ratio_figures[] = {"actual", "expected", "imbalance", "tolerance",
-                                            "numerator", "denominator", "scale", "stated", NULL};
+static const char *const ratio_fields[] = {"numerator", "denominator", "stated",
+                                           "scale",     "tolerance",   NULL};
+static const char *const ratio_figures[] = {"actual",    "expected",  "imbalance",
+                                            "tolerance", "numerator", "denominator",
+                                            "scale",     "stated",    NULL};
 static const char *const avg_fields[] = {"total", "count", "stated", "tolerance", NULL};
 static const char *const avg_figures[] = {"actual", "expected", "imbalance", "tolerance",
-                                          "total", "count", "stated", NULL};
+                                          "total",  "count",    "stated",    NULL};
 
 typedef struct ratio_data {
     rl_expr *num, *den, *stated, *scale; /* scale NULL: 1 */
@@ -130,9 +131,11 @@ static void ratio_exprs(const void *p, rl_expr_fn fn, void *user)
 }
 
 const rl_kind rl_kind_ratio = {
-    "ratio", ratio_fields, ratio_figures, ratio_messages, ratio_compile, ratio_free, ratio_check, ratio_exprs,
+    "ratio",       ratio_fields, ratio_figures, ratio_messages,
+    ratio_compile, ratio_free,   ratio_check,   ratio_exprs,
 };
 
 const rl_kind rl_kind_average = {
-    "average", avg_fields, avg_figures, avg_messages, average_compile, ratio_free, ratio_check, ratio_exprs,
+    "average",       avg_fields, avg_figures, avg_messages,
+    average_compile, ratio_free, ratio_check, ratio_exprs,
 };

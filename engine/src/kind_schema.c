@@ -46,9 +46,9 @@ static int schema_compile(rl_rule *rule, rl_loader *ld, const rl_jnode *obj)
 /* Keywords whose value is what the instance was compared with. */
 static int compares(const char *keyword)
 {
-    static const char *const kws[] = {"minimum", "maximum", "exclusiveMinimum",
-                                      "exclusiveMaximum", "multipleOf", "const", "type",
-                                      "pattern", "format", NULL};
+    static const char *const kws[] = {
+        "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+        "const",   "type",    "pattern",          "format",           NULL};
     for (size_t i = 0; kws[i]; i++)
         if (strcmp(kws[i], keyword) == 0)
             return 1;

@@ -13,8 +13,8 @@
 #include <string.h>
 
 static const char *const fields[] = {"parts", "total", "tolerance", NULL};
-static const char *const figures[] = {"actual", "expected", "imbalance", "tolerance", "total",
-                                      NULL};
+static const char *const figures[] = {"actual",    "expected", "imbalance",
+                                      "tolerance", "total",    NULL};
 
 typedef struct sum_data {
     rl_expr *total;

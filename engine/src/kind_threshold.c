@@ -10,8 +10,8 @@
 #include <stdlib.h>
 
 static const char *const fields[] = {"value", "min", "max", "exclusive", NULL};
-static const char *const figures[] = {"value", "min", "max", "actual", "expected", "imbalance",
-                                      NULL};
+static const char *const figures[] = {"value",    "min",       "max", "actual",
+                                      "expected", "imbalance", NULL};
 
 typedef struct threshold_data {
     rl_expr *value, *min, *max;
@@ -95,8 +95,8 @@ static rl_outcome threshold_check(const rl_rule *rule, rl_run *run)
     return RL_PASS;
 }
 
-static const rl_msg messages[] = {RL_MSG_THRESHOLD_MIN, RL_MSG_THRESHOLD_MAX,
-                                  RL_MSG_THRESHOLD_XMIN, RL_MSG_THRESHOLD_XMAX, RL_MSG_COUNT};
+static const rl_msg messages[] = {RL_MSG_THRESHOLD_MIN, RL_MSG_THRESHOLD_MAX, RL_MSG_THRESHOLD_XMIN,
+                                  RL_MSG_THRESHOLD_XMAX, RL_MSG_COUNT};
 
 static void threshold_exprs(const void *p, rl_expr_fn fn, void *user)
 {
@@ -107,5 +107,6 @@ static void threshold_exprs(const void *p, rl_expr_fn fn, void *user)
 }
 
 const rl_kind rl_kind_threshold = {
-    "threshold", fields, figures, messages, threshold_compile, threshold_free, threshold_check, threshold_exprs,
+    "threshold",       fields,         figures,         messages,
+    threshold_compile, threshold_free, threshold_check, threshold_exprs,
 };

@@ -181,7 +181,8 @@ static rl_outcome unique_check(const rl_rule *rule, rl_run *run)
     rl_nodelist_init(&items);
     rl_error err = {0};
     rl_outcome out;
-    if (rl_jpath_eval_until(d->items, ctx->root, rl_run_node(run), &items, &err, ctx->deadline) != 0) {
+    if (rl_jpath_eval_until(d->items, ctx->root, rl_run_node(run), &items, &err, ctx->deadline) !=
+        0) {
         ctx->err = &err;
         ctx->err_node = NULL;
         rl_run_eval_error(run, rl_jpath_text(d->items));

@@ -4,14 +4,24 @@
 #include <string.h>
 
 static const rl_kind *const all_kinds[] = {
-    &rl_kind_sum,     &rl_kind_ratio,  &rl_kind_average, &rl_kind_threshold, &rl_kind_deadline,
-    &rl_kind_cadence, &rl_kind_pattern, &rl_kind_unique, &rl_kind_expr,      &rl_kind_schema, NULL,
+    &rl_kind_sum,
+    &rl_kind_ratio,
+    &rl_kind_average,
+    &rl_kind_threshold,
+    &rl_kind_deadline,
+    &rl_kind_cadence,
+    &rl_kind_pattern,
+    &rl_kind_unique,
+    &rl_kind_expr,
+    &rl_kind_schema,
+    NULL,
 };
 
 #define N_KINDS (sizeof all_kinds / sizeof *all_kinds - 1)
 
 static const char *const kind_names[N_KINDS + 1] = {
-    "sum", "ratio", "average", "threshold", "deadline", "cadence", "pattern", "unique", "expr", "schema", NULL,
+    "sum",     "ratio",  "average", "threshold", "deadline", "cadence",
+    "pattern", "unique", "expr",    "schema",    NULL,
 };
 
 const rl_kind *const *rl_kinds(void)

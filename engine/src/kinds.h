@@ -29,18 +29,18 @@ typedef struct rl_word {
 
 /* One violation as a kind describes it. */
 typedef struct rl_finding {
-    const rl_jnode *blame; /* NULL: the `each` node */
+    const rl_jnode *blame;    /* NULL: the `each` node */
     rl_fig figs[RL_MAX_FIGS]; /* figures: in the output and the message */
     size_t n_figs;
     rl_fig args[RL_MAX_ARGS]; /* message-only arguments ({expr}, {detail}, ...) */
     size_t n_args;
     rl_word words[RL_MAX_ARGS];
     size_t n_words;
-    rl_msg msg;     /* the catalog message that fits (a kind's default) */
-    int engine;     /* 1: an engine message (missing data, evaluation error,
+    rl_msg msg; /* the catalog message that fits (a kind's default) */
+    int engine; /* 1: an engine message (missing data, evaluation error,
                        a cadence notice): the rule's own message does not
                        replace it */
-    int info;       /* 1: reported with severity info, whatever the rule's */
+    int info;   /* 1: reported with severity info, whatever the rule's */
 } rl_finding;
 
 typedef struct rl_run rl_run; /* one rule on one node (check.c) */

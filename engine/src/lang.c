@@ -50,16 +50,14 @@ int rl_lang_plural(rl_lang lang, uint64_t n)
 {
     switch (lang) {
     case RL_LANG_VI:
-    case RL_LANG_ID:
-        return 2;
+    case RL_LANG_ID: return 2;
     case RL_LANG_RU:
         if (n % 10 == 1 && n % 100 != 11)
             return 0;
         if (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14))
             return 1;
         return 2;
-    default:
-        return n == 1 ? 0 : 2;
+    default: return n == 1 ? 0 : 2;
     }
 }
 

@@ -21,7 +21,7 @@ typedef struct rl_loader {
     char **ids;          /* every rule id seen in this file, loaded or not */
     unsigned *id_lines;
     size_t n_ids;
-    rl_strmap id_index;  /* ids[i] -> i + 1 */
+    rl_strmap id_index; /* ids[i] -> i + 1 */
     /* Compile a rule's "schema" field (a file name or a schema object) into
      * the rules' schema set, or NULL after a diagnostic: rl_ld_schema
      * (schema_rules.c), handed down by the load layer that makes the

@@ -49,8 +49,9 @@ static const char *date_advice(const char *text, char *buf, size_t size)
     unsigned d, m, y;
     char sep;
     if (!dmy(text, &d, &m, &y, &sep))
-        snprintf(buf, size, "write an ISO date such as 2025-10-15, or date('...', LOCALE) for a "
-                            "date as a locale writes it");
+        snprintf(buf, size,
+                 "write an ISO date such as 2025-10-15, or date('...', LOCALE) for a "
+                 "date as a locale writes it");
     else if (sep == '-' || strtoul(text, NULL, 10) >= 1000)
         snprintf(buf, size, "write %04u-%02u-%02u", y, m, d);
     else
@@ -150,12 +151,15 @@ int rl_ld_check_scale(rl_loader *ld, const rl_jnode *v, const rl_expr *scale)
     if (c == 0 && !(rl_expr_path(scale) && text[0] != '$' && text[0] != '@'))
         return 0; /* read from the report or a param: judged when checking */
     if (c == 0)
-        rl_ld_error(ld, v->offset, "unknown scale '%s' (it would read @.%s from the report): "
+        rl_ld_error(ld, v->offset,
+                    "unknown scale '%s' (it would read @.%s from the report): "
                     "write a number, 100 for a percentage, 1000 per mille, 1 for a fraction",
                     text, text);
     else
-        rl_ld_error(ld, v->offset, "scale %s is not a positive number: write 100 for a "
-                    "percentage, 1000 per mille, 1 for a fraction", text);
+        rl_ld_error(ld, v->offset,
+                    "scale %s is not a positive number: write 100 for a "
+                    "percentage, 1000 per mille, 1 for a fraction",
+                    text);
     return -1;
 }
 
@@ -208,8 +212,10 @@ const char *rl_ld_json_hint(const char *text, size_t len, const rl_error *err, c
     char num[64];
     buf[0] = '\0';
     if (strstr(err->message, "escape") && off + 1 < len && text[off] == '\\')
-        snprintf(buf, size, " (a backslash in a JSON string is written twice: \"\\\\%c\" for the "
-                            "regex \\%c)", text[off + 1], text[off + 1]);
+        snprintf(buf, size,
+                 " (a backslash in a JSON string is written twice: \"\\\\%c\" for the "
+                 "regex \\%c)",
+                 text[off + 1], text[off + 1]);
     else if (off < len && (text[off] == '}' || text[off] == ']') && prev >= 0 && text[prev] == ',')
         snprintf(buf, size, " (a trailing comma? JSON allows none after the last %s)",
                  text[off] == '}' ? "member" : "item");

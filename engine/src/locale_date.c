@@ -33,9 +33,10 @@ enum { T_NUM, T_WORD, T_MARK };
 
 typedef struct token {
     uint8_t kind;
-    uint8_t ndigits;     /* T_NUM */
-    uint32_t value;      /* T_NUM: the value (digits beyond 9 make it useless anyway); T_MARK: the mark */
-    const uint32_t *w;   /* T_WORD: folded code points */
+    uint8_t ndigits; /* T_NUM */
+    uint32_t
+        value; /* T_NUM: the value (digits beyond 9 make it useless anyway); T_MARK: the mark */
+    const uint32_t *w; /* T_WORD: folded code points */
     size_t wlen;
 } token;
 

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <strings.h>
 
+/* clang-format off */
+
 /* ---- English --------------------------------------------------------- */
 
 static const rl_scale_word en_scales[] = {
@@ -243,3 +245,4 @@ int rl_locale_check(const char *tag, rl_error *err)
     rl_locale_unknown(tag ? tag : "", err);
     return -1;
 }
+/* clang-format on */

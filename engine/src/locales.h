@@ -68,11 +68,11 @@ typedef struct rl_decimal {
     int neg;
     char digits[RL_DECIMAL_DIGITS + 1]; /* the integer then the fraction digits, NUL-ended */
     size_t ndigits;
-    int frac;     /* digits after the decimal mark */
-    int has_exp;  /* written with an exponent (1e3) */
-    long exp;     /* that exponent */
-    int scale;    /* the power of ten of a scale word, 0 when none */
-    int percent;  /* a trailing % was read (and dropped) */
+    int frac;    /* digits after the decimal mark */
+    int has_exp; /* written with an exponent (1e3) */
+    long exp;    /* that exponent */
+    int scale;   /* the power of ten of a scale word, 0 when none */
+    int percent; /* a trailing % was read (and dropped) */
 } rl_decimal;
 
 /* Read s[0..len) as a number written in loc. Returns 1 and fills out, or

@@ -61,12 +61,12 @@ typedef enum rl_msg {
     RL_MSG_CANNOT_OPEN,
     RL_MSG_CANNOT_READ,
     RL_MSG_AS_OF_NOT_DATE,
-    RL_MSG_MORE_VIOLATIONS, /* {count} {limit} */
-    RL_MSG_TIMEOUT,         /* {seconds} {rule} */
-    RL_MSG_LOCALE_UNKNOWN,  /* report.locale is not supported: {detail} */
-    RL_MSG_LOCALE_NOT_NAME, /* report.locale is not a name: {detail} (the supported ones) */
-    RL_MSG_LOCALE_FLAG,     /* --locale is not supported: {detail} */
-    RL_MSG_DUPLICATE_KEY,   /* {key} {first} {used} */
+    RL_MSG_MORE_VIOLATIONS,    /* {count} {limit} */
+    RL_MSG_TIMEOUT,            /* {seconds} {rule} */
+    RL_MSG_LOCALE_UNKNOWN,     /* report.locale is not supported: {detail} */
+    RL_MSG_LOCALE_NOT_NAME,    /* report.locale is not a name: {detail} (the supported ones) */
+    RL_MSG_LOCALE_FLAG,        /* --locale is not supported: {detail} */
+    RL_MSG_DUPLICATE_KEY,      /* {key} {first} {used} */
     RL_MSG_RULE_NEVER_APPLIED, /* {rule} {evaluations} */
     RL_MSG_SUMMARY,
     RL_MSG_RULE_COUNTS, /* -v: one rule's {evaluations}: {passed} ... {not_applicable} */

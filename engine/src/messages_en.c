@@ -14,7 +14,8 @@ const char *const rl_messages_en[RL_MSG_COUNT] = {
     [RL_MSG_THRESHOLD_XMIN] = "{value} is not above the exclusive minimum {min}",
     [RL_MSG_THRESHOLD_XMAX] = "{value} is not below the exclusive maximum {max}",
     [RL_MSG_DEADLINE_LATE] = "done {done}: {days_late} {days_late|day|days} late (deadline {due})",
-    [RL_MSG_DEADLINE_OVERDUE] = "still open as of {as_of}: {days_late} {days_late|day|days} overdue (deadline {due})",
+    [RL_MSG_DEADLINE_OVERDUE] =
+        "still open as of {as_of}: {days_late} {days_late|day|days} overdue (deadline {due})",
     [RL_MSG_PATTERN_NOMATCH] = "'{value}' does not match the pattern {regex}",
     [RL_MSG_PATTERN_LIMIT] = "pattern limit exceeded matching {regex} against the value "
                              "(treated as a violation)",
@@ -28,7 +29,8 @@ const char *const rl_messages_en[RL_MSG_COUNT] = {
                                     "{period_end}",
     [RL_MSG_CADENCE_MISSING_MONTH] = "no submission in the month {period} ({period_start} to "
                                      "{period_end})",
-    [RL_MSG_CADENCE_MISSING_MORE] = "{count} more {count|period|periods} with no submission, up to {period_end} (not listed one by one)",
+    [RL_MSG_CADENCE_MISSING_MORE] =
+        "{count} more {count|period|periods} with no submission, up to {period_end} (not listed one by one)",
     [RL_MSG_CADENCE_WRONG_WEEKDAY] = "{date} is a {day_name}; reports are due on {due_days}",
     [RL_MSG_CADENCE_WRONG_MONTHDAY] = "{date} is day {day} of the month; reports are due on day "
                                       "{expected_day}",
@@ -38,24 +40,32 @@ const char *const rl_messages_en[RL_MSG_COUNT] = {
     [RL_MSG_CADENCE_DUP_MONTH] = "{count} submissions in the month {period} ({period_start} to "
                                  "{period_end}); one was expected",
     [RL_MSG_CADENCE_NOT_DAY] = "submission date '{value}' is a period, not a day",
-    [RL_MSG_MISSING_DATA] = "missing data in {item}: {missing} is missing, so {field} ({expr}) has no value",
+    [RL_MSG_MISSING_DATA] =
+        "missing data in {item}: {missing} is missing, so {field} ({expr}) has no value",
     [RL_MSG_EVAL_ERROR] = "cannot evaluate {expr}: {detail}",
-    [RL_MSG_ZERO_DIVISOR] = "in {item}: {field} ({expr}) is 0, so the stated {actual} cannot be checked (division by zero)",
+    [RL_MSG_ZERO_DIVISOR] =
+        "in {item}: {field} ({expr}) is 0, so the stated {actual} cannot be checked (division by zero)",
     [RL_MSG_INVALID_JSON] = "invalid JSON: {detail}",
     [RL_MSG_CANNOT_OPEN] = "cannot open: {detail}",
     [RL_MSG_CANNOT_READ] = "cannot read: {detail}",
     [RL_MSG_AS_OF_NOT_DATE] = "as_of is not a date: {detail}",
-    [RL_MSG_MORE_VIOLATIONS] = "violations not shown: {count} more (the limit is {limit} per report, --max-violations)",
-    [RL_MSG_TIMEOUT] = "checking stopped after {seconds} s (--timeout) in rule {rule}: the report was not fully checked",
+    [RL_MSG_MORE_VIOLATIONS] =
+        "violations not shown: {count} more (the limit is {limit} per report, --max-violations)",
+    [RL_MSG_TIMEOUT] =
+        "checking stopped after {seconds} s (--timeout) in rule {rule}: the report was not fully checked",
     [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; the report is not checked",
-    [RL_MSG_LOCALE_NOT_NAME] = "report.locale must be a locale name such as \"vi\" (supported: {detail}); the report is not checked",
+    [RL_MSG_LOCALE_NOT_NAME] =
+        "report.locale must be a locale name such as \"vi\" (supported: {detail}); the report is not checked",
     [RL_MSG_LOCALE_FLAG] = "--locale: {detail}; the report is not checked",
-    [RL_MSG_DUPLICATE_KEY] = "duplicate key '{key}' (first at {first}); rules read the last one, at {used}",
-    [RL_MSG_RULE_NEVER_APPLIED] = "rule {rule} never applied in this run (evaluations: {evaluations}; none passed or failed): check its each, when and paths",
+    [RL_MSG_DUPLICATE_KEY] =
+        "duplicate key '{key}' (first at {first}); rules read the last one, at {used}",
+    [RL_MSG_RULE_NEVER_APPLIED] =
+        "rule {rule} never applied in this run (evaluations: {evaluations}; none passed or failed): check its each, when and paths",
     [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) in {files}; {rules}, "
                        "{evaluations}: {passed} passed, {failed} failed, {not_applicable} not "
                        "applicable",
-    [RL_MSG_RULE_COUNTS] = "{evaluations}: {passed} passed, {failed} failed, {not_applicable} not applicable",
+    [RL_MSG_RULE_COUNTS] =
+        "{evaluations}: {passed} passed, {failed} failed, {not_applicable} not applicable",
     [RL_MSG_DAY_NAME_1] = "Monday",
     [RL_MSG_DAY_NAME_2] = "Tuesday",
     [RL_MSG_DAY_NAME_3] = "Wednesday",
@@ -91,7 +101,8 @@ const char *const rl_messages_en[RL_MSG_COUNT] = {
     [RL_MSG_HTML_POINTER] = "Location in the data",
     [RL_MSG_HTML_FIGURES] = "Figures",
     [RL_MSG_HTML_SOURCE] = "Lines of the report",
-    [RL_MSG_HTML_NO_SOURCE] = "The report's text is not shown: it was read from standard input or can no longer be read.",
+    [RL_MSG_HTML_NO_SOURCE] =
+        "The report's text is not shown: it was read from standard input or can no longer be read.",
     [RL_MSG_HTML_RULES] = "Results by rule",
     [RL_MSG_HTML_TITLE_COL] = "Title",
     [RL_MSG_HTML_EVALUATIONS] = "Evaluations",

@@ -15,7 +15,8 @@ const char *const rl_messages_id[RL_MSG_COUNT] = {
     [RL_MSG_THRESHOLD_XMAX] = "{value} tidak lebih kecil dari batas maksimum {max} "
                               "(harus lebih kecil)",
     [RL_MSG_DEADLINE_LATE] = "selesai {done}: terlambat {days_late} hari (tenggat {due})",
-    [RL_MSG_DEADLINE_OVERDUE] = "per {as_of} belum selesai: lewat tenggat {days_late} hari (tenggat {due})",
+    [RL_MSG_DEADLINE_OVERDUE] =
+        "per {as_of} belum selesai: lewat tenggat {days_late} hari (tenggat {due})",
     [RL_MSG_PATTERN_NOMATCH] = "'{value}' tidak sesuai dengan pola {regex}",
     [RL_MSG_PATTERN_LIMIT] = "batas pencocokan terlampaui saat mencocokkan pola {regex} dengan "
                              "nilai ini (dianggap pelanggaran)",
@@ -44,24 +45,32 @@ const char *const rl_messages_id[RL_MSG_COUNT] = {
                                  "sampai {period_end}); seharusnya hanya satu",
     [RL_MSG_CADENCE_NOT_DAY] = "tanggal penyerahan '{value}' adalah suatu periode, bukan satu "
                                "hari",
-    [RL_MSG_MISSING_DATA] = "data tidak tersedia di {item}: {missing} tidak ada, sehingga {field} ({expr}) tidak memiliki nilai",
+    [RL_MSG_MISSING_DATA] =
+        "data tidak tersedia di {item}: {missing} tidak ada, sehingga {field} ({expr}) tidak memiliki nilai",
     [RL_MSG_EVAL_ERROR] = "tidak dapat menghitung {expr}: {detail}",
-    [RL_MSG_ZERO_DIVISOR] = "di {item}: {field} ({expr}) bernilai 0, sehingga nilai tercantum {actual} tidak dapat diperiksa (pembagian dengan nol)",
+    [RL_MSG_ZERO_DIVISOR] =
+        "di {item}: {field} ({expr}) bernilai 0, sehingga nilai tercantum {actual} tidak dapat diperiksa (pembagian dengan nol)",
     [RL_MSG_INVALID_JSON] = "JSON tidak valid: {detail}",
     [RL_MSG_CANNOT_OPEN] = "tidak dapat membuka berkas: {detail}",
     [RL_MSG_CANNOT_READ] = "tidak dapat membaca berkas: {detail}",
     [RL_MSG_AS_OF_NOT_DATE] = "as_of bukan tanggal: {detail}",
-    [RL_MSG_MORE_VIOLATIONS] = "pelanggaran yang tidak ditampilkan: {count} lagi (batasnya {limit} per laporan, --max-violations)",
-    [RL_MSG_TIMEOUT] = "pemeriksaan dihentikan setelah {seconds} detik (--timeout) pada aturan {rule}: laporan tidak diperiksa sepenuhnya",
+    [RL_MSG_MORE_VIOLATIONS] =
+        "pelanggaran yang tidak ditampilkan: {count} lagi (batasnya {limit} per laporan, --max-violations)",
+    [RL_MSG_TIMEOUT] =
+        "pemeriksaan dihentikan setelah {seconds} detik (--timeout) pada aturan {rule}: laporan tidak diperiksa sepenuhnya",
     [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; laporan tidak diperiksa",
-    [RL_MSG_LOCALE_NOT_NAME] = "report.locale harus berupa nama lokal seperti \"vi\" (didukung: {detail}); laporan tidak diperiksa",
+    [RL_MSG_LOCALE_NOT_NAME] =
+        "report.locale harus berupa nama lokal seperti \"vi\" (didukung: {detail}); laporan tidak diperiksa",
     [RL_MSG_LOCALE_FLAG] = "--locale: {detail}; laporan tidak diperiksa",
-    [RL_MSG_DUPLICATE_KEY] = "kunci '{key}' ganda (pertama di {first}); aturan membaca yang terakhir, di {used}",
-    [RL_MSG_RULE_NEVER_APPLIED] = "aturan {rule} tidak pernah berlaku dalam proses ini (evaluasi: {evaluations}; tidak ada yang lulus atau gagal): periksa each, when, dan jalurnya",
+    [RL_MSG_DUPLICATE_KEY] =
+        "kunci '{key}' ganda (pertama di {first}); aturan membaca yang terakhir, di {used}",
+    [RL_MSG_RULE_NEVER_APPLIED] =
+        "aturan {rule} tidak pernah berlaku dalam proses ini (evaluasi: {evaluations}; tidak ada yang lulus atau gagal): periksa each, when, dan jalurnya",
     [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) dalam {files}; {rules}, "
                        "{evaluations}: {passed} lolos, {failed} gagal, {not_applicable} tidak "
                        "berlaku",
-    [RL_MSG_RULE_COUNTS] = "{evaluations}: {passed} lolos, {failed} gagal, {not_applicable} tidak berlaku",
+    [RL_MSG_RULE_COUNTS] =
+        "{evaluations}: {passed} lolos, {failed} gagal, {not_applicable} tidak berlaku",
     [RL_MSG_DAY_NAME_1] = "Senin",
     [RL_MSG_DAY_NAME_2] = "Selasa",
     [RL_MSG_DAY_NAME_3] = "Rabu",
@@ -97,7 +106,8 @@ const char *const rl_messages_id[RL_MSG_COUNT] = {
     [RL_MSG_HTML_POINTER] = "Lokasi dalam data",
     [RL_MSG_HTML_FIGURES] = "Angka",
     [RL_MSG_HTML_SOURCE] = "Baris-baris laporan",
-    [RL_MSG_HTML_NO_SOURCE] = "Teks laporan tidak ditampilkan: dibaca dari masukan standar atau tidak dapat dibaca lagi.",
+    [RL_MSG_HTML_NO_SOURCE] =
+        "Teks laporan tidak ditampilkan: dibaca dari masukan standar atau tidak dapat dibaca lagi.",
     [RL_MSG_HTML_RULES] = "Hasil per aturan",
     [RL_MSG_HTML_TITLE_COL] = "Judul",
     [RL_MSG_HTML_EVALUATIONS] = "Evaluasi",

@@ -13,8 +13,10 @@ const char *const rl_messages_nb[RL_MSG_COUNT] = {
     [RL_MSG_THRESHOLD_MAX] = "{value} er over øvre grense {max}",
     [RL_MSG_THRESHOLD_XMIN] = "{value} er ikke over nedre grense {min} (grensen er eksklusiv)",
     [RL_MSG_THRESHOLD_XMAX] = "{value} er ikke under øvre grense {max} (grensen er eksklusiv)",
-    [RL_MSG_DEADLINE_LATE] = "fullført {done}: {days_late} {days_late|dag|dager} for sent (fristen var {due})",
-    [RL_MSG_DEADLINE_OVERDUE] = "fortsatt ikke fullført per {as_of}: {days_late} {days_late|dag|dager} over fristen (fristen var {due})",
+    [RL_MSG_DEADLINE_LATE] =
+        "fullført {done}: {days_late} {days_late|dag|dager} for sent (fristen var {due})",
+    [RL_MSG_DEADLINE_OVERDUE] =
+        "fortsatt ikke fullført per {as_of}: {days_late} {days_late|dag|dager} over fristen (fristen var {due})",
     [RL_MSG_PATTERN_NOMATCH] = "'{value}' samsvarer ikke med mønsteret {regex}",
     [RL_MSG_PATTERN_LIMIT] = "grensen for mønstersøk ble overskredet da {regex} ble prøvd mot "
                              "verdien (regnes som brudd)",
@@ -29,7 +31,8 @@ const char *const rl_messages_nb[RL_MSG_COUNT] = {
                                     "{period_end}",
     [RL_MSG_CADENCE_MISSING_MONTH] = "ingen rapport levert i måneden {period} ({period_start} til "
                                      "{period_end})",
-    [RL_MSG_CADENCE_MISSING_MORE] = "{count} {count|periode|perioder} til uten levert rapport fram til {period_end} (ikke listet opp enkeltvis)",
+    [RL_MSG_CADENCE_MISSING_MORE] =
+        "{count} {count|periode|perioder} til uten levert rapport fram til {period_end} (ikke listet opp enkeltvis)",
     [RL_MSG_CADENCE_WRONG_WEEKDAY] = "{date} er en {day_name}; rapportene skal leveres på "
                                      "{due_days}",
     [RL_MSG_CADENCE_WRONG_MONTHDAY] = "{date} er den {day}. i måneden; rapportene skal leveres "
@@ -40,24 +43,32 @@ const char *const rl_messages_nb[RL_MSG_COUNT] = {
     [RL_MSG_CADENCE_DUP_MONTH] = "{count} rapporter levert i måneden {period} ({period_start} "
                                  "til {period_end}); én var forventet",
     [RL_MSG_CADENCE_NOT_DAY] = "innleveringsdatoen '{value}' er en periode, ikke en dag",
-    [RL_MSG_MISSING_DATA] = "data mangler i {item}: {missing} mangler, så {field} ({expr}) har ingen verdi",
+    [RL_MSG_MISSING_DATA] =
+        "data mangler i {item}: {missing} mangler, så {field} ({expr}) har ingen verdi",
     [RL_MSG_EVAL_ERROR] = "kan ikke beregne {expr}: {detail}",
-    [RL_MSG_ZERO_DIVISOR] = "i {item}: {field} ({expr}) er 0, så den oppgitte verdien {actual} kan ikke kontrolleres (divisjon med null)",
+    [RL_MSG_ZERO_DIVISOR] =
+        "i {item}: {field} ({expr}) er 0, så den oppgitte verdien {actual} kan ikke kontrolleres (divisjon med null)",
     [RL_MSG_INVALID_JSON] = "ugyldig JSON: {detail}",
     [RL_MSG_CANNOT_OPEN] = "kan ikke åpne filen: {detail}",
     [RL_MSG_CANNOT_READ] = "kan ikke lese filen: {detail}",
     [RL_MSG_AS_OF_NOT_DATE] = "as_of er ikke en dato: {detail}",
-    [RL_MSG_MORE_VIOLATIONS] = "brudd som ikke vises: {count} til (grensen er {limit} per rapport, --max-violations)",
-    [RL_MSG_TIMEOUT] = "kontrollen ble stoppet etter {seconds} s (--timeout) ved regelen {rule}: rapporten ble ikke kontrollert helt",
+    [RL_MSG_MORE_VIOLATIONS] =
+        "brudd som ikke vises: {count} til (grensen er {limit} per rapport, --max-violations)",
+    [RL_MSG_TIMEOUT] =
+        "kontrollen ble stoppet etter {seconds} s (--timeout) ved regelen {rule}: rapporten ble ikke kontrollert helt",
     [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; rapporten kontrolleres ikke",
-    [RL_MSG_LOCALE_NOT_NAME] = "report.locale må være navnet på en lokalitet, for eksempel \"vi\" (støttet: {detail}); rapporten kontrolleres ikke",
+    [RL_MSG_LOCALE_NOT_NAME] =
+        "report.locale må være navnet på en lokalitet, for eksempel \"vi\" (støttet: {detail}); rapporten kontrolleres ikke",
     [RL_MSG_LOCALE_FLAG] = "--locale: {detail}; rapporten kontrolleres ikke",
-    [RL_MSG_DUPLICATE_KEY] = "duplisert nøkkel '{key}' (først ved {first}); reglene leser den siste, ved {used}",
-    [RL_MSG_RULE_NEVER_APPLIED] = "regelen {rule} ble aldri brukt i denne kjøringen (evalueringer: {evaluations}; ingen bestått eller feilet): sjekk each, when og stiene",
+    [RL_MSG_DUPLICATE_KEY] =
+        "duplisert nøkkel '{key}' (først ved {first}); reglene leser den siste, ved {used}",
+    [RL_MSG_RULE_NEVER_APPLIED] =
+        "regelen {rule} ble aldri brukt i denne kjøringen (evalueringer: {evaluations}; ingen bestått eller feilet): sjekk each, when og stiene",
     [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) i {files}; {rules}, "
                        "{evaluations}: {passed} bestått, {failed} ikke bestått, {not_applicable} "
                        "ikke relevante",
-    [RL_MSG_RULE_COUNTS] = "{evaluations}: {passed} bestått, {failed} ikke bestått, {not_applicable} ikke relevante",
+    [RL_MSG_RULE_COUNTS] =
+        "{evaluations}: {passed} bestått, {failed} ikke bestått, {not_applicable} ikke relevante",
     [RL_MSG_DAY_NAME_1] = "mandag",
     [RL_MSG_DAY_NAME_2] = "tirsdag",
     [RL_MSG_DAY_NAME_3] = "onsdag",
@@ -93,7 +104,8 @@ const char *const rl_messages_nb[RL_MSG_COUNT] = {
     [RL_MSG_HTML_POINTER] = "Plassering i dataene",
     [RL_MSG_HTML_FIGURES] = "Tall",
     [RL_MSG_HTML_SOURCE] = "Linjer i rapporten",
-    [RL_MSG_HTML_NO_SOURCE] = "Rapportens tekst vises ikke: den ble lest fra standard inn eller kan ikke leses lenger.",
+    [RL_MSG_HTML_NO_SOURCE] =
+        "Rapportens tekst vises ikke: den ble lest fra standard inn eller kan ikke leses lenger.",
     [RL_MSG_HTML_RULES] = "Resultater per regel",
     [RL_MSG_HTML_TITLE_COL] = "Tittel",
     [RL_MSG_HTML_EVALUATIONS] = "Evalueringer",

@@ -16,8 +16,10 @@ const char *const rl_messages_ru[RL_MSG_COUNT] = {
     [RL_MSG_THRESHOLD_MAX] = "{value} выше максимального значения {max}",
     [RL_MSG_THRESHOLD_XMIN] = "{value} не превышает строгий минимум {min}",
     [RL_MSG_THRESHOLD_XMAX] = "{value} не ниже строгого максимума {max}",
-    [RL_MSG_DEADLINE_LATE] = "выполнено {done}: с опозданием на {days_late} {days_late|день|дня|дней} (срок {due})",
-    [RL_MSG_DEADLINE_OVERDUE] = "по состоянию на {as_of} не выполнено: просрочено на {days_late} {days_late|день|дня|дней} (срок {due})",
+    [RL_MSG_DEADLINE_LATE] =
+        "выполнено {done}: с опозданием на {days_late} {days_late|день|дня|дней} (срок {due})",
+    [RL_MSG_DEADLINE_OVERDUE] =
+        "по состоянию на {as_of} не выполнено: просрочено на {days_late} {days_late|день|дня|дней} (срок {due})",
     [RL_MSG_PATTERN_NOMATCH] = "'{value}' не соответствует шаблону {regex}",
     [RL_MSG_PATTERN_LIMIT] = "превышен лимит при сопоставлении значения с шаблоном {regex} "
                              "(считается нарушением)",
@@ -32,7 +34,8 @@ const char *const rl_messages_ru[RL_MSG_COUNT] = {
                                     "отчёт не представлен",
     [RL_MSG_CADENCE_MISSING_MONTH] = "за месяц {period} (с {period_start} по {period_end}) "
                                      "отчёт не представлен",
-    [RL_MSG_CADENCE_MISSING_MORE] = "ещё {count} {count|период|периода|периодов} без отчёта по {period_end} (по отдельности не перечислены)",
+    [RL_MSG_CADENCE_MISSING_MORE] =
+        "ещё {count} {count|период|периода|периодов} без отчёта по {period_end} (по отдельности не перечислены)",
     [RL_MSG_CADENCE_WRONG_WEEKDAY] = "{date} — {day_name}; отчёты сдаются {due_days}",
     [RL_MSG_CADENCE_WRONG_MONTHDAY] = "{date} — {day}-е число месяца; отчёты сдаются "
                                       "{expected_day}-го числа",
@@ -43,24 +46,32 @@ const char *const rl_messages_ru[RL_MSG_COUNT] = {
     [RL_MSG_CADENCE_DUP_MONTH] = "за месяц {period} (с {period_start} по {period_end}) "
                                  "представлено отчётов: {count} (ожидался один)",
     [RL_MSG_CADENCE_NOT_DAY] = "дата отчёта '{value}' обозначает период, а не день",
-    [RL_MSG_MISSING_DATA] = "нет данных в {item}: {missing} отсутствует, поэтому {field} ({expr}) не имеет значения",
+    [RL_MSG_MISSING_DATA] =
+        "нет данных в {item}: {missing} отсутствует, поэтому {field} ({expr}) не имеет значения",
     [RL_MSG_EVAL_ERROR] = "не удалось вычислить {expr}: {detail}",
-    [RL_MSG_ZERO_DIVISOR] = "в {item}: {field} ({expr}) равно 0, поэтому указанное значение {actual} проверить нельзя (деление на ноль)",
+    [RL_MSG_ZERO_DIVISOR] =
+        "в {item}: {field} ({expr}) равно 0, поэтому указанное значение {actual} проверить нельзя (деление на ноль)",
     [RL_MSG_INVALID_JSON] = "некорректный JSON: {detail}",
     [RL_MSG_CANNOT_OPEN] = "не удалось открыть файл: {detail}",
     [RL_MSG_CANNOT_READ] = "не удалось прочитать файл: {detail}",
     [RL_MSG_AS_OF_NOT_DATE] = "as_of не является датой: {detail}",
-    [RL_MSG_MORE_VIOLATIONS] = "нарушения не показаны: ещё {count} (предел — {limit} на отчёт, --max-violations)",
-    [RL_MSG_TIMEOUT] = "проверка остановлена через {seconds} с (--timeout) на правиле {rule}: отчёт проверен не полностью",
+    [RL_MSG_MORE_VIOLATIONS] =
+        "нарушения не показаны: ещё {count} (предел — {limit} на отчёт, --max-violations)",
+    [RL_MSG_TIMEOUT] =
+        "проверка остановлена через {seconds} с (--timeout) на правиле {rule}: отчёт проверен не полностью",
     [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; отчёт не проверяется",
-    [RL_MSG_LOCALE_NOT_NAME] = "report.locale должен быть названием локали, например \"vi\" (поддерживаются: {detail}); отчёт не проверяется",
+    [RL_MSG_LOCALE_NOT_NAME] =
+        "report.locale должен быть названием локали, например \"vi\" (поддерживаются: {detail}); отчёт не проверяется",
     [RL_MSG_LOCALE_FLAG] = "--locale: {detail}; отчёт не проверяется",
-    [RL_MSG_DUPLICATE_KEY] = "повторяющийся ключ '{key}' (впервые в {first}); правила читают последнее значение, в {used}",
-    [RL_MSG_RULE_NEVER_APPLIED] = "правило {rule} ни разу не применилось в этом запуске (проверок: {evaluations}; ни одна не пройдена и не провалена): проверьте each, when и пути",
+    [RL_MSG_DUPLICATE_KEY] =
+        "повторяющийся ключ '{key}' (впервые в {first}); правила читают последнее значение, в {used}",
+    [RL_MSG_RULE_NEVER_APPLIED] =
+        "правило {rule} ни разу не применилось в этом запуске (проверок: {evaluations}; ни одна не пройдена и не провалена): проверьте each, when и пути",
     [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) в {files}; {rules}, "
                        "{evaluations}: успешно {passed}, с нарушениями {failed}, неприменимо "
                        "{not_applicable}",
-    [RL_MSG_RULE_COUNTS] = "{evaluations}: успешно {passed}, с нарушениями {failed}, неприменимо {not_applicable}",
+    [RL_MSG_RULE_COUNTS] =
+        "{evaluations}: успешно {passed}, с нарушениями {failed}, неприменимо {not_applicable}",
     [RL_MSG_DAY_NAME_1] = "понедельник",
     [RL_MSG_DAY_NAME_2] = "вторник",
     [RL_MSG_DAY_NAME_3] = "среда",
@@ -96,7 +107,8 @@ const char *const rl_messages_ru[RL_MSG_COUNT] = {
     [RL_MSG_HTML_POINTER] = "Место в данных",
     [RL_MSG_HTML_FIGURES] = "Показатели",
     [RL_MSG_HTML_SOURCE] = "Строки отчёта",
-    [RL_MSG_HTML_NO_SOURCE] = "Текст отчёта не показан: он прочитан из стандартного ввода или больше не читается.",
+    [RL_MSG_HTML_NO_SOURCE] =
+        "Текст отчёта не показан: он прочитан из стандартного ввода или больше не читается.",
     [RL_MSG_HTML_RULES] = "Результаты по правилам",
     [RL_MSG_HTML_TITLE_COL] = "Название",
     [RL_MSG_HTML_EVALUATIONS] = "Проверки",

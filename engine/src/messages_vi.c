@@ -15,7 +15,8 @@ const char *const rl_messages_vi[RL_MSG_COUNT] = {
     [RL_MSG_THRESHOLD_XMIN] = "{value} không lớn hơn mức tối thiểu {min} (phải lớn hơn hẳn)",
     [RL_MSG_THRESHOLD_XMAX] = "{value} không nhỏ hơn mức tối đa {max} (phải nhỏ hơn hẳn)",
     [RL_MSG_DEADLINE_LATE] = "hoàn thành {done}: chậm {days_late} ngày (thời hạn {due})",
-    [RL_MSG_DEADLINE_OVERDUE] = "tính đến {as_of} vẫn chưa hoàn thành: quá hạn {days_late} ngày (thời hạn {due})",
+    [RL_MSG_DEADLINE_OVERDUE] =
+        "tính đến {as_of} vẫn chưa hoàn thành: quá hạn {days_late} ngày (thời hạn {due})",
     [RL_MSG_PATTERN_NOMATCH] = "'{value}' không khớp với mẫu {regex}",
     [RL_MSG_PATTERN_LIMIT] = "vượt quá giới hạn khi so khớp mẫu {regex} với giá trị này "
                              "(được tính là vi phạm)",
@@ -41,24 +42,32 @@ const char *const rl_messages_vi[RL_MSG_COUNT] = {
     [RL_MSG_CADENCE_DUP_MONTH] = "có {count} báo cáo được nộp trong tháng {period} (từ "
                                  "{period_start} đến {period_end}); chỉ cần một báo cáo",
     [RL_MSG_CADENCE_NOT_DAY] = "ngày nộp '{value}' là một kỳ, không phải một ngày cụ thể",
-    [RL_MSG_MISSING_DATA] = "thiếu dữ liệu tại {item}: thiếu {missing}, nên {field} ({expr}) không có giá trị",
+    [RL_MSG_MISSING_DATA] =
+        "thiếu dữ liệu tại {item}: thiếu {missing}, nên {field} ({expr}) không có giá trị",
     [RL_MSG_EVAL_ERROR] = "không thể tính {expr}: {detail}",
-    [RL_MSG_ZERO_DIVISOR] = "tại {item}: {field} ({expr}) bằng 0 nên không thể kiểm tra giá trị đã nêu {actual} (chia cho 0)",
+    [RL_MSG_ZERO_DIVISOR] =
+        "tại {item}: {field} ({expr}) bằng 0 nên không thể kiểm tra giá trị đã nêu {actual} (chia cho 0)",
     [RL_MSG_INVALID_JSON] = "JSON không hợp lệ: {detail}",
     [RL_MSG_CANNOT_OPEN] = "không mở được tệp: {detail}",
     [RL_MSG_CANNOT_READ] = "không đọc được tệp: {detail}",
     [RL_MSG_AS_OF_NOT_DATE] = "as_of không phải là ngày: {detail}",
-    [RL_MSG_MORE_VIOLATIONS] = "vi phạm không được hiển thị: thêm {count} (giới hạn là {limit} mỗi báo cáo, --max-violations)",
-    [RL_MSG_TIMEOUT] = "dừng kiểm tra sau {seconds} giây (--timeout) tại quy tắc {rule}: báo cáo chưa được kiểm tra hết",
+    [RL_MSG_MORE_VIOLATIONS] =
+        "vi phạm không được hiển thị: thêm {count} (giới hạn là {limit} mỗi báo cáo, --max-violations)",
+    [RL_MSG_TIMEOUT] =
+        "dừng kiểm tra sau {seconds} giây (--timeout) tại quy tắc {rule}: báo cáo chưa được kiểm tra hết",
     [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; báo cáo không được kiểm tra",
-    [RL_MSG_LOCALE_NOT_NAME] = "report.locale phải là tên một ngôn ngữ, ví dụ \"vi\" (hỗ trợ: {detail}); báo cáo không được kiểm tra",
+    [RL_MSG_LOCALE_NOT_NAME] =
+        "report.locale phải là tên một ngôn ngữ, ví dụ \"vi\" (hỗ trợ: {detail}); báo cáo không được kiểm tra",
     [RL_MSG_LOCALE_FLAG] = "--locale: {detail}; báo cáo không được kiểm tra",
-    [RL_MSG_DUPLICATE_KEY] = "khóa '{key}' bị lặp (lần đầu ở {first}); các quy tắc đọc giá trị cuối cùng, ở {used}",
-    [RL_MSG_RULE_NEVER_APPLIED] = "quy tắc {rule} không được áp dụng lần nào trong lần chạy này (số lần đánh giá: {evaluations}; không lần nào đạt hay không đạt): hãy kiểm tra each, when và các đường dẫn",
+    [RL_MSG_DUPLICATE_KEY] =
+        "khóa '{key}' bị lặp (lần đầu ở {first}); các quy tắc đọc giá trị cuối cùng, ở {used}",
+    [RL_MSG_RULE_NEVER_APPLIED] =
+        "quy tắc {rule} không được áp dụng lần nào trong lần chạy này (số lần đánh giá: {evaluations}; không lần nào đạt hay không đạt): hãy kiểm tra each, when và các đường dẫn",
     [RL_MSG_SUMMARY] = "{violations} ({errors}, {warnings}, {infos}) trong {files}; {rules}, "
                        "{evaluations}: {passed} đạt, {failed} không đạt, {not_applicable} không "
                        "áp dụng",
-    [RL_MSG_RULE_COUNTS] = "{evaluations}: {passed} đạt, {failed} không đạt, {not_applicable} không áp dụng",
+    [RL_MSG_RULE_COUNTS] =
+        "{evaluations}: {passed} đạt, {failed} không đạt, {not_applicable} không áp dụng",
     [RL_MSG_DAY_NAME_1] = "thứ Hai",
     [RL_MSG_DAY_NAME_2] = "thứ Ba",
     [RL_MSG_DAY_NAME_3] = "thứ Tư",
@@ -94,7 +103,8 @@ const char *const rl_messages_vi[RL_MSG_COUNT] = {
     [RL_MSG_HTML_POINTER] = "Vị trí trong dữ liệu",
     [RL_MSG_HTML_FIGURES] = "Số liệu",
     [RL_MSG_HTML_SOURCE] = "Các dòng của báo cáo",
-    [RL_MSG_HTML_NO_SOURCE] = "Không hiển thị nội dung báo cáo: báo cáo được đọc từ đầu vào chuẩn hoặc không còn đọc được.",
+    [RL_MSG_HTML_NO_SOURCE] =
+        "Không hiển thị nội dung báo cáo: báo cáo được đọc từ đầu vào chuẩn hoặc không còn đọc được.",
     [RL_MSG_HTML_RULES] = "Kết quả theo quy tắc",
     [RL_MSG_HTML_TITLE_COL] = "Tiêu đề",
     [RL_MSG_HTML_EVALUATIONS] = "Lượt kiểm tra",

@@ -8,17 +8,19 @@
 #include <string.h>
 
 /* name, whole-result writer, violation writer, summary writer */
-#define RL_WRITERS(X, SEP)                                                          \
-    X(text, rl_write_text, NULL, NULL) SEP                                          \
-    X(json, rl_write_json, NULL, NULL) SEP                                          \
-    X(ndjson, rl_write_ndjson, rl_write_ndjson_violation, rl_write_ndjson_summary) SEP \
-    X(sarif, rl_write_sarif, NULL, NULL) SEP                                        \
-    X(junit, rl_write_junit, NULL, NULL) SEP                                        \
-    X(github, rl_write_github, rl_write_github_violation, rl_write_github_summary) SEP \
-    X(html, rl_write_html, NULL, NULL)
+#define RL_WRITERS(X, SEP)                                                                         \
+    X(text, rl_write_text, NULL, NULL) SEP X(json, rl_write_json, NULL, NULL)                      \
+    SEP X(ndjson, rl_write_ndjson, rl_write_ndjson_violation, rl_write_ndjson_summary)             \
+    SEP X(sarif, rl_write_sarif, NULL, NULL)                                                       \
+    SEP X(junit, rl_write_junit, NULL, NULL)                                                       \
+    SEP X(github, rl_write_github, rl_write_github_violation, rl_write_github_summary)             \
+    SEP X(html, rl_write_html, NULL, NULL)
 
 #define COMMA ,
-#define WRITER(name, write, violation, summary) {#name, write, violation, summary}
+#define WRITER(name, write, violation, summary)                                                    \
+    {                                                                                              \
+#name, write, violation, summary                                                           \
+    }
 #define NAME(name, write, violation, summary) #name
 
 static const rl_writer writers[] = {RL_WRITERS(WRITER, COMMA)};

@@ -69,7 +69,8 @@ void rl_out_summary_text(rl_sbuf *out, const rl_result *res, const rl_catalog *c
 /* -v: one rule's "3 evaluations: 1 passed, 1 failed, 1 not applicable" in lang. */
 void rl_out_rule_counts_text(rl_sbuf *out, const rl_rule_result *r, rl_lang lang);
 /* "2 errors, 1 warning" in a language — only the non-zero severities ("" for none). */
-void rl_out_severity_counts(rl_sbuf *out, size_t errors, size_t warnings, size_t infos, rl_lang lang);
+void rl_out_severity_counts(rl_sbuf *out, size_t errors, size_t warnings, size_t infos,
+                            rl_lang lang);
 
 /* Write b to out and free it; 0, or -1 when b ran out of memory or the
  * write failed. */
@@ -102,7 +103,7 @@ typedef struct rl_out_group {
     const char *file;
     const rl_violation **v; /* in result order */
     size_t n;
-    rl_summary counts;      /* this file's evaluations and violations */
+    rl_summary counts; /* this file's evaluations and violations */
 } rl_out_group;
 
 /* A rule that ran (or appears in the violations), with its violations
@@ -110,8 +111,8 @@ typedef struct rl_out_group {
 typedef struct rl_out_rule {
     const char *id, *kind, *title, *description, *ruleset, *file;
     rl_severity severity;
-    unsigned line, column; /* where the rule is defined; 0 when unknown */
-    size_t counts[3];      /* violations by rl_severity */
+    unsigned line, column;     /* where the rule is defined; 0 when unknown */
+    size_t counts[3];          /* violations by rl_severity */
     const rl_rule_result *ran; /* its evaluations (passed, failed, not applicable)
                                   when the result records it as run; else NULL */
 } rl_out_rule;
@@ -121,8 +122,8 @@ typedef struct rl_out_view {
     size_t n_groups;
     rl_out_rule *rules;
     size_t n_rules;
-    size_t *by_id;          /* rule indexes sorted by id, for lookups */
-    size_t n_by_id;         /* how many rules by_id indexes (all, once built) */
+    size_t *by_id;              /* rule indexes sorted by id, for lookups */
+    size_t n_by_id;             /* how many rules by_id indexes (all, once built) */
     const rl_violation **slots; /* storage behind the groups' v */
 } rl_out_view;
 

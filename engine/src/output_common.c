@@ -161,13 +161,20 @@ void rl_out_summary_text(rl_sbuf *b, const rl_result *res, const rl_catalog *cat
     const rl_summary *s = rl_result_summary(res);
     size_t n = rl_result_count(res);
     rl_lang lang = rl_result_lang(res);
-    static const struct { const char *name; rl_msg noun; } nouns[] = {
-        {"violations", RL_MSG_NOUN_VIOLATION}, {"errors", RL_MSG_NOUN_ERROR},
-        {"warnings", RL_MSG_NOUN_WARNING},     {"infos", RL_MSG_NOUN_INFO},
-        {"files", RL_MSG_NOUN_FILE},           {"rules", RL_MSG_NOUN_RULE},
+    static const struct {
+        const char *name;
+        rl_msg noun;
+    } nouns[] = {
+        {"violations", RL_MSG_NOUN_VIOLATION},
+        {"errors", RL_MSG_NOUN_ERROR},
+        {"warnings", RL_MSG_NOUN_WARNING},
+        {"infos", RL_MSG_NOUN_INFO},
+        {"files", RL_MSG_NOUN_FILE},
+        {"rules", RL_MSG_NOUN_RULE},
         {"evaluations", RL_MSG_NOUN_EVALUATION},
     };
-    const size_t counts[] = {n, s->errors, s->warnings, s->infos, s->files, s->rules, s->evaluations};
+    const size_t counts[] = {n,        s->errors, s->warnings,   s->infos,
+                             s->files, s->rules,  s->evaluations};
     rl_sbuf text[7];
     rl_fig figs[10];
     for (size_t i = 0; i < 7; i++) {

@@ -33,8 +33,8 @@ static size_t next_unit(const unsigned char *s, size_t len, uint32_t *cp)
 
 int rl_out_unsafe(uint32_t cp)
 {
-    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 ||
-           cp == 0x2029 || cp == 0xFFFE || cp == 0xFFFF || cp == BAD;
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
+           cp == 0xFFFE || cp == 0xFFFF || cp == BAD;
 }
 
 /* The visible form of an unsafe unit whose first byte is b. */

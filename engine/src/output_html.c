@@ -74,7 +74,8 @@ static void head(const page *p)
     rl_sbuf *b = p->b;
     rl_sbuf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
                    rl_lang_code(p->lang));
-    rl_sbuf_printf(b, "<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n", rl_html_csp);
+    rl_sbuf_printf(b, "<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n",
+                   rl_html_csp);
     rl_sbuf_adds(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                     "<meta name=\"generator\" content=\"reportlint " RL_VERSION "\">\n<title>");
     word(p, RL_MSG_HTML_TITLE);
@@ -149,9 +150,9 @@ static void charts(const page *p)
     size_t n = 0;
     for (size_t i = 0; i < v->n_rules; i++)
         if (total(v->rules[i].counts))
-            bars[n++] = (rl_html_bar){v->rules[i].id,
-                                      {v->rules[i].counts[0], v->rules[i].counts[1],
-                                       v->rules[i].counts[2]}};
+            bars[n++] = (rl_html_bar){
+                v->rules[i].id,
+                {v->rules[i].counts[0], v->rules[i].counts[1], v->rules[i].counts[2]}};
     rl_sbuf_adds(p->b, "<div class=\"charts\">\n");
     rl_html_chart(p->b, "chart-rules", rl_msg_text(RL_MSG_HTML_CHART_RULES, p->lang), bars, n,
                   p->lang);
@@ -159,7 +160,8 @@ static void charts(const page *p)
     for (size_t i = 0; i < v->n_groups; i++) {
         const rl_out_group *g = &v->groups[i];
         if (g->n)
-            bars[n++] = (rl_html_bar){g->file, {g->counts.infos, g->counts.warnings, g->counts.errors}};
+            bars[n++] = (rl_html_bar){g->file,
+                                      {g->counts.infos, g->counts.warnings, g->counts.errors}};
     }
     rl_html_chart(p->b, "chart-files", rl_msg_text(RL_MSG_HTML_CHART_FILES, p->lang), bars, n,
                   p->lang);
@@ -304,8 +306,9 @@ static int file_section(const page *p, size_t gi, size_t *next_id)
         rl_html_source_free(&src);
         return -1;
     }
-    rl_sbuf_printf(p->b, "<section class=\"file\" id=\"f-%zu\" data-file=\"%zu\" "
-                         "aria-labelledby=\"fh-%zu\">\n<h3 id=\"fh-%zu\">",
+    rl_sbuf_printf(p->b,
+                   "<section class=\"file\" id=\"f-%zu\" data-file=\"%zu\" "
+                   "aria-labelledby=\"fh-%zu\">\n<h3 id=\"fh-%zu\">",
                    gi, gi, gi, gi);
     esc(p->b, g->file);
     rl_sbuf_adds(p->b, " <span class=\"note\">");
@@ -370,14 +373,17 @@ static void rule_row(const page *p, const rl_out_rule *r)
     rl_html_severity_word(b, r->severity, p->lang);
     rl_sbuf_adds(b, "</td>");
     if (r->ran)
-        rl_sbuf_printf(b, "<td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
-                          "<td class=\"num\">%zu</td>",
-                       r->ran->evaluations, r->ran->passed, r->ran->failed, r->ran->not_applicable);
+        rl_sbuf_printf(
+            b,
+            "<td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
+            "<td class=\"num\">%zu</td>",
+            r->ran->evaluations, r->ran->passed, r->ran->failed, r->ran->not_applicable);
     else /* not recorded as run (a result from elsewhere): unknown, not zero */
         rl_sbuf_adds(b, "<td class=\"num\">\xE2\x80\x94</td><td class=\"num\">\xE2\x80\x94</td>"
                         "<td class=\"num\">\xE2\x80\x94</td><td class=\"num\">\xE2\x80\x94</td>");
-    rl_sbuf_printf(b, "<td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
-                      "<td class=\"num\">%zu</td></tr>\n",
+    rl_sbuf_printf(b,
+                   "<td class=\"num\">%zu</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
+                   "<td class=\"num\">%zu</td></tr>\n",
                    r->counts[RL_SEVERITY_ERROR], r->counts[RL_SEVERITY_WARNING],
                    r->counts[RL_SEVERITY_INFO], n);
 }
@@ -444,8 +450,9 @@ int rl_write_html(FILE *out, const rl_result *res, const rl_write_opts *opts)
     int rc = violations(&p);
     rules_table(&p);
     clean_files(&p);
-    rl_sbuf_printf(&b, "</main>\n<footer>reportlint %s</footer>\n<script>%s</script>\n"
-                       "</body>\n</html>\n",
+    rl_sbuf_printf(&b,
+                   "</main>\n<footer>reportlint %s</footer>\n<script>%s</script>\n"
+                   "</body>\n</html>\n",
                    RL_VERSION, rl_html_script);
     rl_out_view_free(&view);
     if (rc != 0)

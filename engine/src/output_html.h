@@ -17,10 +17,10 @@
 #define RL_HTML_CONTEXT 2 /* lines shown before and after a violation's line */
 
 typedef struct rl_html_line {
-    unsigned no;  /* 1-based line number */
-    char *text;   /* without the line break; at most RL_HTML_LINE_CAP bytes */
+    unsigned no; /* 1-based line number */
+    char *text;  /* without the line break; at most RL_HTML_LINE_CAP bytes */
     size_t len;
-    int cut;      /* the line was longer than what is kept */
+    int cut; /* the line was longer than what is kept */
 } rl_html_line;
 
 typedef struct rl_html_source {

@@ -64,8 +64,10 @@ static void bar_title(rl_sbuf *b, const rl_html_bar *bar, rl_lang lang)
 
 static void bar(rl_sbuf *b, const rl_html_bar *bar, size_t row, size_t max, rl_lang lang)
 {
-    static const struct { rl_severity s; const char *cls; } order[] = {
-        {RL_SEVERITY_ERROR, "e"}, {RL_SEVERITY_WARNING, "w"}, {RL_SEVERITY_INFO, "i"}};
+    static const struct {
+        rl_severity s;
+        const char *cls;
+    } order[] = {{RL_SEVERITY_ERROR, "e"}, {RL_SEVERITY_WARNING, "w"}, {RL_SEVERITY_INFO, "i"}};
     size_t y = row * ROW_H, x = LABEL_W, done = 0;
     rl_sbuf_adds(b, "<g>");
     bar_title(b, bar, lang);
@@ -96,8 +98,9 @@ void rl_html_chart(rl_sbuf *b, const char *id, const char *caption, rl_html_bar 
     size_t rows = shown + (n > shown), max = n ? total(&bars[0]) : 1;
     rl_sbuf_printf(b, "<figure class=\"chart\">\n<figcaption id=\"%s\">", id);
     rl_out_xml(b, caption, 0);
-    rl_sbuf_printf(b, "</figcaption>\n<svg role=\"img\" aria-labelledby=\"%s\" viewBox=\"0 0 %d %zu\">\n",
-                   id, WIDTH, rows * ROW_H + 4);
+    rl_sbuf_printf(
+        b, "</figcaption>\n<svg role=\"img\" aria-labelledby=\"%s\" viewBox=\"0 0 %d %zu\">\n", id,
+        WIDTH, rows * ROW_H + 4);
     for (size_t i = 0; i < shown; i++)
         bar(b, &bars[i], i, max ? max : 1, lang);
     if (n > shown)

@@ -146,8 +146,11 @@ typedef struct suite_plan {
 
 static int plan_suite(const rl_out_view *view, const rl_out_group *g, suite_plan *sp)
 {
-    *sp = (suite_plan){g, malloc((g->n + 1) * sizeof *sp->by_rule),
-                       malloc((view->n_rules + 1) * sizeof *sp->start), 0, {0, 0, 0}};
+    *sp = (suite_plan){g,
+                       malloc((g->n + 1) * sizeof *sp->by_rule),
+                       malloc((view->n_rules + 1) * sizeof *sp->start),
+                       0,
+                       {0, 0, 0}};
     if (!sp->by_rule || !sp->start || bucket(view, g, sp->by_rule, sp->start) != 0)
         return -1;
     sp->unread = g->counts.evaluations == 0 && sp->start[1] > 0;
@@ -208,7 +211,8 @@ int rl_write_junit(FILE *out, const rl_result *res, const rl_write_opts *opts)
         t.failures += plans[i].t.failures;
     }
     rl_sbuf_adds(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    rl_sbuf_printf(&b, "<testsuites name=\"reportlint\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n",
+    rl_sbuf_printf(&b,
+                   "<testsuites name=\"reportlint\" tests=\"%zu\" failures=\"%zu\" errors=\"0\">\n",
                    t.tests, t.failures);
     for (size_t i = 0; rc == 0 && i < view.n_groups; i++)
         rc = suite(out, &b, &view, &plans[i], rl_out_jobs(opts));

@@ -20,7 +20,8 @@ int rl_write_ndjson_summary(FILE *out, const rl_result *res)
 {
     rl_sbuf b = RL_SBUF_INIT;
     rl_sbuf_adds(&b, "{\"summary\":");
-    const rl_summary *sum = rl_result_summary(res); /* violations may have been streamed, not kept */
+    const rl_summary *sum =
+        rl_result_summary(res); /* violations may have been streamed, not kept */
     rl_out_summary_json(&b, res, sum->errors + sum->warnings + sum->infos);
     rl_sbuf_adds(&b, "}\n");
     return rl_out_flush(&b, out);

@@ -73,7 +73,8 @@ static int write_chunks(items_run *r, FILE *out)
         while (!ch->done)
             pthread_cond_wait(&r->formatted, &r->lock);
         pthread_mutex_unlock(&r->lock);
-        if (!rl_sbuf_ok(&ch->b) || fwrite(ch->b.data ? ch->b.data : "", 1, ch->b.len, out) != ch->b.len)
+        if (!rl_sbuf_ok(&ch->b) ||
+            fwrite(ch->b.data ? ch->b.data : "", 1, ch->b.len, out) != ch->b.len)
             rc = -1;
         rl_sbuf_clear(&ch->b);
         pthread_mutex_lock(&r->lock);
@@ -115,8 +116,19 @@ int rl_out_items(FILE *out, rl_sbuf *b, size_t n, unsigned jobs, rl_out_item_fn 
     }
     size_t per = n / ((size_t)jobs * CHUNKS_PER_JOB) + 1;
     per = per > MAX_CHUNK ? MAX_CHUNK : per;
-    items_run r = {fn, ctx, n, per, (n + per - 1) / per, NULL, (size_t)jobs * RING, 0, 0, 0,
-                   PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER};
+    items_run r = {fn,
+                   ctx,
+                   n,
+                   per,
+                   (n + per - 1) / per,
+                   NULL,
+                   (size_t)jobs * RING,
+                   0,
+                   0,
+                   0,
+                   PTHREAD_MUTEX_INITIALIZER,
+                   PTHREAD_COND_INITIALIZER,
+                   PTHREAD_COND_INITIALIZER};
     r.ring = calloc(r.n_ring, sizeof *r.ring);
     int rc = r.ring && rl_sbuf_ok(b) ? 0 : -1;
     if (rc == 0 && fwrite(b->data ? b->data : "", 1, b->len, out) != b->len) /* what comes before */

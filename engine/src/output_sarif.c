@@ -27,7 +27,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SARIF_SCHEMA "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+#define SARIF_SCHEMA                                                                               \
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 #define MAX_DESCRIPTION 1024 /* GitHub's limit on short and full descriptions */
 #define MAX_NAME 255         /* and on rule names */
 
@@ -77,7 +78,9 @@ static const char *level(rl_severity s)
 
 static const char *problem_severity(rl_severity s)
 {
-    return s == RL_SEVERITY_ERROR ? "error" : s == RL_SEVERITY_WARNING ? "warning" : "recommendation";
+    return s == RL_SEVERITY_ERROR     ? "error"
+           : s == RL_SEVERITY_WARNING ? "warning"
+                                      : "recommendation";
 }
 
 /* ---- rules ------------------------------------------------------------ */
@@ -243,9 +246,10 @@ static void result(rl_sbuf *b, const rl_violation *v, long rule_index, uint64_t 
 
 static void driver(rl_sbuf *b, const rl_out_view *view)
 {
-    rl_sbuf_adds(b, "      \"tool\": {\"driver\": {\"name\":\"reportlint\",\"version\":\"" RL_VERSION
-                    "\",\"semanticVersion\":\"" RL_VERSION "\",\"informationUri\":\"" RL_HOMEPAGE
-                    "\",\"rules\":[");
+    rl_sbuf_adds(b,
+                 "      \"tool\": {\"driver\": {\"name\":\"reportlint\",\"version\":\"" RL_VERSION
+                 "\",\"semanticVersion\":\"" RL_VERSION "\",\"informationUri\":\"" RL_HOMEPAGE
+                 "\",\"rules\":[");
     for (size_t i = 0; i < view->n_rules; i++) {
         rl_sbuf_adds(b, i ? ",\n        " : "\n        ");
         descriptor(b, &view->rules[i]);

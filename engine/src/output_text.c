@@ -82,7 +82,8 @@ static void file_header(const text_ctx *t, const rl_out_group *g, int verbose)
     if (g->n) {
         rl_msg_count(t->b, RL_MSG_NOUN_VIOLATION, t->lang, g->n);
         rl_sbuf_adds(t->b, " (");
-        rl_out_severity_counts(t->b, g->counts.errors, g->counts.warnings, g->counts.infos, t->lang);
+        rl_out_severity_counts(t->b, g->counts.errors, g->counts.warnings, g->counts.infos,
+                               t->lang);
         rl_sbuf_addc(t->b, ')');
     } else {
         rl_sbuf_adds(t->b, rl_msg_text(RL_MSG_WORD_FILE_OK, t->lang));

@@ -46,21 +46,37 @@ static const named *find_named(const named *sorted, size_t n, const char *name)
 /* ---- rules ------------------------------------------------------------ */
 
 static const rl_out_rule input_rule = {
-    "input", "input", "The report can be read: a readable file of valid UTF-8 JSON",
+    "input",
+    "input",
+    "The report can be read: a readable file of valid UTF-8 JSON",
     "A report that cannot be opened or read, is not valid JSON or UTF-8, exceeds a limit "
     "(nesting depth, string length, size), or whose as_of date does not read "
     "as a date is an input violation, at the parser's line and column. The other reports are "
     "still checked. A report with more violations than the limit per report gets one input "
     "notice that counts those left out.",
-    NULL, NULL, RL_SEVERITY_ERROR, 0, 0, {0, 0, 0}, NULL};
+    NULL,
+    NULL,
+    RL_SEVERITY_ERROR,
+    0,
+    0,
+    {0, 0, 0},
+    NULL};
 
 /* Listed only when a report ran out of time (so that it has a description). */
 static const rl_out_rule timeout_rule = {
-    "timeout", "timeout", "The report was checked within --timeout",
+    "timeout",
+    "timeout",
+    "The report was checked within --timeout",
     "A report (or NDJSON record) whose check ran past --timeout gets one timeout notice where "
     "checking stopped: at the value the named rule was on. The violations found before are kept; "
     "the rules after it were not run on that report.",
-    NULL, NULL, RL_SEVERITY_ERROR, 0, 0, {0, 0, 0}, NULL};
+    NULL,
+    NULL,
+    RL_SEVERITY_ERROR,
+    0,
+    0,
+    {0, 0, 0},
+    NULL};
 
 static int add_rule(rl_out_view *view, size_t *cap, const rl_out_rule *r)
 {
@@ -80,8 +96,8 @@ static int rules_that_ran(rl_out_view *view, size_t *cap, const rl_result *res)
 {
     for (size_t i = 0; i < rl_result_rule_count(res); i++) {
         const rl_rule_result *x = rl_result_rule(res, i);
-        rl_out_rule r = {x->id,   x->kind,     x->title, x->description, x->ruleset,
-                         x->file, x->severity, x->line,  x->column,      {0, 0, 0}, x};
+        rl_out_rule r = {x->id,       x->kind, x->title,  x->description, x->ruleset, x->file,
+                         x->severity, x->line, x->column, {0, 0, 0},      x};
         if (add_rule(view, cap, &r) != 0)
             return -1;
     }

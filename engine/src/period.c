@@ -6,8 +6,8 @@
 
 #include <string.h>
 
-static const char *const weekdays[8] = {"monday", "tuesday", "wednesday", "thursday",
-                                        "friday", "saturday", "sunday", NULL};
+static const char *const weekdays[8] = {"monday", "tuesday",  "wednesday", "thursday",
+                                        "friday", "saturday", "sunday",    NULL};
 
 rl_period rl_period_of(rl_every every, int32_t day)
 {

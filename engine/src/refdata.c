@@ -33,11 +33,13 @@ rl_jdoc *rl_refdata_read(const rl_io_guard *io, const char *path, rl_error *err)
     }
     if (rl_io_read(io, RL_FILE_REFERENCE, path, &data, &len, max, &st) != 0) {
         if (st.errnum == EFBIG)
-            rl_error_set(err, 0, 0, "the reference file is larger than %zu bytes, the limit for "
-                         "rule sets, schemas and reference files", max);
+            rl_error_set(err, 0, 0,
+                         "the reference file is larger than %zu bytes, the limit for "
+                         "rule sets, schemas and reference files",
+                         max);
         else
-            rl_error_set(err, 0, 0, "cannot %s the reference file: %s", st.opening ? "open" : "read",
-                         rl_io_reason(&st));
+            rl_error_set(err, 0, 0, "cannot %s the reference file: %s",
+                         st.opening ? "open" : "read", rl_io_reason(&st));
         return NULL;
     }
     rl_error perr;

@@ -43,7 +43,8 @@ static void compile_error(rl_error *err, const char *pattern, size_t len, int co
     if (offset > len)
         offset = len;
     unsigned col = (unsigned)rl_utf8_count(pattern, offset) + 1;
-    rl_error_set(err, 0, col, "invalid regular expression: %s at column %u", (const char *)msg, col);
+    rl_error_set(err, 0, col, "invalid regular expression: %s at column %u", (const char *)msg,
+                 col);
 }
 
 rl_regex *rl_regex_compile(const char *pattern, size_t len, unsigned flags,
@@ -72,9 +73,9 @@ rl_regex *rl_regex_compile(const char *pattern, size_t len, unsigned flags,
     copy[len] = '\0';
     pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* failure: the interpreter is used */
     pcre2_set_match_limit(mctx, lim && lim->match_limit ? lim->match_limit
-                                                         : RL_REGEX_DEFAULT_MATCH_LIMIT);
+                                                        : RL_REGEX_DEFAULT_MATCH_LIMIT);
     pcre2_set_depth_limit(mctx, lim && lim->depth_limit ? lim->depth_limit
-                                                         : RL_REGEX_DEFAULT_DEPTH_LIMIT);
+                                                        : RL_REGEX_DEFAULT_DEPTH_LIMIT);
     r->code = re;
     r->mctx = mctx;
     r->pattern = copy;
@@ -130,21 +131,26 @@ int rl_regex_search(const rl_regex *re, const char *subject, size_t len)
 static void flag_error(const char *all, const char *s, rl_error *err)
 {
     static const char *const words[][2] = {
-        {"ignorecase", "i"}, {"caseless", "i"}, {"insensitive", "i"}, {"multiline", "m"},
-        {"dotall", "s"},     {"singleline", "s"}, {"extended", "x"},  {"unicode", "u"},
+        {"ignorecase", "i"}, {"caseless", "i"},   {"insensitive", "i"}, {"multiline", "m"},
+        {"dotall", "s"},     {"singleline", "s"}, {"extended", "x"},    {"unicode", "u"},
     };
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         if (strstr(all, words[i][0])) {
-            rl_error_set(err, 0, 0, "regex flags are letters: write \"%s\" for %s (known: i, m, "
-                         "s, x, u)", words[i][1], words[i][0]);
+            rl_error_set(err, 0, 0,
+                         "regex flags are letters: write \"%s\" for %s (known: i, m, "
+                         "s, x, u)",
+                         words[i][1], words[i][0]);
             return;
         }
     char c = *s;
     if (c >= 'A' && c <= 'Z' && strchr("imsxu", c - 'A' + 'a'))
-        rl_error_set(err, 0, 0, "unknown regex flag '%c' (did you mean '%c'? flags are "
-                     "lower case: i, m, s, x, u)", c, c - 'A' + 'a');
+        rl_error_set(err, 0, 0,
+                     "unknown regex flag '%c' (did you mean '%c'? flags are "
+                     "lower case: i, m, s, x, u)",
+                     c, c - 'A' + 'a');
     else if (c == 'g')
-        rl_error_set(err, 0, 0, "unknown regex flag 'g': not needed, a pattern is searched "
+        rl_error_set(err, 0, 0,
+                     "unknown regex flag 'g': not needed, a pattern is searched "
                      "anywhere in the value (anchor it with ^...$) (known: i, m, s, x, u)");
     else
         rl_error_set(err, 0, 0, "unknown regex flag '%c' (known: i, m, s, x, u)", c);
@@ -161,9 +167,7 @@ int rl_regex_parse_flags(const char *s, unsigned *flags, rl_error *err)
         case 's': f |= RL_RE_DOTALL; break;
         case 'x': f |= RL_RE_EXTENDED; break;
         case 'u': break; /* always on */
-        default:
-            flag_error(all, s, err);
-            return 0;
+        default: flag_error(all, s, err); return 0;
         }
     }
     *flags = f;

@@ -30,12 +30,12 @@ struct rl_result {
     size_t n_files, cap_files;
     rl_violation_fn listener;
     void *listener_user;
-    int drop; /* rl_result_keep(res, 0): violations go to the listener only */
-    rl_arena *scratch; /* with drop: the figures of the violation being added */
+    int drop;               /* rl_result_keep(res, 0): violations go to the listener only */
+    rl_arena *scratch;      /* with drop: the figures of the violation being added */
     rl_result_cap cap_file; /* the violation limit of the report being checked */
-    rl_rule_table rules;        /* the rules that ran, with their counts */
-    int files_closed;           /* rl_result_end_files: later counts are no file's */
-    void *ext;                  /* state a layer above keeps with the result */
+    rl_rule_table rules;    /* the rules that ran, with their counts */
+    int files_closed;       /* rl_result_end_files: later counts are no file's */
+    void *ext;              /* state a layer above keeps with the result */
     const rl_result_ext *ext_ops;
 };
 
@@ -372,8 +372,14 @@ static void figure_from_value(rl_result *res, rl_figure *f, const rl_value *v, c
     f->s = NULL;
     switch ((rl_vtype)v->type) {
     case RL_VNULL: f->type = RL_FIG_NULL; break;
-    case RL_VBOOL: f->type = RL_FIG_BOOL; f->i = v->u.b != 0; break;
-    case RL_VINT: f->type = RL_FIG_INT; f->i = v->u.i; break;
+    case RL_VBOOL:
+        f->type = RL_FIG_BOOL;
+        f->i = v->u.b != 0;
+        break;
+    case RL_VINT:
+        f->type = RL_FIG_INT;
+        f->i = v->u.i;
+        break;
     case RL_VNUM:
         f->type = RL_FIG_NUM;
         f->d = v->u.d;
@@ -383,7 +389,10 @@ static void figure_from_value(rl_result *res, rl_figure *f, const rl_value *v, c
             rl_sbuf_add(&b, t, n);
         }
         break;
-    case RL_VSTR: f->type = RL_FIG_STR; rl_sbuf_add(&b, v->u.str.s, v->u.str.len); break;
+    case RL_VSTR:
+        f->type = RL_FIG_STR;
+        rl_sbuf_add(&b, v->u.str.s, v->u.str.len);
+        break;
     default: /* dates as ISO text; arrays, objects and lists as JSON */
         f->type = RL_FIG_STR;
         if (v->type == RL_VDATE)
@@ -437,7 +446,10 @@ rl_summary *rl_result_summary_mut(rl_result *res)
 int rl_result_max_severity(const rl_result *res)
 {
     const rl_summary *s = &res->summary; /* counts: violations may not be kept */
-    return s->errors ? RL_SEVERITY_ERROR : s->warnings ? RL_SEVERITY_WARNING : s->infos ? RL_SEVERITY_INFO : -1;
+    return s->errors     ? RL_SEVERITY_ERROR
+           : s->warnings ? RL_SEVERITY_WARNING
+           : s->infos    ? RL_SEVERITY_INFO
+                         : -1;
 }
 
 static int cmp_violation(const rl_violation *a, const rl_violation *b)
@@ -486,8 +498,9 @@ void rl_result_sort(rl_result *res)
 
 static size_t *severity_count(rl_summary *s, rl_severity sev)
 {
-    return sev == RL_SEVERITY_ERROR ? &s->errors : sev == RL_SEVERITY_WARNING ? &s->warnings
-                                                                              : &s->infos;
+    return sev == RL_SEVERITY_ERROR     ? &s->errors
+           : sev == RL_SEVERITY_WARNING ? &s->warnings
+                                        : &s->infos;
 }
 
 void rl_result_filter(rl_result *res, rl_verdict (*decide)(const rl_violation *v, void *ctx),

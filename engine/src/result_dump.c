@@ -168,8 +168,10 @@ static int load_number(const rl_jnode *v, rl_figure *f)
 {
     if (v->type == RL_JSTRING) {
         const char *s = v->u.str.s;
-        f->d = strcmp(s, "nan") == 0 ? NAN : strcmp(s, "inf") == 0 ? INFINITY
-             : strcmp(s, "-inf") == 0 ? -INFINITY : 0;
+        f->d = strcmp(s, "nan") == 0    ? NAN
+               : strcmp(s, "inf") == 0  ? INFINITY
+               : strcmp(s, "-inf") == 0 ? -INFINITY
+                                        : 0;
         return strcmp(s, "nan") && strcmp(s, "inf") && strcmp(s, "-inf") ? -1 : 0;
     }
     if (v->type != RL_JNUMBER)
@@ -210,11 +212,18 @@ static int load_violation(const loader *L, const rl_jnode *n, rl_result *res)
     if (!n || n->type != RL_JARRAY || rl_json_size(n) != 9 || get_uint(rl_json_at(n, 2), &sev) ||
         sev > RL_SEVERITY_ERROR || get_uint(rl_json_at(n, 4), &line) ||
         get_uint(rl_json_at(n, 5), &column) || figs->type != RL_JARRAY)
-        return bad(L, n, "a violation is [file, rule, severity, pointer, line, column, message, "
-                         "figures, stable pointer]");
-    rl_violation v = {get_str(rl_json_at(n, 0), &ok), get_str(rl_json_at(n, 1), &ok),
-                      (rl_severity)sev, get_str(rl_json_at(n, 3), &ok), (unsigned)line,
-                      (unsigned)column, get_str(rl_json_at(n, 6), &ok), NULL, rl_json_size(figs),
+        return bad(L, n,
+                   "a violation is [file, rule, severity, pointer, line, column, message, "
+                   "figures, stable pointer]");
+    rl_violation v = {get_str(rl_json_at(n, 0), &ok),
+                      get_str(rl_json_at(n, 1), &ok),
+                      (rl_severity)sev,
+                      get_str(rl_json_at(n, 3), &ok),
+                      (unsigned)line,
+                      (unsigned)column,
+                      get_str(rl_json_at(n, 6), &ok),
+                      NULL,
+                      rl_json_size(figs),
                       get_str(rl_json_at(n, 8), &ok)};
     if (!ok || !v.file || !v.rule)
         return bad(L, n, "a violation's file, rule, pointer and message are strings");
@@ -278,9 +287,10 @@ static int load_rule(const loader *L, const rl_jnode *n, rl_result *res)
     for (size_t i = 0; sized && 7 + i < size; i++)
         ok &= get_uint(rl_json_at(n, 7 + i), &k[i]) == 0;
     if (!sized || !ok || k[0] > RL_SEVERITY_ERROR)
-        return bad(L, n, "a rule is [id, kind, title, description, ruleset, file, pointer, "
-                         "severity, line, column, evaluations, passed, failed, not_applicable, "
-                         "timed_out (optional)]");
+        return bad(L, n,
+                   "a rule is [id, kind, title, description, ruleset, file, pointer, "
+                   "severity, line, column, evaluations, passed, failed, not_applicable, "
+                   "timed_out (optional)]");
     rl_rule_result r = {0};
     const char **s[] = {&r.id, &r.kind, &r.title, &r.description, &r.ruleset, &r.file, &r.pointer};
     for (size_t i = 0; i < 7; i++)
@@ -318,7 +328,8 @@ int rl_result_load(rl_result *res, const char *text, size_t len, rl_error *err)
     if (root->type != RL_JOBJECT || get_uint(rl_json_gets(root, "reportlint-result"), &version))
         rc = bad(&L, root, "no \"reportlint-result\" version");
     else if (version != DUMP_VERSION)
-        rc = bad(&L, rl_json_gets(root, "reportlint-result"), "a version this library does not read");
+        rc = bad(&L, rl_json_gets(root, "reportlint-result"),
+                 "a version this library does not read");
     else if (!ok || !code || !rl_lang_parse(code, &lang) || !files || files->type != RL_JARRAY)
         rc = bad(&L, root, "\"lang\" is a language code and \"files\" an array");
     if (rc == 0)

@@ -20,7 +20,7 @@ typedef struct rl_rule_table {
     rl_rule_result *rules;
     const void **keys;
     size_t n, cap;
-    size_t hint; /* the slot found last */
+    size_t hint;     /* the slot found last */
     rl_strmap by_id; /* id -> slot + 1, so finding a rule never scans */
 } rl_rule_table;
 

@@ -226,13 +226,14 @@ int rl_rules_check_param(const rl_rules *rules, const char *name, rl_error *err)
         }
     }
     if (best)
-        rl_error_set(err, 0, 0, "no loaded rule set has the parameter '%s' (did you mean '%s'?)", name,
-                     best);
+        rl_error_set(err, 0, 0, "no loaded rule set has the parameter '%s' (did you mean '%s'?)",
+                     name, best);
     else if (n)
         rl_error_set(err, 0, 0, "no loaded rule set has the parameter '%s' (they have: %s%s)", name,
                      rl_sbuf_str(&known), n > 12 ? ", ..." : "");
     else
-        rl_error_set(err, 0, 0, "no loaded rule set has the parameter '%s' (they define none)", name);
+        rl_error_set(err, 0, 0, "no loaded rule set has the parameter '%s' (they define none)",
+                     name);
     rl_sbuf_free(&known);
     return -1;
 }
@@ -270,9 +271,9 @@ static void sort_diags(rl_rules *rules, size_t from)
     for (size_t i = from + 1; i < rules->n_diags; i++) {
         rl_diag d = rules->diags[i];
         size_t j = i;
-        while (j > from && (rules->diags[j - 1].line > d.line ||
-                            (rules->diags[j - 1].line == d.line &&
-                             rules->diags[j - 1].column > d.column))) {
+        while (j > from &&
+               (rules->diags[j - 1].line > d.line ||
+                (rules->diags[j - 1].line == d.line && rules->diags[j - 1].column > d.column))) {
             rules->diags[j] = rules->diags[j - 1];
             j--;
         }
@@ -333,8 +334,10 @@ static int load_file(rl_rules *rules, const char *path)
     rl_io_status st;
     if (rl_io_read(&rules->io, RL_FILE_RULES, path, &data, &len, rl_io_max(&rules->io), &st) != 0) {
         if (st.errnum == EFBIG)
-            snprintf(msg, sizeof msg, "the rule set is larger than %zu bytes, the limit for rule "
-                     "sets, schemas and reference files", rl_io_max(&rules->io));
+            snprintf(msg, sizeof msg,
+                     "the rule set is larger than %zu bytes, the limit for rule "
+                     "sets, schemas and reference files",
+                     rl_io_max(&rules->io));
         else
             snprintf(msg, sizeof msg, "%s: %s", st.opening ? "cannot open" : "cannot read",
                      rl_io_reason(&st));

@@ -29,21 +29,21 @@ typedef enum rl_missing {
 typedef struct rl_rule {
     char *id;
     char *title;
-    char *description;       /* NULL: not given */
+    char *description; /* NULL: not given */
     const rl_kind *kind;
     rl_severity severity;
-    rl_jpath *each;          /* NULL: the root */
-    rl_expr *when;           /* NULL: always */
+    rl_jpath *each;                      /* NULL: the root */
+    rl_expr *when;                       /* NULL: always */
     rl_template *message[RL_LANG_COUNT]; /* the rule's own message by language
                                             (a plain string: under en), or NULL */
-    rl_lang message_first;   /* the language given first in a message object */
+    rl_lang message_first;               /* the language given first in a message object */
     rl_missing missing;
-    void *data;              /* the kind's compiled fields */
+    void *data;                /* the kind's compiled fields */
     struct rl_coll_rule *coll; /* "scope": "collection": what the collection
                                   keeps for it (collection.h); NULL: per report */
     const rl_ruleset *set;
-    size_t index;            /* its place in set->rules */
-    unsigned line, column;   /* where the rule object starts */
+    size_t index;          /* its place in set->rules */
+    unsigned line, column; /* where the rule object starts */
 } rl_rule;
 
 struct rl_ruleset {
@@ -51,7 +51,7 @@ struct rl_ruleset {
     char *version;
     char *title;
     char *file;
-    char *locale; /* NULL: not given */
+    char *locale;     /* NULL: not given */
     char **item_keys; /* "item_keys": members array items are known by in stable pointers */
     size_t n_item_keys;
     rl_params *params;
@@ -62,7 +62,7 @@ struct rl_ruleset {
 
 typedef struct rl_param_override {
     char *name;
-    char *value;        /* --param NAME=VALUE, or the path of --param-file */
+    char *value;         /* --param NAME=VALUE, or the path of --param-file */
     struct rl_jdoc *doc; /* --param-file: the reference file's JSON, or NULL */
 } rl_param_override;
 

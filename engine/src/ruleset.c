@@ -19,12 +19,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const top_fields[] = {"$schema", "$comment", "ruleset", "version", "title",
-                                         "description", "locale", "params", "schema", "rules",
-                                         "item_keys", NULL};
-static const char *const common_fields[] = {"id", "kind", "title", "description", "severity",
-                                            "each", "when", "message", "missing", "tags",
-                                            "$comment", "scope", "group", "order", NULL};
+static const char *const top_fields[] = {"$schema", "$comment",    "ruleset",   "version",
+                                         "title",   "description", "locale",    "params",
+                                         "schema",  "rules",       "item_keys", NULL};
+static const char *const common_fields[] = {
+    "id",      "kind", "title",    "description", "severity", "each",  "when", "message",
+    "missing", "tags", "$comment", "scope",       "group",    "order", NULL};
 
 /* Names of a rule's allowed fields: common ones plus the kind's. */
 static size_t allowed_fields(const rl_kind *kind, const char **out, size_t cap)
@@ -80,8 +80,8 @@ static const rl_kind *read_kind(rl_loader *ld, const rl_jnode *obj)
     if (kind)
         return kind;
     const char *near = rl_suggest(k->u.str.s, k->u.str.len, rl_kind_names());
-    rl_ld_error(ld, k->offset, "unknown kind '%s'%s%s%s", k->u.str.s, near ? " (did you mean '" : "",
-                near ? near : "", near ? "'?)" : "");
+    rl_ld_error(ld, k->offset, "unknown kind '%s'%s%s%s", k->u.str.s,
+                near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
     return NULL;
 }
 
@@ -217,8 +217,10 @@ static int duplicate_id(rl_loader *ld, const rl_jnode *v)
     if (s) {
         const rl_rule *other = s->value;
         if (other == ld->rules->report_schema)
-            rl_ld_error(ld, v->offset, "rule id '%s' is taken by the report's JSON Schemas "
-                                       "(-s, a rule set's \"schema\")", v->u.str.s);
+            rl_ld_error(ld, v->offset,
+                        "rule id '%s' is taken by the report's JSON Schemas "
+                        "(-s, a rule set's \"schema\")",
+                        v->u.str.s);
         else
             rl_ld_error(ld, v->offset, "duplicate rule id '%s' (first defined at %s:%u:%u)",
                         v->u.str.s, other->set->file, other->line, other->column);
@@ -317,15 +319,16 @@ static void load_param_file(rl_loader *ld, const char *name, const rl_jnode *spe
     if (!doc) {
         if (e.line) {
             char msg[sizeof e.message + 128];
-            snprintf(msg, sizeof msg, "%s (read for parameter '%s' of %s)", e.message, name, ld->file);
+            snprintf(msg, sizeof msg, "%s (read for parameter '%s' of %s)", e.message, name,
+                     ld->file);
             rl_rules_add_diag(ld->rules, path, e.line, e.column, NULL, msg);
         }
         if (e.line)
             rl_ld_error(ld, f->offset, "parameter '%s': %s:%u:%u: %s", name, path, e.line, e.column,
                         e.message);
         else
-            rl_ld_error(ld, f->offset, "parameter '%s': %s: %s", name, path ? path : "out of memory",
-                        e.message);
+            rl_ld_error(ld, f->offset, "parameter '%s': %s: %s", name,
+                        path ? path : "out of memory", e.message);
         ld->errors += e.line ? 1 : 0;
     } else if (!rl_params_set_literal(ld->set->params, name, doc->root, &e)) {
         rl_ld_error(ld, f->offset, "parameter '%s': %s", name, e.message);
@@ -396,7 +399,8 @@ static void load_item_keys(rl_loader *ld, const rl_jnode *root)
     for (size_t i = 0; set->item_keys && i < keys->u.arr.n; i++) {
         const rl_jnode *k = keys->u.arr.items[i];
         if (k->type != RL_JSTRING || !k->u.str.len) {
-            rl_ld_error(ld, k->offset, "field 'item_keys' must hold member names (non-empty strings)");
+            rl_ld_error(ld, k->offset,
+                        "field 'item_keys' must hold member names (non-empty strings)");
             continue;
         }
         char *copy = strdup(k->u.str.s);
@@ -415,7 +419,8 @@ static void load_header(rl_loader *ld, const rl_jnode *root)
     set->locale = rl_ld_string(ld, root, "locale", 0, &bad);
     rl_error err = {0};
     if (set->locale && rl_locale_check(set->locale, &err) != 0)
-        rl_ld_error(ld, rl_ld_field(ld, root, "locale", 0)->offset, "field 'locale': %s", err.message);
+        rl_ld_error(ld, rl_ld_field(ld, root, "locale", 0)->offset, "field 'locale': %s",
+                    err.message);
     free(rl_ld_string(ld, root, "description", 0, &bad));
     load_item_keys(ld, root);
 }

@@ -16,7 +16,9 @@ typedef struct rl_sbuf {
     int oom;
 } rl_sbuf;
 
+/* clang-format off */
 #define RL_SBUF_INIT {NULL, 0, 0, 0}
+/* clang-format on */
 
 void rl_sbuf_init(rl_sbuf *b);
 void rl_sbuf_free(rl_sbuf *b);
@@ -33,8 +35,7 @@ void rl_sbuf_addc(rl_sbuf *b, char c);
  * least width digits as "%0*llu" does. */
 void rl_sbuf_add_int(rl_sbuf *b, long long v);
 void rl_sbuf_add_uint(rl_sbuf *b, unsigned long long u, int width);
-void rl_sbuf_printf(rl_sbuf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void rl_sbuf_printf(rl_sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void rl_sbuf_vprintf(rl_sbuf *b, const char *fmt, va_list ap);
 
 /* A NUL-terminated string (never NULL: "" when empty). */

@@ -54,7 +54,7 @@ typedef struct rl_schema_map_entry {
 typedef char *(*rl_schema_fetch_fn)(void *ctx, const char *uri, size_t *len);
 
 typedef struct rl_schema_opts {
-    int format_assert;            /* --format-assert: "format" is an assertion */
+    int format_assert;             /* --format-assert: "format" is an assertion */
     rl_schema_draft default_draft; /* for documents without $schema */
     /* Directory of the bundled metaschemas (schemas/meta in the repository,
      * share/reportlint/schemas/meta when installed); NULL: none. The
@@ -66,7 +66,7 @@ typedef struct rl_schema_opts {
     size_t nmap;
     rl_schema_fetch_fn fetch;
     void *fetch_ctx;
-    unsigned max_depth; /* nested evaluations before giving up; 0: 4096 */
+    unsigned max_depth;    /* nested evaluations before giving up; 0: 4096 */
     const rl_io_guard *io; /* how schema files are read (the rules' policy); NULL: freely */
 } rl_schema_opts;
 
@@ -99,9 +99,8 @@ const rl_schema *rl_schema_load_text(rl_schema_set *set, const char *text, size_
  * to resolve relative references against; anything else (a file name, or
  * NULL) only names the schema in errors, and it gets a unique internal URI.
  * The same node loaded twice gives the same schema. */
-const rl_schema *rl_schema_load_node(rl_schema_set *set, const rl_jdoc *doc,
-                                     const rl_jnode *node, const char *base_uri,
-                                     rl_error *err);
+const rl_schema *rl_schema_load_node(rl_schema_set *set, const rl_jdoc *doc, const rl_jnode *node,
+                                     const char *base_uri, rl_error *err);
 
 /* The draft the schema is evaluated with, and its base URI. */
 rl_schema_draft rl_schema_get_draft(const rl_schema *schema);
@@ -109,13 +108,13 @@ const char *rl_schema_base_uri(const rl_schema *schema);
 
 /* One validation error. */
 typedef struct rl_schema_error {
-    const rl_jnode *instance;    /* the invalid value (pointer, line:col via json.h) */
-    const char *keyword;         /* "minimum", "required", "false" for a false schema, ... */
-    const char *schema_file;     /* the schema document: file path or URI */
-    char *schema_pointer;        /* JSON Pointer of the keyword in schema_file */
-    unsigned schema_line;        /* where the keyword's value is written (1-based) */
+    const rl_jnode *instance; /* the invalid value (pointer, line:col via json.h) */
+    const char *keyword;      /* "minimum", "required", "false" for a false schema, ... */
+    const char *schema_file;  /* the schema document: file path or URI */
+    char *schema_pointer;     /* JSON Pointer of the keyword in schema_file */
+    unsigned schema_line;     /* where the keyword's value is written (1-based) */
     unsigned schema_column;
-    char *message;               /* "minimum: 3139 is less than the minimum 3200" */
+    char *message;                /* "minimum: 3139 is less than the minimum 3200" */
     const rl_jnode *schema_value; /* the keyword's value in the schema document */
 } rl_schema_error;
 
@@ -126,7 +125,9 @@ typedef struct rl_schema_errors {
     int oom; /* set when an error could not be recorded */
 } rl_schema_errors;
 
+/* clang-format off */
 #define RL_SCHEMA_ERRORS_INIT {NULL, 0, 0, 0}
+/* clang-format on */
 
 void rl_schema_errors_init(rl_schema_errors *errs);
 void rl_schema_errors_clear(rl_schema_errors *errs); /* empty, keep capacity */
@@ -137,13 +138,12 @@ void rl_schema_errors_free(rl_schema_errors *errs);
  * (multipleOf, integers beyond 2^53, messages). Errors are appended to out
  * (may be NULL: only the verdict). Returns 1 valid, 0 invalid, -1 out of
  * memory. */
-int rl_schema_validate(const rl_schema *schema, const rl_jdoc *doc,
-                       const rl_jnode *instance, rl_schema_errors *out);
+int rl_schema_validate(const rl_schema *schema, const rl_jdoc *doc, const rl_jnode *instance,
+                       rl_schema_errors *out);
 /* The same, giving up once deadline (may be NULL; deadline.h) has passed:
  * -2 then, with whatever errors were found before. */
 struct rl_deadline;
-int rl_schema_validate_until(const rl_schema *schema, const rl_jdoc *doc,
-                             const rl_jnode *instance, rl_schema_errors *out,
-                             struct rl_deadline *deadline);
+int rl_schema_validate_until(const rl_schema *schema, const rl_jdoc *doc, const rl_jnode *instance,
+                             rl_schema_errors *out, struct rl_deadline *deadline);
 
 #endif

@@ -194,8 +194,7 @@ int rl_skw_unevaluated_properties(rl_svctx *c, const rl_snode *s, const rl_skw *
     return ok;
 }
 
-int rl_skw_unevaluated_items(rl_svctx *c, const rl_snode *s, const rl_skw *k,
-                             const rl_svcall *call)
+int rl_skw_unevaluated_items(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
 {
     int ok = 1;
     size_t n = call->inst->u.arr.n;

@@ -21,8 +21,8 @@
 
 static void type_names(rl_sbuf *out, unsigned mask)
 {
-    static const char *const names[] = {"null", "boolean", "number", "string",
-                                        "array", "object", "integer"};
+    static const char *const names[] = {"null",  "boolean", "number", "string",
+                                        "array", "object",  "integer"};
     const char *sep = "";
     for (unsigned j = 0; j < 7; j++)
         if (mask & (1u << j)) {
@@ -136,8 +136,7 @@ int rl_skw_multiple_of(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl
 
 /* "<kw>: the <thing> has N <units>, <more/fewer> than the <max/min> M" */
 static int size_check(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call,
-                      size_t n, int is_max, const char *thing, const char *unit,
-                      const char *units)
+                      size_t n, int is_max, const char *thing, const char *unit, const char *units)
 {
     if (is_max ? n <= k->u.count : n >= k->u.count)
         return 1;
@@ -154,12 +153,14 @@ static size_t code_points(const rl_jnode *str)
 
 int rl_skw_max_length(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
 {
-    return size_check(c, s, k, call, code_points(call->inst), 1, "string", "character", "characters");
+    return size_check(c, s, k, call, code_points(call->inst), 1, "string", "character",
+                      "characters");
 }
 
 int rl_skw_min_length(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
 {
-    return size_check(c, s, k, call, code_points(call->inst), 0, "string", "character", "characters");
+    return size_check(c, s, k, call, code_points(call->inst), 0, "string", "character",
+                      "characters");
 }
 
 int rl_skw_max_items(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)

@@ -143,8 +143,8 @@ static const rl_regex *regex_arg(comp *c, const rl_jnode *v, const char *what)
 
 static int c_type(comp *c, rl_skw *k, const rl_jnode *v)
 {
-    static const char *const names[] = {"null", "boolean", "number", "string",
-                                        "array", "object", "integer"};
+    static const char *const names[] = {"null",  "boolean", "number", "string",
+                                        "array", "object",  "integer"};
     size_t n = v->type == RL_JARRAY ? v->u.arr.n : 1;
     if ((v->type != RL_JARRAY && v->type != RL_JSTRING) || n == 0)
         return fail(c, v, "type must be a type name or a non-empty array of them");
@@ -154,8 +154,9 @@ static int c_type(comp *c, rl_skw *k, const rl_jnode *v)
         while (j < 7 && !(t->type == RL_JSTRING && strcmp(t->u.str.s, names[j]) == 0))
             j++;
         if (j == 7)
-            return fail(c, t, "type: unknown type (expected null, boolean, number, integer, "
-                              "string, array or object)");
+            return fail(c, t,
+                        "type: unknown type (expected null, boolean, number, integer, "
+                        "string, array or object)");
         k->u.types |= 1u << j;
     }
     return 1;
@@ -430,7 +431,8 @@ static int c_dependencies(comp *c, rl_skw *k, const rl_jnode *v)
         p->name = m->key;
         p->len = m->key_len;
         p->list = m->value;
-        if (m->value->type == RL_JARRAY ? !strings_arg(c, k, m->value) : !(p->sub = sub(c, m->value)))
+        if (m->value->type == RL_JARRAY ? !strings_arg(c, k, m->value)
+                                        : !(p->sub = sub(c, m->value)))
             return 0;
     }
     qsort(req, nreq, sizeof *req, prop_cmp);
@@ -498,7 +500,8 @@ static const kwdef keywords[] = {
     {"dependentSchemas", V_APP, D20, SH_MAP, c_properties, rl_skw_dependent_schemas, T_OBJ},
     {"properties", V_APP, BOTH, SH_MAP, c_properties, rl_skw_properties, T_OBJ},
     {"patternProperties", V_APP, BOTH, SH_MAP, c_pattern_props, rl_skw_pattern_properties, T_OBJ},
-    {"additionalProperties", V_APP, BOTH, SH_SUB, c_additional_props, rl_skw_additional_properties, T_OBJ},
+    {"additionalProperties", V_APP, BOTH, SH_SUB, c_additional_props, rl_skw_additional_properties,
+     T_OBJ},
     {"propertyNames", V_APP, BOTH, SH_SUB, c_sub, rl_skw_property_names, T_OBJ},
     {"prefixItems", V_APP, D20, SH_ARRAY, c_list, rl_skw_prefix_items, T_ARR},
     {"items", V_APP, D20, SH_SUB, c_items, rl_skw_items, T_ARR},
@@ -514,7 +517,8 @@ static const kwdef keywords[] = {
 
 #define NKEYWORDS (sizeof keywords / sizeof keywords[0])
 
-static int each_in(const rl_jnode *v, int (*fn)(void *, const rl_jnode *), void *ctx, int schemas_only)
+static int each_in(const rl_jnode *v, int (*fn)(void *, const rl_jnode *), void *ctx,
+                   int schemas_only)
 {
     size_t n = rl_json_size(v);
     for (size_t i = 0; i < n; i++) {
@@ -532,7 +536,8 @@ int rl_ss_each_subschema(const rl_jnode *obj, int draft, int (*fn)(void *, const
 {
     for (size_t i = 0; i < NKEYWORDS; i++) {
         const kwdef *d = &keywords[i];
-        const rl_jnode *v = d->shape && (d->drafts & (1u << draft)) ? rl_json_gets(obj, d->name) : NULL;
+        const rl_jnode *v = d->shape && (d->drafts & (1u << draft)) ? rl_json_gets(obj, d->name)
+                                                                    : NULL;
         if (!v)
             continue;
         int ok = 1;
@@ -576,7 +581,7 @@ static int compile_object(rl_schema_set *set, rl_snode *s, rl_error *err)
             return 0;
         if (k->fn == rl_skw_unevaluated_properties || k->fn == rl_skw_unevaluated_items)
             s->uneval = 1; /* the table puts these last */
-        if (k->fn) /* else an annotation only: its slot is reused */
+        if (k->fn)         /* else an annotation only: its slot is reused */
             s->nkw++;
     }
     return 1;

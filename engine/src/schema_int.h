@@ -40,8 +40,8 @@ enum {
     RL_SV_CONTENT = 1 << 6,
     RL_SV_METADATA = 1 << 7
 };
-#define RL_SV_DEFAULT                                                                     \
-    (RL_SV_CORE | RL_SV_APPLICATOR | RL_SV_UNEVALUATED | RL_SV_VALIDATION |              \
+#define RL_SV_DEFAULT                                                                              \
+    (RL_SV_CORE | RL_SV_APPLICATOR | RL_SV_UNEVALUATED | RL_SV_VALIDATION |                        \
      RL_SV_FORMAT_ANNOTATION | RL_SV_CONTENT | RL_SV_METADATA)
 
 /* instance types, as bits (keywords say which ones they look at) */
@@ -88,8 +88,7 @@ typedef struct rl_sdec {
 int rl_sdec_parse(const char *text, size_t len, rl_sdec *out);
 /* A number node as an exact decimal: its written text when doc is given,
  * else its int64, or its double and written decimals (rendered into buf). */
-void rl_sdec_from_node(const rl_jdoc *doc, const rl_jnode *n, char buf[RL_SDEC_BUF],
-                       rl_sdec *out);
+void rl_sdec_from_node(const rl_jdoc *doc, const rl_jnode *n, char buf[RL_SDEC_BUF], rl_sdec *out);
 int rl_sdec_is_integer(const rl_sdec *d);
 int rl_sdec_cmp(const rl_sdec *x, const rl_sdec *y); /* <0, 0, >0 */
 /* 1 if x is an integer multiple of d (d > 0). xd, dd: the doubles, used
@@ -109,10 +108,10 @@ typedef struct rl_skw rl_skw;
 
 typedef struct rl_sdoc {
     const rl_jdoc *jdoc;
-    rl_jdoc *owned;       /* freed with the set, or NULL (caller's document) */
-    const char *name;     /* file path or URI, for messages */
-    const char *uri;      /* retrieval URI, absolute, no fragment */
-    unsigned generation;  /* the load that added it (for rollback) */
+    rl_jdoc *owned;      /* freed with the set, or NULL (caller's document) */
+    const char *name;    /* file path or URI, for messages */
+    const char *uri;     /* retrieval URI, absolute, no fragment */
+    unsigned generation; /* the load that added it (for rollback) */
     struct rl_sdoc *next;
 } rl_sdoc;
 
@@ -126,8 +125,8 @@ typedef struct rl_sres {
     const char *uri; /* absolute, no fragment */
     const rl_jnode *root;
     rl_sdoc *doc;
-    uint8_t draft;   /* rl_schema_draft */
-    uint16_t vocab;  /* RL_SV_* */
+    uint8_t draft;  /* rl_schema_draft */
+    uint16_t vocab; /* RL_SV_* */
     int format_assert;
     rl_sdyn *dyn;
 } rl_sres;
@@ -164,13 +163,13 @@ struct rl_schema_set {
     size_t nmap, map_cap;
     rl_arena *arena;
     rl_sdoc *docs;
-    rl_strmap resources; /* uri -> rl_sres */
-    rl_strmap anchors;   /* "uri#name" -> rl_sanchor */
-    rl_strmap nodes;     /* const rl_jnode * -> rl_snode (keyed by address) */
-    rl_strmap regexes;   /* ECMA pattern text -> rl_regex */
-    rl_strmap schemas;   /* root rl_snode -> the rl_schema handed out for it (by address) */
-    rl_snode *queue;     /* scanned, waiting to be compiled */
-    rl_snode *done;    /* compiled by the current load (until it succeeds) */
+    rl_strmap resources;    /* uri -> rl_sres */
+    rl_strmap anchors;      /* "uri#name" -> rl_sanchor */
+    rl_strmap nodes;        /* const rl_jnode * -> rl_snode (keyed by address) */
+    rl_strmap regexes;      /* ECMA pattern text -> rl_regex */
+    rl_strmap schemas;      /* root rl_snode -> the rl_schema handed out for it (by address) */
+    rl_snode *queue;        /* scanned, waiting to be compiled */
+    rl_snode *done;         /* compiled by the current load (until it succeeds) */
     const rl_sdoc *loading; /* the document being loaded (for messages) */
     unsigned generation;
     unsigned inline_count;
@@ -197,16 +196,16 @@ rl_snode *rl_ss_node(rl_schema_set *set, const rl_jnode *json, rl_sres *res, rl_
 /* Resolve reference ref (as written at `at`, in resource res) to a node.
  * *dynamic is set when the target is a $dynamicAnchor named by the
  * fragment (then *anchor is the name). */
-rl_snode *rl_ss_resolve_ref(rl_schema_set *set, rl_sres *res, const rl_jnode *at,
-                            const char *ref, int *dynamic, const char **anchor, rl_error *err);
+rl_snode *rl_ss_resolve_ref(rl_schema_set *set, rl_sres *res, const rl_jnode *at, const char *ref,
+                            int *dynamic, const char **anchor, rl_error *err);
 
 /* schema_compile.c */
 int rl_ss_compile_queue(rl_schema_set *set, rl_error *err);
 void rl_ss_enqueue(rl_schema_set *set, rl_snode *s);
 /* Call fn(ctx, sub) for every subschema position of the schema object obj
  * under draft (what the keywords of that draft apply); stops at a 0. */
-int rl_ss_each_subschema(const rl_jnode *obj, int draft,
-                         int (*fn)(void *ctx, const rl_jnode *sub), void *ctx);
+int rl_ss_each_subschema(const rl_jnode *obj, int draft, int (*fn)(void *ctx, const rl_jnode *sub),
+                         void *ctx);
 
 /* ---- validation -------------------------------------------------------- */
 
@@ -246,8 +245,8 @@ void rl_sv_regex_limit(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl
 typedef struct rl_svcall {
     const rl_jnode *inst;
     const rl_sscope *scope;
-    rl_sann *ann;            /* NULL: annotations not wanted */
-    rl_schema_errors *errs;  /* NULL: only the verdict matters */
+    rl_sann *ann;           /* NULL: annotations not wanted */
+    rl_schema_errors *errs; /* NULL: only the verdict matters */
 } rl_svcall;
 
 typedef int (*rl_skw_fn)(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call);
@@ -266,29 +265,53 @@ typedef struct rl_spat { /* patternProperties */
 
 struct rl_skw {
     rl_skw_fn fn;
-    const char *name;     /* as reported: "minimum", "dependencies", ... */
-    const rl_jnode *at;   /* the keyword's value in the schema document */
-    uint8_t types;        /* RL_ST_* it applies to; 0: every instance */
+    const char *name;   /* as reported: "minimum", "dependencies", ... */
+    const rl_jnode *at; /* the keyword's value in the schema document */
+    uint8_t types;      /* RL_ST_* it applies to; 0: every instance */
     union {
-        unsigned types;                        /* type */
-        const rl_jnode *value;                 /* enum, const, bounds */
-        size_t count;                          /* max/min Length/Items/Properties */
-        const rl_regex *re;                    /* pattern */
-        struct { rl_sformat_fn fn; const char *name; } format;
-        rl_snode *sub;                         /* $ref, not, propertyNames, unevaluated* */
-        struct { rl_snode **v; size_t n; } list; /* allOf, anyOf, oneOf, prefixItems */
-        struct { rl_snode *sub; size_t start; } items; /* items, additionalItems */
+        unsigned types;        /* type */
+        const rl_jnode *value; /* enum, const, bounds */
+        size_t count;          /* max/min Length/Items/Properties */
+        const rl_regex *re;    /* pattern */
+        struct {
+            rl_sformat_fn fn;
+            const char *name;
+        } format;
+        rl_snode *sub; /* $ref, not, propertyNames, unevaluated* */
+        struct {
+            rl_snode **v;
+            size_t n;
+        } list; /* allOf, anyOf, oneOf, prefixItems */
+        struct {
+            rl_snode *sub;
+            size_t start;
+        } items; /* items, additionalItems */
         struct {
             rl_snode *sub;
             size_t min, max;
             int has_max;
             const rl_jnode *min_at, *max_at;
         } contains;
-        struct { rl_snode *cond, *then, *els; const rl_jnode *then_at, *else_at; } cond;
-        struct { rl_sprop *v; size_t n; } props; /* sorted by (len, bytes) */
-        struct { rl_spat *v; size_t n; } pats;
-        struct { const rl_skw *props, *pats; rl_snode *sub; } addl;
-        struct { rl_snode *sub; const char *anchor; } dynref;
+        struct {
+            rl_snode *cond, *then, *els;
+            const rl_jnode *then_at, *else_at;
+        } cond;
+        struct {
+            rl_sprop *v;
+            size_t n;
+        } props; /* sorted by (len, bytes) */
+        struct {
+            rl_spat *v;
+            size_t n;
+        } pats;
+        struct {
+            const rl_skw *props, *pats;
+            rl_snode *sub;
+        } addl;
+        struct {
+            rl_snode *sub;
+            const char *anchor;
+        } dynref;
     } u;
 };
 
@@ -296,11 +319,10 @@ struct rl_skw {
 int rl_sv_eval(rl_svctx *c, const rl_snode *s, const rl_svcall *call);
 /* Evaluate sub in place (same instance): its annotations are merged into
  * call->ann when it passes. errs overrides call->errs. */
-int rl_sv_inplace(rl_svctx *c, const rl_snode *sub, const rl_svcall *call,
-                  rl_schema_errors *errs);
+int rl_sv_inplace(rl_svctx *c, const rl_snode *sub, const rl_svcall *call, rl_schema_errors *errs);
 /* Evaluate sub against a child instance (no annotations flow back). */
-int rl_sv_child(rl_svctx *c, const rl_snode *sub, const rl_jnode *child,
-                const rl_svcall *call, rl_schema_errors *errs);
+int rl_sv_child(rl_svctx *c, const rl_snode *sub, const rl_jnode *child, const rl_svcall *call,
+                rl_schema_errors *errs);
 int rl_sv_ann_new(rl_svctx *c, rl_sann *a, size_t n);
 void rl_sv_ann_mark(rl_sann *a, size_t i);
 void rl_sv_ann_mark_all(rl_sann *a);
@@ -309,8 +331,7 @@ void *rl_sv_alloc(rl_svctx *c, size_t n);
 
 /* schema_errors.c: recording errors */
 void rl_sv_error(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call,
-                 const rl_jnode *inst, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
+                 const rl_jnode *inst, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* An error at an explicit schema node (a false schema, "then", ...). */
 void rl_sv_error_at(rl_svctx *c, const rl_sres *res, const char *keyword, const rl_jnode *at,
                     rl_schema_errors *errs, const rl_jnode *inst, const char *fmt, ...)

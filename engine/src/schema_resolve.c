@@ -42,10 +42,14 @@ static uint16_t vocabulary_bit(const char *uri)
         const char *name;
         uint16_t bit;
     } vocabs[] = {
-        {"core", RL_SV_CORE}, {"applicator", RL_SV_APPLICATOR},
-        {"unevaluated", RL_SV_UNEVALUATED}, {"validation", RL_SV_VALIDATION},
-        {"meta-data", RL_SV_METADATA}, {"format-annotation", RL_SV_FORMAT_ANNOTATION},
-        {"format-assertion", RL_SV_FORMAT_ASSERTION}, {"format", RL_SV_FORMAT_ANNOTATION},
+        {"core", RL_SV_CORE},
+        {"applicator", RL_SV_APPLICATOR},
+        {"unevaluated", RL_SV_UNEVALUATED},
+        {"validation", RL_SV_VALIDATION},
+        {"meta-data", RL_SV_METADATA},
+        {"format-annotation", RL_SV_FORMAT_ANNOTATION},
+        {"format-assertion", RL_SV_FORMAT_ASSERTION},
+        {"format", RL_SV_FORMAT_ANNOTATION},
         {"content", RL_SV_CONTENT},
     };
     static const char *const prefixes[] = {"https://json-schema.org/draft/2020-12/vocab/",
@@ -98,7 +102,8 @@ static int dialect(rl_schema_set *set, rl_sdoc *doc, const rl_jnode *obj, uint8_
     if (n && s->u.str.s[n - 1] == '#')
         n--;
     for (size_t i = 0; i < sizeof known_dialects / sizeof known_dialects[0]; i++)
-        if (strlen(known_dialects[i].uri) == n && memcmp(known_dialects[i].uri, s->u.str.s, n) == 0) {
+        if (strlen(known_dialects[i].uri) == n &&
+            memcmp(known_dialects[i].uri, s->u.str.s, n) == 0) {
             *draft = known_dialects[i].draft;
             *vocab = RL_SV_DEFAULT;
             return 1;
@@ -150,9 +155,8 @@ static int register_resource(rl_schema_set *set, rl_sres *r, const char *uri, co
     return 1;
 }
 
-static int register_anchor(rl_schema_set *set, rl_sres *res, const rl_jnode *node,
-                           const char *name, size_t len, int dynamic, const rl_jnode *at,
-                           rl_error *err)
+static int register_anchor(rl_schema_set *set, rl_sres *res, const rl_jnode *node, const char *name,
+                           size_t len, int dynamic, const rl_jnode *at, rl_error *err)
 {
     rl_sbuf key = RL_SBUF_INIT;
     rl_sbuf_printf(&key, "%s#%.*s", res->uri, (int)len, name);
@@ -280,7 +284,7 @@ static int scan(rl_schema_set *set, const rl_jnode *json, rl_sres *res, rl_error
 {
     if (rl_strmap_get(&set->nodes, json))
         return 1;
-    uint8_t kind = json->type == RL_JTRUE ? RL_SN_TRUE
+    uint8_t kind = json->type == RL_JTRUE    ? RL_SN_TRUE
                    : json->type == RL_JFALSE ? RL_SN_FALSE
                                              : RL_SN_OBJECT;
     if (kind == RL_SN_OBJECT && json->type != RL_JOBJECT)
@@ -299,8 +303,7 @@ static int scan(rl_schema_set *set, const rl_jnode *json, rl_sres *res, rl_error
     if (kind != RL_SN_OBJECT)
         return 1;
     scan_ctx c = {set, res, err};
-    return register_anchors(set, s, err) &&
-           rl_ss_each_subschema(json, res->draft, scan_sub, &c);
+    return register_anchors(set, s, err) && rl_ss_each_subschema(json, res->draft, scan_sub, &c);
 }
 
 rl_sres *rl_ss_add_doc(rl_schema_set *set, rl_sdoc *doc, const rl_jnode *root, rl_error *err)

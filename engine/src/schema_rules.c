@@ -79,8 +79,8 @@ int rl_rules_schema_config(rl_rules *rules, const rl_schema_config *cfg, rl_erro
 /* ---- locating load problems ------------------------------------------- */
 
 /* "FILE:LINE:COLUMN: rest" (a problem in a document a schema references). */
-static int split_located(const char *msg, char *file, size_t size, unsigned *line,
-                         unsigned *column, const char **rest)
+static int split_located(const char *msg, char *file, size_t size, unsigned *line, unsigned *column,
+                         const char **rest)
 {
     for (const char *p = strchr(msg, ':'); p; p = strchr(p + 1, ':')) {
         int used = 0;
@@ -236,8 +236,9 @@ const rl_schema *rl_ld_schema(rl_loader *ld, const rl_jnode *v)
 {
     if (v->type != RL_JOBJECT && v->type != RL_JTRUE && v->type != RL_JFALSE &&
         (v->type != RL_JSTRING || v->u.str.len == 0)) {
-        rl_ld_error(ld, v->offset, "field 'schema' must be the path of a JSON Schema file or a "
-                                   "schema object");
+        rl_ld_error(ld, v->offset,
+                    "field 'schema' must be the path of a JSON Schema file or a "
+                    "schema object");
         return NULL;
     }
     rl_error err = {0};

@@ -360,7 +360,8 @@ static void begin(rl_schema_set *set)
 }
 
 /* Compile what the load queued; the schema for root, or NULL (rolled back). */
-static const rl_schema *finish(rl_schema_set *set, rl_sres *res, const rl_jnode *root, rl_error *err)
+static const rl_schema *finish(rl_schema_set *set, rl_sres *res, const rl_jnode *root,
+                               rl_error *err)
 {
     rl_schema *schema = NULL;
     if (res && rl_ss_compile_queue(set, err)) {
@@ -435,8 +436,8 @@ const rl_schema *rl_schema_load_text(rl_schema_set *set, const char *text, size_
     return finish(set, res, res ? res->root : NULL, err);
 }
 
-const rl_schema *rl_schema_load_node(rl_schema_set *set, const rl_jdoc *jdoc,
-                                     const rl_jnode *node, const char *base_uri, rl_error *err)
+const rl_schema *rl_schema_load_node(rl_schema_set *set, const rl_jdoc *jdoc, const rl_jnode *node,
+                                     const char *base_uri, rl_error *err)
 {
     begin(set);
     rl_snode *known = rl_strmap_get(&set->nodes, node);

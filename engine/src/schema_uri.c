@@ -70,13 +70,15 @@ static void remove_dots(const char *in, size_t n, rl_sbuf *out)
             i += 3;
         } else if (left >= 2 && memcmp(p, "./", 2) == 0) {
             i += 2;
-        } else if ((left >= 3 && memcmp(p, "/./", 3) == 0) || (left == 2 && memcmp(p, "/.", 2) == 0)) {
+        } else if ((left >= 3 && memcmp(p, "/./", 3) == 0) ||
+                   (left == 2 && memcmp(p, "/.", 2) == 0)) {
             i += 2; /* "/./x" -> "/x", "/." -> "/" */
             if (left == 2) {
                 rl_sbuf_addc(out, '/');
                 break;
             }
-        } else if ((left >= 4 && memcmp(p, "/../", 4) == 0) || (left == 3 && memcmp(p, "/..", 3) == 0)) {
+        } else if ((left >= 4 && memcmp(p, "/../", 4) == 0) ||
+                   (left == 3 && memcmp(p, "/..", 3) == 0)) {
             i += 3;
             while (out->len > base && out->data[out->len - 1] != '/')
                 out->len--;

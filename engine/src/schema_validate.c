@@ -62,7 +62,8 @@ static memo_entry *memo_slot(const rl_svmemo *m, const rl_snode *s, const rl_jno
 
 static int memo_usable(const rl_svctx *c, const rl_svcall *call)
 {
-    return !call->ann && !c->transient && c->set->n_dyn == 0; /* hinting changes messages, not verdicts */
+    return !call->ann && !c->transient &&
+           c->set->n_dyn == 0; /* hinting changes messages, not verdicts */
 }
 
 /* 1 and *ok when the verdict is known and can stand for an evaluation. */
@@ -427,16 +428,15 @@ int rl_schema_validate(const rl_schema *schema, const rl_jdoc *doc, const rl_jno
     return rl_schema_validate_until(schema, doc, instance, out, NULL);
 }
 
-int rl_schema_validate_until(const rl_schema *schema, const rl_jdoc *doc,
-                             const rl_jnode *instance, rl_schema_errors *out,
-                             struct rl_deadline *deadline)
+int rl_schema_validate_until(const rl_schema *schema, const rl_jdoc *doc, const rl_jnode *instance,
+                             rl_schema_errors *out, struct rl_deadline *deadline)
 {
     if (!instance)
         instance = doc ? doc->root : NULL;
     if (!schema || !instance)
         return -1;
-    rl_svctx c = {schema->set, doc, NULL, 0, schema->set->opts.max_depth, 0, 0, deadline, 0,
-                  NULL, NULL, NULL, NULL, 0};
+    rl_svctx c = {schema->set, doc,  NULL, 0, schema->set->opts.max_depth, 0, 0, deadline, 0, NULL,
+                  NULL,        NULL, NULL, 0};
     rl_svcall call = {instance, NULL, NULL, out};
     int ok = rl_sv_eval(&c, schema->root, &call);
     if (c.limit_s && !c.stopped) {

@@ -24,8 +24,10 @@ typedef struct rl_strmap {
     int by_address; /* 1: keys are compared and hashed as addresses */
 } rl_strmap;
 
+/* clang-format off */
 #define RL_STRMAP_INIT {NULL, 0, 0, 0}
 #define RL_PTRMAP_INIT {NULL, 0, 0, 1}
+/* clang-format on */
 
 void rl_strmap_free(rl_strmap *m);
 /* The slot holding key, or NULL. */

@@ -68,8 +68,8 @@ static int is_name(const char *s, size_t len)
 static int is_call(const char *s, size_t len)
 {
     size_t i = 0;
-    while (i < len && (s[i] == '_' || (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-                       (i && s[i] >= '0' && s[i] <= '9')))
+    while (i < len && (s[i] == '_' || (s[i] >= 'a' && s[i] <= 'z') ||
+                       (s[i] >= 'A' && s[i] <= 'Z') || (i && s[i] >= '0' && s[i] <= '9')))
         i++;
     return i > 0 && i < len && s[i] == '(';
 }
@@ -92,8 +92,10 @@ static int add_plural(rl_template *t, const char *s, size_t len, unsigned col,
     for (const char *c = bar + 1; c < s + len; c++)
         k += *c == '|';
     if (!is_name(s, name_len) || !known_name(names, s, name_len) || k > 3) {
-        rl_error_set(err, 0, col, "in message placeholder {%.*s}: a plural form is "
-                     "{FIGURE|one|few|many} (1 to 3 forms) after a figure's name", (int)len, s);
+        rl_error_set(err, 0, col,
+                     "in message placeholder {%.*s}: a plural form is "
+                     "{FIGURE|one|few|many} (1 to 3 forms) after a figure's name",
+                     (int)len, s);
         return 0;
     }
     segment *seg = add_segment(t, SEG_PLURAL);
@@ -174,8 +176,7 @@ static int compile_into(rl_template *t, const char *text, size_t len, const char
             return 0;
         }
         size_t inner = (size_t)(close - text) - i - 1;
-        if (!flush_text(t, pending) ||
-            !add_placeholder(t, text, i + 1, inner, names, params, err))
+        if (!flush_text(t, pending) || !add_placeholder(t, text, i + 1, inner, names, params, err))
             return 0;
         i += inner + 1;
     }
@@ -317,8 +318,8 @@ static void cap_value(rl_sbuf *out, size_t from)
     rl_sbuf_printf(out, "\xE2\x80\xA6 (%zu more bytes)", cut);
 }
 
-void rl_template_expand(const rl_template *t, const rl_fig *figs, size_t n_figs,
-                        rl_eval_ctx *ctx, rl_lang lang, rl_sbuf *out)
+void rl_template_expand(const rl_template *t, const rl_fig *figs, size_t n_figs, rl_eval_ctx *ctx,
+                        rl_lang lang, rl_sbuf *out)
 {
     char mark = rl_lang_decimal_mark(lang);
     int digits = message_digits(figs, n_figs);

@@ -42,8 +42,8 @@ void rl_template_free(rl_template *t);
 /* Expand in a language. A figure missing from figs, or an expression that
  * fails (or any expression when ctx is NULL), shows as "?" — a message
  * never fails. */
-void rl_template_expand(const rl_template *t, const rl_fig *figs, size_t n_figs,
-                        rl_eval_ctx *ctx, rl_lang lang, rl_sbuf *out);
+void rl_template_expand(const rl_template *t, const rl_fig *figs, size_t n_figs, rl_eval_ctx *ctx,
+                        rl_lang lang, rl_sbuf *out);
 
 /* Call fn with each expression placeholder's compiled expression. */
 void rl_template_exprs(const rl_template *t, void (*fn)(void *user, const rl_expr *e), void *user);

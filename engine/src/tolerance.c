@@ -26,16 +26,12 @@ int rl_value_decimals(const rl_value *v)
 double rl_tolerance_abs(const rl_tolerance *t, const rl_value *actual, double expected)
 {
     switch (t->kind) {
-    case RL_TOL_ABS:
-        return t->x;
-    case RL_TOL_REL:
-        return t->x * fabs(expected);
-    case RL_TOL_REPORTED:
-        return 0.5 * pow(10.0, -rl_value_decimals(actual));
+    case RL_TOL_ABS: return t->x;
+    case RL_TOL_REL: return t->x * fabs(expected);
+    case RL_TOL_REPORTED: return 0.5 * pow(10.0, -rl_value_decimals(actual));
     case RL_TOL_DEFAULT:
     default:
-        return actual->type == RL_VINT && expected == trunc(expected) ? 0.0
-                                                                      : 1e-9 * fabs(expected);
+        return actual->type == RL_VINT && expected == trunc(expected) ? 0.0 : 1e-9 * fabs(expected);
     }
 }
 

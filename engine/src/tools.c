@@ -72,8 +72,10 @@ static const rl_tool_opts *opts_or_default(const rl_tool_opts *o, rl_error *err)
 {
     static const rl_tool_opts none = RL_TOOL_OPTS_INIT;
     if (o && o->version != RL_TOOL_OPTS_VERSION) {
-        rl_error_set(err, 0, 0, "rl_tool_opts version %u is not supported (this library knows %u;"
-                     " start from RL_TOOL_OPTS_INIT)", o->version, RL_TOOL_OPTS_VERSION);
+        rl_error_set(err, 0, 0,
+                     "rl_tool_opts version %u is not supported (this library knows %u;"
+                     " start from RL_TOOL_OPTS_INIT)",
+                     o->version, RL_TOOL_OPTS_VERSION);
         return NULL;
     }
     return o ? o : &none;

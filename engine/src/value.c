@@ -245,7 +245,7 @@ double rl_round_decimal(double x, int digits)
     for (; *p && *p != 'e'; p++)
         if (*p >= '0' && *p <= '9')
             dig[nd++] = *p;
-    int exp10 = atoi(p + 1); /* x = d.ddd × 10^exp10 */
+    int exp10 = atoi(p + 1);       /* x = d.ddd × 10^exp10 */
     int keep = exp10 + 1 + digits; /* significant digits left of the cut */
     if (keep >= nd)
         return x;

@@ -32,17 +32,24 @@ typedef enum rl_vtype {
 typedef struct rl_value rl_value;
 
 struct rl_value {
-    uint8_t type;      /* rl_vtype */
-    int16_t decimals;  /* numbers read from JSON or a string: decimals as written; else -1 */
+    uint8_t type;        /* rl_vtype */
+    int16_t decimals;    /* numbers read from JSON or a string: decimals as written; else -1 */
     const rl_jnode *src; /* node this value was read from, or NULL if computed */
     union {
         int b;
         int64_t i;
         double d;
-        struct { const char *s; size_t len; } str;
+        struct {
+            const char *s;
+            size_t len;
+        } str;
         rl_date date;
         const rl_jnode *node;
-        struct { const rl_jnode **nodes; const rl_value *values; size_t n; } list;
+        struct {
+            const rl_jnode **nodes;
+            const rl_value *values;
+            size_t n;
+        } list;
         /* a list holds either nodes (from a path) or values (from [a, b]) */
     } u;
 };
@@ -60,7 +67,7 @@ void rl_value_from_node(rl_value *v, const rl_jnode *node);
 /* Item i of a LIST as a value. */
 void rl_value_list_item(const rl_value *list, size_t i, rl_value *out);
 
-int rl_value_is_number(const rl_value *v); /* INT or NUM */
+int rl_value_is_number(const rl_value *v);    /* INT or NUM */
 double rl_value_as_double(const rl_value *v); /* INT or NUM */
 
 /* Exact comparison of two numbers (INT/NUM): <0, 0, >0. */
