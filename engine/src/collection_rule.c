@@ -8,6 +8,7 @@
  * expressions not listed) is refused at load time, as previous() is in a
  * rule checked per report. */
 #include "collection_rule.h"
+#include "array.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -166,7 +167,7 @@ static void add_direct(rl_coll_rule *cr, const void *of, const char *text, const
         return;
     if (strcmp(lead, "@") == 0 && d.n == 0)
         return; /* @ alone: the report, not a key */
-    rl_direct *more = realloc(cr->direct, (cr->n_direct + 1) * sizeof *more);
+    rl_direct *more = rl_array_resize(cr->direct, cr->n_direct + 1, sizeof *more);
     if (!more)
         return; /* evaluated instead */
     cr->direct = more;

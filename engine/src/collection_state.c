@@ -470,7 +470,7 @@ static int keys_grow(rl_group *g)
         return -1;
     if (!g->key_orders || cap == g->cap_keys)
         return 0;
-    rl_okey *o = realloc(g->key_orders, g->cap_keys * sizeof *o);
+    rl_okey *o = rl_array_resize(g->key_orders, g->cap_keys, sizeof *o);
     if (!o)
         return -1;
     memset(o + cap, 0, (g->cap_keys - cap) * sizeof *o);
