@@ -120,7 +120,7 @@ void cli_usage(FILE *out)
 
 int cli_push(cli_strings *list, const char *s)
 {
-    const char **items = realloc(list->items, (list->n + 1) * sizeof *items);
+    const char **items = rl_array_resize(list->items, list->n + 1, sizeof *items);
     if (!items)
         return -1;
     list->items = items;

@@ -20,7 +20,7 @@ static void vproblem(cli_config *c, cli_where at, const char *fmt, va_list ap)
 {
     char msg[1024];
     vsnprintf(msg, sizeof msg, fmt, ap);
-    cli_problem *more = realloc(c->msgs, (c->n_msgs + 1) * sizeof *more);
+    cli_problem *more = rl_array_resize(c->msgs, c->n_msgs + 1, sizeof *more);
     char *copy = strdup(msg);
     c->problems++;
     if (!more || !copy) {
@@ -228,7 +228,7 @@ static int has_key(const rl_jnode *obj, const int *key_of, int k)
 
 static int push_severity(cli_severities *s, const char *rule, int sev, cli_where at)
 {
-    cli_severity *more = realloc(s->items, (s->n + 1) * sizeof *more);
+    cli_severity *more = rl_array_resize(s->items, s->n + 1, sizeof *more);
     if (!more)
         return -1;
     s->items = more;

@@ -117,7 +117,7 @@ static char **list_dir(const char *dir, size_t *n)
     for (struct dirent *e; (e = readdir(d)) != NULL;) {
         if (e->d_name[0] == '.')
             continue;
-        char **more = realloc(names, (*n + 1) * sizeof *names);
+        char **more = rl_array_resize(names, *n + 1, sizeof *names);
         if (!more)
             break;
         names = more;

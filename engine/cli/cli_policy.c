@@ -89,12 +89,10 @@ static void add_severities(cli_policy *p, const cli_severities *s)
         if (e->severity == RL_SEVERITY_OFF && named_by_only(p->o, e->rule))
             continue;
         if (p->n_sev == p->cap_sev) {
-            size_t cap = p->cap_sev ? p->cap_sev * 2 : 16;
-            rl_rule_severity *more = realloc(p->sev, cap * sizeof *more);
+            rl_rule_severity *more = rl_array_grow(p->sev, &p->cap_sev, p->n_sev + 1, sizeof *more);
             if (!more)
                 return;
             p->sev = more;
-            p->cap_sev = cap;
         }
         p->sev[p->n_sev].rule = e->rule;
         p->sev[p->n_sev++].severity = e->severity;

@@ -51,7 +51,7 @@ static int add_root(cli_trust *t, const char *path)
     struct stat st;
     if (!realpath(path, real) || stat(real, &st) != 0)
         return 0; /* nothing there: nothing to allow */
-    char **roots = realloc(t->roots, (t->n + 1) * sizeof *roots);
+    char **roots = rl_array_resize(t->roots, t->n + 1, sizeof *roots);
     unsigned char *dirs = roots ? realloc(t->dirs, t->n + 1) : NULL;
     if (roots)
         t->roots = roots;

@@ -20,6 +20,13 @@ extern "C" {
 
 #define RL_UTIL /* not exported: see above */
 
+/* The engine's one growable-array helper (engine/src/array.h): capacity
+ * doubled until need items of size bytes fit, `count * size` checked for
+ * overflow; NULL (the old array untouched, still the caller's) on failure. */
+RL_UTIL void *rl_array_grow(void *items, size_t *cap, size_t need, size_t size);
+/* realloc to exactly n items of size bytes, overflow-checked (NULL as above). */
+RL_UTIL void *rl_array_resize(void *items, size_t n, size_t size);
+
 /* Read a whole file (or stdin for "-") into a malloc'd, NUL-terminated
  * buffer. Returns 0, or -1 with err set. */
 RL_UTIL int rl_read_file(const char *path, char **data, size_t *len, rl_error *err);
