@@ -52,16 +52,16 @@ void *rl_strmap_get(const rl_strmap *m, const void *key)
     return s ? s->value : NULL;
 }
 
-/* Move the entries of m that keep (all when keep is NULL) into a new
- * table of cap slots; m is unchanged on -1 (out of memory). */
-static int rehash(rl_strmap *m, size_t cap, int (*keep)(void *value, void *ctx), void *ctx)
+/* Move the entries of m into a new table of cap slots; m is unchanged
+ * on -1 (out of memory). */
+static int rehash(rl_strmap *m, size_t cap)
 {
     rl_strmap_slot *slots = calloc(cap, sizeof *slots);
     if (!slots)
         return -1;
     size_t n = 0;
     for (size_t i = 0; i < m->cap; i++)
-        if (m->slots[i].key && (!keep || keep(m->slots[i].value, ctx))) {
+        if (m->slots[i].key) {
             *probe(slots, cap, m->by_address, m->slots[i].key) = m->slots[i];
             n++;
         }
@@ -81,7 +81,7 @@ static int grow(rl_strmap *m, size_t n)
             return -1;
         cap *= 2;
     }
-    return rehash(m, cap, NULL, NULL);
+    return rehash(m, cap);
 }
 
 int rl_strmap_put(rl_strmap *m, const void *key, void *value)
@@ -107,7 +107,30 @@ int rl_strmap_reserve(rl_strmap *m, size_t more)
     return grow(m, m->n + more);
 }
 
-int rl_strmap_filter(rl_strmap *m, int (*keep)(void *value, void *ctx), void *ctx)
+/* Filtering works in place, so it cannot fail: empty the slots of the
+ * entries dropped, then, starting just after an empty slot and going once
+ * round the table, take each entry out and probe for it again. An entry
+ * lands at or before where it was, in slots already settled, so every
+ * probe chain is whole again (Knuth's rehash for linear probing). */
+void rl_strmap_filter(rl_strmap *m, int (*keep)(void *value, void *ctx), void *ctx)
 {
-    return m->cap ? rehash(m, m->cap, keep, ctx) : 0;
+    size_t start = m->cap;
+    for (size_t i = 0; i < m->cap; i++) {
+        if (m->slots[i].key && !keep(m->slots[i].value, ctx)) {
+            m->slots[i].key = NULL;
+            m->n--;
+        }
+        if (!m->slots[i].key)
+            start = i;
+    }
+    if (start == m->cap) /* no slots at all: a table is never full */
+        return;
+    for (size_t k = 1; k <= m->cap; k++) {
+        size_t i = (start + k) & (m->cap - 1);
+        if (!m->slots[i].key)
+            continue;
+        rl_strmap_slot entry = m->slots[i];
+        m->slots[i].key = NULL;
+        *probe(m->slots, m->cap, m->by_address, entry.key) = entry;
+    }
 }

@@ -7,7 +7,7 @@
  * or a zeroed map), or addresses of any objects, compared as pointers
  * (RL_PTRMAP_INIT: the JSON Schema registry's node and schema tables).
  * The map does not own its keys: each must outlive it. There is no
- * single-key deletion: rl_strmap_filter rebuilds the table instead. */
+ * single-key deletion: rl_strmap_filter drops entries in place instead. */
 #ifndef RL_STRMAP_H
 #define RL_STRMAP_H
 
@@ -40,8 +40,8 @@ int rl_strmap_put(rl_strmap *m, const void *key, void *value);
 /* Make room for more keys, so that the next `more` rl_strmap_put cannot
  * fail. Returns 0, or -1 out of memory (the map is unchanged). */
 int rl_strmap_reserve(rl_strmap *m, size_t more);
-/* Keep only the entries for which keep(value, ctx) is nonzero. Returns 0,
- * or -1 out of memory (the map is unchanged). */
-int rl_strmap_filter(rl_strmap *m, int (*keep)(void *value, void *ctx), void *ctx);
+/* Keep only the entries for which keep(value, ctx) is nonzero. In place:
+ * it allocates nothing and cannot fail. */
+void rl_strmap_filter(rl_strmap *m, int (*keep)(void *value, void *ctx), void *ctx);
 
 #endif

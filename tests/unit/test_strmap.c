@@ -1,6 +1,6 @@
 /* test_strmap.c — the hash table: find after put, replacing a value,
  * growth past many keys, empty and colliding keys; address keys (equal
- * texts at two addresses are two keys); filtering. */
+ * texts at two addresses are two keys); filtering, in place. */
 #include "unit.h"
 #include "strmap.h"
 
@@ -82,13 +82,14 @@ static int is_even(void *value, void *ctx)
 static void test_filter(void)
 {
     rl_strmap m = RL_STRMAP_INIT;
-    CU_ASSERT_EQUAL(rl_strmap_filter(&m, is_even, NULL), 0); /* empty: nothing to do */
+    rl_strmap_filter(&m, is_even, NULL); /* empty: nothing to do */
+    CU_ASSERT_EQUAL(m.n, 0);
     static char keys[100][8];
     for (size_t i = 0; i < 100; i++) {
         snprintf(keys[i], sizeof keys[i], "k%zu", i);
         CU_ASSERT_EQUAL(rl_strmap_put(&m, keys[i], (void *)(uintptr_t)(i + 1)), 0);
     }
-    CU_ASSERT_EQUAL(rl_strmap_filter(&m, is_even, NULL), 0);
+    rl_strmap_filter(&m, is_even, NULL);
     CU_ASSERT_EQUAL(m.n, 50);
     size_t right = 0;
     for (size_t i = 0; i < 100; i++) {
@@ -101,6 +102,37 @@ static void test_filter(void)
     rl_strmap_free(&m);
 }
 
+static int keep_third(void *value, void *ctx)
+{
+    (void)ctx;
+    return (uintptr_t)value % 3 == 0;
+}
+
+/* In place, on a table kept just under half full by address keys (long
+ * probe chains that wrap around the end): every kept entry is still
+ * found, every dropped one is gone, and filtering twice changes nothing. */
+static void test_filter_in_place(void)
+{
+    enum { N = 2047 }; /* 4,096 slots: 2,047 keys stay below half */
+    static int objs[N];
+    rl_strmap m = RL_PTRMAP_INIT;
+    for (size_t i = 0; i < N; i++)
+        CU_ASSERT_EQUAL(rl_strmap_put(&m, &objs[i], (void *)(uintptr_t)(i + 1)), 0);
+    size_t cap = m.cap;
+    for (int round = 0; round < 2; round++) {
+        rl_strmap_filter(&m, keep_third, NULL);
+        CU_ASSERT_EQUAL(m.cap, cap); /* nothing reallocated */
+        CU_ASSERT_EQUAL(m.n, N / 3);
+        size_t right = 0;
+        for (size_t i = 0; i < N; i++) {
+            void *v = rl_strmap_get(&m, &objs[i]);
+            right += (i + 1) % 3 == 0 ? (uintptr_t)v == i + 1 : v == NULL;
+        }
+        CU_ASSERT_EQUAL(right, N);
+    }
+    rl_strmap_free(&m);
+}
+
 int main(void)
 {
     static const unit_test tests[] = {
@@ -108,6 +140,7 @@ int main(void)
         {"20,000 keys", test_many},
         {"address keys", test_by_address},
         {"filter", test_filter},
+        {"filter in place", test_filter_in_place},
         {NULL, NULL},
     };
     return unit_run("strmap", tests);
