@@ -42,8 +42,10 @@ typedef struct parser {
     rl_jnode *root;
     int failed;
     size_t err_offset;
-    char err[256];
+    char *err; /* ERR_SIZE bytes, written only on failure (not zeroed per parse) */
 } parser;
+
+#define ERR_SIZE 256
 
 /* ---- errors ---------------------------------------------------------- */
 
@@ -56,7 +58,7 @@ static void fail(parser *p, size_t offset, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(p->err, sizeof p->err, fmt, ap);
+    vsnprintf(p->err, ERR_SIZE, fmt, ap);
     va_end(ap);
     p->failed = 1;
     p->err_offset = offset;
@@ -232,6 +234,59 @@ static const char *decode_escaped(parser *p, size_t start, size_t end, size_t *o
     return out;
 }
 
+/* Bytes a string's body cannot simply skip: the quote, the backslash,
+ * control characters (the NUL after the text included: src is
+ * NUL-terminated, so the fast loop needs no bounds check) and UTF-8 lead
+ * or continuation bytes (validated one sequence at a time). */
+/* clang-format off */
+static const unsigned char string_stop[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+/* clang-format on */
+
+/* The byte at i of a string body is special (string_stop): step past it,
+ * or fail. Returns the next index, 0 at the closing quote (never at 0: the
+ * opening quote comes first), SIZE_MAX on failure. */
+static size_t string_special(parser *p, size_t i, int *escaped)
+{
+    const unsigned char *s = (const unsigned char *)p->src;
+    unsigned char c = s[i];
+    if (c == '"')
+        return 0;
+    if (c == '\\') {
+        *escaped = 1;
+        if (i + 1 < p->len)
+            return i + 2;
+    } else if (c >= 0x80) {
+        uint32_t cp;
+        size_t n = rl_utf8_decode(s + i, p->len - i, &cp);
+        if (n)
+            return i + n;
+        fail(p, i, "invalid UTF-8 byte 0x%02X in a string", c);
+        return SIZE_MAX;
+    } else if (i < p->len) {
+        fail(p, i, "control character U+%04X in a string must be escaped", c);
+        return SIZE_MAX;
+    }
+    fail(p, p->pos, "unterminated string");
+    return SIZE_MAX;
+}
+
 /* Scan a string starting at the opening quote at p->pos. The body must be
  * valid UTF-8 without raw control characters. */
 static const char *scan_string(parser *p, size_t *out_len)
@@ -240,37 +295,14 @@ static const char *scan_string(parser *p, size_t *out_len)
     const unsigned char *s = (const unsigned char *)p->src;
     int escaped = 0;
     for (;;) {
-        if (i >= p->len) {
-            fail(p, p->pos, "unterminated string");
-            return NULL;
-        }
-        unsigned char c = s[i];
-        if (c == '"')
+        while (!string_stop[s[i]])
+            i++;
+        size_t next = string_special(p, i, &escaped);
+        if (next == 0)
             break;
-        if (c == '\\') {
-            escaped = 1;
-            if (i + 1 >= p->len) {
-                fail(p, p->pos, "unterminated string");
-                return NULL;
-            }
-            i += 2;
-            continue;
-        }
-        if (c < 0x20) {
-            fail(p, i, "control character U+%04X in a string must be escaped", c);
+        if (next == SIZE_MAX)
             return NULL;
-        }
-        if (c >= 0x80) {
-            uint32_t cp;
-            size_t n = rl_utf8_decode(s + i, p->len - i, &cp);
-            if (!n) {
-                fail(p, i, "invalid UTF-8 byte 0x%02X in a string", c);
-                return NULL;
-            }
-            i += n;
-            continue;
-        }
-        i++;
+        i = next;
     }
     if (p->max_string && i - start > p->max_string) {
         fail(p, p->pos, "string longer than %zu bytes (the limit)", p->max_string);
@@ -569,10 +601,9 @@ static int begin_member(parser *p)
         fail(p, p->pos, "out of memory");
         return 0;
     }
-    m->key = key;
-    m->key_len = key_len;
-    m->key_offset = key_offset;
-    m->value = NULL;
+    /* one store of the whole member: a bit-field store followed by another
+     * into the same word stalls on store forwarding */
+    *m = (rl_jmember){key, key_len, key_offset, NULL};
     return 1;
 }
 
@@ -702,7 +733,9 @@ static int parse_doc(rl_jdoc *doc, const rl_json_limits *lim, rl_error *err)
     char *src = doc->src;
     size_t len = doc->len;
     src[len] = '\0';
+    char errbuf[ERR_SIZE];
     parser p = {0};
+    p.err = errbuf;
     p.src = src;
     p.len = len;
     p.arena = doc->arena;
