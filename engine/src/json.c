@@ -581,7 +581,7 @@ static int close_container(parser *p)
  * the second wait for the first (a store-forwarding stall, ~4% of a parse). */
 static void set_member(rl_jmember *m, const char *key, size_t key_len, size_t key_offset)
 {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ &&   \
     defined(__x86_64__)
     uint64_t word = (uint64_t)key_len | (uint64_t)key_offset << 24;
     m->key = key;
