@@ -170,4 +170,11 @@ const rl_template *rl_catalog_get(const rl_catalog *c, rl_msg id, rl_lang lang);
 void rl_catalog_expand(const rl_catalog *c, rl_msg id, rl_lang lang, const rl_fig *figs,
                        size_t n_figs, rl_sbuf *out);
 
+/* A figure's name in words in lang, for pages people read ("days_late"
+ * -> "số ngày trễ" in vi); NULL for a name the engine does not give
+ * (messages_figures.c). */
+const char *rl_figure_label(const char *name, rl_lang lang);
+/* The i-th name with a label, in sorted order; NULL past the last (tests). */
+const char *rl_figure_name_at(size_t i);
+
 #endif

@@ -238,6 +238,22 @@ static void filters(const page *p)
 
 /* ---- violations -------------------------------------------------------------- */
 
+/* A figure's name in words in the page's language, its machine name (the
+ * key in -f json) as the title where the two differ. */
+static void figure_label(const page *p, const char *name)
+{
+    const char *label = rl_figure_label(name, p->lang);
+    if (!label || strcmp(label, name) == 0) {
+        esc(p->b, name);
+        return;
+    }
+    rl_sbuf_adds(p->b, "<span");
+    attr(p->b, "title", name);
+    rl_sbuf_adds(p->b, ">");
+    esc(p->b, label);
+    rl_sbuf_adds(p->b, "</span>");
+}
+
 static void figures(const page *p, const rl_violation *v)
 {
     if (!v->n_figures)
@@ -246,9 +262,12 @@ static void figures(const page *p, const rl_violation *v)
     word(p, RL_MSG_HTML_FIGURES);
     rl_sbuf_adds(p->b, "</span>");
     for (size_t i = 0; i < v->n_figures; i++) {
+        if (i)
+            rl_sbuf_adds(p->b, " \xC2\xB7 ");
+        figure_label(p, v->figures[i].name);
         rl_sbuf t = RL_SBUF_INIT;
-        rl_sbuf_printf(&t, "%s%s = ", i ? " \xC2\xB7 " : "", v->figures[i].name);
         rl_out_figure_text(&t, &v->figures[i]);
+        rl_sbuf_adds(p->b, " = ");
         esc(p->b, rl_sbuf_str(&t));
         rl_sbuf_free(&t);
     }

@@ -1,6 +1,7 @@
 /* test_messages.c — the message catalog: every message in every language,
  * the same placeholders as English, plural forms where a language needs
- * them, kinds naming only their own figures, and the compiled catalog. */
+ * them, kinds naming only their own figures, the compiled catalog, and
+ * figure names in words (every kind's figures, in every language). */
 #include "unit.h"
 #include "kinds.h"
 #include "messages.h"
@@ -174,6 +175,29 @@ static void test_kind_figures(void)
     }
 }
 
+/* Every figure a kind (or a collection rule: `group`) gives has a label in
+ * every language; the rows are sorted (the lookup bisects them). */
+static void test_figure_labels(void)
+{
+    for (size_t i = 1; rl_figure_name_at(i); i++)
+        CU_ASSERT(strcmp(rl_figure_name_at(i - 1), rl_figure_name_at(i)) < 0);
+    CU_ASSERT_PTR_NULL(rl_figure_label("no_such_figure", RL_LANG_VI));
+    CU_ASSERT_STRING_EQUAL(rl_figure_label("days_late", RL_LANG_VI), "số ngày trễ");
+    CU_ASSERT_STRING_EQUAL(rl_figure_label("actual", RL_LANG_EN), "actual");
+    for (const rl_kind *const *k = rl_kinds(); *k; k++) {
+        for (const char *const *f = (*k)->figures; f && *f; f++) {
+            for (int l = 0; l < RL_LANG_COUNT; l++) {
+                const char *label = rl_figure_label(*f, (rl_lang)l);
+                if (!label || !*label)
+                    printf("\n  kind %s: figure %s has no %s label", (*k)->name, *f,
+                           rl_lang_code((rl_lang)l));
+                CU_ASSERT(label && *label);
+            }
+        }
+    }
+    CU_ASSERT_PTR_NOT_NULL(rl_figure_label("group", RL_LANG_RU));
+}
+
 static void test_names(void)
 {
     char **n = rl_msg_names("{{not}} {a} text {b}}} {{");
@@ -223,6 +247,7 @@ int main(void)
         {"plural placeholders", test_plural_placeholder},
         {"numbers never contradict the verdict", test_message_numbers},
         {"the compiled catalog", test_catalog},
+        {"figure names in words", test_figure_labels},
         {NULL, NULL},
     };
     return unit_run("messages", tests);
