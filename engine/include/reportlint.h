@@ -246,10 +246,11 @@ typedef struct rl_check_opts {
     size_t max_violations; /* violations kept per report (an NDJSON record is
                               a report; default 1000); the rest become one
                               notice that counts them */
-    double timeout;        /* seconds to check one report (or NDJSON record);
-                              0: no limit. A report
-                              that takes longer gets an `input` violation and
-                              its remaining rules do not run */
+    double timeout;        /* seconds to check one report (or NDJSON record),
+                              reading and parsing it included; 0: no limit.
+                              A report that takes longer gets a `timeout`
+                              notice where it stopped, and what remains of it
+                              is not checked */
 } rl_check_opts;
 
 /* Every option at its default: rl_check_opts o = RL_CHECK_OPTS_INIT; then

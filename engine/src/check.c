@@ -290,27 +290,15 @@ static int stopped_at(rl_run *run, const rl_rule *rule, const rl_jnode *node)
  * --max-violations notice, so it is never folded into it. */
 static void report_timeout(const rl_run *run, double seconds)
 {
-    rl_fig args[2] = {{"seconds", {0}}, {"rule", {0}}};
-    rl_value_set_num(&args[0].v, seconds);
     const char *rule = run->stop_rule ? run->stop_rule->id : "";
-    rl_value_set_str(&args[1].v, rule, strlen(rule));
-    rl_sbuf text = RL_SBUF_INIT, ptr = RL_SBUF_INIT;
-    rl_catalog_expand(run->catalog, RL_MSG_TIMEOUT, run->lang, args, 2, &text);
     const rl_jnode *at = run->stop_node ? run->stop_node : run->doc->root;
+    rl_sbuf ptr = RL_SBUF_INIT;
     unsigned line, col;
     rl_json_pointer(at, &ptr);
     rl_jdoc_locate(run->doc, at->offset, &line, &col);
-    rl_violation v = {0};
-    v.file = run->file;
-    v.rule = "timeout";
-    v.severity = RL_SEVERITY_ERROR;
-    v.pointer = rl_sbuf_str(&ptr);
-    v.line = line;
-    v.column = col;
-    v.message = rl_sbuf_str(&text);
-    rl_result_add(run->res, &v);
+    rl_check_timeout_notice(run->res, run->file, rl_sbuf_str(&ptr), line, col, run->catalog,
+                            run->lang, RL_MSG_TIMEOUT, seconds, rule);
     rl_sbuf_free(&ptr);
-    rl_sbuf_free(&text);
 }
 
 void rl_run_count(rl_run *run, rl_outcome o)
@@ -422,12 +410,12 @@ int rl_check_rule_active(const rl_rule *r, const rl_check_opts *opts)
 }
 
 void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang, const char *file,
-                  rl_jdoc *doc, rl_result *res)
+                  rl_jdoc *doc, rl_result *res, const rl_deadline *deadline)
 {
     rl_arena *arena = rl_arena_new(16 * 1024);
     rl_check_plan *plan = rl_check_plan_new(rules, opts);
     if (arena && plan)
-        rl_check_doc_in(rules, plan, lang, file, doc, res, arena, NULL);
+        rl_check_doc_in(rules, plan, lang, file, doc, res, arena, NULL, deadline);
     rl_check_plan_free(plan);
     rl_arena_free(arena);
 }
@@ -442,15 +430,14 @@ static void set_ctx(rl_eval_ctx *base, const rl_rules *rules, const rl_check_pla
     base->md = md;
 }
 
-/* Every active rule on one report, until the deadline (timeout seconds
- * from now; 0: none), set by set: the rules checked per report, then the
- * collection rules the report is fed to (their state kept in res).
- * Returns 1 when the deadline stopped it (run->stop_rule, stop_node: where). */
+/* Every active rule on one report, until run->deadline, set by set: the
+ * rules checked per report, then the collection rules the report is fed to
+ * (their state kept in res). Returns 1 when the deadline stopped it
+ * (run->stop_rule, stop_node: where). */
 static int run_rules(rl_run *run, const rl_rules *rules, rl_check_plan *plan, rl_arena *arena,
-                     rl_regex_md *md, double timeout)
+                     rl_regex_md *md)
 {
     rl_eval_ctx base = {0};
-    rl_deadline_start(&run->deadline, timeout);
     rl_coll *c = plan->n_coll ? rl_coll_of(run->res, rules) : NULL;
     const rl_jnode *root = run->doc->root;
     size_t i = 0, j = 0;
@@ -481,7 +468,8 @@ static int run_rules(rl_run *run, const rl_rules *rules, rl_check_plan *plan, rl
 }
 
 void rl_check_doc_in(const rl_rules *rules, rl_check_plan *plan, rl_lang lang, const char *file,
-                     rl_jdoc *doc, rl_result *res, rl_arena *arena, rl_regex_md *md)
+                     rl_jdoc *doc, rl_result *res, rl_arena *arena, rl_regex_md *md,
+                     const rl_deadline *deadline)
 {
     rl_check_limits limits;
     rl_check_limits_of(plan->opts, &limits);
@@ -494,9 +482,13 @@ void rl_check_doc_in(const rl_rules *rules, rl_check_plan *plan, rl_lang lang, c
     run.res = res;
     run.catalog = rules->catalog;
     run.lang = lang;
+    if (deadline)
+        run.deadline = *deadline;
+    else
+        rl_deadline_start(&run.deadline, limits.timeout);
     int timed_out = 0;
     if (rl_check_locale_ok(doc, loc, plan, file, res, rules->catalog, lang))
-        timed_out = run_rules(&run, rules, plan, arena, md, limits.timeout);
+        timed_out = run_rules(&run, rules, plan, arena, md);
     rl_check_cap_notice(res, rules->catalog, lang);
     if (timed_out) {
         report_timeout(&run, limits.timeout);

@@ -2,6 +2,7 @@
 #ifndef RL_CHECK_H
 #define RL_CHECK_H
 
+#include "deadline.h"
 #include "regex.h"
 #include "report_ctx.h"
 #include "rules_int.h"
@@ -52,14 +53,28 @@ void rl_check_plan_free(rl_check_plan *plan);
 /* rl_locale_check, remembering the last tag that passed. */
 int rl_check_plan_locale_ok(rl_check_plan *plan, const char *tag, size_t len, rl_error *err);
 
-/* Run every active rule on a parsed report, with messages in lang. */
+/* Run every active rule on a parsed report, with messages in lang, until
+ * deadline (the report's --timeout, started before it was read; NULL: one
+ * started now). */
 void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang, const char *file,
-                  rl_jdoc *doc, rl_result *res);
+                  rl_jdoc *doc, rl_result *res, const struct rl_deadline *deadline);
 /* The same with the caller's plan, evaluation arena (reset as it goes) and
  * regex match data (may be NULL): one of each per thread, reused from
  * report to report. */
 void rl_check_doc_in(const rl_rules *rules, rl_check_plan *plan, rl_lang lang, const char *file,
-                     rl_jdoc *doc, rl_result *res, rl_arena *arena, rl_regex_md *md);
+                     rl_jdoc *doc, rl_result *res, rl_arena *arena, rl_regex_md *md,
+                     const struct rl_deadline *deadline);
+
+/* The `timeout` notice (rule `timeout`, severity error) at file:line:col
+ * and pointer: msg is RL_MSG_TIMEOUT (naming rule) or RL_MSG_TIMEOUT_READING
+ * (rule unused). */
+void rl_check_timeout_notice(rl_result *res, const char *file, const char *pointer, unsigned line,
+                             unsigned column, const rl_catalog *catalog, rl_lang lang, rl_msg msg,
+                             double seconds, const char *rule);
+/* The `timeout` notice of a report whose deadline passed while it was read
+ * or parsed, at the position reached (nothing of it was checked). */
+void rl_check_read_timeout(rl_result *res, const char *file, unsigned line, unsigned column,
+                           const rl_catalog *catalog, rl_lang lang, double seconds);
 
 /* The evaluation context shared by one rule set's rules on one report
  * (rl_report_ctx, with flag the --locale); a bad as_of is reported as an

@@ -3,6 +3,7 @@
  * included, all through the message catalog). Every file or buffer starts
  * in start(): one file record, one rule count, readable or not. */
 #include "check.h"
+#include "deadline.h"
 #include "error.h"
 #include "io.h"
 #include "locales.h"
@@ -39,6 +40,34 @@ void rl_check_input_msg(rl_result *res, const char *file, const char *pointer, u
     rl_catalog_expand(catalog, msg, lang, &arg, 1, &text);
     rl_check_input_violation(res, file, pointer, line, column, rl_sbuf_str(&text));
     rl_sbuf_free(&text);
+}
+
+void rl_check_timeout_notice(rl_result *res, const char *file, const char *pointer, unsigned line,
+                             unsigned column, const rl_catalog *catalog, rl_lang lang, rl_msg msg,
+                             double seconds, const char *rule)
+{
+    rl_fig args[2] = {{"seconds", {0}}, {"rule", {0}}};
+    rl_value_set_num(&args[0].v, seconds);
+    rl_value_set_str(&args[1].v, rule ? rule : "", rule ? strlen(rule) : 0);
+    rl_sbuf text = RL_SBUF_INIT;
+    rl_catalog_expand(catalog, msg, lang, args, 2, &text);
+    rl_violation v = {0};
+    v.file = file;
+    v.rule = "timeout";
+    v.severity = RL_SEVERITY_ERROR;
+    v.pointer = pointer;
+    v.line = line;
+    v.column = column;
+    v.message = rl_sbuf_str(&text);
+    rl_result_add(res, &v);
+    rl_sbuf_free(&text);
+}
+
+void rl_check_read_timeout(rl_result *res, const char *file, unsigned line, unsigned column,
+                           const rl_catalog *catalog, rl_lang lang, double seconds)
+{
+    rl_check_timeout_notice(res, file, "", line, column, catalog, lang, RL_MSG_TIMEOUT_READING,
+                            seconds, NULL);
 }
 
 /* An `input` catalog message at a report node. */
@@ -167,10 +196,11 @@ static int begin_file(const rl_rules *rules, const rl_check_opts *opts, const ch
 
 /* A whole report in memory (its file record begun): json, or owned (a
  * malloc'd buffer of len + 1 bytes the document takes over, so a big
- * report is not held twice; freed here in every case). */
+ * report is not held twice; freed here in every case); parsed and checked
+ * until dl, the report's deadline (started before it was read). */
 static void check_parsed(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
                          const char *name, const char *json, char *owned, size_t len,
-                         rl_result *res)
+                         rl_result *res, rl_deadline *dl)
 {
     rl_check_limits limits;
     rl_check_limits_of(opts, &limits);
@@ -180,16 +210,27 @@ static void check_parsed(const rl_rules *rules, const rl_check_opts *opts, rl_la
         return;
     }
     rl_error err = {0};
-    rl_json_limits lim = {opts ? opts->max_depth : 0, limits.max_string};
+    rl_json_limits lim = {opts ? opts->max_depth : 0, limits.max_string, dl};
     rl_jdoc *doc = owned ? rl_json_parse_owned(owned, len, &lim, &err)
                          : rl_json_parse(json, len, &lim, &err);
-    if (!doc) {
+    if (!doc && dl->expired)
+        rl_check_read_timeout(res, name, err.line, err.column, rules->catalog, lang,
+                              limits.timeout);
+    else if (!doc)
         rl_check_input_msg(res, name, "", err.line, err.column, rules->catalog, lang,
                            RL_MSG_INVALID_JSON, err.message);
+    if (!doc)
         return;
-    }
-    rl_check_doc(rules, opts, lang, name, doc, res);
+    rl_check_doc(rules, opts, lang, name, doc, res, dl);
     rl_jdoc_free(doc);
+}
+
+/* The report's deadline, from now (before it is read). */
+static void start_deadline(const rl_check_opts *opts, rl_deadline *dl)
+{
+    rl_check_limits limits;
+    rl_check_limits_of(opts, &limits);
+    rl_deadline_start(dl, limits.timeout);
 }
 
 /* What every check of a file or buffer does first: refuse a misuse (-1:
@@ -214,7 +255,9 @@ int rl_check_buffer(const rl_rules *rules, const rl_check_opts *opts, const char
         return -1;
     if (rl_is_ndjson_name(name))
         return rl_check_ndjson_buffer(rules, opts, lang, name, json, len, 1, res);
-    check_parsed(rules, opts, lang, name, json, NULL, len, res);
+    rl_deadline dl;
+    start_deadline(opts, &dl);
+    check_parsed(rules, opts, lang, name, json, NULL, len, res, &dl);
     return 0;
 }
 
@@ -260,15 +303,21 @@ int rl_check_file(const rl_rules *rules, const rl_check_opts *opts, const char *
     char *data = NULL;
     size_t len = 0;
     rl_io_status st;
-    if (rl_io_read(&rules->io, RL_FILE_REPORT, path, &data, &len, limits.max_size, &st) != 0) {
+    rl_deadline dl;
+    rl_deadline_start(&dl, limits.timeout);
+    if (rl_io_read_until(&rules->io, RL_FILE_REPORT, path, &data, &len, limits.max_size, &st,
+                         &dl) != 0) {
         if (st.errnum == EFBIG)
             too_large(res, path, limits.max_size, rules->catalog, lang);
+        else if (st.errnum == ETIMEDOUT)
+            rl_check_read_timeout(res, path, st.line, st.column, rules->catalog, lang,
+                                  limits.timeout);
         else
             rl_check_input_msg(res, path, "", 0, 0, rules->catalog, lang,
                                st.opening ? RL_MSG_CANNOT_OPEN : RL_MSG_CANNOT_READ,
                                rl_io_reason(&st));
         return 0;
     }
-    check_parsed(rules, opts, lang, path, NULL, data, len, res);
+    check_parsed(rules, opts, lang, path, NULL, data, len, res, &dl);
     return 0;
 }

@@ -23,6 +23,7 @@
 #include "error.h"
 #include "json.h"
 #include "result.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -88,9 +89,10 @@ typedef struct scratch {
     rl_regex_md *md;
 } scratch;
 
-static int parse_record(const ndjson_run *r, scratch *sc, const char *s, size_t len, rl_error *err)
+static int parse_record(const ndjson_run *r, scratch *sc, const char *s, size_t len, rl_error *err,
+                        rl_deadline *dl)
 {
-    rl_json_limits lim = {r->opts ? r->opts->max_depth : 0, r->lim.max_string};
+    rl_json_limits lim = {r->opts ? r->opts->max_depth : 0, r->lim.max_string, dl};
     if (sc->doc)
         return rl_jdoc_reparse(sc->doc, s, len, &lim, err);
     sc->doc = rl_json_parse(s, len, &lim, err);
@@ -111,13 +113,20 @@ static void check_record(const ndjson_run *r, scratch *sc, const char *s, size_t
     }
     rl_error err;
     rl_error_fresh(&err);
-    if (parse_record(r, sc, s, len, &err) != 0) {
-        rl_check_input_msg(res, r->file, "", err.line ? err.line + line - 1 : line, err.column,
-                           r->rules->catalog, r->lang, RL_MSG_INVALID_JSON, err.message);
+    rl_deadline dl; /* the record's own, parsing included */
+    rl_deadline_start(&dl, r->lim.timeout);
+    if (parse_record(r, sc, s, len, &err, &dl) != 0) {
+        unsigned at = err.line ? err.line + line - 1 : line;
+        if (dl.expired)
+            rl_check_read_timeout(res, r->file, at, err.column, r->rules->catalog, r->lang,
+                                  r->lim.timeout);
+        else
+            rl_check_input_msg(res, r->file, "", at, err.column, r->rules->catalog, r->lang,
+                               RL_MSG_INVALID_JSON, err.message);
         return;
     }
     sc->doc->line_base = line - 1;
-    rl_check_doc_in(r->rules, sc->plan, r->lang, r->file, sc->doc, res, sc->arena, sc->md);
+    rl_check_doc_in(r->rules, sc->plan, r->lang, r->file, sc->doc, res, sc->arena, sc->md, &dl);
 }
 
 static int scratch_init(const ndjson_run *r, scratch *sc)
@@ -280,18 +289,41 @@ static ssize_t fill(int fd, char **buf, size_t *cap, size_t *have, size_t max)
     return n;
 }
 
+/* The record at the start of buf (no newline in its have bytes) is
+ * dropped, up to its newline, once it is longer than max_size or its
+ * deadline rd passed while it was read: its notice, after what the pool
+ * holds. Returns 1 when dropped, 0 when it is to be read on, -1 on OOM. */
+static int drop_long(const ndjson_run *r, rl_pool *pool, const char *buf, size_t have,
+                     unsigned line, rl_deadline *rd, rl_result *res)
+{
+    int large = r->lim.max_size && have > r->lim.max_size;
+    if (!large && !rl_deadline_check(rd))
+        return 0;
+    if (pool && rl_pool_drain(pool, res) != 0)
+        return -1;
+    if (large)
+        rl_check_too_large(res, r->file, "record", line, r->lim.max_size, r->rules->catalog,
+                           r->lang);
+    else
+        rl_check_read_timeout(res, r->file, line, (unsigned)rl_utf8_count(buf, have) + 1,
+                              r->rules->catalog, r->lang, r->lim.timeout);
+    return 1;
+}
+
 int rl_check_ndjson_fd(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang,
                        const char *name, int fd, int *errnum, rl_result *res)
 {
     ndjson_run r = {rules, opts, lang, name, {0}};
     rl_check_limits_of(opts, &r.lim);
     unsigned jobs = jobs_of(opts), line = 1;
-    int skipping = 0; /* in a record longer than max_size: drop it up to its newline */
+    int skipping = 0; /* in a record dropped (drop_long): drop it up to its newline */
     rl_pool *pool = pool_new(&r, jobs);
     size_t cap = pool ? POOL_BLOCK : (size_t)BLOCK_PER_JOB * jobs, have = 0;
     char *buf = malloc(cap + 1);
     int rc = buf ? 0 : -1;
     ssize_t got = 1;
+    rl_deadline rd; /* of the record at the start of buf, from when its block was begun */
+    rl_deadline_start(&rd, r.lim.timeout);
     while (rc == 0 && got > 0) {
         if ((got = fill(fd, &buf, &cap, &have, r.lim.max_size)) < 0) {
             *errnum = errno ? errno : ENOMEM;
@@ -304,6 +336,8 @@ int rl_check_ndjson_fd(const rl_rules *rules, const rl_check_opts *opts, rl_lang
             have -= drop;
             skipping = !nl;
             line += nl != NULL;
+            if (!skipping)
+                rl_deadline_start(&rd, r.lim.timeout);
             if (skipping || !have)
                 continue;
         }
@@ -312,12 +346,9 @@ int rl_check_ndjson_fd(const rl_rules *rules, const rl_check_opts *opts, rl_lang
             continue; /* read until the block is full or the file ends */
         if (got > 0) {
             const char *nl = last_newline(buf, have);
-            if (!nl && r.lim.max_size && have > r.lim.max_size) {
-                if (pool && rl_pool_drain(pool, res) != 0) {
-                    rc = -1;
-                    break;
-                }
-                rl_check_too_large(res, name, "record", line, r.lim.max_size, rules->catalog, lang);
+            int dropped = nl ? 0 : drop_long(&r, pool, buf, have, line, &rd, res);
+            if (dropped) {
+                rc = dropped < 0 ? -1 : 0;
                 have = 0;
                 skipping = 1;
                 continue;
@@ -335,6 +366,7 @@ int rl_check_ndjson_fd(const rl_rules *rules, const rl_check_opts *opts, rl_lang
         }
         line += lines;
         have -= done;
+        rl_deadline_start(&rd, r.lim.timeout);
     }
     if (pool && rl_pool_finish(pool, res) != 0)
         rc = -1;

@@ -182,7 +182,7 @@ static int build_stash(judge *j)
         return -1;
     rl_sbuf_addc(&j->text, ']');
     rl_error err = {0};
-    rl_json_limits lim = {0, 0};
+    rl_json_limits lim = {0};
     j->stash = rl_json_parse(j->text.data, j->text.len, &lim, &err);
     return j->stash ? 0 : -1;
 }

@@ -25,3 +25,15 @@ int rl_deadline_check(rl_deadline *d)
         d->expired = 1;
     return d->expired;
 }
+
+int rl_deadline_left_ms(rl_deadline *d)
+{
+    if (!d || d->at <= 0)
+        return -1;
+    double left = rl_deadline_check(d) ? 0 : (d->at - rl_deadline_now()) * 1000;
+    if (left <= 0) {
+        d->expired = 1;
+        return 0;
+    }
+    return left >= 1e9 ? 1000000000 : (int)left + 1;
+}

@@ -25,6 +25,10 @@ void rl_deadline_start(rl_deadline *d, double seconds);
 /* Read the clock now: 1 when the deadline has passed. */
 int rl_deadline_check(rl_deadline *d);
 
+/* Milliseconds left, rounded up (a wait such as poll() takes): -1 when
+ * there is no deadline, 0 once it has passed (then marked expired). */
+int rl_deadline_left_ms(rl_deadline *d);
+
 /* 1 once the deadline has passed (the clock read every RL_DEADLINE_STRIDE
  * calls). */
 static inline int rl_deadline_hit(rl_deadline *d)

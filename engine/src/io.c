@@ -7,11 +7,14 @@
  * on failure nothing stays allocated and *data is NULL. */
 #define _GNU_SOURCE /* O_PATH */
 #include "io.h"
+#include "deadline.h"
 #include "error.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,11 +127,45 @@ static size_t limit_of(size_t max)
     return max == 0 || max == RL_UNLIMITED ? (size_t)-1 / 2 : max;
 }
 
+/* Wait until fd (a stream: a regular file never blocks) has data, at
+ * most until dl: 0 when it may be read, -1 with errno, 1 when dl passed. */
+static int wait_readable(int fd, rl_deadline *dl)
+{
+    for (;;) {
+        int ms = rl_deadline_left_ms(dl);
+        if (ms < 0)
+            return 0;
+        if (ms == 0)
+            return 1;
+        struct pollfd pf = {fd, POLLIN, 0};
+        int got = poll(&pf, 1, ms);
+        if (got > 0)
+            return 0;
+        if (got < 0 && errno != EINTR)
+            return -1;
+    }
+}
+
+/* Where reading stopped in buf[0..n): the line and column (code points)
+ * after its last byte. */
+static void stopped_at(const char *buf, size_t n, rl_io_status *st)
+{
+    const char *line = buf, *q;
+    st->line = 1;
+    while ((q = memchr(line, '\n', n - (size_t)(line - buf))) != NULL) {
+        st->line++;
+        line = q + 1;
+    }
+    st->column = (unsigned)rl_utf8_count(line, n - (size_t)(line - buf)) + 1;
+}
+
 /* Read fd to its end into a buffer of at most max + 1 bytes: -2 as soon
- * as more than max came, -1 with errno on an error. size is what fstat
- * said (0 for a pipe): the buffer is that size + 1 from the start, so a
- * big report costs its size once, not a doubled buffer's slack. */
-static int read_fd(int fd, size_t max, size_t size, char **data, size_t *len)
+ * as more than max came, -3 when dl passed while waiting for a stream
+ * (st: where), -1 with errno on an error. size is what fstat said (0 for
+ * a pipe): the buffer is that size + 1 from the start, so a big report
+ * costs its size once, not a doubled buffer's slack. */
+static int read_fd(int fd, size_t max, size_t size, char **data, size_t *len, rl_deadline *dl,
+                   rl_io_status *st)
 {
     size_t cap = size >= 1 << 16 ? size + 1 : 1 << 16, n = 0, stop = max + 1;
     if (cap > stop)
@@ -137,13 +174,16 @@ static int read_fd(int fd, size_t max, size_t size, char **data, size_t *len)
     for (;;) {
         if (!buf)
             return errno = ENOMEM, -1;
-        ssize_t got = read(fd, buf + n, cap - n);
-        if (got < 0 && errno == EINTR)
+        int waited = size ? 0 : wait_readable(fd, dl);
+        if (waited > 0)
+            stopped_at(buf, n, st);
+        ssize_t got = waited ? -1 : read(fd, buf + n, cap - n);
+        if (got < 0 && !waited && errno == EINTR)
             continue;
         if (got < 0) {
             int e = errno;
             free(buf);
-            return errno = e, -1;
+            return waited > 0 ? -3 : (errno = e, -1);
         }
         n += (size_t)got;
         if (n > max) {
@@ -170,6 +210,12 @@ static int read_fd(int fd, size_t max, size_t size, char **data, size_t *len)
 int rl_io_read(const rl_io_guard *g, rl_file_kind kind, const char *path, char **data, size_t *len,
                size_t max, rl_io_status *st)
 {
+    return rl_io_read_until(g, kind, path, data, len, max, st, NULL);
+}
+
+int rl_io_read_until(const rl_io_guard *g, rl_file_kind kind, const char *path, char **data,
+                     size_t *len, size_t max, rl_io_status *st, rl_deadline *dl)
+{
     rl_io_status local;
     if (!st)
         st = &local;
@@ -182,13 +228,13 @@ int rl_io_read(const rl_io_guard *g, rl_file_kind kind, const char *path, char *
     int known = strcmp(path, "-") != 0 && fstat(fd, &s) == 0;
     int rc = known && (unsigned long long)s.st_size > lim
                  ? -2
-                 : read_fd(fd, lim, known ? (size_t)s.st_size : 0, data, len);
+                 : read_fd(fd, lim, known ? (size_t)s.st_size : 0, data, len, dl, st);
     int e = errno;
     close(fd);
     if (rc == 0)
         return 0;
     st->opening = 0;
-    st->errnum = rc == -2 ? EFBIG : e ? e : ENOMEM;
+    st->errnum = rc == -2 ? EFBIG : rc == -3 ? ETIMEDOUT : e ? e : ENOMEM;
     *data = NULL;
     errno = st->errnum;
     return -1;

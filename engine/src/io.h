@@ -27,9 +27,10 @@ typedef struct rl_io_guard {
 
 /* Why a read failed. */
 typedef struct rl_io_status {
-    int errnum;    /* errno; EFBIG when the file holds more than max bytes */
-    int opening;   /* 1: it could not be opened (or was refused), 0: it did not read */
-    char why[256]; /* a refusal's reason ("" for an errno) */
+    int errnum;            /* errno; EFBIG when the file holds more than max bytes */
+    int opening;           /* 1: it could not be opened (or was refused), 0: it did not read */
+    char why[256];         /* a refusal's reason ("" for an errno) */
+    unsigned line, column; /* ETIMEDOUT: where reading stopped (after the last byte read) */
 } rl_io_status;
 
 /* The reason of a failure: why, else strerror(errnum). */
@@ -45,6 +46,13 @@ int rl_io_open(const rl_io_guard *g, rl_file_kind kind, const char *path, rl_io_
  * with *st set (st may be NULL; errno is left set too). */
 int rl_io_read(const rl_io_guard *g, rl_file_kind kind, const char *path, char **data, size_t *len,
                size_t max, rl_io_status *st);
+/* The same until deadline dl (deadline.h; NULL: none), which waiting for
+ * a stream (standard input) cannot outlast: once it passes, -1 with
+ * errnum ETIMEDOUT and st->line, column where reading stopped. A regular
+ * file never blocks: it is read whole. */
+struct rl_deadline;
+int rl_io_read_until(const rl_io_guard *g, rl_file_kind kind, const char *path, char **data,
+                     size_t *len, size_t max, rl_io_status *st, struct rl_deadline *dl);
 /* rl_io_read with no guard, as a report. */
 int rl_io_read_file(const char *path, char **data, size_t *len, size_t max, rl_io_status *st);
 

@@ -7,6 +7,7 @@
  * when the container closes, so each container costs one allocation. */
 #include "json.h"
 #include "array.h"
+#include "deadline.h"
 #include "error.h"
 #include "utf8.h"
 
@@ -32,7 +33,8 @@ typedef struct parser {
     rl_arena *arena;
     unsigned max_depth;
     size_t max_string;
-    rl_jnode **items; /* scratch stack of array children */
+    rl_deadline *deadline; /* NULL: none */
+    rl_jnode **items;      /* scratch stack of array children */
     size_t nitems, citems;
     rl_jmember *members; /* scratch stack of object members */
     size_t nmembers, cmembers;
@@ -718,6 +720,10 @@ static void parse_tree(parser *p)
 {
     int want = 1; /* 1: a value comes next; 0: a value just ended */
     while (!p->failed) {
+        if (rl_deadline_hit(p->deadline)) { /* each value is bounded (max_string) */
+            fail(p, p->pos, "out of time (--timeout)");
+            return;
+        }
         if (want) {
             rl_jnode *v = begin_value(p);
             if (!v)
@@ -738,11 +744,19 @@ static void parse_tree(parser *p)
 
 /* ---- documents ------------------------------------------------------- */
 
+/* Where parsing stopped, from the text before it alone: a document that
+ * failed is not indexed whole (it may have stopped early, out of time). */
 static void report_failure(rl_jdoc *doc, parser *p, rl_error *err)
 {
-    unsigned line, col;
-    rl_jdoc_locate(doc, p->err_offset, &line, &col);
-    rl_error_set(err, line, col, "%s", p->err);
+    const char *s = doc->src + doc->start, *end = doc->src + p->err_offset, *q;
+    unsigned line = 1;
+    if (end < s)
+        end = s;
+    while ((q = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+        line++;
+        s = q + 1;
+    }
+    rl_error_set(err, line, (unsigned)rl_utf8_count(s, (size_t)(end - s)) + 1, "%s", p->err);
 }
 
 /* Parse doc->src[0..doc->len) into doc->arena; 0, or -1 with err set. */
@@ -761,6 +775,7 @@ static int parse_doc(rl_jdoc *doc, const rl_json_limits *lim, rl_error *err)
     if (p.max_depth > RL_MAX_DEPTH_LIMIT)
         p.max_depth = RL_MAX_DEPTH_LIMIT;
     p.max_string = lim ? lim->max_string : 0;
+    p.deadline = lim ? lim->deadline : NULL;
     p.items = doc->items;
     p.citems = doc->citems;
     p.members = doc->members;

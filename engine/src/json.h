@@ -89,9 +89,15 @@ struct rl_jnode {
     } u;
 };
 
+struct rl_deadline;
+
 typedef struct rl_json_limits {
     unsigned max_depth; /* 0: RL_JSON_DEFAULT_MAX_DEPTH; at most RL_MAX_DEPTH_LIMIT */
     size_t max_string;  /* bytes in one string; 0: unlimited */
+    /* --timeout (deadline.h; NULL: none), checked at every value read: once
+     * it has passed parsing fails with "out of time" at the position
+     * reached, and deadline->expired tells that failure from a syntax error */
+    struct rl_deadline *deadline;
 } rl_json_limits;
 
 typedef struct rl_jdoc {

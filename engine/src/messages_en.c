@@ -53,6 +53,8 @@ const char *const rl_messages_en[RL_MSG_COUNT] = {
         "violations not shown: {count} more (the limit is {limit} per report, --max-violations)",
     [RL_MSG_TIMEOUT] =
         "checking stopped after {seconds} s (--timeout) in rule {rule}: the report was not fully checked",
+    [RL_MSG_TIMEOUT_READING] =
+        "checking stopped after {seconds} s (--timeout) while reading the report: it was not checked",
     [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; the report is not checked",
     [RL_MSG_LOCALE_NOT_NAME] =
         "report.locale must be a locale name such as \"vi\" (supported: {detail}); the report is not checked",

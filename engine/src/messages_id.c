@@ -58,6 +58,8 @@ const char *const rl_messages_id[RL_MSG_COUNT] = {
         "pelanggaran yang tidak ditampilkan: {count} lagi (batasnya {limit} per laporan, --max-violations)",
     [RL_MSG_TIMEOUT] =
         "pemeriksaan dihentikan setelah {seconds} detik (--timeout) pada aturan {rule}: laporan tidak diperiksa sepenuhnya",
+    [RL_MSG_TIMEOUT_READING] =
+        "pemeriksaan dihentikan setelah {seconds} detik (--timeout) saat membaca laporan: laporan tidak diperiksa",
     [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; laporan tidak diperiksa",
     [RL_MSG_LOCALE_NOT_NAME] =
         "report.locale harus berupa nama lokal seperti \"vi\" (didukung: {detail}); laporan tidak diperiksa",

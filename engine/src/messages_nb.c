@@ -56,6 +56,8 @@ const char *const rl_messages_nb[RL_MSG_COUNT] = {
         "brudd som ikke vises: {count} til (grensen er {limit} per rapport, --max-violations)",
     [RL_MSG_TIMEOUT] =
         "kontrollen ble stoppet etter {seconds} s (--timeout) ved regelen {rule}: rapporten ble ikke kontrollert helt",
+    [RL_MSG_TIMEOUT_READING] =
+        "kontrollen ble stoppet etter {seconds} s (--timeout) under lesing av rapporten: den ble ikke kontrollert",
     [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; rapporten kontrolleres ikke",
     [RL_MSG_LOCALE_NOT_NAME] =
         "report.locale må være navnet på en lokalitet, for eksempel \"vi\" (støttet: {detail}); rapporten kontrolleres ikke",

@@ -59,6 +59,8 @@ const char *const rl_messages_ru[RL_MSG_COUNT] = {
         "нарушения не показаны: ещё {count} (предел — {limit} на отчёт, --max-violations)",
     [RL_MSG_TIMEOUT] =
         "проверка остановлена через {seconds} с (--timeout) на правиле {rule}: отчёт проверен не полностью",
+    [RL_MSG_TIMEOUT_READING] =
+        "проверка остановлена через {seconds} с (--timeout) при чтении отчёта: отчёт не проверен",
     [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; отчёт не проверяется",
     [RL_MSG_LOCALE_NOT_NAME] =
         "report.locale должен быть названием локали, например \"vi\" (поддерживаются: {detail}); отчёт не проверяется",

@@ -48,7 +48,7 @@ static int open_doc(const rl_tool_opts *o, const char *text, size_t len, tool_do
     if (pick_record(o, &text, &len, &line, err) != 0)
         return -1;
     rl_error perr = {0};
-    rl_json_limits lim = {o->max_depth, 0}; /* the depth a check allows */
+    rl_json_limits lim = {.max_depth = o->max_depth}; /* the depth a check allows */
     td->doc = rl_json_parse(text, len, &lim, &perr);
     if (!td->doc) {
         rl_error_set(err, perr.line ? perr.line + line - 1 : 0, perr.column, "invalid JSON: %s",

@@ -260,6 +260,51 @@ contains out.txt "violations not shown: 39998 more" "--timeout with --max-violat
 contains out.txt "error [timeout] checking stopped after 1 s (--timeout) in rule PAIRS" "--timeout with --max-violations: the notice is never folded away"
 contains out.txt "big.json:1:12: error [FIRST]" "--timeout: what was found before is kept"
 
+# ---- the deadline starts before reading: parsing counts against it --------
+# A 100 MB report takes far longer than 0.1 s to read and parse (about 0.6
+# s of CPU): before, the clock started with its rules, so --timeout did
+# not bound it at all. The notice is at the position parsing reached, the
+# next file and the next NDJSON record are still checked.
+python3 - <<'P2'
+item = '{"v": 1, "name": "commune", "tags": ["a", "b", "c"]},'
+body = '{"items": [' + item * 1900000 + '{"v": 2}]}'
+open("huge-read.json", "w").write(body)
+with open("huge-read.ndjson", "w") as f:
+    f.write('{"items": [{"v": 3}]}\n' + body + '\n{"items": [{"v": 4}]}\n')
+open("after.json", "w").write('{"items": [{"v": 5}]}')
+P2
+for j in 1 2; do
+    for f in huge-read.json huge-read.ndjson; do
+        if within 0.1 "$rl" --no-config -r slow-rules.json --only FIRST -j $j --timeout 0.1 "$f" after.json; then ok
+        else bad "--timeout 0.1 while parsing $f (-j $j): $(cat "$tmp/within")"; fi
+        line=1; [ "$f" = huge-read.ndjson ] && line=2
+        if grep -Eq "^$f:$line:[0-9]{3,}: error \[timeout\] checking stopped after 0.1 s \(--timeout\) while reading the report: it was not checked\$" out.txt
+        then ok; else bad "--timeout while parsing $f (-j $j): a located notice where parsing stopped: $(grep -F "$f" out.txt)"; fi
+        contains out.txt "after.json:1:12: error [FIRST]" "--timeout while parsing $f (-j $j): the next file is still checked"
+        lacks out.txt "[input] invalid JSON" "--timeout while parsing $f (-j $j): not called invalid JSON"
+    done
+    contains out.txt "huge-read.ndjson:3:12: error [FIRST]" "--timeout while reading an NDJSON record (-j $j): the next record is still checked"
+done
+# standard input that never ends: waiting for it is bounded too (poll)
+python3 - "$rl" >"$tmp/stdin-timeout" 2>&1 <<'P2' && ok || bad "--timeout on a silent stdin: $(cat "$tmp/stdin-timeout")"
+import subprocess, sys, time
+t = time.monotonic()
+p = subprocess.Popen([sys.argv[1], "--no-config", "-r", "slow-rules.json", "--only", "FIRST", "--timeout", "0.3",
+                      "-", "after.json"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+p.stdin.write('{"items": [\n  {"v": 1},')
+p.stdin.flush()
+try:
+    p.wait(timeout=5)  # stdin stays open: only --timeout ends the read
+except subprocess.TimeoutExpired:
+    p.kill()
+    sys.exit("still reading after 5 s")
+e = time.monotonic() - t
+out = p.stdout.read()
+assert e <= 0.9 and p.returncode == 1, "%.2f s, exit %d" % (e, p.returncode)
+assert "-:2:12: error [timeout] checking stopped after 0.3 s (--timeout) while reading the report" in out, out
+assert "after.json:1:12: error [FIRST]" in out, out
+P2
+
 # ---- an oversize NDJSON record is skipped while streaming, never held -------
 python3 - <<'P'
 with open("huge.ndjson", "w") as f:

@@ -21,7 +21,7 @@ static void walk(rl_jdoc *doc, const rl_jnode *n, rl_sbuf *buf)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     rl_error err = {0};
-    rl_json_limits lim = {64, 0};
+    rl_json_limits lim = {.max_depth = 64};
     rl_jdoc *doc = rl_json_parse((const char *)data, size, &lim, &err);
     if (!doc) {
         if (!err.failed || err.line == 0)

@@ -1,6 +1,7 @@
 /* test_json.c — the JSON reader: values, exact numbers, decimals, positions,
  * pointers, equality, and located errors. */
 #include "unit.h"
+#include "deadline.h"
 #include "json.h"
 #include "sbuf.h"
 
@@ -174,9 +175,40 @@ static void test_depth_limit(void)
     CU_ASSERT_PTR_NULL(d);
     CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "nesting deeper than 1000"));
     CU_ASSERT_EQUAL(err.column, 1001);
-    rl_json_limits lim = {10, 0};
+    rl_json_limits lim = {.max_depth = 10};
     d = rl_json_parse("[[[[[[[[[[[1]]]]]]]]]]]", 23, &lim, &err);
     CU_ASSERT_PTR_NULL(d);
+    free(s);
+}
+
+/* A deadline that has passed stops the reader at the position reached,
+ * told apart from a syntax error by deadline.expired; a long document
+ * reads whole before it. */
+static void test_deadline(void)
+{
+    size_t n = 64 * 1024;
+    char *s = malloc(2 * n + 3);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    s[0] = '[';
+    for (size_t i = 0; i < n; i++)
+        memcpy(s + 1 + 2 * i, "1,", 2);
+    memcpy(s + 2 * n, "1]", 3);
+    rl_deadline dl;
+    rl_deadline_start(&dl, 3600);
+    rl_json_limits lim = {.deadline = &dl};
+    rl_error err;
+    memset(&err, 0, sizeof err);
+    rl_jdoc *d = rl_json_parse(s, 2 * n + 2, &lim, &err);
+    CU_ASSERT_PTR_NOT_NULL(d);
+    CU_ASSERT_FALSE(dl.expired);
+    rl_jdoc_free(d);
+    rl_deadline_start(&dl, 1e-9);
+    d = rl_json_parse(s, 2 * n + 2, &lim, &err);
+    CU_ASSERT_PTR_NULL(d);
+    CU_ASSERT_TRUE(dl.expired);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "out of time"));
+    CU_ASSERT_EQUAL(err.line, 1);
+    CU_ASSERT(err.column > 1 && err.column <= 2 * RL_DEADLINE_STRIDE + 1); /* stopped at once */
     free(s);
 }
 
@@ -206,6 +238,7 @@ int main(void)
         {"equality", test_equality},
         {"located errors", test_errors_located},
         {"depth limit", test_depth_limit},
+        {"deadline", test_deadline},
         {"escapes and writing", test_string_escapes_and_write},
         {NULL, NULL},
     };
