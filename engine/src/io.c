@@ -159,9 +159,12 @@ static void stopped_at(const char *buf, size_t n, rl_io_status *st)
     st->column = (unsigned)rl_utf8_count(line, n - (size_t)(line - buf)) + 1;
 }
 
+#define IO_CHUNK ((size_t)4 << 20) /* bytes read at a time under a deadline */
+
 /* Read fd to its end into a buffer of at most max + 1 bytes: -2 as soon
- * as more than max came, -3 when dl passed while waiting for a stream
- * (st: where), -1 with errno on an error. size is what fstat said (0 for
+ * as more than max came, -3 when dl passed (st: where; a stream is
+ * waited for with poll, a file read IO_CHUNK bytes at a time), -1 with
+ * errno on an error. size is what fstat said (0 for
  * a pipe): the buffer is that size + 1 from the start, so a big report
  * costs its size once, not a doubled buffer's slack. */
 static int read_fd(int fd, size_t max, size_t size, char **data, size_t *len, rl_deadline *dl,
@@ -174,10 +177,13 @@ static int read_fd(int fd, size_t max, size_t size, char **data, size_t *len, rl
     for (;;) {
         if (!buf)
             return errno = ENOMEM, -1;
-        int waited = size ? 0 : wait_readable(fd, dl);
+        int waited = size ? rl_deadline_check(dl) : wait_readable(fd, dl);
         if (waited > 0)
             stopped_at(buf, n, st);
-        ssize_t got = waited ? -1 : read(fd, buf + n, cap - n);
+        size_t want = cap - n;
+        if (dl && want > IO_CHUNK)
+            want = IO_CHUNK; /* the deadline is checked between chunks */
+        ssize_t got = waited ? -1 : read(fd, buf + n, want);
         if (got < 0 && !waited && errno == EINTR)
             continue;
         if (got < 0) {

@@ -46,10 +46,10 @@ int rl_io_open(const rl_io_guard *g, rl_file_kind kind, const char *path, rl_io_
  * with *st set (st may be NULL; errno is left set too). */
 int rl_io_read(const rl_io_guard *g, rl_file_kind kind, const char *path, char **data, size_t *len,
                size_t max, rl_io_status *st);
-/* The same until deadline dl (deadline.h; NULL: none), which waiting for
- * a stream (standard input) cannot outlast: once it passes, -1 with
- * errnum ETIMEDOUT and st->line, column where reading stopped. A regular
- * file never blocks: it is read whole. */
+/* The same until deadline dl (deadline.h; NULL: none): a stream
+ * (standard input) is waited for with poll, a regular file is read 4 MiB
+ * at a time, and once dl passes, -1 with errnum ETIMEDOUT and st->line,
+ * column where reading stopped. */
 struct rl_deadline;
 int rl_io_read_until(const rl_io_guard *g, rl_file_kind kind, const char *path, char **data,
                      size_t *len, size_t max, rl_io_status *st, struct rl_deadline *dl);
