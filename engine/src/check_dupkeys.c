@@ -193,6 +193,8 @@ void rl_check_dup_keys(rl_jdoc *doc, const char *file, rl_result *res, const rl_
             else
                 check_large(&c, node);
         }
+        if (doc->containers == 1) /* the root holds no container: nothing to walk */
+            break;
         if (push_children(node, &stack, &n, &cap) != 0 || n == 0)
             break;
         node = stack[--n];

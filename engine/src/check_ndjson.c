@@ -146,11 +146,13 @@ static void scratch_free(scratch *sc)
 
 /* Check every line of text (the last may lack its newline) with sc, into
  * res, or with part (-j > 1) into the results the pool hands out, handed
- * over as they grow. Returns 0, or -1 when out of memory. */
-static int check_text(const ndjson_run *r, scratch *sc, const char *text, size_t len,
-                      unsigned first_line, rl_result *res, rl_pool_part *part)
+ * over as they grow. Returns the number of lines (newlines) read, or -1
+ * when out of memory. */
+static long check_text(const ndjson_run *r, scratch *sc, const char *text, size_t len,
+                       unsigned first_line, rl_result *res, rl_pool_part *part)
 {
     unsigned line = first_line;
+    size_t newlines = 0;
     while (len) {
         const char *nl = memchr(text, '\n', len);
         size_t n = nl ? (size_t)(nl - text) : len;
@@ -161,18 +163,20 @@ static int check_text(const ndjson_run *r, scratch *sc, const char *text, size_t
         if (part)
             rl_pool_part_next(part);
         n += nl != NULL;
+        newlines += nl != NULL;
         text += n;
         len -= n;
     }
-    return 0;
+    return (long)newlines;
 }
 
-/* Check every line of text (the last may lack its newline). */
-static int check_lines(const ndjson_run *r, const char *text, size_t len, unsigned first_line,
-                       rl_result *res)
+/* Check every line of text (the last may lack its newline). Returns the
+ * number of newlines read, or -1 when out of memory. */
+static long check_lines(const ndjson_run *r, const char *text, size_t len, unsigned first_line,
+                        rl_result *res)
 {
     scratch sc;
-    int rc = scratch_init(r, &sc);
+    long rc = scratch_init(r, &sc);
     if (rc == 0)
         rc = check_text(r, &sc, text, len, first_line, res, NULL);
     scratch_free(&sc);
@@ -208,7 +212,7 @@ static void pool_state_free(void *state)
 static int pool_check(const void *arg, void *state, const char *text, size_t len,
                       unsigned first_line, rl_pool_part *part)
 {
-    return check_text(arg, state, text, len, first_line, NULL, part);
+    return check_text(arg, state, text, len, first_line, NULL, part) < 0 ? -1 : 0;
 }
 
 static rl_pool *pool_new(const ndjson_run *r, unsigned jobs)
@@ -259,7 +263,7 @@ int rl_check_ndjson_buffer(const rl_rules *rules, const rl_check_opts *opts, rl_
     unsigned jobs = jobs_of(opts);
     rl_pool *pool = len >= 2 * MIN_BLOCK ? pool_new(&r, jobs) : NULL;
     if (!pool)
-        return check_lines(&r, text, len, first_line, res);
+        return check_lines(&r, text, len, first_line, res) < 0 ? -1 : 0;
     int rc = submit_buffer(pool, text, len, first_line, jobs, res);
     return rl_pool_finish(pool, res) != 0 ? -1 : rc;
 }
@@ -357,14 +361,16 @@ int rl_check_ndjson_fd(const rl_rules *rules, const rl_check_opts *opts, rl_lang
                 continue; /* one long line: grow */
             done = (size_t)(nl - buf) + 1;
         }
-        unsigned lines = count_lines(buf, done);
         if (pool) {
+            unsigned lines = count_lines(buf, done); /* before the pool takes buf */
             rc = rl_pool_submit(pool, &buf, &cap, done, have, line, res);
+            line += lines;
         } else {
-            rc = check_lines(&r, buf, done, line, res);
+            long lines = check_lines(&r, buf, done, line, res); /* counted while checking */
+            rc = lines < 0 ? -1 : 0;
+            line += lines < 0 ? 0 : (unsigned)lines;
             memmove(buf, buf + done, have - done);
         }
-        line += lines;
         have -= done;
         rl_deadline_start(&rd, r.lim.timeout);
     }

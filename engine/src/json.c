@@ -43,6 +43,7 @@ typedef struct parser {
     rl_jnode *slab;              /* nodes are carved from slabs: 40 bytes each, not */
     size_t slab_left, slab_size; /* the arena's 16-aligned 48 */
     rl_jnode *root;
+    size_t containers; /* arrays and objects opened */
     int failed;
     size_t err_offset;
     char *err; /* ERR_SIZE bytes, written only on failure (not zeroed per parse) */
@@ -524,6 +525,7 @@ static rl_jnode *open_container(parser *p, rl_jtype t, rl_jnode *parent, uint32_
         fail(p, p->pos, "out of memory");
         return NULL;
     }
+    p->containers++;
     p->pos++;
     return n;
 }
@@ -792,6 +794,7 @@ static int parse_doc(rl_jdoc *doc, const rl_json_limits *lim, rl_error *err)
     else
         parse_tree(&p);
     doc->root = p.root;
+    doc->containers = p.containers;
     if (!p.failed) {
         skip_ws(&p);
         if (p.pos < len)

@@ -116,6 +116,8 @@ typedef struct rl_jdoc {
     size_t cmembers;
     void *frames; /* the parser's stack of open containers */
     size_t cframes;
+    size_t containers;  /* arrays and objects the last parse read (1: the root
+                           alone, no nested container to walk) */
     unsigned line_base; /* added to every line rl_jdoc_locate gives (an NDJSON
                            record's line in its file, minus one) */
 } rl_jdoc;

@@ -37,6 +37,10 @@ void rl_json_write_string(rl_sbuf *out, const char *str, size_t len)
     rl_sbuf_addc(out, '"');
     size_t run = 0; /* start of the pending unescaped run */
     for (size_t i = 0; i < len;) {
+        while (i < len && s[i] >= 0x20 && s[i] < 0x7F && s[i] != '"' && s[i] != '\\')
+            i++; /* the common case, plain ASCII, needs nothing */
+        if (i == len)
+            break;
         size_t n;
         uint32_t cp = 0;
         int kind = needs_escape(s, len, i, &n, &cp);
