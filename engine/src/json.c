@@ -18,6 +18,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 _Static_assert(sizeof(rl_jmember) == 24 || sizeof(void *) != 8, "a member is 24 bytes");
 
@@ -263,6 +266,45 @@ static const unsigned char string_stop[256] = {
 };
 /* clang-format on */
 
+/* Bytes in a valid two- or three-byte UTF-8 sequence at s (U+0080 to
+ * U+FFFF but not a surrogate: Vietnamese, Cyrillic), else 0 for
+ * rl_utf8_decode to judge. Never reads past a byte that is not a
+ * continuation byte, so never past the text's terminating NUL. */
+static size_t utf8_common(const unsigned char *s)
+{
+    if (s[0] >= 0xC2 && s[0] <= 0xDF && (s[1] & 0xC0) == 0x80)
+        return 2;
+    if (s[0] >= 0xE1 && s[0] <= 0xEF && s[0] != 0xED && (s[1] & 0xC0) == 0x80 &&
+        (s[2] & 0xC0) == 0x80)
+        return 3;
+    return 0;
+}
+
+/* The first byte at or after i that string_stop marks. src holds len + 1
+ * bytes (the NUL after the text stops every scan); with SSE2, 16 bytes are
+ * tested at a time while all 16 lie within them: a signed compare below
+ * 0x20 finds control characters and every byte from 0x80 at once. */
+static size_t skip_plain(const unsigned char *s, size_t i, size_t len)
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
+                  space = _mm_set1_epi8(0x20);
+    while (i + 16 <= len + 1) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i stop =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)),
+                         _mm_cmplt_epi8(x, space));
+        unsigned m = (unsigned)_mm_movemask_epi8(stop);
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+        i += 16;
+    }
+#endif
+    while (!string_stop[s[i]])
+        i++;
+    return i;
+}
+
 /* The byte at i of a string body is special (string_stop): step past it,
  * or fail. Returns the next index, 0 at the closing quote (never at 0: the
  * opening quote comes first), SIZE_MAX on failure. */
@@ -277,8 +319,10 @@ static size_t string_special(parser *p, size_t i, int *escaped)
         if (i + 1 < p->len)
             return i + 2;
     } else if (c >= 0x80) {
+        size_t n = utf8_common(s + i);
         uint32_t cp;
-        size_t n = rl_utf8_decode(s + i, p->len - i, &cp);
+        if (!n)
+            n = rl_utf8_decode(s + i, p->len - i, &cp);
         if (n)
             return i + n;
         fail(p, i, "invalid UTF-8 byte 0x%02X in a string", c);
@@ -299,8 +343,7 @@ static const char *scan_string(parser *p, size_t *out_len)
     const unsigned char *s = (const unsigned char *)p->src;
     int escaped = 0;
     for (;;) {
-        while (!string_stop[s[i]])
-            i++;
+        i = skip_plain(s, i, p->len);
         size_t next = string_special(p, i, &escaped);
         if (next == 0)
             break;

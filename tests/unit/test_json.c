@@ -225,6 +225,60 @@ static void test_string_escapes_and_write(void)
     rl_jdoc_free(d);
 }
 
+/* Strings of every length up to 40 with one special byte at every place:
+ * the scan (16 bytes at a time where they lie within the text) must stop
+ * at each, wherever it falls against a 16-byte step and the text's end. */
+static void test_string_scan_every_place(void)
+{
+    static const struct {
+        const char *bytes;
+        int ok;             /* 1: a valid string; 0: an error at the byte */
+        const char *needle; /* the error's message */
+    } special[] = {
+        {"\\n", 1, NULL},      {"\xc3\xa9", 1, NULL},  {"\xe1\xbb\x9d", 1, NULL},
+        {"\xf0\x9f\x98\x80", 1, NULL}, {"\x01", 0, "control"}, {"\x1f", 0, "control"},
+        {"\xc3", 0, "UTF-8"},  {"\xed\xa0\x80", 0, "UTF-8"}, {"\xe0\x80\x80", 0, "UTF-8"},
+        {"\x80", 0, "UTF-8"},   {"\x7f", 1, NULL},
+    };
+    char text[64], want[64];
+    for (size_t k = 0; k < sizeof special / sizeof special[0]; k++) {
+        size_t sl = strlen(special[k].bytes);
+        for (size_t len = 0; len <= 40; len++) {
+            for (size_t at = 0; at <= len; at++) {
+                memset(text, 'a', sizeof text);
+                text[0] = '"';
+                memcpy(text + 1 + at, special[k].bytes, sl);
+                text[1 + len + sl] = '"';
+                text[2 + len + sl] = '\0';
+                rl_error err;
+                memset(&err, 0, sizeof err);
+                rl_jdoc *d = rl_json_parse(text, strlen(text), NULL, &err);
+                if (!special[k].ok) {
+                    CU_ASSERT_PTR_NULL(d);
+                    CU_ASSERT_EQUAL(err.column, (unsigned)(2 + at));
+                    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, special[k].needle));
+                    rl_jdoc_free(d);
+                    continue;
+                }
+                CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+                memcpy(want, text + 1, len + sl);
+                want[len + sl] = '\0';
+                if (special[k].bytes[0] == '\\')
+                    want[at] = '\n', memmove(want + at + 1, want + at + 2, len - at + 1);
+                CU_ASSERT_STRING_EQUAL(d->root->u.str.s, want);
+                rl_jdoc_free(d);
+            }
+        }
+    }
+    /* unterminated, the last byte at every place against the step */
+    for (size_t len = 0; len <= 40; len++) {
+        memset(text, 'a', sizeof text);
+        text[0] = '"';
+        text[1 + len] = '\0';
+        expect_error(text, 1, 1, "unterminated");
+    }
+}
+
 int main(void)
 {
     static const unit_test tests[] = {
@@ -240,6 +294,7 @@ int main(void)
         {"depth limit", test_depth_limit},
         {"deadline", test_deadline},
         {"escapes and writing", test_string_escapes_and_write},
+        {"string scan, every place", test_string_scan_every_place},
         {NULL, NULL},
     };
     return unit_run("json", tests);
