@@ -168,6 +168,9 @@ FUZZ_FLAGS    = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
 FUZZ_CLI_SRC  = $(filter-out engine/cli/main.c,$(CLI_SRC))
 FUZZ_CLI_OBJ  = $(filter-out $(BUILD)/cli/main.o,$(CLI_OBJ))
 fuzz_extra    = $(if $(filter config,$(1)),-Iengine/cli $(2))
+# config's target writes each input's problems to stderr, as the CLI does:
+# sent to /dev/null (sanitizer reports and libFuzzer's lines still reach the log)
+FUZZ_RUN_config = -close_fd_mask=2
 .PHONY: fuzz fuzz-replay fuzz-long
 fuzz-long:
 	@$(MAKE) --no-print-directory fuzz FUZZ_LIMIT="-runs=$(FUZZ_LONG_RUNS) -max_total_time=0" \
@@ -183,7 +186,8 @@ fuzz:
 	    -Iengine/src -Itests/fuzz -o build-fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c $$extra \
 	    build-fuzz/libreportlint_all.a $(LIBS); \
 	  mkdir -p build-fuzz/corpus/$$t build-fuzz/artifacts/$$t tests/fuzz/regressions/$$t; \
-	  rc=0; start=$$(date +%s); build-fuzz/fuzz_$$t $(FUZZ_LIMIT) -timeout=10 -rss_limit_mb=2048 \
+	  rc=0; start=$$(date +%s); opts=""; [ $$t != config ] || opts="$(FUZZ_RUN_config)"; \
+	  build-fuzz/fuzz_$$t $(FUZZ_LIMIT) $$opts -timeout=10 -rss_limit_mb=2048 \
 	    -artifact_prefix=build-fuzz/artifacts/$$t/ -print_final_stats=1 \
 	    build-fuzz/corpus/$$t build-fuzz/seeds/$$t tests/fuzz/regressions/$$t \
 	    >build-fuzz/fuzz_$$t.log 2>&1 || rc=$$?; \

@@ -1,13 +1,20 @@
 /* messages.c — the message catalog (see messages.h): looking texts up,
- * counted nouns, and compiling every template once.
+ * counted nouns, and compiling each template once, on its first use.
  *
  * A template is compiled with the placeholder names of its English text,
- * so a translation that names a figure English does not is an error at
- * rl_catalog_new, never a "?" in front of a user. */
+ * so a translation that names a figure English does not fails to compile
+ * (rl_catalog_compile_all, which the unit tests run), never a "?" in front
+ * of a user.
+ *
+ * Invariant: a catalog slot is NULL until its template is compiled, then
+ * holds it until rl_catalog_free. Threads that share a catalog may race to
+ * fill a slot: each compiles, one compare-and-swap wins, the losers free
+ * their copy and use the winner's, so a slot is written at most once. */
 #include "messages.h"
 #include "array.h"
 #include "error.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,8 +23,10 @@ static const char *const *const tables[RL_LANG_COUNT] = {
     [RL_LANG_RU] = rl_messages_ru, [RL_LANG_NB] = rl_messages_nb,
 };
 
+typedef _Atomic(rl_template *) rl_slot;
+
 struct rl_catalog {
-    rl_template *t[RL_MSG_COUNT][RL_LANG_COUNT];
+    rl_slot *t; /* RL_MSG_COUNT x RL_LANG_COUNT slots, by id then language */
 };
 
 const char *rl_msg_text(rl_msg id, rl_lang lang)
@@ -105,36 +114,58 @@ void rl_catalog_free(rl_catalog *c)
 {
     if (!c)
         return;
-    for (int id = 0; id < RL_MSG_COUNT; id++)
-        for (int l = 0; l < RL_LANG_COUNT; l++)
-            rl_template_free(c->t[id][l]);
+    for (size_t i = 0; c->t && i < (size_t)RL_MSG_COUNT * RL_LANG_COUNT; i++)
+        rl_template_free(atomic_load_explicit(&c->t[i], memory_order_acquire));
+    free(c->t);
     free(c);
 }
 
 rl_catalog *rl_catalog_new(rl_error *err)
 {
     rl_catalog *c = calloc(1, sizeof *c);
-    if (!c) {
+    if (c && !(c->t = calloc((size_t)RL_MSG_COUNT * RL_LANG_COUNT, sizeof *c->t))) {
+        free(c);
+        c = NULL;
+    }
+    if (!c)
         rl_error_set(err, 0, 0, "out of memory");
-        return NULL;
-    }
-    for (int id = 0; id < RL_MSG_COUNT; id++) {
-        for (int l = 0; l < RL_LANG_COUNT; l++) {
-            c->t[id][l] = compile_one((rl_msg)id, (rl_lang)l, err);
-            if (!c->t[id][l]) {
-                rl_catalog_free(c);
-                return NULL;
-            }
-        }
-    }
+    for (size_t i = 0; c && i < (size_t)RL_MSG_COUNT * RL_LANG_COUNT; i++)
+        atomic_init(&c->t[i], NULL);
     return c;
+}
+
+/* The slot's template, compiled now if this is its first use (err set and
+ * NULL when it does not compile). */
+static const rl_template *slot_template(rl_slot *slot, rl_msg id, rl_lang lang, rl_error *err)
+{
+    rl_template *t = atomic_load_explicit(slot, memory_order_acquire);
+    if (t)
+        return t;
+    rl_template *mine = compile_one(id, lang, err);
+    if (!mine)
+        return NULL;
+    if (atomic_compare_exchange_strong_explicit(slot, &t, mine, memory_order_acq_rel,
+                                                memory_order_acquire))
+        return mine;
+    rl_template_free(mine); /* another thread filled the slot first: t is its template */
+    return t;
 }
 
 const rl_template *rl_catalog_get(const rl_catalog *c, rl_msg id, rl_lang lang)
 {
     if (!c || (unsigned)id >= RL_MSG_COUNT || (unsigned)lang >= RL_LANG_COUNT)
         return NULL;
-    return c->t[id][lang];
+    rl_error err = {0};
+    return slot_template(&c->t[(size_t)id * RL_LANG_COUNT + lang], id, lang, &err);
+}
+
+int rl_catalog_compile_all(const rl_catalog *c, rl_error *err)
+{
+    for (int id = 0; id < RL_MSG_COUNT; id++)
+        for (int l = 0; l < RL_LANG_COUNT; l++)
+            if (!slot_template(&c->t[(size_t)id * RL_LANG_COUNT + l], (rl_msg)id, (rl_lang)l, err))
+                return -1;
+    return 0;
 }
 
 void rl_catalog_expand(const rl_catalog *c, rl_msg id, rl_lang lang, const rl_fig *figs,

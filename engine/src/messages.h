@@ -16,9 +16,11 @@
  *              '|' in the order one|few|many (rl_lang_plural); a language
  *              gives as many forms as it has (vi and id one, en two, ru three)
  *
- * A catalog (rl_catalog) is every template compiled, once per rl_rules
- * (at rl_rules_new): checks only look templates up, never compile. It is
- * immutable after that, so threads share it. */
+ * A catalog (rl_catalog) holds the compiled templates of one rl_rules:
+ * each is compiled on its first use (a check uses a few messages in one
+ * language, so building a rule set never compiles all of them) and kept
+ * until the catalog is freed. Threads share a catalog: filling a slot is
+ * a compare-and-swap, and a compiled template never changes. */
 #ifndef RL_MESSAGES_H
 #define RL_MESSAGES_H
 
@@ -158,13 +160,17 @@ void rl_msg_names_free(char **names);
 
 typedef struct rl_catalog rl_catalog;
 
-/* Compile every message in every language. NULL (err set) when a text
- * does not compile — a bug the unit tests catch — or out of memory. */
+/* An empty catalog; NULL (err set) when out of memory. */
 rl_catalog *rl_catalog_new(rl_error *err);
 void rl_catalog_free(rl_catalog *c);
 
-/* The compiled template (never NULL for a catalog that was built). */
+/* The compiled template, compiled now on its first use; NULL for an
+ * unknown id or language, or when out of memory. */
 const rl_template *rl_catalog_get(const rl_catalog *c, rl_msg id, rl_lang lang);
+
+/* Compile every message in every language now: 0, or -1 (err says which
+ * message) when a text does not compile — a bug the unit tests catch. */
+int rl_catalog_compile_all(const rl_catalog *c, rl_error *err);
 
 /* Expand a message with figures into out. c may be NULL: the one template
  * is then compiled for this call (for writers that have no rule set). */

@@ -46,26 +46,36 @@ static void add_visible(rl_sbuf *out, uint32_t cp, unsigned char b)
         rl_sbuf_printf(out, "\\u%04X", (unsigned)cp);
 }
 
-/* Walk s; for each unit, call emit unless it is unsafe (then its visible
- * form is written). emit returns 0 to copy the unit as it is. */
-typedef int (*emit_fn)(rl_sbuf *out, uint32_t cp, int mode);
+/* Walk s; for each unit, ask escape for its replacement (NULL: the unit
+ * as it is) unless it is unsafe (then its visible form is written). Units
+ * copied as they are gather into one run, appended in one piece before
+ * anything else is written: the same bytes as unit by unit, one append
+ * instead of one per character. */
+typedef const char *(*escape_fn)(uint32_t cp, int mode);
 
-static void walk(rl_sbuf *out, const char *str, emit_fn emit, int mode)
+static void walk(rl_sbuf *out, const char *str, escape_fn escape, int mode)
 {
     const unsigned char *s = (const unsigned char *)(str ? str : "");
-    size_t len = strlen((const char *)s);
+    size_t len = strlen((const char *)s), run = 0; /* the run copied as is: s[run..i) */
     for (size_t i = 0; i < len;) {
+        if (!escape && s[i] >= 0x20 && s[i] < 0x7F) {
+            i++; /* printable ASCII: always safe */
+            continue;
+        }
         uint32_t cp;
         size_t n = next_unit(s + i, len - i, &cp);
-        if (emit && emit(out, cp, mode)) {
-            /* written by emit */
-        } else if (rl_out_unsafe(cp)) {
-            add_visible(out, cp, s[i]);
-        } else {
-            rl_sbuf_add(out, (const char *)s + i, n);
+        const char *rep = escape ? escape(cp, mode) : NULL;
+        if (rep || rl_out_unsafe(cp)) {
+            rl_sbuf_add(out, (const char *)s + run, i - run);
+            if (rep)
+                rl_sbuf_adds(out, rep);
+            else
+                add_visible(out, cp, s[i]);
+            run = i + n;
         }
         i += n;
     }
+    rl_sbuf_add(out, (const char *)s + run, len - run);
 }
 
 void rl_out_safe_text(rl_sbuf *out, const char *s)
@@ -75,63 +85,42 @@ void rl_out_safe_text(rl_sbuf *out, const char *s)
 
 /* XML and HTML: entities for markup; in attributes, whitespace that
  * attribute-value normalization would flatten is kept as references. */
-static int emit_xml(rl_sbuf *out, uint32_t cp, int attr)
+static const char *escape_xml(uint32_t cp, int attr)
 {
     switch (cp) {
-    case '&': rl_sbuf_adds(out, "&amp;"); return 1;
-    case '<': rl_sbuf_adds(out, "&lt;"); return 1;
-    case '>': rl_sbuf_adds(out, "&gt;"); return 1;
-    case '"':
-        if (attr == RL_XML_TEXT_QUOTES)
-            return 0;
-        rl_sbuf_adds(out, "&quot;");
-        return 1;
-    case '\'':
-        if (attr == RL_XML_TEXT_QUOTES)
-            return 0;
-        rl_sbuf_adds(out, "&#39;");
-        return 1;
-    case '\r': rl_sbuf_adds(out, "&#13;"); return 1;
-    case '\t':
-    case '\n':
-        if (attr == 1)
-            rl_sbuf_printf(out, "&#%u;", (unsigned)cp);
-        else
-            rl_sbuf_addc(out, (char)cp);
-        return 1;
-    default: return 0;
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return attr == RL_XML_TEXT_QUOTES ? NULL : "&quot;";
+    case '\'': return attr == RL_XML_TEXT_QUOTES ? NULL : "&#39;";
+    case '\r': return "&#13;";
+    case '\t': return attr == 1 ? "&#9;" : "\t";
+    case '\n': return attr == 1 ? "&#10;" : "\n";
+    default: return NULL;
     }
 }
 
 void rl_out_xml(rl_sbuf *out, const char *s, int attr)
 {
-    walk(out, s, emit_xml, attr);
+    walk(out, s, escape_xml, attr);
 }
 
 /* GitHub workflow commands: data escapes % CR LF; properties also : and ,. */
-static int emit_github(rl_sbuf *out, uint32_t cp, int property)
+static const char *escape_github(uint32_t cp, int property)
 {
     switch (cp) {
-    case '%': rl_sbuf_adds(out, "%25"); return 1;
-    case '\r': rl_sbuf_adds(out, "%0D"); return 1;
-    case '\n': rl_sbuf_adds(out, "%0A"); return 1;
-    case ':':
-        if (!property)
-            return 0;
-        rl_sbuf_adds(out, "%3A");
-        return 1;
-    case ',':
-        if (!property)
-            return 0;
-        rl_sbuf_adds(out, "%2C");
-        return 1;
-    default: return 0;
+    case '%': return "%25";
+    case '\r': return "%0D";
+    case '\n': return "%0A";
+    case ':': return property ? "%3A" : NULL;
+    case ',': return property ? "%2C" : NULL;
+    default: return NULL;
     }
 }
 
 void rl_out_github(rl_sbuf *out, const char *s, int property)
 {
-    walk(out, s, emit_github, property);
+    walk(out, s, escape_github, property);
 }
 
 /* RFC 3986: every byte but the unreserved characters and '/' is

@@ -78,7 +78,7 @@ struct rl_rules {
     size_t n_warnings;
     rl_param_override *overrides;
     size_t n_overrides;
-    rl_catalog *catalog; /* the built-in messages, compiled once at rl_rules_new */
+    rl_catalog *catalog; /* the built-in messages, each compiled on its first use */
     /* JSON Schemas (schema_rules.c): the set every schema is compiled into
      * (NULL until one is needed), the rule "schema" that validates whole
      * reports (-s, a rule set's "schema"; NULL when there is none), and the

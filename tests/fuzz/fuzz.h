@@ -6,8 +6,11 @@
 #ifndef RL_FUZZ_H
 #define RL_FUZZ_H
 
+#include "reportlint.h"
+
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -24,6 +27,30 @@ static inline int fuzz_split(const uint8_t *data, size_t size, int sep, const ui
     *b = p + 1;
     *blen = size - *alen - 1;
     return 1;
+}
+
+/* The fixed rule set of a target that fuzzes something else (a report, a
+ * configuration): loaded once per process, on the first input, and shared
+ * read-only by every input after it (as the CLI shares one rule set among
+ * all the files it checks); freed at exit. Aborts when it does not load.
+ * Targets are single-translation-unit programs, so each has its own. */
+static rl_rules *fuzz_rules_once;
+
+static inline void fuzz_rules_free(void)
+{
+    rl_rules_free(fuzz_rules_once);
+    fuzz_rules_once = NULL;
+}
+
+static inline const rl_rules *fuzz_fixed_rules(const char *name, const char *json, size_t len)
+{
+    if (fuzz_rules_once)
+        return fuzz_rules_once;
+    fuzz_rules_once = rl_rules_new();
+    if (!fuzz_rules_once || rl_rules_load_buffer(fuzz_rules_once, name, json, len) != 0)
+        abort(); /* the fixed rule set must load */
+    atexit(fuzz_rules_free);
+    return fuzz_rules_once;
 }
 
 #endif

@@ -3,7 +3,9 @@
  * are not JSON), never a crash. Each input is checked twice: with the
  * default limits, and with tiny ones (so that the string, size, depth and
  * violation limits, and the notice that counts what was left out, are hit),
- * also read as NDJSON (one report per line). */
+ * also read as NDJSON (one report per line). The rule set is loaded once
+ * per process (fuzz_fixed_rules): every input is checked with the same
+ * one, as the CLI checks many files. */
 #include "fuzz.h"
 #include "reportlint.h"
 
@@ -28,9 +30,7 @@ static const char rules_json[] =
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    rl_rules *rules = rl_rules_new();
-    if (rl_rules_load_buffer(rules, "fuzz-rules.json", rules_json, sizeof rules_json - 1) != 0)
-        abort(); /* the fixed rule set must load */
+    const rl_rules *rules = fuzz_fixed_rules("fuzz-rules.json", rules_json, sizeof rules_json - 1);
     rl_result *res = rl_result_new();
     rl_check_buffer(rules, NULL, "report.json", (const char *)data, size, res);
     rl_check_opts tiny = RL_CHECK_OPTS_INIT;
@@ -48,6 +48,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fclose(sink);
     }
     rl_result_free(res);
-    rl_rules_free(rules);
     return 0;
 }

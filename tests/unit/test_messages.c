@@ -212,9 +212,11 @@ static void test_catalog(void)
 {
     rl_error err = {0};
     rl_catalog *c = rl_catalog_new(&err);
-    if (!c)
-        printf("\n  %s", err.message);
     CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+    int all = rl_catalog_compile_all(c, &err); /* every text of every language compiles */
+    if (all != 0)
+        printf("\n  %s", err.message);
+    CU_ASSERT_EQUAL(all, 0);
     rl_fig figs[2] = {{"expr", {0}}, {"detail", {0}}};
     rl_value_set_str(&figs[0].v, "@.v", 3);
     rl_value_set_str(&figs[1].v, "division by zero", 16);
