@@ -999,5 +999,8 @@ void rl_jdoc_locate(rl_jdoc *doc, size_t offset, unsigned *line, unsigned *colum
     if (offset < from)
         offset = from;
     *line = (unsigned)(lines + 1) + doc->line_base;
-    *column = (unsigned)(code_points_before(doc, offset) - code_points_before(doc, from) + 1);
+    if (from >> RL_JSON_CP_SHIFT == offset >> RL_JSON_CP_SHIFT) /* the line starts in this block */
+        *column = (unsigned)rl_utf8_count(doc->src + from, offset - from) + 1;
+    else /* a long line: checkpoints, never a count from the line's start */
+        *column = (unsigned)(code_points_before(doc, offset) - code_points_before(doc, from) + 1);
 }
