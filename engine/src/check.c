@@ -125,9 +125,10 @@ static void run_report(rl_run *run, const rl_finding *f)
         rl_template_expand(t, all, n, &run->ctx, lang, &msg);
         run->ctx.err = saved;
     }
-    /* out of memory building it: say so, never an empty message */
+    /* out of memory compiling or building it: say so, never an empty message */
     emit(run, f,
-         rl_sbuf_ok(&msg) ? rl_sbuf_str(&msg) : "(the message could not be built: out of memory)");
+         t && rl_sbuf_ok(&msg) ? rl_sbuf_str(&msg)
+                               : "(the message could not be built: out of memory)");
     rl_sbuf_free(&msg);
 }
 
