@@ -284,9 +284,12 @@ static ssize_t fill(int fd, char **buf, size_t *cap, size_t *have, size_t max)
         *buf = more;
         *cap = want;
     }
+    size_t want = *cap - *have;
+    if (want > BLOCK_PER_JOB)
+        want = BLOCK_PER_JOB; /* a long line's deadline is checked between reads */
     ssize_t n;
     do
-        n = read(fd, *buf + *have, *cap - *have);
+        n = read(fd, *buf + *have, want);
     while (n < 0 && errno == EINTR);
     if (n > 0)
         *have += (size_t)n;
@@ -346,8 +349,8 @@ int rl_check_ndjson_fd(const rl_rules *rules, const rl_check_opts *opts, rl_lang
                 continue;
         }
         size_t done = have; /* at the end: everything, else up to the last newline */
-        if (got > 0 && have < cap)
-            continue; /* read until the block is full or the file ends */
+        if (got > 0 && have < cap && !rl_deadline_check(&rd))
+            continue; /* read until the block is full, the file ends or rd passes */
         if (got > 0) {
             const char *nl = last_newline(buf, have);
             int dropped = nl ? 0 : drop_long(&r, pool, buf, have, line, &rd, res);

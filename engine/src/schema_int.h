@@ -237,6 +237,7 @@ typedef struct rl_svctx {
     struct rl_svmemo *memo; /* verdicts of (schema, instance) pairs (schema_validate.c) */
     unsigned transient;     /* > 0: evaluating a node made for the moment (a member
                                name under propertyNames): its address is reused */
+    rl_schema_errors *out;  /* the validation's own error list (may be NULL) */
 } rl_svctx;
 
 /* Note a regex limit hit (see rl_svctx.limit_*). */

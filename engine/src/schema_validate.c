@@ -17,9 +17,12 @@
  * Verdicts are memoised per validation: a (schema node, instance node)
  * pair evaluated without annotations gives the same verdict every time
  * (no $dynamicAnchor in the set: the dynamic scope cannot change it), so a
- * valid verdict, or an invalid one where no errors are wanted, is looked
- * up instead of evaluated again. An `allOf`/`anyOf` chain of `$ref`s that
- * doubles per level is then linear in its levels.
+ * valid verdict, an invalid one where no errors are wanted, or an invalid
+ * one whose errors the validation's list already holds (they would be the
+ * same errors again: an error names its schema and instance places, not
+ * the path that reached them) is looked up instead of evaluated again. An
+ * `allOf`/`anyOf` chain of `$ref`s that doubles per level, valid or not, is
+ * then linear in its levels.
  *
  * Thread safety: everything written during a validation is in the rl_svctx
  * (scratch arena, memo) or the caller's error list; compiled nodes are only read. */
@@ -38,6 +41,7 @@ typedef struct memo_entry {
     const rl_snode *s; /* NULL: free */
     const rl_jnode *inst;
     int ok;
+    int reported; /* invalid, and its errors are in the validation's list (c->out) */
 } memo_entry;
 
 typedef struct rl_svmemo {
@@ -66,13 +70,25 @@ static int memo_usable(const rl_svctx *c, const rl_svcall *call)
            c->set->n_dyn == 0; /* hinting changes messages, not verdicts */
 }
 
-/* 1 and *ok when the verdict is known and can stand for an evaluation. */
+/* 1 when the errors of an invalid verdict go to the validation's own
+ * list: they are kept there (a hint's or a property name's scratch list
+ * is not), so a pair reported once need not be reported again. */
+static int reported_here(const rl_svctx *c, const rl_svcall *call)
+{
+    return call->errs && call->errs == c->out;
+}
+
+/* 1 and *ok when the verdict is known and can stand for an evaluation:
+ * a valid one, an invalid one where no errors are wanted, or one whose
+ * errors the validation's list already holds (the same errors, at the
+ * same schema and instance places, reached again by another path: a
+ * failing allOf chain of $refs reports each once, in linear time). */
 static int memo_find(const rl_svctx *c, const rl_snode *s, const rl_svcall *call, int *ok)
 {
     if (!c->memo || !memo_usable(c, call))
         return 0;
     const memo_entry *e = memo_slot(c->memo, s, call->inst);
-    if (!e->s || (!e->ok && call->errs)) /* an invalid one must report its errors */
+    if (!e->s || (!e->ok && call->errs && !(e->reported && reported_here(c, call))))
         return 0;
     *ok = e->ok;
     return 1;
@@ -102,7 +118,8 @@ static int memo_grow(rl_svmemo *m)
  * needs again is recent); one that cannot grow only stops remembering. */
 static void memo_keep(rl_svctx *c, const rl_snode *s, const rl_svcall *call, int ok)
 {
-    if (!memo_usable(c, call) || c->stopped || c->oom || (!ok && call->errs))
+    int reported = !ok && reported_here(c, call);
+    if (!memo_usable(c, call) || c->stopped || c->oom || (!ok && call->errs && !reported))
         return;
     if (!c->memo && !(c->memo = calloc(1, sizeof *c->memo)))
         return;
@@ -116,7 +133,7 @@ static void memo_keep(rl_svctx *c, const rl_snode *s, const rl_svcall *call, int
     memo_entry *e = memo_slot(m, s, call->inst);
     if (!e->s)
         m->n++;
-    *e = (memo_entry){s, call->inst, ok};
+    *e = (memo_entry){s, call->inst, ok, reported};
 }
 
 static void memo_free(rl_svmemo *m)
@@ -435,8 +452,11 @@ int rl_schema_validate_until(const rl_schema *schema, const rl_jdoc *doc, const 
         instance = doc ? doc->root : NULL;
     if (!schema || !instance)
         return -1;
-    rl_svctx c = {schema->set, doc,  NULL, 0, schema->set->opts.max_depth, 0, 0, deadline, 0, NULL,
-                  NULL,        NULL, NULL, 0};
+    rl_svctx c = {.set = schema->set,
+                  .idoc = doc,
+                  .max_depth = schema->set->opts.max_depth,
+                  .deadline = deadline,
+                  .out = out};
     rl_svcall call = {instance, NULL, NULL, out};
     int ok = rl_sv_eval(&c, schema->root, &call);
     if (c.limit_s && !c.stopped) {
