@@ -431,6 +431,29 @@ static void set_ctx(rl_eval_ctx *base, const rl_rules *rules, const rl_check_pla
     base->md = md;
 }
 
+/* The report to the collection rules of plan set set (*j: the first;
+ * after: the next set's). Returns 1 when the deadline stopped it. */
+static int feed_set(rl_run *run, const rl_rules *rules, const rl_check_plan *plan, rl_coll *c,
+                    size_t *j, const rl_eval_ctx *base)
+{
+    const rl_jnode *root = run->doc->root;
+    size_t set = plan->coll[*j].set;
+    rl_coll_report rep;
+    rl_coll_report_init(&rep, c, run->doc, run->file);
+    int stopped = 0;
+    for (; !stopped && *j < plan->n_coll && plan->coll[*j].set == set; ++*j) {
+        const rl_plan_rule *pr = &plan->coll[*j];
+        if (past_deadline(run) && stopped_at(run, pr->rule, root))
+            stopped = 1;
+        else {
+            rl_coll_feed(&rep, pr->rule, pr->severity, base, run->res, rules, run->lang);
+            stopped = stopped_at(run, pr->rule, root);
+        }
+    }
+    rl_coll_report_done(&rep);
+    return stopped;
+}
+
 /* Every active rule on one report, until run->deadline, set by set: the
  * rules checked per report, then the collection rules the report is fed to
  * (their state kept in res). Returns 1 when the deadline stopped it
@@ -456,14 +479,9 @@ static int run_rules(rl_run *run, const rl_rules *rules, rl_check_plan *plan, rl
             if (run->stop_node)
                 return 1;
         }
-        for (; c && j < plan->n_coll && plan->coll[j].set == set; j++) {
-            if (past_deadline(run) && stopped_at(run, plan->coll[j].rule, root))
-                return 1;
-            rl_coll_feed(c, plan->coll[j].rule, plan->coll[j].severity, &base, run->doc, run->file,
-                         run->res, rules, run->lang);
-            if (stopped_at(run, plan->coll[j].rule, root))
-                return 1;
-        }
+        if (c && j < plan->n_coll && plan->coll[j].set == set &&
+            feed_set(run, rules, plan, c, &j, &base))
+            return 1;
     }
     return 0;
 }

@@ -135,6 +135,7 @@ typedef struct rl_place {
 
 typedef struct rl_group {
     rl_okey key;
+    uint64_t hash;     /* rl_okey_hash(&key) */
     rl_agg *aggs;      /* n_kind[RL_PART_AGG] */
     rl_glist *gathers; /* n_kind[RL_PART_GATHER] */
     rl_entry *entries;
@@ -179,8 +180,32 @@ typedef struct rl_coll {
     uint32_t *place_index; /* open addressing over places (i + 1; 0 empty) */
     size_t cap_place_index;
     uint32_t last_place; /* + 1; 0: none */
-    rl_sbuf scratch;     /* a pointer being made (one thread feeds a state) */
+    /* Scratch (one thread feeds a state), kept from report to report: */
+    rl_sbuf scratch;   /* a pointer being made */
+    rl_sbuf canon;     /* a `unique` key's canonical text */
+    rl_nodelist nodes; /* the nodes a part, `each` or `items` selects */
 } rl_coll;
+
+/* One report as the collection rules of one rule set are fed it: what each
+ * rule would otherwise work out again — the file interned, the group
+ * keys by expression text (within a set, the same text gives the same key
+ * on a report) with their hashes, the place of the last node located. rl_coll_report_init before the set's first rule,
+ * rl_coll_report_done after its last; it borrows the report. */
+#define RL_COLL_REPORT_KEYS 4
+typedef struct rl_coll_rkey {
+    const char *text; /* the expression's */
+    rl_okey key;
+    uint64_t hash;
+} rl_coll_rkey;
+typedef struct rl_coll_report {
+    rl_coll *c;
+    rl_jdoc *doc;
+    const char *file; /* interned */
+    rl_coll_rkey keys[RL_COLL_REPORT_KEYS];
+    size_t n_keys;
+    const rl_jnode *located; /* the last node loc_of placed, or NULL */
+    rl_loc loc;              /* its place */
+} rl_coll_report;
 
 rl_coll *rl_coll_new(const rl_rules *rules);
 void rl_coll_free(rl_coll *c);
@@ -192,6 +217,10 @@ rl_coll *rl_coll_of(rl_result *res, const rl_rules *rules);
 /* Helpers shared by the feed, the judge and the partial files. */
 const char *rl_coll_intern(rl_coll *c, const char *s);
 rl_group *rl_coll_group(rl_coll *c, rl_coll_rstate *rs, const rl_okey *key);
+/* The same, key's hash (rl_okey_hash) given. */
+rl_group *rl_coll_group_hashed(rl_coll_rstate *rs, const rl_okey *key, uint64_t hash);
+/* Equal keys hash alike (numbers by their double value). */
+uint64_t rl_okey_hash(const rl_okey *k);
 /* The rule's groups in group-key order (a malloc'd copy of the pointers),
  * or NULL on OOM. */
 rl_group **rl_coll_sorted_groups(const rl_coll_rstate *rs);
@@ -225,13 +254,16 @@ int rl_val_copy(rl_coll *c, rl_val *dst, const rl_val *src);
 
 /* ---- feeding, judging ----------------------------------------------- */
 
-/* Feed one report (its root, its file name, the evaluation context of the
- * rule's set on it) to a collection rule's state. An evaluation error in
- * the group or order key is a violation of the rule in that report, and
- * counts as one failed evaluation of the rule. */
-void rl_coll_feed(rl_coll *c, const rl_rule *r, rl_severity sev, const rl_eval_ctx *base,
-                  rl_jdoc *doc, const char *file, rl_result *res, const rl_rules *rules,
-                  rl_lang lang);
+/* rep: doc (file is its name) about to be fed to the rules of one set. */
+void rl_coll_report_init(rl_coll_report *rep, rl_coll *c, rl_jdoc *doc, const char *file);
+void rl_coll_report_done(rl_coll_report *rep);
+
+/* Feed one report (rep, the evaluation context of the rule's set on it)
+ * to a collection rule's state. An evaluation error in the group or order
+ * key is a violation of the rule in that report, and counts as one failed
+ * evaluation of the rule. */
+void rl_coll_feed(rl_coll_report *rep, const rl_rule *r, rl_severity sev, const rl_eval_ctx *base,
+                  rl_result *res, const rl_rules *rules, rl_lang lang);
 
 /* Judge every active collection rule over res's state, adding violations
  * and counts to res. Returns 0, or -1 on OOM. */

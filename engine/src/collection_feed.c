@@ -18,6 +18,7 @@
 
 typedef struct feed {
     rl_coll *c;
+    rl_coll_report *rep;
     const rl_rule *rule;
     const rl_coll_rule *cr;
     rl_eval_ctx ctx;
@@ -36,6 +37,10 @@ typedef struct feed {
 
 static void loc_of(feed *f, const rl_jnode *node, rl_loc *loc)
 {
+    if (f->rep->located == node) {
+        *loc = f->rep->loc;
+        return;
+    }
     unsigned line, col;
     rl_jdoc_locate(f->doc, node->offset, &line, &col);
     rl_sbuf_clear(&f->c->scratch);
@@ -44,6 +49,8 @@ static void loc_of(feed *f, const rl_jnode *node, rl_loc *loc)
     loc->line = line;
     loc->col = col;
     loc->pointer = rl_coll_intern(f->c, rl_sbuf_str(&f->c->scratch));
+    f->rep->located = node;
+    f->rep->loc = *loc;
 }
 
 static char *node_json(feed *f, const rl_jnode *node)
@@ -418,7 +425,7 @@ static int feed_unique(feed *f, rl_nodelist *nodes)
     rl_error_fresh(&err);
     if (select_in(f, f->cr->items, nodes, &err) != 0)
         return 0;
-    rl_sbuf canon = RL_SBUF_INIT;
+    rl_sbuf *canon = &f->c->canon;
     int rc = 0;
     for (size_t i = 0; i < nodes->n && rc == 0; i++) {
         rl_value key;
@@ -434,48 +441,96 @@ static int feed_unique(feed *f, rl_nodelist *nodes)
         }
         if (key.type == RL_VNULL)
             continue;
-        rl_sbuf_clear(&canon);
-        rl_unique_canonical(&key, f->doc, &canon);
+        rl_sbuf_clear(canon);
+        rl_unique_canonical(&key, f->doc, canon);
         rl_loc loc;
         loc_of(f, nodes->items[i], &loc);
-        rc = rl_ukey_feed(f->c, f->g, rl_sbuf_str(&canon), &loc, &f->order);
+        rc = rl_ukey_feed(f->c, f->g, rl_sbuf_str(canon), &loc, &f->order);
     }
-    rl_sbuf_free(&canon);
     return rc;
 }
 
 static void feed_parts(feed *f)
 {
     const rl_coll_rule *cr = f->cr;
-    rl_nodelist nodes;
-    rl_nodelist_init(&nodes);
+    rl_nodelist *nodes = &f->c->nodes; /* kept for the next report */
     for (size_t i = 0; i < cr->parts.n; i++) {
         const rl_part *p = &cr->parts.items[i];
         if (rl_coll_first_of_slot(cr, i) && p->kind == RL_PART_AGG)
-            feed_agg(f, p, &f->g->aggs[cr->slot[i]], &nodes);
+            feed_agg(f, p, &f->g->aggs[cr->slot[i]], nodes);
         else if (rl_coll_first_of_slot(cr, i) && p->kind == RL_PART_GATHER)
-            feed_gather(f, p, &f->g->gathers[cr->slot[i]], &nodes);
+            feed_gather(f, p, &f->g->gathers[cr->slot[i]], nodes);
     }
     if (cr->each)
-        feed_each(f, &nodes);
+        feed_each(f, nodes);
     if (cr->items)
-        feed_unique(f, &nodes);
-    rl_nodelist_free(&nodes);
+        feed_unique(f, nodes);
+    rl_nodelist_clear(nodes);
 }
 
-void rl_coll_feed(rl_coll *c, const rl_rule *r, rl_severity sev, const rl_eval_ctx *base,
-                  rl_jdoc *doc, const char *file, rl_result *res, const rl_rules *rules,
-                  rl_lang lang)
+/* The cached key of e on the report, or NULL when e has none yet. */
+static rl_coll_rkey *cached_key(rl_coll_report *rep, const rl_expr *e)
 {
+    for (size_t i = 0; i < rep->n_keys; i++)
+        if (strcmp(rep->keys[i].text, rl_expr_text(e)) == 0)
+            return &rep->keys[i];
+    return NULL;
+}
+
+/* The key e gives on the report (*k, and its hash), from the report's cache
+ * or evaluated and cached; 1 when *k is the caller's to free (the cache was
+ * full), 0 when the cache holds it, -1 on failure (as eval_key). */
+static int report_key(feed *f, const rl_expr *e, rl_okey *k, uint64_t *hash, rl_sbuf *detail,
+                      const rl_jnode **at)
+{
+    rl_coll_rkey *ck = e ? cached_key(f->rep, e) : NULL;
+    if (ck) {
+        *k = ck->key;
+        *hash = ck->hash;
+        return 0;
+    }
+    if (eval_key(f, e, k, detail, at) != 0)
+        return -1;
+    *hash = rl_okey_hash(k);
+    if (!e || f->rep->n_keys == RL_COLL_REPORT_KEYS)
+        return 1;
+    ck = &f->rep->keys[f->rep->n_keys++];
+    ck->text = rl_expr_text(e);
+    ck->key = *k;
+    ck->hash = *hash;
+    return 0;
+}
+
+void rl_coll_report_init(rl_coll_report *rep, rl_coll *c, rl_jdoc *doc, const char *file)
+{
+    memset(rep, 0, sizeof *rep);
+    rep->c = c;
+    rep->doc = doc;
+    rep->file = rl_coll_intern(c, file);
+}
+
+void rl_coll_report_done(rl_coll_report *rep)
+{
+    for (size_t i = 0; i < rep->n_keys; i++)
+        rl_okey_free(&rep->keys[i].key);
+    rep->n_keys = 0;
+}
+
+void rl_coll_feed(rl_coll_report *rep, const rl_rule *r, rl_severity sev, const rl_eval_ctx *base,
+                  rl_result *res, const rl_rules *rules, rl_lang lang)
+{
+    rl_coll *c = rep->c;
+    rl_jdoc *doc = rep->doc;
     feed f;
     memset(&f, 0, sizeof f);
     f.c = c;
+    f.rep = rep;
     f.rule = r;
     f.cr = r->coll;
     f.ctx = *base;
     f.ctx.root = f.ctx.current = doc->root;
     f.doc = doc;
-    f.file = rl_coll_intern(c, file);
+    f.file = rep->file;
     f.wrap_items[0] = doc->root;
     f.wrap.type = RL_JARRAY;
     f.wrap.u.arr.items = f.wrap_items;
@@ -485,18 +540,21 @@ void rl_coll_feed(rl_coll *c, const rl_rule *r, rl_severity sev, const rl_eval_c
     f.rules = rules;
     f.catalog = rules->catalog;
     f.lang = lang;
-    rl_okey gkey;
+    rl_okey gkey = {0};
+    uint64_t hash = 0;
     rl_sbuf detail = RL_SBUF_INIT;
     const rl_jnode *at;
-    if (eval_key(&f, f.cr->group, &gkey, &detail, &at) != 0) {
+    int own = report_key(&f, f.cr->group, &gkey, &hash, &detail, &at);
+    if (own < 0) {
         report_key_failed(&f, f.cr->group, rl_sbuf_str(&detail), at);
     } else if (eval_key(&f, f.cr->order, &f.order, &detail, &at) != 0) {
         report_key_failed(&f, f.cr->order, rl_sbuf_str(&detail), at);
-    } else if ((f.g = rl_coll_group(c, &c->rules[f.cr->index], &gkey)) != NULL) {
+    } else if ((f.g = rl_coll_group_hashed(&c->rules[f.cr->index], &gkey, hash)) != NULL) {
         f.ctx.root = doc->root;
         feed_parts(&f);
     }
-    rl_okey_free(&gkey);
+    if (own > 0)
+        rl_okey_free(&gkey);
     rl_okey_free(&f.order);
     rl_sbuf_free(&detail);
 }

@@ -42,6 +42,9 @@ const char *rl_coll_intern(rl_coll *c, const char *s)
 {
     if (!s)
         return NULL;
+    for (unsigned i = 0; i < 4; i++) /* one of ours, given back (a place's file, say) */
+        if (c->recent[i] == s)
+            return s;
     for (unsigned i = 0; i < 4; i++)
         if (c->recent[i] && strcmp(c->recent[i], s) == 0)
             return c->recent[i];
@@ -118,7 +121,7 @@ void rl_okey_text(const rl_okey *k, rl_sbuf *out)
 }
 
 /* Equal keys hash alike: numbers by their double value (-0 as 0). */
-static uint64_t okey_hash(const rl_okey *k)
+uint64_t rl_okey_hash(const rl_okey *k)
 {
     uint64_t h = rl_fnv1a(RL_FNV1A_INIT, &k->type, 1);
     double d;
@@ -662,7 +665,7 @@ static int index_grow(rl_coll_rstate *rs)
     if (!ix)
         return -1;
     for (size_t i = 0; i < rs->n; i++) {
-        size_t j = okey_hash(&rs->groups[i]->key) & (cap - 1);
+        size_t j = rs->groups[i]->hash & (cap - 1);
         while (ix[j])
             j = (j + 1) & (cap - 1);
         ix[j] = i + 1;
@@ -673,23 +676,31 @@ static int index_grow(rl_coll_rstate *rs)
     return 0;
 }
 
-rl_group *rl_coll_group(rl_coll *c, rl_coll_rstate *rs, const rl_okey *key)
+rl_group *rl_coll_group_hashed(rl_coll_rstate *rs, const rl_okey *key, uint64_t hash)
 {
-    (void)c;
     if ((rs->n + 1) * 2 > rs->cap_index && index_grow(rs) != 0)
         return NULL;
-    size_t j = okey_hash(key) & (rs->cap_index - 1);
-    for (; rs->index[j]; j = (j + 1) & (rs->cap_index - 1))
-        if (rl_okey_cmp(&rs->groups[rs->index[j] - 1]->key, key) == 0)
-            return rs->groups[rs->index[j] - 1];
+    size_t j = hash & (rs->cap_index - 1);
+    for (; rs->index[j]; j = (j + 1) & (rs->cap_index - 1)) {
+        rl_group *g = rs->groups[rs->index[j] - 1];
+        if (g->hash == hash && rl_okey_cmp(&g->key, key) == 0)
+            return g;
+    }
     if (grow((void **)&rs->groups, &rs->cap, rs->n, sizeof *rs->groups) != 0)
         return NULL;
     rl_group *g = group_new(rs->cr, key);
     if (!g)
         return NULL;
+    g->hash = hash;
     rs->groups[rs->n++] = g;
     rs->index[j] = rs->n;
     return g;
+}
+
+rl_group *rl_coll_group(rl_coll *c, rl_coll_rstate *rs, const rl_okey *key)
+{
+    (void)c;
+    return rl_coll_group_hashed(rs, key, rl_okey_hash(key));
 }
 
 /* ---- the state ---------------------------------------------------------- */
@@ -724,6 +735,8 @@ void rl_coll_free(rl_coll *c)
     }
     free(c->rules);
     rl_sbuf_free(&c->scratch);
+    rl_sbuf_free(&c->canon);
+    rl_nodelist_free(&c->nodes);
     for (size_t i = 0; i < c->cap_strings; i++)
         free(c->strings[i]);
     free(c->places);
