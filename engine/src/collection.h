@@ -26,6 +26,11 @@
 
 #include <stdint.h>
 
+/* Rare paths (errors, growing a table, `each` and GATHER parts) are kept
+ * out of line and apart, so that the code run for every report stays small
+ * in the instruction cache beside the rules checked per report. */
+#define RL_COLL_COLD __attribute__((cold, noinline))
+
 /* ---- compiled (immutable, owned by the rule) ------------------------ */
 
 /* struct rl_coll_rule and rl_coll_first_of_slot: collection_rule.h. */
@@ -148,16 +153,21 @@ typedef struct rl_group {
     rl_arena *key_text; /* the keys' text, packed in blocks (freed at once) */
     char *text_at;      /* the free end of the current block */
     size_t text_left;
-    /* The last key fed, not yet looked up (rl_ukey_feed): its slot is
-     * fetched from memory while the next report is read. Its text is the
-     * last in key_text; rl_coll_settle looks it up. */
-    const char *pending;
-    uint32_t pending_hash;
-    rl_loc pending_loc;
-    rl_okey pending_order;
     rl_udup *dups;
     size_t n_dups, cap_dups;
 } rl_group;
+
+/* A `unique` key fed and not yet looked up (rl_ukey_feed): keys are
+ * looked up RL_UPENDING at a time, in the order they were fed, their slots
+ * fetched from memory meanwhile (rl_coll_settle). */
+#define RL_UPENDING 64
+typedef struct rl_upending {
+    rl_group *g;
+    const char *key; /* its text, in g->key_text */
+    uint32_t hash;
+    rl_loc loc; /* file and pointer interned */
+    rl_okey order;
+} rl_upending;
 
 typedef struct rl_coll_rstate {
     const rl_coll_rule *cr;
@@ -179,7 +189,10 @@ typedef struct rl_coll {
     size_t n_places, cap_places;
     uint32_t *place_index; /* open addressing over places (i + 1; 0 empty) */
     size_t cap_place_index;
-    uint32_t last_place; /* + 1; 0: none */
+    uint32_t last_place;      /* + 1; 0: none */
+    const char *root_pointer; /* "" interned, once a report's root was placed */
+    rl_upending *pending;     /* RL_UPENDING of them (made on first use) */
+    size_t n_pending;
     /* Scratch (one thread feeds a state), kept from report to report: */
     rl_sbuf scratch;   /* a pointer being made */
     rl_sbuf canon;     /* a `unique` key's canonical text */
@@ -240,8 +253,8 @@ int rl_agg_merge(rl_agg *dst, const rl_agg *src, rl_coll *c);
 int rl_entry_push(rl_group *g, rl_entry *e);
 int rl_gnode_push(rl_glist *l, rl_gnode *gn);
 int rl_ukey_add(rl_coll *c, rl_group *g, const char *key, const rl_loc *loc, const rl_okey *order);
-/* The same as fed from a report: the lookup is left to the next key of
- * the group or to rl_coll_settle. */
+/* The same as fed from a report (loc's file and pointer interned in c):
+ * the lookup is left to rl_coll_settle, which a full batch calls. */
 int rl_ukey_feed(rl_coll *c, rl_group *g, const char *key, const rl_loc *loc, const rl_okey *order);
 /* Look up the keys fed and not yet looked up: before anything reads the
  * state. Returns 0, or -1 on OOM. */

@@ -43,12 +43,18 @@ static void loc_of(feed *f, const rl_jnode *node, rl_loc *loc)
     }
     unsigned line, col;
     rl_jdoc_locate(f->doc, node->offset, &line, &col);
-    rl_sbuf_clear(&f->c->scratch);
-    rl_json_pointer(node, &f->c->scratch);
     loc->file = f->file;
     loc->line = line;
     loc->col = col;
-    loc->pointer = rl_coll_intern(f->c, rl_sbuf_str(&f->c->scratch));
+    if (node == f->doc->root && f->c->root_pointer) {
+        loc->pointer = f->c->root_pointer; /* "" */
+    } else {
+        rl_sbuf_clear(&f->c->scratch);
+        rl_json_pointer(node, &f->c->scratch);
+        loc->pointer = rl_coll_intern(f->c, rl_sbuf_str(&f->c->scratch));
+        if (node == f->doc->root)
+            f->c->root_pointer = loc->pointer;
+    }
     f->rep->located = node;
     f->rep->loc = *loc;
 }
@@ -142,7 +148,8 @@ static int okey_of(const rl_value *v, rl_okey *k)
  * the rule, at the node it was computed on (the report's root for group and
  * order, or the node the error is about), and the report (or the item) is
  * left out of the rule. */
-static void key_failed(feed *f, const rl_expr *e, const char *detail, const rl_jnode *at)
+RL_COLL_COLD static void key_failed(feed *f, const rl_expr *e, const char *detail,
+                                    const rl_jnode *at)
 {
     rl_fig args[2] = {{"expr", {0}}, {"detail", {0}}};
     rl_value_set_str(&args[0].v, rl_expr_text(e), strlen(rl_expr_text(e)));
@@ -166,7 +173,8 @@ static void key_failed(feed *f, const rl_expr *e, const char *detail, const rl_j
 /* A report whose group or order key failed: a violation (key_failed), and
  * the rule counts as evaluated there and failed (so that a rule whose keys
  * fail everywhere is not also "never applied"). */
-static void report_key_failed(feed *f, const rl_expr *e, const char *detail, const rl_jnode *at)
+RL_COLL_COLD static void report_key_failed(feed *f, const rl_expr *e, const char *detail,
+                                           const rl_jnode *at)
 {
     key_failed(f, e, detail, at);
     rl_run run = {.head = {&rl_check_run_ops}};
@@ -294,7 +302,7 @@ static int select_in(feed *f, const rl_jpath *q, rl_nodelist *out, rl_error *err
     return 0;
 }
 
-static void agg_error(feed *f, rl_agg *a, const char *message, const rl_jnode *at)
+RL_COLL_COLD static void agg_error(feed *f, rl_agg *a, const char *message, const rl_jnode *at)
 {
     rl_loc loc;
     loc_of(f, at, &loc);
@@ -354,7 +362,7 @@ static void feed_agg(feed *f, const rl_part *p, rl_agg *a, rl_nodelist *nodes)
     }
 }
 
-static int feed_gather(feed *f, const rl_part *p, rl_glist *l, rl_nodelist *nodes)
+RL_COLL_COLD static int feed_gather(feed *f, const rl_part *p, rl_glist *l, rl_nodelist *nodes)
 {
     rl_error err;
     rl_error_fresh(&err);
@@ -407,7 +415,7 @@ static int feed_entry(feed *f, const rl_jnode *node)
     return rl_entry_push(f->g, &e);
 }
 
-static int feed_each(feed *f, rl_nodelist *nodes)
+RL_COLL_COLD static int feed_each(feed *f, rl_nodelist *nodes)
 {
     rl_error err;
     rl_error_fresh(&err);

@@ -21,6 +21,7 @@ void rl_coll_rule_free(rl_coll_rule *cr)
     rl_expr_free(cr->order);
     rl_parts_free(&cr->parts);
     free(cr->slot);
+    free(cr->first);
     free(cr->direct);
     if (cr->own_each)
         rl_jpath_free(cr->each);
@@ -122,15 +123,18 @@ static int same_part(const rl_part *a, const rl_part *b)
 
 /* Each part's slot among its kind's; parts written alike (`@.total` in
  * `assert` and in `at`) share one, so it is kept once. */
-static void assign_slots(rl_coll_rule *cr)
+static int assign_slots(rl_coll_rule *cr)
 {
     cr->slot = calloc(cr->parts.n ? cr->parts.n : 1, sizeof *cr->slot);
-    for (size_t i = 0; cr->slot && i < cr->parts.n; i++) {
+    cr->first = calloc(cr->parts.n ? cr->parts.n : 1, sizeof *cr->first);
+    for (size_t i = 0; cr->slot && cr->first && i < cr->parts.n; i++) {
         size_t j = 0;
         while (j < i && !same_part(&cr->parts.items[j], &cr->parts.items[i]))
             j++;
         cr->slot[i] = j < i ? cr->slot[j] : cr->n_kind[cr->parts.items[i].kind]++;
+        cr->first[i] = j == i;
     }
+    return cr->slot && cr->first;
 }
 
 /* ---- paths read directly ---- */
@@ -241,7 +245,8 @@ static void read_collection_rule(rl_rule *r, rl_loader *ld, const rl_jnode *obj)
         r->kind->exprs(r->data, split_one, &w);
     for (size_t i = 0; i < RL_LANG_COUNT; i++)
         rl_template_exprs(r->message[i], split_one, &w);
-    assign_slots(cr);
+    if (!assign_slots(cr))
+        rl_ld_error(ld, obj->offset, "out of memory");
     find_direct(cr);
 }
 
@@ -251,14 +256,6 @@ void rl_coll_rule_read(rl_rule *r, rl_loader *ld, const rl_jnode *obj)
         read_collection_rule(r, ld, obj);
     else
         read_report_rule(r, ld, obj);
-}
-
-int rl_coll_first_of_slot(const rl_coll_rule *cr, size_t i)
-{
-    for (size_t j = 0; j < i; j++)
-        if (cr->parts.items[j].kind == cr->parts.items[i].kind && cr->slot[j] == cr->slot[i])
-            return 0;
-    return 1;
 }
 
 void rl_coll_rule_set_index(rl_coll_rule *cr, size_t index)

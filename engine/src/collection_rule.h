@@ -30,6 +30,7 @@ struct rl_coll_rule {
     rl_expr *order;        /* NULL: no order */
     rl_parts parts;        /* of every field and `when` */
     size_t *slot;          /* part i's index among the parts of its kind */
+    unsigned char *first;  /* part i is the first of the parts sharing its slot */
     size_t n_kind[4];      /* parts per rl_part_kind */
     rl_jpath *each;        /* the rule's each, or "$[*]" for previous(); NULL: none */
     int own_each;          /* each was made here ("$[*]") */
@@ -49,6 +50,9 @@ void rl_coll_rule_set_index(rl_coll_rule *cr, size_t index);
 /* The direct form of a path or key expression of the rule, or NULL. */
 const rl_direct *rl_coll_direct(const rl_coll_rule *cr, const void *of);
 /* 1 when part i is the first of the parts sharing its slot (the one fed). */
-int rl_coll_first_of_slot(const rl_coll_rule *cr, size_t i);
+static inline int rl_coll_first_of_slot(const rl_coll_rule *cr, size_t i)
+{
+    return cr->first[i];
+}
 
 #endif

@@ -18,7 +18,7 @@
 
 /* ---- interned strings --------------------------------------------------- */
 
-static int intern_grow(rl_coll *c)
+RL_COLL_COLD static int intern_grow(rl_coll *c)
 {
     size_t cap = c->cap_strings ? 2 * c->cap_strings : 32;
     char **s = calloc(cap, sizeof *s);
@@ -329,7 +329,7 @@ static rl_uslot *slots_alloc(size_t cap)
  * small slots (an index and the key's hash), so a new key touches one
  * slot and appends, whatever the number of keys, and growing the index
  * reads the slots only. */
-static int uslots_grow(rl_group *g)
+RL_COLL_COLD static int uslots_grow(rl_group *g)
 {
     size_t cap = g->cap_slots ? 2 * g->cap_slots : 64;
     if (cap > (size_t)UINT32_MAX + 1)
@@ -384,7 +384,7 @@ static size_t place_hash(const char *file, const char *pointer)
     return (size_t)rl_fnv1a(RL_FNV1A_INIT, p, sizeof p);
 }
 
-static int places_grow(rl_coll *c)
+RL_COLL_COLD static int places_grow(rl_coll *c)
 {
     size_t cap = c->cap_place_index ? 2 * c->cap_place_index : 16;
     uint32_t *ix = calloc(cap, sizeof *ix);
@@ -403,12 +403,10 @@ static int places_grow(rl_coll *c)
 }
 
 /* The index of loc's (file, pointer) among the places (added if new), or
- * -1 on OOM. The strings are interned: compared by address. */
+ * -1 on OOM. The strings are interned (ukey_put): compared by address. */
 static long place_of(rl_coll *c, const rl_loc *loc)
 {
-    const char *file = rl_coll_intern(c, loc->file), *ptr = rl_coll_intern(c, loc->pointer);
-    if ((loc->file && !file) || (loc->pointer && !ptr))
-        return -1;
+    const char *file = loc->file, *ptr = loc->pointer;
     const rl_place *last = c->last_place ? &c->places[c->last_place - 1] : NULL;
     if (last && last->file == file && last->pointer == ptr)
         return (long)c->last_place - 1;
@@ -520,7 +518,8 @@ static int first_cmp(const rl_okey *oa, const rl_loc *a, const rl_okey *ob, cons
 }
 
 /* key seen again at loc: the least place stays first, every other is a dup. */
-static int ukey_again(rl_coll *c, rl_group *g, size_t i, const rl_loc *loc, const rl_okey *order)
+RL_COLL_COLD static int ukey_again(rl_coll *c, rl_group *g, size_t i, const rl_loc *loc,
+                                   const rl_okey *order)
 {
     rl_loc first;
     const rl_okey *first_order;
@@ -532,8 +531,9 @@ static int ukey_again(rl_coll *c, rl_group *g, size_t i, const rl_loc *loc, cons
     return ukey_set_first(c, g, i, loc, order);
 }
 
-/* Record key (len bytes, hash h) at loc; stored: its text, already the
- * last in key_text (given back when the key is not new), or NULL. */
+/* Record key (len bytes, hash h) at loc (its strings interned in c);
+ * stored: its text, already the last in key_text (given back when the key
+ * is not new), or NULL. */
 static int ukey_put(rl_coll *c, rl_group *g, const char *key, size_t len, uint32_t h,
                     const rl_loc *loc, const rl_okey *order, const char *stored)
 {
@@ -562,19 +562,10 @@ static int ukey_put(rl_coll *c, rl_group *g, const char *key, size_t len, uint32
 int rl_ukey_add(rl_coll *c, rl_group *g, const char *key, const rl_loc *loc, const rl_okey *order)
 {
     size_t len = strlen(key);
-    return ukey_put(c, g, key, len, ukey_hash(key, len), loc, order, NULL);
-}
-
-static int settle_group(rl_coll *c, rl_group *g)
-{
-    if (!g->pending)
-        return 0;
-    const char *key = g->pending;
-    g->pending = NULL;
-    int rc = ukey_put(c, g, key, strlen(key), g->pending_hash, &g->pending_loc, &g->pending_order,
-                      key);
-    rl_okey_free(&g->pending_order);
-    return rc;
+    rl_loc at;
+    if (rl_loc_copy(c, &at, loc) != 0)
+        return -1;
+    return ukey_put(c, g, key, len, ukey_hash(key, len), &at, order, NULL);
 }
 
 int rl_ukey_feed(rl_coll *c, rl_group *g, const char *key, const rl_loc *loc, const rl_okey *order)
@@ -583,25 +574,36 @@ int rl_ukey_feed(rl_coll *c, rl_group *g, const char *key, const rl_loc *loc, co
     uint32_t h = ukey_hash(key, len);
     if (g->cap_slots)
         __builtin_prefetch(&g->slots[h & (g->cap_slots - 1)]);
-    if (settle_group(c, g) != 0 || !(g->pending = key_text(g, key, len)))
+    if (c->n_pending == RL_UPENDING && rl_coll_settle(c) != 0)
         return -1;
-    g->pending_hash = h;
-    g->pending_loc = *loc; /* file and pointer interned by the feed */
-    return rl_okey_copy(&g->pending_order, order);
+    if (!c->pending && !(c->pending = malloc(RL_UPENDING * sizeof *c->pending)))
+        return -1;
+    rl_upending *p = &c->pending[c->n_pending];
+    if (!(p->key = key_text(g, key, len)) || rl_okey_copy(&p->order, order) != 0)
+        return -1;
+    p->g = g;
+    p->hash = h;
+    p->loc = *loc;
+    c->n_pending++;
+    return 0;
 }
 
 int rl_coll_settle(rl_coll *c)
 {
-    for (size_t r = 0; r < c->n_rules; r++)
-        for (size_t i = 0; i < c->rules[r].n; i++)
-            if (settle_group(c, c->rules[r].groups[i]) != 0)
-                return -1;
-    return 0;
+    int rc = 0;
+    for (size_t i = 0; i < c->n_pending; i++) {
+        rl_upending *p = &c->pending[i];
+        if (rc == 0)
+            rc = ukey_put(c, p->g, p->key, strlen(p->key), p->hash, &p->loc, &p->order, p->key);
+        rl_okey_free(&p->order);
+    }
+    c->n_pending = 0;
+    return rc;
 }
 
 /* ---- groups ------------------------------------------------------------- */
 
-static rl_group *group_new(const rl_coll_rule *cr, const rl_okey *key)
+RL_COLL_COLD static rl_group *group_new(const rl_coll_rule *cr, const rl_okey *key)
 {
     rl_group *g = calloc(1, sizeof *g);
     if (!g)
@@ -646,7 +648,6 @@ static void group_free(rl_group *g, const rl_coll_rule *cr)
     for (size_t i = 0; i < g->n_dups; i++)
         rl_okey_free(&g->dups[i].order);
     free(g->key_orders);
-    rl_okey_free(&g->pending_order);
     free(g->aggs);
     free(g->gathers);
     free(g->entries);
@@ -658,7 +659,7 @@ static void group_free(rl_group *g, const rl_coll_rule *cr)
     free(g);
 }
 
-static int index_grow(rl_coll_rstate *rs)
+RL_COLL_COLD static int index_grow(rl_coll_rstate *rs)
 {
     size_t cap = rs->cap_index ? 2 * rs->cap_index : 16;
     size_t *ix = calloc(cap, sizeof *ix);
@@ -736,6 +737,9 @@ void rl_coll_free(rl_coll *c)
     free(c->rules);
     rl_sbuf_free(&c->scratch);
     rl_sbuf_free(&c->canon);
+    for (size_t i = 0; i < c->n_pending; i++)
+        rl_okey_free(&c->pending[i].order);
+    free(c->pending);
     rl_nodelist_free(&c->nodes);
     for (size_t i = 0; i < c->cap_strings; i++)
         free(c->strings[i]);
@@ -825,8 +829,8 @@ char *rl_coll_node_json(const rl_jdoc *doc, const rl_jnode *node)
 
 int rl_coll_merge(rl_coll *dst, const rl_coll *src)
 {
-    /* Looking up src's pending keys changes what it holds in form only. */
-    if (rl_coll_settle((rl_coll *)src) != 0)
+    /* Looking up pending keys changes what a state holds in form only. */
+    if (rl_coll_settle(dst) != 0 || rl_coll_settle((rl_coll *)src) != 0)
         return -1;
     for (size_t r = 0; r < src->n_rules && r < dst->n_rules; r++) {
         rl_coll_rstate *rs = &dst->rules[r];

@@ -60,9 +60,28 @@ void rl_unique_fields(const rl_rule *rule, const rl_jpath **items, const rl_expr
     *key = d->key;
 }
 
+/* 1 when s[0..len) is printable ASCII with no '"' or '\\': its JSON is
+ * itself between quotes (rl_json_write_string escapes nothing in it). */
+static int plain_ascii(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\')
+            return 0;
+    }
+    return 1;
+}
+
 /* Canonical text of a key: numbers with an integral value as integers. */
 void rl_unique_canonical(const rl_value *v, const rl_jdoc *doc, rl_sbuf *out)
 {
+    if (v->type == RL_VSTR &&
+        plain_ascii(v->u.str.s, v->u.str.len)) { /* ids, codes: the common case */
+        rl_sbuf_addc(out, '"');
+        rl_sbuf_add(out, v->u.str.s, v->u.str.len);
+        rl_sbuf_addc(out, '"');
+        return;
+    }
     rl_value k = *v;
     if (k.type == RL_VNUM && k.u.d == (double)(int64_t)k.u.d && k.u.d > -9.2e18 && k.u.d < 9.2e18)
         rl_value_set_int(&k, (int64_t)k.u.d);
