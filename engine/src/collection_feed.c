@@ -26,8 +26,6 @@ typedef struct feed {
     const char *file; /* interned */
     rl_group *g;
     rl_okey order;
-    rl_jnode wrap; /* [report] */
-    rl_jnode *wrap_items[1];
     rl_severity sev; /* where an evaluation error in a key is reported */
     rl_result *res;
     const rl_rules *rules;
@@ -294,8 +292,13 @@ static int select_in(feed *f, const rl_jpath *q, rl_nodelist *out, rl_error *err
 {
     rl_nodelist_clear(out);
     const rl_direct *d = rl_coll_direct(f->cr, q);
-    if (!d)
-        return rl_jpath_eval(q, &f->wrap, &f->wrap, out, err);
+    if (!d) {
+        rl_jnode wrap = {.type = RL_JARRAY}; /* [report] */
+        rl_jnode *items[1] = {f->doc->root};
+        wrap.u.arr.items = items;
+        wrap.u.arr.n = 1;
+        return rl_jpath_eval(q, &wrap, &wrap, out, err);
+    }
     const rl_jnode *n = direct_get(d, f->doc->root);
     if (n && !rl_nodelist_push(out, n))
         return rl_error_set(err, 0, 0, "out of memory"), -1;
@@ -511,10 +514,11 @@ static int report_key(feed *f, const rl_expr *e, rl_okey *k, uint64_t *hash, rl_
 
 void rl_coll_report_init(rl_coll_report *rep, rl_coll *c, rl_jdoc *doc, const char *file)
 {
-    memset(rep, 0, sizeof *rep);
-    rep->c = c;
+    rep->c = c; /* keys past n_keys and loc without located are never read */
     rep->doc = doc;
     rep->file = rl_coll_intern(c, file);
+    rep->n_keys = 0;
+    rep->located = NULL;
 }
 
 void rl_coll_report_done(rl_coll_report *rep)
@@ -529,8 +533,7 @@ void rl_coll_feed(rl_coll_report *rep, const rl_rule *r, rl_severity sev, const 
 {
     rl_coll *c = rep->c;
     rl_jdoc *doc = rep->doc;
-    feed f;
-    memset(&f, 0, sizeof f);
+    feed f; /* every field set (no memset: this runs per rule and report) */
     f.c = c;
     f.rep = rep;
     f.rule = r;
@@ -539,10 +542,8 @@ void rl_coll_feed(rl_coll_report *rep, const rl_rule *r, rl_severity sev, const 
     f.ctx.root = f.ctx.current = doc->root;
     f.doc = doc;
     f.file = rep->file;
-    f.wrap_items[0] = doc->root;
-    f.wrap.type = RL_JARRAY;
-    f.wrap.u.arr.items = f.wrap_items;
-    f.wrap.u.arr.n = 1;
+    f.g = NULL;
+    memset(&f.order, 0, sizeof f.order);
     f.sev = sev;
     f.res = res;
     f.rules = rules;
