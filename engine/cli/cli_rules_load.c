@@ -211,6 +211,8 @@ rl_rules *cli_new_rules(const cli_opts *opts)
 rl_rules *cli_load_rules(const cli_opts *opts, int quiet_ok)
 {
     rl_rules *rules = cli_new_rules(opts);
+    if (rules) /* --timeout bounds loading too, once, before any report */
+        rl_rules_set_timeout(rules, opts->timeout);
     if (!rules || apply_params(rules, opts) != 0) {
         rl_rules_free(rules);
         return NULL;

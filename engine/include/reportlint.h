@@ -107,6 +107,13 @@ RL_API int rl_rules_set_param_file(rl_rules *rules, const char *name, const char
  * unknown name is a mistake, never silently ignored. */
 RL_API int rl_rules_check_param(const rl_rules *rules, const char *name, rl_error *err);
 
+/* Bound the loading that follows (rule sets read by rl_rules_load_path or
+ * _buffer) to seconds from now (0: no bound; --timeout): once it has
+ * passed, loading stops with a diagnostic at the file, line and column
+ * reached ("loading stopped after N s (--timeout)"), so the rules cannot
+ * be used. Returns 0, or -1 when seconds is negative or not a number. */
+RL_API int rl_rules_set_timeout(rl_rules *rules, double seconds);
+
 /* Load a rule set from a file, or every *.json in a directory (sorted by
  * name). Returns 0 when it loaded cleanly; otherwise the number of new
  * diagnostics (read them with rl_rules_diag). A rules object with any

@@ -54,6 +54,24 @@ rl_rules *rl_rules_new(void)
     return rules;
 }
 
+int rl_rules_set_timeout(rl_rules *rules, double seconds)
+{
+    if (!rules || !(seconds >= 0))
+        return -1;
+    rules->load_timeout = seconds;
+    rl_deadline_start(&rules->load_deadline, seconds);
+    return 0;
+}
+
+void rl_rules_timeout_diag(rl_rules *rules, const char *file, unsigned line, unsigned column)
+{
+    char msg[200];
+    snprintf(msg, sizeof msg,
+             "loading stopped after %g s (--timeout): the rule sets were not loaded in time",
+             rules->load_timeout);
+    rl_rules_add_diag(rules, file, line, column, NULL, msg);
+}
+
 int rl_rules_file_policy(rl_rules *rules, const rl_file_policy *policy)
 {
     if (rules->n_sets || rules->n_diags || rules->n_docs)
@@ -295,7 +313,12 @@ static int load_buffer(rl_rules *rules, const char *name, const char *json, size
 {
     rl_error err = {0};
     rules->hash = rl_fnv1a(rules->hash, json, len);
-    rl_jdoc *doc = rl_json_parse(json, len, NULL, &err);
+    rl_json_limits lim = {.deadline = &rules->load_deadline};
+    rl_jdoc *doc = rl_json_parse(json, len, &lim, &err);
+    if (!doc && rules->load_deadline.expired) {
+        rl_rules_timeout_diag(rules, name, err.line, err.column);
+        return 1;
+    }
     if (!doc) {
         char msg[800], hint[200];
         snprintf(msg, sizeof msg, "invalid JSON: %s%s", err.message,

@@ -8,6 +8,7 @@
 #define RL_RULES_INT_H
 
 #include "reportlint.h"
+#include "deadline.h"
 #include "expr.h"
 #include "io.h"
 #include "jsonpath.h"
@@ -92,7 +93,15 @@ struct rl_rules {
     size_t n_coll; /* collection rules loaded */
     /* How files are read (rl_rules_file_policy): the schema set points here. */
     rl_io_guard io;
+    /* rl_rules_set_timeout: loading rule sets stops once it passes (a
+     * diagnostic where it stopped); load_timeout 0: none. */
+    rl_deadline load_deadline;
+    double load_timeout;
 };
+
+/* The diagnostic of a rule set whose loading ran out of time, at
+ * file:line:col (the position reached). */
+void rl_rules_timeout_diag(rl_rules *rules, const char *file, unsigned line, unsigned column);
 
 /* Add a loaded rule set and its rules (rules.c): 0, or -1 out of memory,
  * when nothing was added and set is still the caller's to free. */

@@ -456,6 +456,13 @@ static void load_rules(rl_loader *ld, const rl_jnode *root)
         return;
     }
     for (size_t i = 0; i < rules->u.arr.n; i++) {
+        if (rl_deadline_hit(&ld->rules->load_deadline)) { /* rl_rules_set_timeout */
+            unsigned line, col;
+            rl_jdoc_locate(ld->doc, rules->u.arr.items[i]->offset, &line, &col);
+            rl_rules_timeout_diag(ld->rules, ld->file, line, col);
+            ld->errors++;
+            return;
+        }
         rl_rule *r = load_rule(ld, rules->u.arr.items[i]);
         if (r && !push_rule(ld->set, r)) {
             rl_rule_free(r);

@@ -124,6 +124,24 @@ scaling "loading 25,000 then 100,000 rules" rules-s.json rules-l.json --no-confi
 expect 2 "a duplicate id among 100,000 rules is still found" -- sh -c \
     "sed 's/\"R99999\"/\"R5\"/' rules-l.json >dup.json && \"\$0\" --no-config -r dup.json one.json" "$rl"
 contains "$tmp/err" "duplicate rule id 'R5' (first defined at line 1)" "duplicate id: named, with where it was first defined"
+# --timeout bounds loading too: a rule set not loaded in time is a problem
+# in the rule sets (exit 2, nothing checked) located where loading stopped;
+# it ends well before a full load does (the same machine, the same run)
+python3 - "$rl" >"$tmp/load-timeout" 2>&1 <<'P2' && ok || bad "--timeout while loading 100,000 rules: $(cat "$tmp/load-timeout")"
+import re, subprocess, sys, time
+def run(*extra):
+    t = time.monotonic()
+    p = subprocess.run([sys.argv[1], "--no-config", "-r", "rules-l.json", *extra, "one.json"],
+                       capture_output=True, text=True)
+    return time.monotonic() - t, p
+full, p0 = run()
+cut, p1 = run("--timeout", "0.05")
+assert p0.returncode == 0 and p1.returncode == 2, (p0.returncode, p1.returncode, p1.stderr[-300:])
+assert re.search(r"^rules-l\.json:1:[0-9]{3,}: error loading stopped after 0\.05 s \(--timeout\)", p1.stderr, re.M), p1.stderr[-300:]
+assert "nothing was checked" in p1.stderr, p1.stderr[-300:]
+assert cut < full / 2, "%.2f s stopped, %.2f s whole" % (cut, full)
+print("%.2f s stopped, %.2f s whole" % (cut, full))
+P2
 
 # ---- a big document costs a bounded multiple of its size (issue 16) ---------
 # A ~50 MB pretty-printed report of provinces and communes (the bench's
