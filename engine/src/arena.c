@@ -138,6 +138,24 @@ void *rl_arena_grow(rl_arena *a, void *old, size_t old_n, size_t new_n)
     return p;
 }
 
+void rl_arena_adopt(rl_arena *a, rl_arena *from)
+{
+    if (!from->head)
+        return;
+    chunk *last = from->head;
+    while (last->next)
+        last = last->next;
+    if (a->head) { /* after a's current chunk, so that its room is still used */
+        last->next = a->head->next;
+        a->head->next = from->head;
+    } else {
+        a->head = from->head;
+    }
+    a->total += from->total;
+    from->head = NULL;
+    from->total = 0;
+}
+
 size_t rl_arena_used(const rl_arena *a)
 {
     return a ? a->total : 0;

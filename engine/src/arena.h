@@ -24,6 +24,11 @@ char *rl_arena_strndup(rl_arena *a, const char *s, size_t len);
 /* Grow an array allocated from the arena (old contents copied). */
 void *rl_arena_grow(rl_arena *a, void *old, size_t old_n, size_t new_n);
 
+/* Move every allocation of from into a (no copy: pointers into from stay
+ * valid, now owned by a); from is left empty. a keeps allocating from its
+ * current chunk. */
+void rl_arena_adopt(rl_arena *a, rl_arena *from);
+
 /* Bytes handed out since the last reset (for limits and tests). */
 size_t rl_arena_used(const rl_arena *a);
 

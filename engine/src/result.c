@@ -237,12 +237,35 @@ static void add_counts(rl_summary *dst, const rl_summary *c)
     dst->not_applicable += c->not_applicable;
 }
 
-int rl_result_absorb(rl_result *dst, const rl_result *src)
+/* Move src's violations to the end of dst as they are (their strings by
+ * taking over src's arena), when adding them one by one would store the
+ * same: dst keeps violations, has no listener and no limit running. */
+static int move_violations(rl_result *dst, rl_result *src)
+{
+    if (dst->drop || dst->listener || dst->cap_file.active)
+        return 0;
+    rl_violation *more = rl_array_grow(dst->v, &dst->cap, dst->n + src->n, sizeof *more);
+    if (!more)
+        return -1;
+    dst->v = more;
+    memcpy(dst->v + dst->n, src->v, src->n * sizeof *src->v);
+    dst->n += src->n;
+    for (size_t i = 0; i < src->n; i++)
+        count_severity(&dst->summary, src->v[i].severity);
+    src->n = 0;
+    rl_arena_adopt(dst->arena, src->arena);
+    return 1;
+}
+
+int rl_result_absorb(rl_result *dst, rl_result *src)
 {
     add_counts(&dst->summary, &src->summary);
     if (rl_rule_table_merge(&dst->rules, dst->arena, &src->rules) != 0)
         return -1;
-    for (size_t i = 0; i < src->n; i++)
+    int moved = src->n ? move_violations(dst, src) : 1;
+    if (moved < 0)
+        return -1;
+    for (size_t i = 0; !moved && i < src->n; i++)
         if (!rl_result_add(dst, &src->v[i]))
             return -1;
     return merge_ext(dst, src);
@@ -454,7 +477,7 @@ int rl_result_max_severity(const rl_result *res)
 
 static int cmp_violation(const rl_violation *a, const rl_violation *b)
 {
-    int c = strcmp(a->file, b->file);
+    int c = a->file == b->file ? 0 : strcmp(a->file, b->file);
     if (c)
         return c;
     if (a->line != b->line)
@@ -464,7 +487,10 @@ static int cmp_violation(const rl_violation *a, const rl_violation *b)
     return strcmp(a->rule, b->rule);
 }
 
-/* Merge sort keeps equal elements in order (qsort is not stable). */
+/* Merge sort keeps equal elements in order (qsort is not stable). Halves
+ * already in order need no merge: violations come nearly sorted (a file
+ * top to bottom, only a record's own out of column order), so most merges
+ * are one comparison. */
 static void merge_sort(rl_violation *v, rl_violation *tmp, size_t n)
 {
     if (n < 2)
@@ -472,6 +498,8 @@ static void merge_sort(rl_violation *v, rl_violation *tmp, size_t n)
     size_t h = n / 2;
     merge_sort(v, tmp, h);
     merge_sort(v + h, tmp, n - h);
+    if (cmp_violation(&v[h - 1], &v[h]) <= 0)
+        return;
     size_t i = 0, j = h, k = 0;
     while (i < h && j < n)
         tmp[k++] = cmp_violation(&v[j], &v[i]) < 0 ? v[j++] : v[i++];

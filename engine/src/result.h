@@ -58,8 +58,10 @@ const char *rl_result_file(const rl_result *res, size_t i, rl_summary *counts);
 
 /* Add src's counts (not its files) and violations to dst, in order, as if
  * they were found in dst's current file (a chunk of an NDJSON file checked
- * on another thread). Returns 0, or -1 on OOM. */
-int rl_result_absorb(rl_result *dst, const rl_result *src);
+ * on another thread). src's violations may be moved rather than copied
+ * (src is then left without them): free src afterwards. Returns 0, or -1
+ * on OOM. */
+int rl_result_absorb(rl_result *dst, rl_result *src);
 
 /* State a layer above keeps with a result (the collection, collection.h):
  * freed with it, merged by rl_result_absorb and rl_result_merge (merge
