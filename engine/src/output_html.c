@@ -274,7 +274,7 @@ static void figures(const page *p, const rl_violation *v)
     rl_sbuf_adds(p->b, "</p>\n");
 }
 
-static void violation(const page *p, const rl_violation *v, size_t id, const rl_html_source *src)
+static void violation(const page *p, const rl_violation *v, size_t id, rl_html_source *src)
 {
     rl_sbuf *b = p->b;
     const char *sev = rl_severity_name(v->severity);
@@ -306,7 +306,7 @@ typedef struct section_run {
     const page *p;
     const rl_out_group *g;
     size_t first_id;
-    const rl_html_source *src;
+    rl_html_source *src;
 } section_run;
 
 static void violation_item(void *ctx, size_t i, rl_sbuf *b)
@@ -320,11 +320,9 @@ static void violation_item(void *ctx, size_t i, rl_sbuf *b)
 static int file_section(const page *p, size_t gi, size_t *next_id)
 {
     const rl_out_group *g = &p->view->groups[gi];
-    rl_html_source src;
-    if (rl_html_source_read(&src, g->file, g->v, g->n) != 0) {
-        rl_html_source_free(&src);
+    rl_html_source *src = rl_html_source_open(g->file, g->v, g->n, p->jobs);
+    if (!src)
         return -1;
-    }
     rl_sbuf_printf(p->b,
                    "<section class=\"file\" id=\"f-%zu\" data-file=\"%zu\" "
                    "aria-labelledby=\"fh-%zu\">\n<h3 id=\"fh-%zu\">",
@@ -336,17 +334,16 @@ static int file_section(const page *p, size_t gi, size_t *next_id)
     int lines = 0;
     for (size_t i = 0; i < g->n; i++)
         lines |= g->v[i]->line != 0;
-    if (lines && !src.ok) {
+    if (lines && !rl_html_source_ok(src)) {
         rl_sbuf_adds(p->b, "<p class=\"note\">");
         word(p, RL_MSG_HTML_NO_SOURCE);
         rl_sbuf_adds(p->b, "</p>\n");
     }
-    section_run s = {p, g, *next_id, &src};
+    section_run s = {p, g, *next_id, src};
     int rc = rl_out_items(p->out, p->b, g->n, p->jobs, violation_item, &s);
     *next_id += g->n;
     rl_sbuf_adds(p->b, "</section>\n");
-    rl_html_source_free(&src);
-    return rc;
+    return rl_html_source_free(src) != 0 ? -1 : rc;
 }
 
 static int violations(const page *p)

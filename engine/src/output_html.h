@@ -16,31 +16,25 @@
 
 #define RL_HTML_CONTEXT 2 /* lines shown before and after a violation's line */
 
-typedef struct rl_html_line {
-    unsigned no; /* 1-based line number */
-    char *text;  /* without the line break; at most RL_HTML_LINE_CAP bytes */
-    size_t len;
-    int cut; /* the line was longer than what is kept */
-} rl_html_line;
+/* The lines of a file that some violations show. */
+typedef struct rl_html_source rl_html_source;
 
-typedef struct rl_html_source {
-    rl_html_line *lines; /* ascending line numbers */
-    size_t n;
-    int ok; /* the file could be read ("-" and unreadable files cannot) */
-} rl_html_source;
-
-/* Read the lines of path that the violations vs[0..n) show (their lines
- * and RL_HTML_CONTEXT around), in one pass that keeps nothing else, so a
- * file larger than memory can be shown. -1 on OOM; src->ok 0 when the
- * file cannot be read. */
-int rl_html_source_read(rl_html_source *src, const char *path, const rl_violation *const *vs,
-                        size_t n);
-void rl_html_source_free(rl_html_source *src);
+/* Start reading the lines of path that the violations vs[0..n) show
+ * (their lines and RL_HTML_CONTEXT around), in one pass that keeps
+ * nothing else, so a file larger than memory can be shown. With jobs > 1
+ * (and enough violations) a thread of its own reads while the caller goes
+ * on: rl_html_source_excerpt waits for the lines it shows. The lines are
+ * the same either way. NULL on OOM. */
+rl_html_source *rl_html_source_open(const char *path, const rl_violation *const *vs, size_t n,
+                                    unsigned jobs);
+/* 1 when the file could be opened ("-" and unreadable files cannot). */
+int rl_html_source_ok(const rl_html_source *src);
+/* Stop reading, and free; -1 when reading ran out of memory (else 0). */
+int rl_html_source_free(rl_html_source *src);
 
 /* The <pre> of v's lines with its value highlighted (<mark>); nothing
  * when v has no line or the lines are not there. */
-void rl_html_source_excerpt(rl_sbuf *b, const rl_html_source *src, const rl_violation *v,
-                            rl_lang lang);
+void rl_html_source_excerpt(rl_sbuf *b, rl_html_source *src, const rl_violation *v, rl_lang lang);
 
 /* ---- charts (output_html_chart.c) ------------------------------------ */
 

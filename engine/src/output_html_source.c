@@ -9,6 +9,14 @@
  * and the violations only. Standard input ("-") cannot be read again; a
  * file that cannot be opened any more has no lines (the page says so).
  *
+ * With -j N the file is read on a thread of its own while the violations
+ * are formatted (they come in line order): an excerpt waits until the
+ * reader is past its last line. Lines are never moved once kept (their
+ * array is sized for every wanted line up front, their text is in an
+ * arena), so the formatting threads read the kept lines[0..n) without a
+ * lock once the reader has published n; n, upto, done and stop are under
+ * the lock.
+ *
  * Lines are numbered as the JSON reader numbers them: a line ends at LF
  * (a CR before it is dropped). Columns count code points. A long line is
  * shown as a window of WINDOW code points around the column, with "…"
@@ -18,20 +26,47 @@
  * shown as "  41  text"; the violation's line is a block <span class=hl>
  * (its own line break: the span is a block), the others end in a newline. */
 #include "output_html.h"
-#include "array.h"
+#include "arena.h"
 #include "utf8.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define LINE_CAP 65536 /* bytes kept of a line */
-#define WINDOW 160     /* code points shown of a long line */
-#define LEAD 50        /* of them, before the highlighted column */
+#define LINE_CAP 65536        /* bytes kept of a line */
+#define WINDOW 160            /* code points shown of a long line */
+#define LEAD 50               /* of them, before the highlighted column */
+#define TEXT_CHUNK (1u << 20) /* the kept lines' text is allocated in chunks of this */
+#define READ_CHUNK 65536      /* bytes read at a time */
+#define READ_AHEAD_MIN 512    /* violations below which the caller reads it all first */
 
 typedef struct range {
     unsigned first, last;
 } range;
+
+typedef struct line {
+    unsigned no; /* 1-based line number */
+    char *text;  /* without the line break; at most LINE_CAP bytes */
+    size_t len;
+    int cut; /* the line was longer than what is kept */
+} line;
+
+struct rl_html_source {
+    line *lines; /* ascending line numbers; room for every wanted line */
+    size_t n;    /* lines kept and published */
+    rl_arena *text;
+    int ok; /* the file could be opened */
+    FILE *f;
+    range *r; /* the wanted lines */
+    size_t n_r;
+    pthread_mutex_t lock;
+    pthread_cond_t more; /* the reader published lines, or is done */
+    unsigned upto;       /* every line before this one is read */
+    int done, stop, oom;
+    int threaded;
+    pthread_t tid;
+};
 
 static int by_first(const void *a, const void *b)
 {
@@ -39,8 +74,9 @@ static int by_first(const void *a, const void *b)
     return x->first < y->first ? -1 : x->first > y->first;
 }
 
-/* The wanted lines as sorted, merged ranges; *n their number. */
-static range *wanted(const rl_violation *const *vs, size_t n, size_t *n_out)
+/* The wanted lines as sorted, merged ranges; *n their number, *lines how
+ * many lines they cover. */
+static range *wanted(const rl_violation *const *vs, size_t n, size_t *n_out, size_t *lines)
 {
     range *r = malloc((n + 1) * sizeof *r);
     size_t k = 0;
@@ -61,53 +97,47 @@ static range *wanted(const rl_violation *const *vs, size_t n, size_t *n_out)
             r[m++] = r[i];
         }
     }
+    *lines = 0;
+    for (size_t i = 0; i < m; i++)
+        *lines += (size_t)(r[i].last - r[i].first) + 1;
     *n_out = m;
     return r;
 }
 
+/* The reader's own state: lines are kept at src->lines[n], published to
+ * the others in batches (publish). */
 typedef struct reader {
     rl_html_source *src;
-    size_t cap;
+    size_t n;
     rl_sbuf cur; /* the current line's kept bytes */
     int cut;
     unsigned line;
-    const range *r;
-    size_t n_r, at;
+    size_t at; /* the range of line, or the next one */
     int oom;
 } reader;
 
 static int want_line(reader *rd)
 {
-    while (rd->at < rd->n_r && rd->r[rd->at].last < rd->line)
+    const rl_html_source *s = rd->src;
+    while (rd->at < s->n_r && s->r[rd->at].last < rd->line)
         rd->at++;
-    return rd->at < rd->n_r && rd->r[rd->at].first <= rd->line;
+    return rd->at < s->n_r && s->r[rd->at].first <= rd->line;
 }
 
 static void keep_line(reader *rd)
 {
     rl_html_source *s = rd->src;
-    if (s->n == rd->cap) {
-        size_t c = rd->cap ? rd->cap * 2 : 16;
-        rl_html_line *more = rl_array_resize(s->lines, c, sizeof *more);
-        if (!more) {
-            rd->oom = 1;
-            return;
-        }
-        s->lines = more;
-        rd->cap = c;
-    }
     size_t len = rd->cur.len;
     if (len && !rd->cut && rd->cur.data[len - 1] == '\r')
         len--;
-    char *text = malloc(len + 1);
-    if (!text || !rl_sbuf_ok(&rd->cur)) {
-        free(text);
+    char *text = rl_sbuf_ok(&rd->cur)
+                     ? rl_arena_strndup(s->text, rd->cur.data ? rd->cur.data : "", len)
+                     : NULL;
+    if (!text) {
         rd->oom = 1;
         return;
     }
-    memcpy(text, rd->cur.data ? rd->cur.data : "", len);
-    text[len] = '\0';
-    s->lines[s->n++] = (rl_html_line){rd->line, text, len, rd->cut};
+    s->lines[rd->n++] = (line){rd->line, text, len, rd->cut};
 }
 
 /* Feed buf[0..n); 0 once every wanted line is kept (stop reading). */
@@ -129,54 +159,116 @@ static int feed(reader *rd, const char *buf, size_t n)
         rd->cut = 0;
         rd->line++;
         want_line(rd); /* moves past the ranges before this line */
-        if (rd->oom || rd->at >= rd->n_r)
+        if (rd->oom || rd->at >= rd->src->n_r)
             return 0;
         i = end + 1;
     }
     return 1;
 }
 
-int rl_html_source_read(rl_html_source *src, const char *path, const rl_violation *const *vs,
-                        size_t n)
+/* Make the lines kept so far visible to excerpts; 0 when told to stop. */
+static int publish(reader *rd, int done)
 {
-    memset(src, 0, sizeof *src);
-    size_t n_r = 0;
-    range *r = wanted(vs, n, &n_r);
-    if (!r)
-        return -1;
-    FILE *f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
-    if (!f) {
-        free(r);
-        return 0;
-    }
-    reader rd = {src, 0, RL_SBUF_INIT, 0, 1, r, n_r, 0, 0};
-    static const size_t chunk = 65536;
-    char *buf = malloc(chunk);
+    rl_html_source *s = rd->src;
+    pthread_mutex_lock(&s->lock);
+    s->n = rd->n;
+    s->upto = rd->line;
+    s->done = done;
+    s->oom = rd->oom;
+    int go_on = !s->stop;
+    pthread_cond_broadcast(&s->more);
+    pthread_mutex_unlock(&s->lock);
+    return go_on;
+}
+
+static void *read_all(void *arg)
+{
+    rl_html_source *s = arg;
+    reader rd = {s, 0, RL_SBUF_INIT, 0, 1, 0, 0};
+    char *buf = malloc(READ_CHUNK);
     size_t got = 0;
     int more = buf != NULL;
-    while (more && (got = fread(buf, 1, chunk, f)) > 0)
-        more = feed(&rd, buf, got);
-    if (more && !ferror(f) && (rd.cur.len || rd.cut) && want_line(&rd))
+    rd.oom = !buf;
+    while (more && (got = fread(buf, 1, READ_CHUNK, s->f)) > 0)
+        more = feed(&rd, buf, got) && publish(&rd, 0);
+    if (more && !ferror(s->f) && (rd.cur.len || rd.cut) && want_line(&rd))
         keep_line(&rd); /* the last line, without a line break */
-    src->ok = buf && !ferror(f) && !rd.oom;
-    fclose(f);
     free(buf);
-    free(r);
     rl_sbuf_free(&rd.cur);
-    return buf && !rd.oom ? 0 : -1;
+    publish(&rd, 1);
+    return NULL;
 }
 
-void rl_html_source_free(rl_html_source *src)
+rl_html_source *rl_html_source_open(const char *path, const rl_violation *const *vs, size_t n,
+                                    unsigned jobs)
 {
-    for (size_t i = 0; i < src->n; i++)
-        free(src->lines[i].text);
+    rl_html_source *s = calloc(1, sizeof *s);
+    size_t lines = 0;
+    if (!s)
+        return NULL;
+    pthread_mutex_init(&s->lock, NULL);
+    pthread_cond_init(&s->more, NULL);
+    s->done = 1;
+    s->r = wanted(vs, n, &s->n_r, &lines);
+    s->text = rl_arena_new(TEXT_CHUNK);
+    s->lines = malloc((lines + 1) * sizeof *s->lines);
+    if (!s->r || !s->text || !s->lines) {
+        rl_html_source_free(s);
+        return NULL;
+    }
+    s->f = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
+    s->ok = s->f != NULL;
+    if (!s->f)
+        return s;
+    s->done = 0;
+    s->threaded = jobs > 1 && n >= READ_AHEAD_MIN &&
+                  pthread_create(&s->tid, NULL, read_all, s) == 0;
+    if (!s->threaded)
+        read_all(s);
+    return s;
+}
+
+int rl_html_source_ok(const rl_html_source *src)
+{
+    return src->ok;
+}
+
+int rl_html_source_free(rl_html_source *src)
+{
+    if (!src)
+        return 0;
+    if (src->threaded) {
+        pthread_mutex_lock(&src->lock);
+        src->stop = 1;
+        pthread_mutex_unlock(&src->lock);
+        pthread_join(src->tid, NULL);
+    }
+    int rc = src->oom ? -1 : 0;
+    if (src->f)
+        fclose(src->f);
+    pthread_mutex_destroy(&src->lock);
+    pthread_cond_destroy(&src->more);
+    rl_arena_free(src->text);
     free(src->lines);
-    memset(src, 0, sizeof *src);
+    free(src->r);
+    free(src);
+    return rc;
 }
 
-static const rl_html_line *find_line(const rl_html_source *src, unsigned no)
+/* The lines kept so far once every line up to last is read (or all). */
+static size_t lines_upto(rl_html_source *src, unsigned last)
 {
-    size_t lo = 0, hi = src->n;
+    pthread_mutex_lock(&src->lock);
+    while (!src->done && src->upto <= last)
+        pthread_cond_wait(&src->more, &src->lock);
+    size_t n = src->n;
+    pthread_mutex_unlock(&src->lock);
+    return n;
+}
+
+static const line *find_line(const rl_html_source *src, size_t n, unsigned no)
+{
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (src->lines[mid].no == no)
@@ -234,14 +326,14 @@ static void esc_part(rl_sbuf *b, const char *s, size_t from, size_t to)
 
 /* The shown window of a line: [*from, *to) bytes, at most WINDOW code
  * points, starting LEAD before column col (1-based; 0: from the start). */
-static void window(const rl_html_line *l, unsigned col, size_t *from, size_t *to)
+static void window(const line *l, unsigned col, size_t *from, size_t *to)
 {
     size_t start = col > LEAD + 1 ? col - 1 - LEAD : 0;
     *from = offset_of(l->text, l->len, start);
     *to = *from + offset_of(l->text + *from, l->len - *from, WINDOW);
 }
 
-static void line_text(rl_sbuf *b, const rl_html_line *l, unsigned col, rl_lang lang)
+static void line_text(rl_sbuf *b, const line *l, unsigned col, rl_lang lang)
 {
     size_t from, to;
     window(l, col, &from, &to);
@@ -268,17 +360,19 @@ static void line_text(rl_sbuf *b, const rl_html_line *l, unsigned col, rl_lang l
         rl_sbuf_adds(b, "\xE2\x80\xA6");
 }
 
-void rl_html_source_excerpt(rl_sbuf *b, const rl_html_source *src, const rl_violation *v,
-                            rl_lang lang)
+void rl_html_source_excerpt(rl_sbuf *b, rl_html_source *src, const rl_violation *v, rl_lang lang)
 {
-    if (!v->line || !find_line(src, v->line))
+    if (!v->line)
+        return;
+    size_t n = lines_upto(src, v->line + RL_HTML_CONTEXT);
+    if (!find_line(src, n, v->line))
         return;
     unsigned first = v->line > RL_HTML_CONTEXT ? v->line - RL_HTML_CONTEXT : 1;
     int width = snprintf(NULL, 0, "%u", v->line + RL_HTML_CONTEXT);
     width = width < 4 ? 4 : width;
     rl_sbuf_adds(b, "<pre class=\"src\">");
     for (unsigned no = first; no <= v->line + RL_HTML_CONTEXT; no++) {
-        const rl_html_line *l = find_line(src, no);
+        const line *l = find_line(src, n, no);
         if (!l)
             continue;
         /* the number as text, so that five lines cost one element, not five */

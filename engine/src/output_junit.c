@@ -107,20 +107,33 @@ static void clean_case(rl_sbuf *b, const char *file, const char *rule, int skipp
     }
 }
 
+/* The rule index of each violation of a group (on jobs threads). */
+typedef struct rule_of_run {
+    const rl_out_view *view;
+    const rl_out_group *g;
+    long *idx;
+} rule_of_run;
+
+static void rule_of(void *ctx, size_t i)
+{
+    const rule_of_run *r = ctx;
+    r->idx[i] = rl_out_view_rule(r->view, r->g->v[i]->rule);
+}
+
 /* A group's violations ordered by rule index (stable): by_rule[] holds
  * them, start[r]..start[r+1] those of rule r. */
 static int bucket(const rl_out_view *view, const rl_out_group *g, const rl_violation **by_rule,
-                  size_t *start)
+                  size_t *start, unsigned jobs)
 {
     long *idx = malloc((g->n + 1) * sizeof *idx);
     if (!idx)
         return -1;
+    rule_of_run ro = {view, g, idx};
+    rl_out_for(g->n, jobs, rule_of, &ro);
     memset(start, 0, (view->n_rules + 1) * sizeof *start);
-    for (size_t i = 0; i < g->n; i++) {
-        idx[i] = rl_out_view_rule(view, g->v[i]->rule);
+    for (size_t i = 0; i < g->n; i++)
         if (idx[i] >= 0)
             start[idx[i] + 1]++;
-    }
     for (size_t r = 0; r < view->n_rules; r++)
         start[r + 1] += start[r];
     size_t *fill = malloc((view->n_rules + 1) * sizeof *fill);
@@ -144,14 +157,14 @@ typedef struct suite_plan {
     totals t;
 } suite_plan;
 
-static int plan_suite(const rl_out_view *view, const rl_out_group *g, suite_plan *sp)
+static int plan_suite(const rl_out_view *view, const rl_out_group *g, suite_plan *sp, unsigned jobs)
 {
     *sp = (suite_plan){g,
                        malloc((g->n + 1) * sizeof *sp->by_rule),
                        malloc((view->n_rules + 1) * sizeof *sp->start),
                        0,
                        {0, 0, 0}};
-    if (!sp->by_rule || !sp->start || bucket(view, g, sp->by_rule, sp->start) != 0)
+    if (!sp->by_rule || !sp->start || bucket(view, g, sp->by_rule, sp->start, jobs) != 0)
         return -1;
     sp->unread = g->counts.evaluations == 0 && sp->start[1] > 0;
     for (size_t r = 0; r < view->n_rules; r++) { /* one failing case per violation, or one clean */
@@ -163,35 +176,48 @@ static int plan_suite(const rl_out_view *view, const rl_out_group *g, suite_plan
     return 0;
 }
 
+/* One test case: a violation's failing one, or (v NULL) rule's clean one. */
+typedef struct test_case {
+    const rl_violation *v;
+    size_t rule;
+} test_case;
+
 typedef struct cases_run {
-    const char *file;
-    const rl_violation *const *vs;
+    const rl_out_view *view;
+    const suite_plan *sp;
+    const test_case *cases;
 } cases_run;
 
 static void case_item(void *ctx, size_t i, rl_sbuf *b)
 {
     const cases_run *c = ctx;
-    failed_case(b, c->file, c->vs[i]);
+    const test_case *tc = &c->cases[i];
+    if (tc->v)
+        failed_case(b, c->sp->g->file, tc->v);
+    else
+        clean_case(b, c->sp->g->file, c->view->rules[tc->rule].id, c->sp->unread && tc->rule > 0);
 }
 
-/* Rule r's test cases in each file: one failing per violation (formatted
- * on jobs threads), or one passing (or skipped) when it has none. */
+/* A file's test cases, rule by rule: one failing per violation, or one
+ * passing (or skipped) when the rule has none; formatted on jobs threads. */
 static int suite(FILE *out, rl_sbuf *b, const rl_out_view *view, const suite_plan *sp,
                  unsigned jobs)
 {
-    int rc = 0;
     rl_sbuf_adds(b, "  <testsuite");
     attr(b, "name", sp->g->file);
     rl_sbuf_printf(b, " tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\">\n",
                    sp->t.tests, sp->t.failures, sp->t.skipped);
-    for (size_t r = 0; r < view->n_rules; r++) {
-        size_t n = sp->start[r + 1] - sp->start[r];
-        cases_run c = {sp->g->file, sp->by_rule + sp->start[r]};
-        if (n && rl_out_items(out, b, n, jobs, case_item, &c) != 0)
-            rc = -1;
-        if (!n)
-            clean_case(b, sp->g->file, view->rules[r].id, sp->unread && r > 0);
+    test_case *cases = malloc((sp->t.tests + 1) * sizeof *cases);
+    size_t n = 0;
+    for (size_t r = 0; cases && r < view->n_rules; r++) {
+        for (size_t k = sp->start[r]; k < sp->start[r + 1]; k++)
+            cases[n++] = (test_case){sp->by_rule[k], r};
+        if (sp->start[r] == sp->start[r + 1])
+            cases[n++] = (test_case){NULL, r};
     }
+    cases_run c = {view, sp, cases};
+    int rc = cases ? rl_out_items(out, b, n, jobs, case_item, &c) : -1;
+    free(cases);
     rl_sbuf_adds(b, "  </testsuite>\n");
     return rc;
 }
@@ -206,7 +232,7 @@ int rl_write_junit(FILE *out, const rl_result *res, const rl_write_opts *opts)
     totals t = {0, 0, 0};
     int rc = plans ? 0 : -1;
     for (size_t i = 0; rc == 0 && i < view.n_groups; i++) {
-        rc = plan_suite(&view, &view.groups[i], &plans[i]);
+        rc = plan_suite(&view, &view.groups[i], &plans[i], rl_out_jobs(opts));
         t.tests += plans[i].t.tests;
         t.failures += plans[i].t.failures;
     }

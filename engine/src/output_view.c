@@ -141,32 +141,37 @@ long rl_out_view_rule(const rl_out_view *view, const char *id)
     return -1;
 }
 
+/* The index of v's rule, added to the table when it is not there yet
+ * (past known: not in by_id until index_rules); -1 on OOM. */
+static long rule_of(rl_out_view *view, size_t *cap, size_t known, const rl_violation *v)
+{
+    long found = rl_out_view_rule(view, v->rule);
+    if (found >= 0)
+        return found;
+    size_t j = known;
+    while (j < view->n_rules && strcmp(view->rules[j].id, v->rule) != 0)
+        j++;
+    rl_out_rule r = {v->rule, NULL, NULL, NULL, NULL, NULL, v->severity, 0, 0, {0, 0, 0}, NULL};
+    if (strcmp(v->rule, timeout_rule.id) == 0)
+        r = timeout_rule;
+    if (j == view->n_rules && add_rule(view, cap, &r) != 0)
+        return -1;
+    return (long)j;
+}
+
 /* Rules the violations name that are not in the table yet; then count. */
 static int rules_from_violations(rl_out_view *view, size_t *cap, const rl_result *res)
 {
     size_t known = view->n_rules;
     for (size_t i = 0; i < rl_result_count(res); i++) {
         const rl_violation *v = rl_result_violation(res, i);
-        if (rl_out_view_rule(view, v->rule) >= 0)
-            continue;
-        size_t j = known;
-        while (j < view->n_rules && strcmp(view->rules[j].id, v->rule) != 0)
-            j++;
-        rl_out_rule r = {v->rule, NULL, NULL, NULL, NULL, NULL, v->severity, 0, 0, {0, 0, 0}, NULL};
-        if (strcmp(v->rule, timeout_rule.id) == 0)
-            r = timeout_rule;
-        if (j == view->n_rules && add_rule(view, cap, &r) != 0)
+        long r = rule_of(view, cap, known, v);
+        if (r < 0)
             return -1;
-    }
-    if (view->n_rules != known && index_rules(view) != 0)
-        return -1;
-    for (size_t i = 0; i < rl_result_count(res); i++) {
-        const rl_violation *v = rl_result_violation(res, i);
-        long r = rl_out_view_rule(view, v->rule);
-        if (r >= 0 && (unsigned)v->severity < 3)
+        if ((unsigned)v->severity < 3)
             view->rules[r].counts[v->severity]++;
     }
-    return 0;
+    return view->n_rules != known ? index_rules(view) : 0;
 }
 
 static int build_rules(rl_out_view *view, const rl_result *res)
@@ -273,7 +278,10 @@ static int build_groups(rl_out_view *view, const rl_result *res)
     int ok = which && view->slots;
     for (size_t i = 0; ok && i < n; i++) {
         const rl_violation *v = rl_result_violation(res, i);
-        which[i] = group_of(view, sorted, n_sorted, n_checked, v->file);
+        const rl_violation *prev = i ? rl_result_violation(res, i - 1) : NULL;
+        which[i] = prev && prev->file == v->file /* one file's, usually */
+                       ? which[i - 1]
+                       : group_of(view, sorted, n_sorted, n_checked, v->file);
         if (which[i] < 0) {
             ok = add_group(view, &cap, v->file) == 0;
             which[i] = (long)view->n_groups - 1;

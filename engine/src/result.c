@@ -188,8 +188,13 @@ int rl_result_add(rl_result *res, const rl_violation *v)
         return 0;
     res->v = more;
     rl_violation *c = &res->v[res->n++];
+    const char *prev_file = res->n > 1 ? c[-1].file : NULL;
     *c = *v;
-    c->file = rl_result_strdup(res, v->file);
+    /* a file's violations share its name: less memory, and comparing
+     * them (sort, output view) is a pointer comparison */
+    c->file = prev_file && v->file && strcmp(prev_file, v->file) == 0
+                  ? prev_file
+                  : rl_result_strdup(res, v->file);
     c->rule = rl_result_strdup(res, v->rule);
     c->pointer = rl_result_strdup(res, v->pointer ? v->pointer : "");
     c->stable_pointer = v->stable_pointer && strcmp(v->stable_pointer, c->pointer) != 0
