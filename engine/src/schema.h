@@ -68,6 +68,9 @@ typedef struct rl_schema_opts {
     void *fetch_ctx;
     unsigned max_depth;    /* nested evaluations before giving up; 0: 4096 */
     const rl_io_guard *io; /* how schema files are read (the rules' policy); NULL: freely */
+    /* checked while a schema file is parsed (the rules' loading deadline,
+     * --timeout): once passed, the file fails "out of time"; NULL: none */
+    struct rl_deadline *deadline;
 } rl_schema_opts;
 
 /* A new, empty set; opts may be NULL (defaults). NULL when out of memory. */

@@ -24,6 +24,7 @@ rl_schema_set *rl_rules_schema_set(rl_rules *rules)
     if (!rules->schemas) {
         rl_schema_opts opts = {0};
         opts.io = &rules->io;
+        opts.deadline = &rules->load_deadline;
         rules->schemas = rl_schema_set_new(&opts);
     }
     return rules->schemas;
@@ -62,6 +63,7 @@ int rl_rules_schema_config(rl_rules *rules, const rl_schema_config *cfg, rl_erro
     opts.format_assert = cfg ? cfg->format_assert : 0;
     opts.meta_dir = cfg ? cfg->meta_dir : NULL;
     opts.io = &rules->io;
+    opts.deadline = &rules->load_deadline;
     rules->schemas = rl_schema_set_new(&opts);
     if (!rules->schemas) {
         rl_error_set(err, 0, 0, "out of memory");

@@ -200,7 +200,8 @@ static rl_sres *add_text(rl_schema_set *set, char *text, size_t len, const char 
 {
     rl_error perr;
     rl_error_clear(&perr);
-    rl_jdoc *jdoc = rl_json_parse_owned(text, len, NULL, &perr);
+    rl_json_limits lim = {.deadline = set->opts.deadline};
+    rl_jdoc *jdoc = rl_json_parse_owned(text, len, &lim, &perr);
     if (!jdoc && !set->loading) {
         rl_error_set(err, perr.line, perr.column, "%s", perr.message);
         return NULL;

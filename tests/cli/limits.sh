@@ -142,6 +142,14 @@ assert "nothing was checked" in p1.stderr, p1.stderr[-300:]
 assert cut < full / 2, "%.2f s stopped, %.2f s whole" % (cut, full)
 print("%.2f s stopped, %.2f s whole" % (cut, full))
 P2
+# ... and so does a schema file's parsing (-s): the same deadline
+python3 -c '
+import json
+props = {"p%d" % i: {"type": "integer", "minimum": i, "description": "x" * 20} for i in range(400000)}
+open("bigschema.json", "w").write(json.dumps({"type": "object", "properties": props}))'
+expect 2 "--timeout while parsing a 36 MB schema" -- "$rl" --no-config -r scale-rules.json -s bigschema.json --timeout 0.05 one.json
+if grep -Eq '^bigschema\.json:1:[0-9]{3,}: error out of time \(--timeout\)$' "$tmp/err"; then ok
+else bad "--timeout while parsing a schema: located where parsing stopped: $(head -3 "$tmp/err")"; fi
 
 # ---- a big document costs a bounded multiple of its size (issue 16) ---------
 # A ~50 MB pretty-printed report of provinces and communes (the bench's
