@@ -161,6 +161,11 @@ FUZZ_SECONDS ?= 60
 FUZZ_LIMIT   ?= -max_total_time=$(FUZZ_SECONDS)
 FUZZ_LABEL   ?= $(FUZZ_SECONDS)s
 FUZZ_LONG_RUNS ?= 10000000
+# A unit over 10 s is written as a slow-unit artifact (a failure either
+# way); FUZZ_TIMEOUT is when it is killed. fuzz-long waits 600 s, so that a
+# run paused with SIGSTOP (a shared machine) is not ended as a false hang.
+FUZZ_TIMEOUT ?= 10
+FUZZ_LONG_TIMEOUT ?= 600
 FUZZ_CC      ?= clang
 FUZZ_FLAGS    = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
 # The config target compiles the CLI's own sources in (they still include
@@ -174,7 +179,7 @@ FUZZ_RUN_config = -close_fd_mask=2
 .PHONY: fuzz fuzz-replay fuzz-long
 fuzz-long:
 	@$(MAKE) --no-print-directory fuzz FUZZ_LIMIT="-runs=$(FUZZ_LONG_RUNS) -max_total_time=0" \
-	  FUZZ_LABEL="$(FUZZ_LONG_RUNS)-run" FUZZ_TARGETS="$(FUZZ_TARGETS)"
+	  FUZZ_LABEL="$(FUZZ_LONG_RUNS)-run" FUZZ_TARGETS="$(FUZZ_TARGETS)" FUZZ_TIMEOUT=$(FUZZ_LONG_TIMEOUT)
 fuzz:
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) OPT="-g -O1 -DRL_DEBUG" CFLAGS=-Wno-unknown-warning-option \
 	  SANITIZE="-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer" \
@@ -187,7 +192,7 @@ fuzz:
 	    build-fuzz/libreportlint_all.a $(LIBS); \
 	  mkdir -p build-fuzz/corpus/$$t build-fuzz/artifacts/$$t tests/fuzz/regressions/$$t; \
 	  rc=0; start=$$(date +%s); opts=""; [ $$t != config ] || opts="$(FUZZ_RUN_config)"; \
-	  build-fuzz/fuzz_$$t $(FUZZ_LIMIT) $$opts -timeout=10 -rss_limit_mb=2048 \
+	  build-fuzz/fuzz_$$t $(FUZZ_LIMIT) $$opts -timeout=$(FUZZ_TIMEOUT) -report_slow_units=10 -rss_limit_mb=2048 \
 	    -artifact_prefix=build-fuzz/artifacts/$$t/ -print_final_stats=1 \
 	    build-fuzz/corpus/$$t build-fuzz/seeds/$$t tests/fuzz/regressions/$$t \
 	    >build-fuzz/fuzz_$$t.log 2>&1 || rc=$$?; \
