@@ -30,6 +30,7 @@
 #include "utf8.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,11 +46,18 @@ typedef struct range {
     unsigned first, last;
 } range;
 
+/* Where code point MARK * j of a kept line starts, for j < n_marks: so a
+ * column is found from the mark before it, not from the line's start (a
+ * long line with thousands of violations would cost its length each). */
+#define MARK 256
+
 typedef struct line {
     unsigned no; /* 1-based line number */
     char *text;  /* without the line break; at most LINE_CAP bytes */
     size_t len;
-    int cut; /* the line was longer than what is kept */
+    int cut;         /* the line was longer than what is kept */
+    uint32_t *marks; /* NULL: the line is ASCII, code point k is byte k */
+    size_t n_marks;
 } line;
 
 struct rl_html_source {
@@ -124,6 +132,49 @@ static int want_line(reader *rd)
     return rd->at < s->n_r && s->r[rd->at].first <= rd->line;
 }
 
+/* The byte offset of code point k of s[0..len) (len when past the end). */
+static size_t offset_of(const char *s, size_t len, size_t k)
+{
+    size_t i = 0;
+    for (; i < len && k; k--) {
+        uint32_t cp;
+        size_t n = rl_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+        i += n ? n : 1;
+    }
+    return i;
+}
+
+/* Give a line that is not ASCII its marks (a pass over its bytes); 0 when
+ * out of memory. */
+static int index_line(rl_arena *a, line *l)
+{
+    size_t i = 0;
+    while (i < l->len && !((unsigned char)l->text[i] & 0x80))
+        i++;
+    if (i == l->len)
+        return 1;
+    l->n_marks = l->len / MARK + 1; /* at most one mark per MARK bytes */
+    if (!(l->marks = rl_arena_alloc(a, l->n_marks * sizeof *l->marks)))
+        return 0;
+    size_t n = 0;
+    for (size_t at = 0; n < l->n_marks && (n == 0 || at < l->len); n++) {
+        l->marks[n] = (uint32_t)at;
+        at += offset_of(l->text + at, l->len - at, MARK);
+    }
+    l->n_marks = n;
+    return 1;
+}
+
+/* The byte offset of code point k of a kept line (its length past the end). */
+static size_t line_offset(const line *l, size_t k)
+{
+    if (!l->marks)
+        return k < l->len ? k : l->len;
+    size_t j = k / MARK < l->n_marks ? k / MARK : l->n_marks - 1;
+    size_t from = l->marks[j];
+    return from + offset_of(l->text + from, l->len - from, k - j * MARK);
+}
+
 static void keep_line(reader *rd)
 {
     rl_html_source *s = rd->src;
@@ -137,7 +188,10 @@ static void keep_line(reader *rd)
         rd->oom = 1;
         return;
     }
-    s->lines[rd->n++] = (line){rd->line, text, len, rd->cut};
+    s->lines[rd->n] = (line){rd->line, text, len, rd->cut, NULL, 0};
+    if (!index_line(s->text, &s->lines[rd->n]))
+        rd->oom = 1;
+    rd->n++;
 }
 
 /* Feed buf[0..n); 0 once every wanted line is kept (stop reading). */
@@ -283,18 +337,6 @@ static const line *find_line(const rl_html_source *src, size_t n, unsigned no)
 
 /* ---- one line ---------------------------------------------------------- */
 
-/* The byte offset of code point k of s[0..len) (len when past the end). */
-static size_t offset_of(const char *s, size_t len, size_t k)
-{
-    size_t i = 0;
-    for (; i < len && k; k--) {
-        uint32_t cp;
-        size_t n = rl_utf8_decode((const unsigned char *)s + i, len - i, &cp);
-        i += n ? n : 1;
-    }
-    return i;
-}
-
 /* The end of the JSON token that starts at s[at] (at < len). */
 static size_t token_end(const char *s, size_t len, size_t at)
 {
@@ -329,7 +371,7 @@ static void esc_part(rl_sbuf *b, const char *s, size_t from, size_t to)
 static void window(const line *l, unsigned col, size_t *from, size_t *to)
 {
     size_t start = col > LEAD + 1 ? col - 1 - LEAD : 0;
-    *from = offset_of(l->text, l->len, start);
+    *from = line_offset(l, start);
     *to = *from + offset_of(l->text + *from, l->len - *from, WINDOW);
 }
 
@@ -337,7 +379,7 @@ static void line_text(rl_sbuf *b, const line *l, unsigned col, rl_lang lang)
 {
     size_t from, to;
     window(l, col, &from, &to);
-    size_t at = col ? offset_of(l->text, l->len, col - 1) : l->len;
+    size_t at = col ? line_offset(l, col - 1) : l->len;
     if (col && at >= l->len && l->cut) {
         rl_out_xml(b, rl_msg_text(RL_MSG_HTML_LONG_LINE, lang), 0);
         return;

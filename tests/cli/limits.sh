@@ -118,6 +118,17 @@ scaling "a minified report, violations over the limit" minified-s.json minified-
     --no-config -r scale-rules.json
 scaling "each: \$..* failing on every node" minified-s.json minified-l.json \
     --no-config -r desc-rules.json --max-violations 0
+# The HTML page's excerpts: a column is found from a mark every 256 code
+# points, not counted from the line's start (1,500 then 6,000 violations on
+# one line of Vietnamese names, beyond the 64 KiB an excerpt keeps of it)
+python3 - <<'P'
+import json
+for n, tag in ((1500, "s"), (6000, "l")):
+    items = [{"code": "Xã Hải Khánh %d" % i, "staff": -1} for i in range(n)]
+    open("html-line-%s.json" % tag, "w").write(json.dumps({"items": items}, ensure_ascii=False))
+P
+scaling "-f html, thousands of violations on one long line" html-line-s.json html-line-l.json \
+    --no-config -r scale-rules.json --max-violations 0 -f html -o html-line.out
 expect 0 "100,000 rules load and run" -- "$rl" --no-config -r rules-l.json one.json
 contains "$tmp/out" "100000 rules, 100000 evaluations" "100,000 rules: all of them ran"
 scaling "loading 25,000 then 100,000 rules" rules-s.json rules-l.json --no-config one.json -r
