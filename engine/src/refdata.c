@@ -22,7 +22,8 @@ char *rl_refdata_path(const char *base, const char *rel)
     return p;
 }
 
-rl_jdoc *rl_refdata_read(const rl_io_guard *io, const char *path, rl_error *err)
+rl_jdoc *rl_refdata_read(const rl_io_guard *io, const char *path, rl_deadline *deadline,
+                         rl_error *err)
 {
     char *data = NULL;
     size_t len = 0, max = io ? rl_io_max(io) : RL_REFDATA_MAX_SIZE;
@@ -44,7 +45,14 @@ rl_jdoc *rl_refdata_read(const rl_io_guard *io, const char *path, rl_error *err)
     }
     rl_error perr;
     rl_error_clear(&perr);
-    rl_jdoc *doc = rl_json_parse_owned(data, len, NULL, &perr);
+    rl_json_limits lim = {.deadline = deadline};
+    rl_jdoc *doc = rl_json_parse_owned(data, len, &lim, &perr);
+    if (!doc && deadline && deadline->expired) {
+        rl_error_set(err, perr.line, perr.column,
+                     "reading the reference file stopped (--timeout): the rule sets were not "
+                     "loaded in time");
+        return NULL;
+    }
     if (!doc) {
         rl_error_set(err, perr.line, perr.column, "the reference file is not valid JSON: %s",
                      perr.message);

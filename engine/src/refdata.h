@@ -8,6 +8,7 @@
 #ifndef RL_REFDATA_H
 #define RL_REFDATA_H
 
+#include "deadline.h"
 #include "error.h"
 #include "io.h"
 #include "json.h"
@@ -18,10 +19,12 @@
  * relative to base's directory, unless absolute or base is NULL. malloc'd. */
 char *rl_refdata_path(const char *base, const char *rel);
 
-/* Read and parse the reference file at path. Returns the document, or
- * NULL with err set: line and column of a parse error in the file (0 when
- * the file cannot be read or is too large), and a message without the
- * path. */
-rl_jdoc *rl_refdata_read(const rl_io_guard *io, const char *path, rl_error *err);
+/* Read and parse the reference file at path, within deadline (NULL: no
+ * limit; the rule sets' loading deadline, --timeout). Returns the
+ * document, or NULL with err set: line and column of a parse error in the
+ * file, or of where parsing stopped when the deadline passed (0 when the
+ * file cannot be read or is too large), and a message without the path. */
+rl_jdoc *rl_refdata_read(const rl_io_guard *io, const char *path, rl_deadline *deadline,
+                         rl_error *err);
 
 #endif

@@ -202,7 +202,7 @@ int rl_rules_set_param(rl_rules *rules, const char *name, const char *value, rl_
 
 int rl_rules_set_param_file(rl_rules *rules, const char *name, const char *path, rl_error *err)
 {
-    rl_jdoc *doc = rl_refdata_read(&rules->io, path, err);
+    rl_jdoc *doc = rl_refdata_read(&rules->io, path, &rules->load_deadline, err);
     if (!doc)
         return -1;
     if (set_on_sets(rules, name, path, doc, err) != 0) {

@@ -315,7 +315,8 @@ static void load_param_file(rl_loader *ld, const char *name, const rl_jnode *spe
     }
     char *path = rl_refdata_path(ld->file, f->u.str.s);
     rl_error e = {0};
-    rl_jdoc *doc = path ? rl_refdata_read(&ld->rules->io, path, &e) : NULL;
+    rl_jdoc *doc = path ? rl_refdata_read(&ld->rules->io, path, &ld->rules->load_deadline, &e)
+                        : NULL;
     if (!doc) {
         if (e.line) {
             char msg[sizeof e.message + 128];

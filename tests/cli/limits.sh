@@ -162,6 +162,32 @@ expect 2 "--timeout while parsing a 36 MB schema" -- "$rl" --no-config -r scale-
 if grep -Eq '^bigschema\.json:1:[0-9]{3,}: error out of time \(--timeout\)$' "$tmp/err"; then ok
 else bad "--timeout while parsing a schema: located where parsing stopped: $(head -3 "$tmp/err")"; fi
 
+# ... and so does reading a reference file, named by --param-file or by the
+# rule set ({"file": ...}): located where reading stopped, exit 2, well
+# before a full load (the same machine, the same run)
+python3 - "$rl" >"$tmp/ref-timeout" 2>&1 <<'P3' && ok || bad "--timeout while reading a reference file: $(cat "$tmp/ref-timeout")"
+import json, re, subprocess, sys, time
+json.dump([{"code": "%05d" % i, "name": "Xa %d" % i, "tags": ["a", "b"]} for i in range(700000)],
+          open("bigref.json", "w"))
+json.dump({"ruleset": "ref", "params": {"provinces": {"file": "bigref.json"}},
+           "rules": [{"id": "K", "kind": "expr", "assert": "count($provinces[*]) > 0"}]},
+          open("ref-rules.json", "w"))
+def run(*extra):
+    t = time.monotonic()
+    p = subprocess.run([sys.argv[1], "--no-config", "-r", "ref-rules.json", *extra, "one.json"],
+                       capture_output=True, text=True)
+    return time.monotonic() - t, p
+full, p0 = run()
+assert p0.returncode == 0, p0.stderr[-300:]
+for extra in ((), ("--param-file", "provinces=bigref.json")):
+    cut, p1 = run("--timeout", "0.05", *extra)
+    assert p1.returncode == 2, (extra, p1.returncode, p1.stderr[-300:])
+    assert re.search(r"^bigref\.json:1:[0-9]+: error reading the reference file stopped \(--timeout\)",
+                     p1.stderr, re.M), p1.stderr[-300:]
+    assert cut < full / 2, "%.2f s stopped, %.2f s whole" % (cut, full)
+    print("%s: %.2f s stopped, %.2f s whole" % (extra or "rule set", cut, full))
+P3
+
 # ---- a big document costs a bounded multiple of its size (issue 16) ---------
 # A ~50 MB pretty-printed report of provinces and communes (the bench's
 # national shape): max RSS of reportlint checking it, over the file's size.
