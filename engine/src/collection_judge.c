@@ -296,7 +296,7 @@ static int restore(judge *j, const span *s, rl_value *out)
     if (s->tag == RL_VAL_ERROR)
         return fail(j, item, item->u.str.s);
     rl_value_from_node(out, item);
-    if (s->tag == RL_VAL_DATE) {
+    if (s->tag == RL_VAL_DATE && item->type == RL_JSTRING) { /* the reader checked it */
         rl_date_spec spec;
         rl_date d;
         if (rl_date_parse_iso(item->u.str.s, item->u.str.len, &spec) &&

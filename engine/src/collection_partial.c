@@ -435,6 +435,8 @@ static int read_val(reader *rd, const rl_jnode *n, rl_val *v)
         return bad(rd, n, "out of memory");
     for (; v->n < items->u.arr.n; v->n++) {
         const rl_jnode *kv = items->u.arr.items[v->n];
+        if (tag == RL_VAL_DATE && is_array(kv, 2) && item(kv, 0)->type != RL_JSTRING)
+            return bad(rd, kv, "a date value must be a string (YYYY-MM-DD)");
         if (!is_array(kv, 2) ||
             read_kept(rd, item(kv, 0), item(kv, 1), tag == RL_VAL_ERROR, &v->items[v->n]) != 0)
             return bad(rd, kv, "a value must be [value, place]");
