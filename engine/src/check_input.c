@@ -16,18 +16,25 @@
 #include <string.h>
 #include <unistd.h>
 
-void rl_check_input_violation(rl_result *res, const char *file, const char *pointer, unsigned line,
-                              unsigned column, const char *message)
+/* An engine notice (rule `input` or `timeout`): an error at a place. */
+static void add_notice(rl_result *res, const char *rule, const char *file, const char *pointer,
+                       unsigned line, unsigned column, const char *message)
 {
     rl_violation v = {0};
     v.file = file;
-    v.rule = "input";
+    v.rule = rule;
     v.severity = RL_SEVERITY_ERROR;
     v.pointer = pointer;
     v.line = line;
     v.column = column;
     v.message = message;
     rl_result_add(res, &v);
+}
+
+void rl_check_input_violation(rl_result *res, const char *file, const char *pointer, unsigned line,
+                              unsigned column, const char *message)
+{
+    add_notice(res, "input", file, pointer, line, column, message);
 }
 
 void rl_check_input_msg(rl_result *res, const char *file, const char *pointer, unsigned line,
@@ -51,15 +58,7 @@ void rl_check_timeout_notice(rl_result *res, const char *file, const char *point
     rl_value_set_str(&args[1].v, rule ? rule : "", rule ? strlen(rule) : 0);
     rl_sbuf text = RL_SBUF_INIT;
     rl_catalog_expand(catalog, msg, lang, args, 2, &text);
-    rl_violation v = {0};
-    v.file = file;
-    v.rule = "timeout";
-    v.severity = RL_SEVERITY_ERROR;
-    v.pointer = pointer;
-    v.line = line;
-    v.column = column;
-    v.message = rl_sbuf_str(&text);
-    rl_result_add(res, &v);
+    add_notice(res, "timeout", file, pointer, line, column, rl_sbuf_str(&text));
     rl_sbuf_free(&text);
 }
 
