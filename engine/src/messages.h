@@ -181,6 +181,9 @@ void rl_catalog_expand(const rl_catalog *c, rl_msg id, rl_lang lang, const rl_fi
  * -> "số ngày trễ" in vi); NULL for a name the engine does not give
  * (messages_figures.c). */
 const char *rl_figure_label(const char *name, rl_lang lang);
+/* A figure value that is a machine word (`status` `overdue`) in words in
+ * lang ("quá hạn"); NULL for any other value (messages_figures.c). */
+const char *rl_figure_value_word(const char *name, const char *value, rl_lang lang);
 /* The i-th name with a label, in sorted order; NULL past the last (tests). */
 const char *rl_figure_name_at(size_t i);
 

@@ -8,6 +8,9 @@
  * sorted by name for bsearch, each with a label in every language. A name
  * missing here (a rule's own `figures`) shows as it is.
  *
+ * A few figures hold a machine word as their value (`status`: `late`,
+ * `overdue`); those values have a word in every language too (value_rows).
+ *
  * Invariant: rows sorted by name, every label non-empty (test_messages.c
  * holds them to that and checks that every kind's figure has a row). */
 #include "messages.h"
@@ -73,6 +76,25 @@ const char *rl_figure_label(const char *name, rl_lang lang)
     const figure_row *r = bsearch(name, rows, sizeof rows / sizeof rows[0], sizeof rows[0],
                                   by_name);
     return r ? r->label[lang] : NULL;
+}
+
+/* Figure values that are machine words, with the message that says them. */
+static const struct {
+    const char *name, *value;
+    rl_msg word;
+} value_rows[] = {
+    {"status", "late", RL_MSG_WORD_LATE},
+    {"status", "overdue", RL_MSG_WORD_OVERDUE},
+};
+
+const char *rl_figure_value_word(const char *name, const char *value, rl_lang lang)
+{
+    if (!name || !value)
+        return NULL;
+    for (size_t i = 0; i < sizeof value_rows / sizeof value_rows[0]; i++)
+        if (strcmp(value_rows[i].name, name) == 0 && strcmp(value_rows[i].value, value) == 0)
+            return rl_msg_text(value_rows[i].word, lang);
+    return NULL;
 }
 
 const char *rl_figure_name_at(size_t i)

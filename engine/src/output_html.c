@@ -254,6 +254,25 @@ static void figure_label(const page *p, const char *name)
     rl_sbuf_adds(p->b, "</span>");
 }
 
+/* A figure's value as text; a machine word (`overdue`) in the page's
+ * language, with the machine value as the title. */
+static void figure_value(const page *p, const rl_figure *f)
+{
+    const char *w = f->type == RL_FIG_STR ? rl_figure_value_word(f->name, f->s, p->lang) : NULL;
+    if (w && strcmp(w, f->s) != 0) {
+        rl_sbuf_adds(p->b, "<span");
+        attr(p->b, "title", f->s);
+        rl_sbuf_adds(p->b, ">");
+        esc(p->b, w);
+        rl_sbuf_adds(p->b, "</span>");
+        return;
+    }
+    rl_sbuf t = RL_SBUF_INIT;
+    rl_out_figure_text(&t, f);
+    esc(p->b, rl_sbuf_str(&t));
+    rl_sbuf_free(&t);
+}
+
 static void figures(const page *p, const rl_violation *v)
 {
     if (!v->n_figures)
@@ -265,11 +284,8 @@ static void figures(const page *p, const rl_violation *v)
         if (i)
             rl_sbuf_adds(p->b, " \xC2\xB7 ");
         figure_label(p, v->figures[i].name);
-        rl_sbuf t = RL_SBUF_INIT;
-        rl_out_figure_text(&t, &v->figures[i]);
         rl_sbuf_adds(p->b, " = ");
-        esc(p->b, rl_sbuf_str(&t));
-        rl_sbuf_free(&t);
+        figure_value(p, &v->figures[i]);
     }
     rl_sbuf_adds(p->b, "</p>\n");
 }

@@ -198,6 +198,17 @@ static void test_figure_labels(void)
     CU_ASSERT_PTR_NOT_NULL(rl_figure_label("group", RL_LANG_RU));
 }
 
+/* The deadline kind's `status` values are words people read in the page's
+ * language; other values and other figures are not words. */
+static void test_figure_value_words(void)
+{
+    CU_ASSERT_STRING_EQUAL(rl_figure_value_word("status", "overdue", RL_LANG_VI), "quá hạn");
+    CU_ASSERT_STRING_EQUAL(rl_figure_value_word("status", "late", RL_LANG_EN), "late");
+    CU_ASSERT_PTR_NULL(rl_figure_value_word("status", "on time", RL_LANG_VI));
+    CU_ASSERT_PTR_NULL(rl_figure_value_word("actual", "overdue", RL_LANG_VI));
+    CU_ASSERT_PTR_NULL(rl_figure_value_word(NULL, "late", RL_LANG_VI));
+}
+
 static void test_names(void)
 {
     char **n = rl_msg_names("{{not}} {a} text {b}}} {{");
@@ -250,6 +261,7 @@ int main(void)
         {"numbers never contradict the verdict", test_message_numbers},
         {"the compiled catalog", test_catalog},
         {"figure names in words", test_figure_labels},
+        {"figure values in words", test_figure_value_words},
         {NULL, NULL},
     };
     return unit_run("messages", tests);
