@@ -305,7 +305,7 @@ static void report_timeout(const rl_run *run, double seconds)
 void rl_run_count(rl_run *run, rl_outcome o)
 {
     rl_summary *s = rl_result_summary_mut(run->res);
-    rl_rule_result *r = rl_result_rule_mut(run->res, run->slot);
+    rl_rule_result *r = run->counts ? run->counts : rl_result_rule_mut(run->res, run->slot);
     rl_rule_result none;
     if (!r)
         r = &none;
@@ -475,7 +475,9 @@ static int run_rules(rl_run *run, const rl_rules *rules, rl_check_plan *plan, rl
             if (past_deadline(run) && stopped_at(run, run->rule, root))
                 return 1;
             run->slot = rl_check_plan_slot(run->res, rules, &plan->rules[i]);
+            run->counts = rl_result_rule_mut(run->res, run->slot);
             run_rule(run, &base);
+            run->counts = NULL;
             if (run->stop_node)
                 return 1;
         }
@@ -495,12 +497,23 @@ void rl_check_doc_in(const rl_rules *rules, rl_check_plan *plan, rl_lang lang, c
     rl_result_cap_begin(res, limits.max_violations);
     rl_check_dup_keys(doc, file, res, rules->catalog, lang);
     const rl_jnode *loc = rl_report_locale_node(doc->root);
-    rl_run run = {.head = {&rl_check_run_ops}};
+    rl_run run; /* every field set here or before it is read (not zeroed: once per record) */
+    run.head.ops = &rl_check_run_ops;
+    run.rule = run.stop_rule = NULL;
+    run.severity = RL_SEVERITY_ERROR;
+    run.ctx.err = NULL;
+    run.ctx.err_node = NULL;
+    run.node = run.stop_node = NULL;
     run.doc = doc;
     run.file = file;
     run.res = res;
     run.catalog = rules->catalog;
     run.lang = lang;
+    run.slot = -1;
+    run.counts = NULL;
+    run.locate = NULL;
+    run.locate_user = NULL;
+    run.extra = NULL;
     if (deadline)
         run.deadline = *deadline;
     else
