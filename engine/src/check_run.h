@@ -21,8 +21,7 @@ struct rl_run {
     const rl_catalog *catalog;
     rl_lang lang; /* of messages */
     long slot;    /* the rule's slot in res's table of rules (rl_check_rule_slot; -1: none) */
-    rl_rule_result *counts; /* that slot's counts while the rule runs (no new slot is
-                               made meanwhile), or NULL: looked up by slot */
+    rl_rule_result *counts;    /* its counts while it runs, or NULL: looked up by slot */
     rl_deadline deadline;      /* --timeout: ctx.deadline points here */
     const rl_rule *stop_rule;  /* where the deadline stopped the check: the rule */
     const rl_jnode *stop_node; /* and the node it was on (NULL: not stopped) */
