@@ -14,8 +14,9 @@
  * dependentSchemas) has no cycle, so evaluating a schema against one
  * instance location always ends (only $dynamicRef, resolved at run time,
  * relies on the evaluator's depth limit). */
-#include "schema_int.h"
+#include "deadline.h"
 #include "ecma_regex.h"
+#include "schema_int.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -64,6 +65,17 @@ static int oom(comp *c)
 {
     rl_error_set(c->err, 0, 0, "out of memory");
     return 0;
+}
+
+/* 1 (err set at `at`) once the loading deadline (--timeout) has passed:
+ * compiling is checked per node and per regex (a regex costs the most). */
+static int out_of_time(rl_schema_set *set, const rl_snode *s, const rl_jnode *at, rl_error *err)
+{
+    if (!rl_deadline_hit(set->opts.deadline))
+        return 0;
+    rl_ss_fail(set, s->res->doc, at, err,
+               "out of time (--timeout): the schema was not compiled in time");
+    return 1;
 }
 
 static void *alloc(comp *c, size_t n)
@@ -121,7 +133,7 @@ static const rl_regex *regex_arg(comp *c, const rl_jnode *v, const char *what)
         return NULL;
     }
     rl_regex *re = rl_strmap_get(&c->set->regexes, v->u.str.s);
-    if (re)
+    if (re || out_of_time(c->set, c->s, v, c->err))
         return re;
     rl_error rerr;
     rl_error_clear(&rerr);
@@ -558,6 +570,8 @@ static int compile_object(rl_schema_set *set, rl_snode *s, rl_error *err)
 {
     comp c = {set, s, err};
     const rl_jnode *obj = s->json;
+    if (out_of_time(set, s, obj, err))
+        return 0;
     s->kw = alloc(&c, (obj->u.obj.n + 2) * sizeof *s->kw);
     if (!s->kw)
         return oom(&c);
@@ -619,6 +633,8 @@ static int visit_list(rl_schema_set *set, const rl_snode *s, const rl_skw *k, rl
 
 static int visit(rl_schema_set *set, rl_snode *s, rl_error *err)
 {
+    if (out_of_time(set, s, s->json, err))
+        return 0;
     s->color = GREY;
     for (uint32_t i = 0; i < s->nkw; i++) {
         const rl_skw *k = &s->kw[i];

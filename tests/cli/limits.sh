@@ -161,6 +161,26 @@ open("bigschema.json", "w").write(json.dumps({"type": "object", "properties": pr
 expect 2 "--timeout while parsing a 36 MB schema" -- "$rl" --no-config -r scale-rules.json -s bigschema.json --timeout 0.05 one.json
 if grep -Eq '^bigschema\.json:1:[0-9]{3,}: error out of time \(--timeout\)$' "$tmp/err"; then ok
 else bad "--timeout while parsing a schema: located where parsing stopped: $(head -3 "$tmp/err")"; fi
+# ... and so does compiling it: 100,000 distinct patterns parse in a few
+# hundredths of a second but take about 1 s of CPU to compile (before, the
+# deadline was not checked there: the run took the whole compile). Stopped
+# within 10% of the limit plus a constant (start-up, freeing), located at
+# the node compiling had reached, exit 2 as for a rule set loaded too late.
+python3 - "$rl" >"$tmp/compile-timeout" 2>&1 <<'P2' && ok || bad "--timeout while compiling a schema: $(cat "$tmp/compile-timeout")"
+import json, re, subprocess, sys, time
+props = {"p%d" % i: {"type": "string", "pattern": "^[a-z]{1,%d}x%d(y|z)*$" % (i % 50 + 1, i)} for i in range(100000)}
+json.dump({"type": "object", "properties": props}, open("patterns.schema.json", "w"))
+limit = 0.2
+t = time.monotonic()
+p = subprocess.run([sys.argv[1], "--no-config", "-r", "scale-rules.json", "-s", "patterns.schema.json",
+                    "--timeout", str(limit), "one.json"], capture_output=True, text=True)
+e = time.monotonic() - t
+assert p.returncode == 2, (p.returncode, p.stderr[-300:])
+assert re.search(r"^patterns\.schema\.json:1:[0-9]{3,}: error out of time \(--timeout\): the schema was not "
+                 r"compiled in time$", p.stderr, re.M), p.stderr[-300:]
+assert e <= 1.1 * limit + 0.25, "%.2f s under --timeout %g" % (e, limit)
+print("%.2f s under --timeout %g" % (e, limit))
+P2
 
 # ... and so does reading a reference file, named by --param-file or by the
 # rule set ({"file": ...}): located where reading stopped, exit 2, well
