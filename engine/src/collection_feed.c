@@ -40,7 +40,7 @@ static void loc_of(feed *f, const rl_jnode *node, rl_loc *loc)
         return;
     }
     unsigned line, col;
-    rl_jdoc_locate(f->doc, node->offset, &line, &col);
+    rl_jdoc_locate(f->doc, rl_jn_offset(node), &line, &col);
     loc->file = f->file;
     loc->line = line;
     loc->col = col;
@@ -93,8 +93,8 @@ static int eval_at(feed *f, const rl_expr *e, const rl_jnode *at, rl_value *v)
 {
     const rl_direct *d = rl_coll_direct(f->cr, e);
     const rl_jnode *n = d ? direct_get(d, at) : NULL;
-    if (n && (n->type == RL_JSTRING || n->type == RL_JNUMBER || n->type == RL_JTRUE ||
-              n->type == RL_JFALSE)) {
+    if (n && (rl_jn_type(n) == RL_JSTRING || rl_jn_type(n) == RL_JNUMBER ||
+              rl_jn_type(n) == RL_JTRUE || rl_jn_type(n) == RL_JFALSE)) {
         rl_value_from_node(v, n);
         return 0;
     }
@@ -125,7 +125,7 @@ static int okey_of(const rl_value *v, rl_okey *k)
         return 0;
     case RL_VSTR:
         k->type = RL_OK_STR;
-        if (v->src && v->src->type == RL_JSTRING && strlen(v->u.str.s) == v->u.str.len) {
+        if (v->src && rl_jn_type(v->src) == RL_JSTRING && strlen(v->u.str.s) == v->u.str.len) {
             k->s = (char *)v->u.str.s; /* the report's own NUL-terminated string: borrowed */
             k->borrowed = 1;
             return 0;
@@ -161,7 +161,7 @@ RL_COLL_COLD static void key_failed(feed *f, const rl_expr *e, const char *detai
     v.rule = f->rule->id;
     v.severity = f->sev;
     v.pointer = rl_sbuf_str(&ptr);
-    rl_jdoc_locate(f->doc, at->offset, &v.line, &v.column);
+    rl_jdoc_locate(f->doc, rl_jn_offset(at), &v.line, &v.column);
     v.message = rl_sbuf_str(&msg);
     rl_result_add(f->res, &v);
     rl_sbuf_free(&msg);
@@ -293,10 +293,9 @@ static int select_in(feed *f, const rl_jpath *q, rl_nodelist *out, rl_error *err
     rl_nodelist_clear(out);
     const rl_direct *d = rl_coll_direct(f->cr, q);
     if (!d) {
-        rl_jnode wrap = {.type = RL_JARRAY}; /* [report] */
         rl_jnode *items[1] = {f->doc->root};
-        wrap.u.arr.items = items;
-        wrap.u.arr.n = 1;
+        rl_jnode wrap; /* [report] */
+        rl_jn_init_array(&wrap, items, 1);
         return rl_jpath_eval(q, &wrap, &wrap, out, err);
     }
     const rl_jnode *n = direct_get(d, f->doc->root);
@@ -319,7 +318,7 @@ RL_COLL_COLD static void agg_error(feed *f, rl_agg *a, const char *message, cons
 
 static void agg_node(feed *f, const rl_part *p, rl_agg *a, const rl_jnode *node)
 {
-    if (node->type == RL_JNULL) {
+    if (rl_jn_type(node) == RL_JNULL) {
         a->has_null = 1;
         return;
     }
@@ -330,7 +329,7 @@ static void agg_node(feed *f, const rl_part *p, rl_agg *a, const rl_jnode *node)
     f->ctx.err = &err;
     if (v.type != RL_VINT && v.type != RL_VNUM && v.type != RL_VSTR) {
         rl_error_set(&err, 0, 0, "%s() takes numbers, but one of the nodes is a %s",
-                     p->fn == RL_AGG_AVG ? "avg" : "sum", rl_json_type_name(node->type));
+                     p->fn == RL_AGG_AVG ? "avg" : "sum", rl_json_type_name(rl_jn_type(node)));
         agg_error(f, a, err.message, node);
         return;
     }

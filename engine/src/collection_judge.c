@@ -189,7 +189,7 @@ static int build_stash(judge *j)
 
 static const rl_jnode *stash_item(const judge *j, size_t i)
 {
-    return j->stash->root->u.arr.items[i];
+    return rl_jn_item(j->stash->root, i);
 }
 
 /* ---- aggregates --------------------------------------------------------------- */
@@ -294,12 +294,12 @@ static int restore(judge *j, const span *s, rl_value *out)
     }
     const rl_jnode *item = stash_item(j, s->start);
     if (s->tag == RL_VAL_ERROR)
-        return fail(j, item, item->u.str.s);
+        return fail(j, item, rl_jn_str(item));
     rl_value_from_node(out, item);
-    if (s->tag == RL_VAL_DATE && item->type == RL_JSTRING) { /* the reader checked it */
+    if (s->tag == RL_VAL_DATE && rl_jn_type(item) == RL_JSTRING) { /* the reader checked it */
         rl_date_spec spec;
         rl_date d;
-        if (rl_date_parse_iso(item->u.str.s, item->u.str.len, &spec) &&
+        if (rl_date_parse_iso(rl_jn_str(item), rl_jn_str_len(item), &spec) &&
             rl_date_resolve(&spec, 2000, &d) == 0) {
             rl_value_set_date(out, d);
             out->src = item;
@@ -345,9 +345,9 @@ static void locate(void *user, const rl_jnode *blame, rl_violation *v, rl_sbuf *
 {
     judge *j = user;
     const rl_jnode *top = blame;
-    while (top && top->parent && top->parent->parent)
-        top = top->parent;
-    int in_stash = top && top->parent == j->stash->root;
+    while (top && rl_jn_parent(top) && rl_jn_parent(rl_jn_parent(top)))
+        top = rl_jn_parent(top);
+    int in_stash = top && rl_jn_parent(top) == j->stash->root;
     if (!in_stash) { /* the group as a whole: the rule, naming the group */
         v->file = j->rule->set->file;
         v->line = j->rule->line;
@@ -359,7 +359,7 @@ static void locate(void *user, const rl_jnode *blame, rl_violation *v, rl_sbuf *
         }
         return;
     }
-    const rl_loc *loc = j->locs[top->index];
+    const rl_loc *loc = j->locs[rl_jn_index(top)];
     v->file = loc->file;
     v->line = loc->line;
     v->column = loc->col;

@@ -250,7 +250,7 @@ static int bad(reader *rd, const rl_jnode *n, const char *what)
 {
     unsigned line = 1, col = 1;
     if (n)
-        rl_jdoc_locate(rd->doc, n->offset, &line, &col);
+        rl_jdoc_locate(rd->doc, rl_jn_offset(n), &line, &col);
     rl_error_set(rd->err, rd->line, col, "%s:%u:%u: %s", rd->name, rd->line, col, what);
     (void)line;
     return -1;
@@ -258,20 +258,20 @@ static int bad(reader *rd, const rl_jnode *n, const char *what)
 
 static const rl_jnode *item(const rl_jnode *arr, size_t i)
 {
-    return arr && arr->type == RL_JARRAY && i < arr->u.arr.n ? arr->u.arr.items[i] : NULL;
+    return arr && rl_jn_type(arr) == RL_JARRAY && i < rl_jn_count(arr) ? rl_jn_item(arr, i) : NULL;
 }
 
 static int is_array(const rl_jnode *n, size_t len)
 {
-    return n && n->type == RL_JARRAY && (len == (size_t)-1 || n->u.arr.n == len);
+    return n && rl_jn_type(n) == RL_JARRAY && (len == (size_t)-1 || rl_jn_count(n) == len);
 }
 
 static int get_u32(const rl_jnode *n, uint32_t *out)
 {
-    if (!n || n->type != RL_JNUMBER || !(n->flags & RL_JNUM_INT) || n->u.num.i < 0 ||
-        n->u.num.i > UINT32_MAX)
+    if (!n || rl_jn_type(n) != RL_JNUMBER || !(rl_jn_flags(n) & RL_JNUM_INT) || rl_jn_int(n) < 0 ||
+        rl_jn_int(n) > UINT32_MAX)
         return -1;
-    *out = (uint32_t)n->u.num.i;
+    *out = (uint32_t)rl_jn_int(n);
     return 0;
 }
 
@@ -280,22 +280,22 @@ static int read_okey(reader *rd, const rl_jnode *n, rl_okey *k)
     memset(k, 0, sizeof *k);
     if (!n)
         return bad(rd, NULL, "a key is missing");
-    switch ((rl_jtype)n->type) {
+    switch (rl_jn_type(n)) {
     case RL_JNULL: k->type = RL_OK_NULL; return 0;
     case RL_JFALSE:
     case RL_JTRUE:
         k->type = RL_OK_BOOL;
-        k->i = n->type == RL_JTRUE;
+        k->i = rl_jn_type(n) == RL_JTRUE;
         return 0;
     case RL_JNUMBER:
         k->type = RL_OK_NUM;
-        k->is_int = (n->flags & RL_JNUM_INT) != 0;
-        k->i = n->u.num.i;
-        k->d = n->u.num.d;
+        k->is_int = (rl_jn_flags(n) & RL_JNUM_INT) != 0;
+        k->i = rl_jn_int(n);
+        k->d = rl_jn_double(n);
         return 0;
     case RL_JSTRING:
         k->type = RL_OK_STR;
-        k->s = strndup(n->u.str.s, n->u.str.len);
+        k->s = strndup(rl_jn_str(n), rl_jn_str_len(n));
         return k->s ? 0 : bad(rd, n, "out of memory");
     default: return bad(rd, n, "a key must be null, a boolean, a number or a string");
     }
@@ -305,11 +305,11 @@ static int read_loc(reader *rd, const rl_jnode *n, rl_loc *loc)
 {
     memset(loc, 0, sizeof *loc);
     const rl_jnode *f = item(n, 0), *p = item(n, 3);
-    if (!is_array(n, 4) || f->type != RL_JSTRING || p->type != RL_JSTRING ||
+    if (!is_array(n, 4) || rl_jn_type(f) != RL_JSTRING || rl_jn_type(p) != RL_JSTRING ||
         get_u32(item(n, 1), &loc->line) || get_u32(item(n, 2), &loc->col))
         return bad(rd, n, "a place must be [file, line, column, pointer]");
-    loc->file = rl_coll_intern(rd->c, f->u.str.s);
-    loc->pointer = rl_coll_intern(rd->c, p->u.str.s);
+    loc->file = rl_coll_intern(rd->c, rl_jn_str(f));
+    loc->pointer = rl_coll_intern(rd->c, rl_jn_str(p));
     return loc->file && loc->pointer ? 0 : bad(rd, n, "out of memory");
 }
 
@@ -317,9 +317,9 @@ static int read_loc(reader *rd, const rl_jnode *n, rl_loc *loc)
 static int read_kept(reader *rd, const rl_jnode *v, const rl_jnode *locn, int quoted, rl_kept *k)
 {
     memset(k, 0, sizeof *k);
-    if (!v || (quoted && v->type != RL_JSTRING))
+    if (!v || (quoted && rl_jn_type(v) != RL_JSTRING))
         return bad(rd, v, quoted ? "an error message must be a string" : "a value is missing");
-    k->json = quoted ? strdup(v->u.str.s) : rl_coll_node_json(rd->doc, v);
+    k->json = quoted ? strdup(rl_jn_str(v)) : rl_coll_node_json(rd->doc, v);
     if (!k->json)
         return bad(rd, v, "out of memory");
     if (read_loc(rd, locn, &k->loc) == 0)
@@ -332,7 +332,7 @@ static int read_kept(reader *rd, const rl_jnode *v, const rl_jnode *locn, int qu
 static const rl_jnode *member(reader *rd, const rl_jnode *obj, const char *name, rl_jtype type)
 {
     const rl_jnode *m = rl_json_gets(obj, name);
-    if (m && (m->type == type || (type == RL_JTRUE && m->type == RL_JFALSE)))
+    if (m && (rl_jn_type(m) == type || (type == RL_JTRUE && rl_jn_type(m) == RL_JFALSE)))
         return m;
     char what[96];
     snprintf(what, sizeof what, "member \"%s\" is missing or of the wrong type", name);
@@ -342,7 +342,7 @@ static const rl_jnode *member(reader *rd, const rl_jnode *obj, const char *name,
 
 static int parse_int128(const rl_jnode *n, __int128 *out)
 {
-    const char *s = n->u.str.s;
+    const char *s = rl_jn_str(n);
     int neg = *s == '-';
     s += neg;
     if (!*s || strlen(s) > 39)
@@ -362,7 +362,7 @@ static int parse_int128(const rl_jnode *n, __int128 *out)
 static int read_agg(reader *rd, const rl_jnode *n, rl_agg *a)
 {
     const rl_jnode *isum, *parts, *cnt, *dbl, *nul, *nf, *err;
-    if (!n || n->type != RL_JOBJECT)
+    if (!n || rl_jn_type(n) != RL_JOBJECT)
         return bad(rd, n, "an aggregate must be an object");
     if (!(isum = member(rd, n, "isum", RL_JSTRING)) ||
         !(parts = member(rd, n, "parts", RL_JARRAY)) || !(cnt = member(rd, n, "n", RL_JNUMBER)) ||
@@ -371,23 +371,23 @@ static int read_agg(reader *rd, const rl_jnode *n, rl_agg *a)
         return -1;
     if (parse_int128(isum, &a->isum) != 0)
         return bad(rd, isum, "\"isum\" must be a decimal integer");
-    if (!(cnt->flags & RL_JNUM_INT) || cnt->u.num.i < 0)
+    if (!(rl_jn_flags(cnt) & RL_JNUM_INT) || rl_jn_int(cnt) < 0)
         return bad(rd, cnt, "\"n\" must be a count");
-    a->n = (uint64_t)cnt->u.num.i;
-    a->has_double = dbl->type == RL_JTRUE;
-    a->has_null = nul->type == RL_JTRUE;
+    a->n = (uint64_t)rl_jn_int(cnt);
+    a->has_double = rl_jn_type(dbl) == RL_JTRUE;
+    a->has_null = rl_jn_type(nul) == RL_JTRUE;
     uint32_t nonfinite;
     if (get_u32(nf, &nonfinite) || nonfinite > 3)
         return bad(rd, nf, "\"nonfinite\" must be 0, 1, 2 or 3");
-    for (size_t i = 0; i < parts->u.arr.n; i++) {
-        const rl_jnode *p = parts->u.arr.items[i];
-        if (p->type != RL_JNUMBER)
+    for (size_t i = 0; i < rl_jn_count(parts); i++) {
+        const rl_jnode *p = rl_jn_item(parts, i);
+        if (rl_jn_type(p) != RL_JNUMBER)
             return bad(rd, p, "a partial sum must be a number");
-        rl_fsum_add(&a->fs, p->u.num.d);
+        rl_fsum_add(&a->fs, rl_jn_double(p));
     }
     a->fs.nonfinite |= (int)nonfinite;
     err = rl_json_gets(n, "error");
-    if (!err || err->type == RL_JNULL)
+    if (!err || rl_jn_type(err) == RL_JNULL)
         return err ? 0 : bad(rd, n, "member \"error\" is missing");
     rl_kept k;
     if (!is_array(err, 2) || read_kept(rd, item(err, 0), item(err, 1), 1, &k) != 0)
@@ -399,14 +399,14 @@ static int read_agg(reader *rd, const rl_jnode *n, rl_agg *a)
 
 static int read_gathers(reader *rd, const rl_jnode *arr, rl_group *g, size_t n)
 {
-    if (arr->u.arr.n != n)
+    if (rl_jn_count(arr) != n)
         return bad(rd, arr, "\"gathers\" does not have one list per kept path of the rule");
     for (size_t s = 0; s < n; s++) {
-        const rl_jnode *list = arr->u.arr.items[s];
+        const rl_jnode *list = rl_jn_item(arr, s);
         if (!is_array(list, (size_t)-1))
             return bad(rd, list, "a kept path's nodes must be a list");
-        for (size_t i = 0; i < list->u.arr.n; i++) {
-            const rl_jnode *gn = list->u.arr.items[i];
+        for (size_t i = 0; i < rl_jn_count(list); i++) {
+            const rl_jnode *gn = rl_jn_item(list, i);
             rl_gnode x = {0};
             if (!is_array(gn, 3))
                 return bad(rd, gn, "a kept node must be [order, value, place]");
@@ -427,15 +427,15 @@ static int read_val(reader *rd, const rl_jnode *n, rl_val *v)
     uint32_t tag;
     const rl_jnode *items = item(n, 1);
     if (!is_array(n, 2) || get_u32(item(n, 0), &tag) || tag > RL_VAL_ERROR ||
-        !is_array(items, (size_t)-1) || (tag != RL_VAL_LIST && items->u.arr.n != 1))
+        !is_array(items, (size_t)-1) || (tag != RL_VAL_LIST && rl_jn_count(items) != 1))
         return bad(rd, n, "a value must be [tag, [[value, place]...]]");
     v->tag = (uint8_t)tag;
-    v->items = calloc(items->u.arr.n ? items->u.arr.n : 1, sizeof *v->items);
+    v->items = calloc(rl_jn_count(items) ? rl_jn_count(items) : 1, sizeof *v->items);
     if (!v->items)
         return bad(rd, n, "out of memory");
-    for (; v->n < items->u.arr.n; v->n++) {
-        const rl_jnode *kv = items->u.arr.items[v->n];
-        if (tag == RL_VAL_DATE && is_array(kv, 2) && item(kv, 0)->type != RL_JSTRING)
+    for (; v->n < rl_jn_count(items); v->n++) {
+        const rl_jnode *kv = rl_jn_item(items, v->n);
+        if (tag == RL_VAL_DATE && is_array(kv, 2) && rl_jn_type(item(kv, 0)) != RL_JSTRING)
             return bad(rd, kv, "a date value must be a string (YYYY-MM-DD)");
         if (!is_array(kv, 2) ||
             read_kept(rd, item(kv, 0), item(kv, 1), tag == RL_VAL_ERROR, &v->items[v->n]) != 0)
@@ -448,9 +448,9 @@ static int read_entry(reader *rd, const rl_jnode *n, rl_group *g, size_t nv)
 {
     rl_entry e = {0};
     const rl_jnode *loc = item(n, 2), *vals = item(n, 3);
-    if (!is_array(n, 4) || !loc || loc->type != RL_JSTRING || !is_array(vals, nv))
+    if (!is_array(n, 4) || !loc || rl_jn_type(loc) != RL_JSTRING || !is_array(vals, nv))
         return bad(rd, n, "an entry must be [order, place, locale, [one value per part]]");
-    e.locale = rl_coll_intern(rd->c, loc->u.str.s);
+    e.locale = rl_coll_intern(rd->c, rl_jn_str(loc));
     e.vals = calloc(nv + 1, sizeof *e.vals);
     if (read_okey(rd, item(n, 0), &e.order) || read_loc(rd, item(n, 1), &e.at) || !e.vals ||
         rl_entry_push(g, &e) != 0) {
@@ -459,24 +459,24 @@ static int read_entry(reader *rd, const rl_jnode *n, rl_group *g, size_t nv)
         return e.vals ? -1 : bad(rd, n, "out of memory");
     }
     for (size_t i = 0; i < nv; i++)
-        if (read_val(rd, vals->u.arr.items[i], &g->entries[g->n_entries - 1].vals[i]) != 0)
+        if (read_val(rd, rl_jn_item(vals, i), &g->entries[g->n_entries - 1].vals[i]) != 0)
             return -1;
     return 0;
 }
 
 static int read_ukeys(reader *rd, const rl_jnode *arr, rl_group *g)
 {
-    for (size_t i = 0; i < arr->u.arr.n; i++) {
-        const rl_jnode *u = arr->u.arr.items[i];
+    for (size_t i = 0; i < rl_jn_count(arr); i++) {
+        const rl_jnode *u = rl_jn_item(arr, i);
         rl_loc loc;
         rl_okey order;
-        if (!is_array(u, 3) || item(u, 0)->type != RL_JSTRING)
+        if (!is_array(u, 3) || rl_jn_type(item(u, 0)) != RL_JSTRING)
             return bad(rd, u, "a key must be [key, place, order]");
         if (read_loc(rd, item(u, 1), &loc))
             return -1;
         int rc = read_okey(rd, item(u, 2), &order);
         if (rc == 0)
-            rc = rl_ukey_add(rd->c, g, item(u, 0)->u.str.s, &loc, &order);
+            rc = rl_ukey_add(rd->c, g, rl_jn_str(item(u, 0)), &loc, &order);
         rl_okey_free(&order);
         if (rc)
             return rc;
@@ -495,7 +495,7 @@ static const rl_rule *find_rule(const rl_rules *rules, const char *id)
 static int read_group(reader *rd, const rl_jnode *root)
 {
     const rl_jnode *id, *aggs, *gathers, *entries, *keys, *dups;
-    if (root->type != RL_JOBJECT)
+    if (rl_jn_type(root) != RL_JOBJECT)
         return bad(rd, root, "a state line must be an object");
     if (!(id = member(rd, root, "rule", RL_JSTRING)) ||
         !(aggs = member(rd, root, "aggs", RL_JARRAY)) ||
@@ -504,7 +504,7 @@ static int read_group(reader *rd, const rl_jnode *root)
         !(keys = member(rd, root, "keys", RL_JARRAY)) ||
         !(dups = member(rd, root, "dups", RL_JARRAY)))
         return -1;
-    const rl_rule *r = find_rule(rd->rules, id->u.str.s);
+    const rl_rule *r = find_rule(rd->rules, rl_jn_str(id));
     if (!r)
         return bad(rd, id, "no loaded collection rule has this id");
     const rl_coll_rule *cr = r->coll;
@@ -515,11 +515,11 @@ static int read_group(reader *rd, const rl_jnode *root)
     rl_okey_free(&key);
     if (!g)
         return bad(rd, root, "out of memory");
-    if (aggs->u.arr.n != cr->n_kind[RL_PART_AGG])
+    if (rl_jn_count(aggs) != cr->n_kind[RL_PART_AGG])
         return bad(rd, aggs, "\"aggs\" does not have one aggregate per total of the rule");
-    for (size_t i = 0; i < aggs->u.arr.n; i++) {
+    for (size_t i = 0; i < rl_jn_count(aggs); i++) {
         rl_agg a = {0};
-        int rc = read_agg(rd, aggs->u.arr.items[i], &a);
+        int rc = read_agg(rd, rl_jn_item(aggs, i), &a);
         if (rc == 0)
             rc = rl_agg_merge(&g->aggs[i], &a, rd->c);
         free(a.fs.p);
@@ -530,8 +530,8 @@ static int read_group(reader *rd, const rl_jnode *root)
     size_t nv = cr->n_kind[RL_PART_NODE] + cr->n_kind[RL_PART_PREV];
     if (read_gathers(rd, gathers, g, cr->n_kind[RL_PART_GATHER]) != 0)
         return -1;
-    for (size_t i = 0; i < entries->u.arr.n; i++)
-        if (read_entry(rd, entries->u.arr.items[i], g, nv) != 0)
+    for (size_t i = 0; i < rl_jn_count(entries); i++)
+        if (read_entry(rd, rl_jn_item(entries, i), g, nv) != 0)
             return -1;
     return read_ukeys(rd, keys, g) || read_ukeys(rd, dups, g) ? -1 : 0;
 }
@@ -540,28 +540,28 @@ static int read_header(reader *rd, const rl_jnode *root)
 {
     const rl_jnode *v = rl_json_gets(root, "reportlint-partial");
     const rl_jnode *h = rl_json_gets(root, "rules-hash");
-    if (root->type != RL_JOBJECT || !v || v->type != RL_JNUMBER)
+    if (rl_jn_type(root) != RL_JOBJECT || !v || rl_jn_type(v) != RL_JNUMBER)
         return bad(rd, root,
                    "not a reportlint partial state (the first line must be "
                    "{\"reportlint-partial\": 1, \"rules-hash\": ...})");
-    if (!(v->flags & RL_JNUM_INT) || v->u.num.i != PARTIAL_VERSION) {
+    if (!(rl_jn_flags(v) & RL_JNUM_INT) || rl_jn_int(v) != PARTIAL_VERSION) {
         char what[160];
         snprintf(what, sizeof what,
                  "partial state format version %g is not one this reportlint reads (%d)",
-                 v->u.num.d, PARTIAL_VERSION);
+                 rl_jn_double(v), PARTIAL_VERSION);
         return bad(rd, v, what);
     }
     char want[17];
     snprintf(want, sizeof want, "%016" PRIx64, rd->rules->hash);
-    if (!h || h->type != RL_JSTRING)
+    if (!h || rl_jn_type(h) != RL_JSTRING)
         return bad(rd, root, "member \"rules-hash\" is missing or not a string");
-    if (strcmp(h->u.str.s, want) != 0) {
+    if (strcmp(rl_jn_str(h), want) != 0) {
         char what[256];
         snprintf(what, sizeof what,
                  "written by another rule set version (rules-hash %.20s; the rules "
                  "loaded now have %s): merge with the -r and --param the shards "
                  "were checked with",
-                 h->u.str.s, want);
+                 rl_jn_str(h), want);
         return bad(rd, h, what);
     }
     return 0;

@@ -45,8 +45,8 @@ static void split_one(void *user, const rl_expr *e)
     w->uses_prev |= rl_expr_uses_previous(e);
     rl_error err = {0};
     if (rl_expr_split(e, w->at_is_group, &w->cr->parts, &err) != 0) {
-        rl_ld_error(w->ld, w->obj->offset, "in '%s' (column %u): %s", rl_expr_text(e), err.column,
-                    err.message);
+        rl_ld_error(w->ld, rl_jn_offset(w->obj), "in '%s' (column %u): %s", rl_expr_text(e),
+                    err.column, err.message);
         w->failed = 1;
     }
 }
@@ -65,14 +65,16 @@ static void read_report_rule(rl_rule *r, rl_loader *ld, const rl_jnode *obj)
     for (size_t i = 0; coll_only[i]; i++) {
         const rl_jnode *f = rl_json_gets(obj, coll_only[i]);
         if (f)
-            rl_ld_error(ld, f->offset, "field '%s' needs \"scope\": \"collection\"", coll_only[i]);
+            rl_ld_error(ld, rl_jn_offset(f), "field '%s' needs \"scope\": \"collection\"",
+                        coll_only[i]);
     }
     walk w = {ld, obj, NULL, 0, 0, 0};
     if (r->kind->exprs)
         r->kind->exprs(r->data, find_previous, &w);
     find_previous(&w, r->when);
     if (w.uses_prev)
-        rl_ld_error(ld, obj->offset, "previous() needs \"scope\": \"collection\" and an \"order\"");
+        rl_ld_error(ld, rl_jn_offset(obj),
+                    "previous() needs \"scope\": \"collection\" and an \"order\"");
 }
 
 static int read_scope(rl_loader *ld, const rl_jnode *obj)
@@ -80,10 +82,10 @@ static int read_scope(rl_loader *ld, const rl_jnode *obj)
     const rl_jnode *s = rl_json_gets(obj, "scope");
     if (!s)
         return 0;
-    if (s->type == RL_JSTRING && strcmp(s->u.str.s, "collection") == 0)
+    if (rl_jn_type(s) == RL_JSTRING && strcmp(rl_jn_str(s), "collection") == 0)
         return 1;
-    if (!(s->type == RL_JSTRING && strcmp(s->u.str.s, "report") == 0))
-        rl_ld_error(ld, s->offset,
+    if (!(rl_jn_type(s) == RL_JSTRING && strcmp(rl_jn_str(s), "report") == 0))
+        rl_ld_error(ld, rl_jn_offset(s),
                     "field 'scope' must be \"report\" (the default) or \"collection\"");
     return 0;
 }
@@ -94,7 +96,7 @@ static int check_each(rl_rule *r, rl_loader *ld, const rl_jnode *obj)
         return 1;
     if (!rl_jpath_is_relative(r->each) && rl_jpath_over_items(r->each))
         return 1;
-    rl_ld_error(ld, rl_json_gets(obj, "each")->offset,
+    rl_ld_error(ld, rl_jn_offset(rl_json_gets(obj, "each")),
                 "in a collection rule 'each' selects within the group's reports: start it with "
                 "$[*] or $[?...] (e.g. \"$[?@.report.level == 'national']\")");
     return 0;
@@ -104,11 +106,11 @@ static void read_unique(rl_coll_rule *cr, const rl_rule *r, rl_loader *ld, const
 {
     rl_unique_fields(r, &cr->items, &cr->key);
     if (r->each)
-        rl_ld_error(ld, obj->offset,
+        rl_ld_error(ld, rl_jn_offset(obj),
                     "a collection `unique` has no 'each': its 'items' select "
                     "within the group ($[*]...)");
     else if (cr->items && (rl_jpath_is_relative(cr->items) || !rl_jpath_over_items(cr->items)))
-        rl_ld_error(ld, rl_json_gets(obj, "items")->offset,
+        rl_ld_error(ld, rl_jn_offset(rl_json_gets(obj, "items")),
                     "in a collection rule 'items' selects within the group's reports: start it "
                     "with $[*] or $[?...] (e.g. \"$[*].procedures[*]\")");
 }
@@ -210,7 +212,7 @@ static void read_collection_rule(rl_rule *r, rl_loader *ld, const rl_jnode *obj)
 {
     int is_unique = strcmp(r->kind->name, "unique") == 0;
     if (!r->kind->exprs && !is_unique) {
-        rl_ld_error(ld, obj->offset,
+        rl_ld_error(ld, rl_jn_offset(obj),
                     "kind '%s' cannot be used with \"scope\": \"collection\" "
                     "(these can: sum, ratio, average, threshold, expr, pattern, "
                     "cadence, unique)",
@@ -239,14 +241,15 @@ static void read_collection_rule(rl_rule *r, rl_loader *ld, const rl_jnode *obj)
         cr->each = r->each;
     }
     if (w.uses_prev && !cr->order)
-        rl_ld_error(ld, obj->offset, "previous() needs an \"order\" (e.g. \"@.report.period\")");
+        rl_ld_error(ld, rl_jn_offset(obj),
+                    "previous() needs an \"order\" (e.g. \"@.report.period\")");
     split_one(&w, r->when);
     if (r->kind->exprs)
         r->kind->exprs(r->data, split_one, &w);
     for (size_t i = 0; i < RL_LANG_COUNT; i++)
         rl_template_exprs(r->message[i], split_one, &w);
     if (!assign_slots(cr))
-        rl_ld_error(ld, obj->offset, "out of memory");
+        rl_ld_error(ld, rl_jn_offset(obj), "out of memory");
     find_direct(cr);
 }
 

@@ -89,6 +89,117 @@ struct rl_jnode {
     } u;
 };
 
+/* Field accessors. Only the JSON module (json*.c) may touch the fields of
+ * rl_jnode and rl_jmember: every other module reads a node through these
+ * and builds one through the rl_jn_init_* functions, so that the node's
+ * layout can change (issue 16: a big document's tree in less memory)
+ * without touching them. No NULL or type checks: the caller knows the
+ * type (the checked, public forms are rl_jnode_* in reportlint.h). */
+static inline rl_jtype rl_jn_type(const rl_jnode *n)
+{
+    return (rl_jtype)n->type;
+}
+/* numbers: RL_JNUM_* */
+static inline unsigned rl_jn_flags(const rl_jnode *n)
+{
+    return n->flags;
+}
+/* numbers: decimals as written (95 -> 0, 94.74 -> 2, 1e3 -> -3) */
+static inline int rl_jn_decimals(const rl_jnode *n)
+{
+    return n->decimals;
+}
+/* numbers: the exact value when rl_jn_flags has RL_JNUM_INT */
+static inline int64_t rl_jn_int(const rl_jnode *n)
+{
+    return n->u.num.i;
+}
+static inline double rl_jn_double(const rl_jnode *n)
+{
+    return n->u.num.d;
+}
+/* strings: decoded, NUL-terminated (may hold U+0000: use the length) */
+static inline const char *rl_jn_str(const rl_jnode *n)
+{
+    return n->u.str.s;
+}
+static inline size_t rl_jn_str_len(const rl_jnode *n)
+{
+    return n->u.str.len;
+}
+/* arrays: items; objects: members */
+static inline size_t rl_jn_count(const rl_jnode *n)
+{
+    return n->u.arr.n;
+}
+static inline rl_jnode *rl_jn_item(const rl_jnode *n, size_t i)
+{
+    return n->u.arr.items[i];
+}
+static inline rl_jmember *rl_jn_member(const rl_jnode *n, size_t i)
+{
+    return &n->u.obj.members[i];
+}
+static inline const char *rl_jn_key(const rl_jnode *n, size_t i)
+{
+    return n->u.obj.members[i].key;
+}
+static inline size_t rl_jn_key_len(const rl_jnode *n, size_t i)
+{
+    return n->u.obj.members[i].key_len;
+}
+static inline size_t rl_jn_key_offset(const rl_jnode *n, size_t i)
+{
+    return n->u.obj.members[i].key_offset;
+}
+static inline rl_jnode *rl_jn_value(const rl_jnode *n, size_t i)
+{
+    return n->u.obj.members[i].value;
+}
+/* the parent (NULL for the root), the position in it, the byte offset of
+ * the value's first character */
+static inline rl_jnode *rl_jn_parent(const rl_jnode *n)
+{
+    return n->parent;
+}
+static inline size_t rl_jn_index(const rl_jnode *n)
+{
+    return n->index;
+}
+static inline size_t rl_jn_offset(const rl_jnode *n)
+{
+    return n->offset;
+}
+/* a member: name (NUL-terminated, decoded), its length, the byte offset of
+ * its opening quote, the value */
+static inline const char *rl_jm_key(const rl_jmember *m)
+{
+    return m->key;
+}
+static inline size_t rl_jm_key_len(const rl_jmember *m)
+{
+    return m->key_len;
+}
+static inline size_t rl_jm_key_offset(const rl_jmember *m)
+{
+    return m->key_offset;
+}
+static inline rl_jnode *rl_jm_value(const rl_jmember *m)
+{
+    return m->value;
+}
+
+/* Nodes made outside a parse (a member name checked as a string, a
+ * one-item array around a report): no parent, offset 0. */
+static inline void rl_jn_init_string(rl_jnode *n, const char *s, size_t len)
+{
+    *n = (rl_jnode){.type = RL_JSTRING, .u.str = {s, len}};
+}
+static inline void rl_jn_init_array(rl_jnode *n, rl_jnode **items, size_t count)
+{
+    *n = (rl_jnode){.type = RL_JARRAY, .u.arr = {items, count}};
+}
+
 struct rl_deadline;
 
 typedef struct rl_json_limits {

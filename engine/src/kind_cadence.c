@@ -84,11 +84,11 @@ static void compile_every(rl_loader *ld, const rl_jnode *obj, cadence_data *d, i
     *ok = 0;
     if (!v)
         return;
-    if (v->type == RL_JSTRING && rl_every_parse(v->u.str.s, &d->every)) {
+    if (rl_jn_type(v) == RL_JSTRING && rl_every_parse(rl_jn_str(v), &d->every)) {
         *ok = 1;
         return;
     }
-    rl_ld_error(ld, v->offset, "field 'every' must be \"day\", \"week\" or \"month\"");
+    rl_ld_error(ld, rl_jn_offset(v), "field 'every' must be \"day\", \"week\" or \"month\"");
 }
 
 static void compile_on(rl_loader *ld, const rl_jnode *obj, cadence_data *d)
@@ -97,21 +97,22 @@ static void compile_on(rl_loader *ld, const rl_jnode *obj, cadence_data *d)
     if (!v)
         return;
     if (d->every == RL_EVERY_DAY) {
-        rl_ld_error(ld, v->offset, "field 'on' does not apply to a daily cadence");
+        rl_ld_error(ld, rl_jn_offset(v), "field 'on' does not apply to a daily cadence");
     } else if (d->every == RL_EVERY_WEEK) {
-        if (v->type == RL_JSTRING && (d->on = rl_weekday_parse(v->u.str.s)) != 0)
+        if (rl_jn_type(v) == RL_JSTRING && (d->on = rl_weekday_parse(rl_jn_str(v))) != 0)
             return;
-        const char *near =
-            v->type == RL_JSTRING ? rl_suggest(v->u.str.s, v->u.str.len, rl_weekday_names()) : NULL;
+        const char *near = rl_jn_type(v) == RL_JSTRING
+                               ? rl_suggest(rl_jn_str(v), rl_jn_str_len(v), rl_weekday_names())
+                               : NULL;
         rl_ld_error(
-            ld, v->offset,
+            ld, rl_jn_offset(v),
             "field 'on' of a weekly cadence must be a weekday, \"monday\" to \"sunday\"%s%s%s",
             near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
-    } else if (v->type == RL_JNUMBER && (v->flags & RL_JNUM_INT) && v->u.num.i >= 1 &&
-               v->u.num.i <= 31) {
-        d->on = (int)v->u.num.i;
+    } else if (rl_jn_type(v) == RL_JNUMBER && (rl_jn_flags(v) & RL_JNUM_INT) && rl_jn_int(v) >= 1 &&
+               rl_jn_int(v) <= 31) {
+        d->on = (int)rl_jn_int(v);
     } else {
-        rl_ld_error(ld, v->offset,
+        rl_ld_error(ld, rl_jn_offset(v),
                     "field 'on' of a monthly cadence must be a day of the month, 1 to 31");
     }
 }
@@ -212,23 +213,23 @@ static void add_array(cadence_eval *ce, const rl_jnode *arr)
 {
     if (!ce->array)
         ce->array = arr;
-    for (size_t i = 0; i < arr->u.arr.n; i++) {
+    for (size_t i = 0; i < rl_jn_count(arr); i++) {
         rl_value item;
-        rl_value_from_node(&item, arr->u.arr.items[i]);
+        rl_value_from_node(&item, rl_jn_item(arr, i));
         add_date(ce, &item);
     }
 }
 
 static int is_array(const rl_value *v)
 {
-    return v->type == RL_VNODE && v->u.node->type == RL_JARRAY;
+    return v->type == RL_VNODE && rl_jn_type(v->u.node) == RL_JARRAY;
 }
 
 /* The nearest array holding node (the dates' array for "@.r[*].date"). */
 static const rl_jnode *array_of(const rl_jnode *node)
 {
-    while (node && node->type != RL_JARRAY)
-        node = node->parent;
+    while (node && rl_jn_type(node) != RL_JARRAY)
+        node = rl_jn_parent(node);
     return node;
 }
 
@@ -250,7 +251,7 @@ static void collect(cadence_eval *ce, const rl_value *v)
             continue;
         }
         if (!ce->array && item.src)
-            ce->array = array_of(item.src->parent);
+            ce->array = array_of(rl_jn_parent(item.src));
         add_date(ce, &item);
     }
 }

@@ -38,18 +38,19 @@ static void compile_regex(rl_loader *ld, const rl_jnode *obj, pattern_data *d)
     unsigned flags = 0;
     rl_error err;
     rl_error_fresh(&err);
-    if (fl && (fl->type != RL_JSTRING || !rl_regex_parse_flags(fl->u.str.s, &flags, &err))) {
-        rl_ld_error(ld, fl->offset, "field 'flags': %s",
+    if (fl &&
+        (rl_jn_type(fl) != RL_JSTRING || !rl_regex_parse_flags(rl_jn_str(fl), &flags, &err))) {
+        rl_ld_error(ld, rl_jn_offset(fl), "field 'flags': %s",
                     err.failed ? err.message : "must be a string of letters such as \"i\"");
         return;
     }
     if (!re)
         return;
-    if (re->type != RL_JSTRING) {
-        rl_ld_error(ld, re->offset, "field 'regex' must be a string");
+    if (rl_jn_type(re) != RL_JSTRING) {
+        rl_ld_error(ld, rl_jn_offset(re), "field 'regex' must be a string");
         return;
     }
-    d->re = rl_regex_compile(re->u.str.s, re->u.str.len, flags, NULL, &err);
+    d->re = rl_regex_compile(rl_jn_str(re), rl_jn_str_len(re), flags, NULL, &err);
     if (!d->re)
         rl_ld_error_in(ld, re, err.column, "field 'regex': %s", err.message);
 }

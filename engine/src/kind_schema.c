@@ -57,7 +57,7 @@ static int compares(const char *keyword)
 
 static int scalar(const rl_jnode *n)
 {
-    return n && n->type != RL_JARRAY && n->type != RL_JOBJECT;
+    return n && rl_jn_type(n) != RL_JARRAY && rl_jn_type(n) != RL_JOBJECT;
 }
 
 /* A schema file a $ref reached is named by its absolute path: show it

@@ -49,13 +49,13 @@ static rl_expr *compile_parts(rl_loader *ld, const rl_jnode *parts)
     rl_sbuf call = RL_SBUF_INIT;
     rl_sbuf_adds(&call, "sum(");
     int ok = 1;
-    if (parts->type == RL_JARRAY && parts->u.arr.n > 0) {
-        for (size_t i = 0; i < parts->u.arr.n; i++)
-            ok &= add_part(ld, parts->u.arr.items[i], &call);
-    } else if (parts->type == RL_JSTRING) {
+    if (rl_jn_type(parts) == RL_JARRAY && rl_jn_count(parts) > 0) {
+        for (size_t i = 0; i < rl_jn_count(parts); i++)
+            ok &= add_part(ld, rl_jn_item(parts, i), &call);
+    } else if (rl_jn_type(parts) == RL_JSTRING) {
         ok = add_part(ld, parts, &call);
     } else {
-        rl_ld_error(ld, parts->offset,
+        rl_ld_error(ld, rl_jn_offset(parts),
                     "field 'parts' must be a non-empty list of expressions, or one JSONPath "
                     "selecting many values (e.g. \"@.communes[*].staff\")");
         ok = 0;
@@ -66,7 +66,7 @@ static rl_expr *compile_parts(rl_loader *ld, const rl_jnode *parts)
         rl_error err = {0};
         e = rl_expr_compile(call.data, call.len, ld->set->params, 0, &err);
         if (!e)
-            rl_ld_error(ld, parts->offset, "field 'parts': %s", err.message);
+            rl_ld_error(ld, rl_jn_offset(parts), "field 'parts': %s", err.message);
     }
     rl_sbuf_free(&call);
     return e;

@@ -38,7 +38,7 @@ static int threshold_compile(rl_rule *rule, rl_loader *ld, const rl_jnode *obj)
     d->max = rl_ld_expr(ld, obj, "max", 0, 0);
     d->exclusive = rl_ld_bool(ld, obj, "exclusive", 0);
     if (!rl_json_gets(obj, "min") && !rl_json_gets(obj, "max"))
-        rl_ld_error(ld, obj->offset, "a threshold needs \"min\", \"max\" or both");
+        rl_ld_error(ld, rl_jn_offset(obj), "a threshold needs \"min\", \"max\" or both");
     else if (d->min && d->max)
         rl_ld_check_bounds(ld, rl_json_gets(obj, "max"), d->min, d->max, d->exclusive);
     return 0;

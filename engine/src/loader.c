@@ -101,7 +101,7 @@ const rl_jnode *rl_ld_field(rl_loader *ld, const rl_jnode *obj, const char *fiel
 {
     const rl_jnode *v = rl_json_gets(obj, field);
     if (!v && required)
-        rl_ld_error(ld, obj->offset, "missing required field '%s'", field);
+        rl_ld_error(ld, rl_jn_offset(obj), "missing required field '%s'", field);
     return v;
 }
 
@@ -110,16 +110,17 @@ const rl_jnode *rl_ld_field(rl_loader *ld, const rl_jnode *obj, const char *fiel
 static void string_position(rl_loader *ld, const rl_jnode *str, unsigned col, unsigned *line,
                             unsigned *fcol)
 {
-    rl_jdoc_locate(ld->doc, str->offset, line, fcol);
-    const char *raw = ld->doc->src + str->offset + 1;
+    rl_jdoc_locate(ld->doc, rl_jn_offset(str), line, fcol);
+    const char *raw = ld->doc->src + rl_jn_offset(str) + 1;
     size_t bytes = 0;
-    for (unsigned cp = 1; cp < col && bytes < str->u.str.len; cp++) {
+    for (unsigned cp = 1; cp < col && bytes < rl_jn_str_len(str); cp++) {
         if (raw[bytes] == '\\') { /* escapes: stop at the string's start */
             *fcol += 1;
             return;
         }
         uint32_t c;
-        size_t n = rl_utf8_decode((const unsigned char *)raw + bytes, str->u.str.len - bytes, &c);
+        size_t n = rl_utf8_decode((const unsigned char *)raw + bytes, rl_jn_str_len(str) - bytes,
+                                  &c);
         bytes += n ? n : 1;
     }
     *fcol += col ? col : 1;
@@ -142,11 +143,11 @@ static void expr_error(rl_loader *ld, const rl_jnode *str, const char *field, co
                        unsigned flags)
 {
     char hint[200];
-    const char *h = rl_ld_expr_hint(str->u.str.s, e->column, hint, sizeof hint);
+    const char *h = rl_ld_expr_hint(rl_jn_str(str), e->column, hint, sizeof hint);
     if (!*h && (flags & RL_EXPR_DATE_FIELD))
-        h = rl_ld_date_parse_hint(str->u.str.s, hint, sizeof hint);
+        h = rl_ld_date_parse_hint(rl_jn_str(str), hint, sizeof hint);
     rl_ld_error_in(ld, str, e->column, "field '%s': %s (column %u of \"%s\")%s", field, e->message,
-                   e->column ? e->column : 1, str->u.str.s, h);
+                   e->column ? e->column : 1, rl_jn_str(str), h);
 }
 
 /* The meaning checks of a compiled field: NULL (x freed) when one fails. */
@@ -164,22 +165,23 @@ rl_expr *rl_ld_expr_node(rl_loader *ld, const rl_jnode *v, const char *field, un
 {
     rl_error e = {0};
     rl_expr *x = NULL;
-    if (v->type == RL_JSTRING) {
-        x = rl_expr_compile(v->u.str.s, v->u.str.len, ld->set ? ld->set->params : NULL, flags, &e);
+    if (rl_jn_type(v) == RL_JSTRING) {
+        x = rl_expr_compile(rl_jn_str(v), rl_jn_str_len(v), ld->set ? ld->set->params : NULL, flags,
+                            &e);
         if (!x)
             expr_error(ld, v, field, &e, flags);
         return checked(ld, v, field, flags, x);
     }
-    if (v->type == RL_JARRAY || v->type == RL_JOBJECT) {
-        rl_ld_error(ld, v->offset,
+    if (rl_jn_type(v) == RL_JARRAY || rl_jn_type(v) == RL_JOBJECT) {
+        rl_ld_error(ld, rl_jn_offset(v),
                     "field '%s' must be a number or a string holding an expression, not %s "
                     "(for example \"@.staff\" or \"sum(@.communes[*].staff)\")",
-                    field, v->type == RL_JARRAY ? "an array" : "an object");
+                    field, rl_jn_type(v) == RL_JARRAY ? "an array" : "an object");
         return NULL;
     }
     x = rl_expr_from_json(v, &e);
     if (!x)
-        rl_ld_error(ld, v->offset, "field '%s': %s", field, e.message);
+        rl_ld_error(ld, rl_jn_offset(v), "field '%s': %s", field, e.message);
     return checked(ld, v, field, flags, x);
 }
 
@@ -195,16 +197,16 @@ rl_jpath *rl_ld_path(rl_loader *ld, const rl_jnode *obj, const char *field, int 
     const rl_jnode *v = rl_ld_field(ld, obj, field, required);
     if (!v)
         return NULL;
-    if (v->type != RL_JSTRING) {
-        rl_ld_error(ld, v->offset, "field '%s' must be a JSONPath string such as \"$.communes[*]\"",
-                    field);
+    if (rl_jn_type(v) != RL_JSTRING) {
+        rl_ld_error(ld, rl_jn_offset(v),
+                    "field '%s' must be a JSONPath string such as \"$.communes[*]\"", field);
         return NULL;
     }
     rl_error e = {0};
-    rl_jpath *q = rl_jpath_compile(v->u.str.s, v->u.str.len, NULL, &e);
+    rl_jpath *q = rl_jpath_compile(rl_jn_str(v), rl_jn_str_len(v), NULL, &e);
     if (!q)
         rl_ld_error_in(ld, v, e.column, "field '%s': invalid JSONPath: %s (column %u of \"%s\")",
-                       field, e.message, e.column ? e.column : 1, v->u.str.s);
+                       field, e.message, e.column ? e.column : 1, rl_jn_str(v));
     return q;
 }
 
@@ -216,14 +218,14 @@ char *rl_ld_string(rl_loader *ld, const rl_jnode *obj, const char *field, int re
             *bad = 1;
         return NULL;
     }
-    if (v->type != RL_JSTRING) {
-        rl_ld_error(ld, v->offset, "field '%s' must be a string, not %s", field,
-                    rl_json_type_name((rl_jtype)v->type));
+    if (rl_jn_type(v) != RL_JSTRING) {
+        rl_ld_error(ld, rl_jn_offset(v), "field '%s' must be a string, not %s", field,
+                    rl_json_type_name(rl_jn_type(v)));
         if (bad)
             *bad = 1;
         return NULL;
     }
-    return strdup(v->u.str.s);
+    return strdup(rl_jn_str(v));
 }
 
 int rl_ld_bool(rl_loader *ld, const rl_jnode *obj, const char *field, int def)
@@ -231,20 +233,20 @@ int rl_ld_bool(rl_loader *ld, const rl_jnode *obj, const char *field, int def)
     const rl_jnode *v = rl_ld_field(ld, obj, field, 0);
     if (!v)
         return def;
-    if (v->type != RL_JTRUE && v->type != RL_JFALSE) {
-        rl_ld_error(ld, v->offset, "field '%s' must be true or false", field);
+    if (rl_jn_type(v) != RL_JTRUE && rl_jn_type(v) != RL_JFALSE) {
+        rl_ld_error(ld, rl_jn_offset(v), "field '%s' must be true or false", field);
         return def;
     }
-    return v->type == RL_JTRUE;
+    return rl_jn_type(v) == RL_JTRUE;
 }
 
 static int tolerance_number(rl_loader *ld, const rl_jnode *v, double *out)
 {
-    if (v->type != RL_JNUMBER || v->u.num.d < 0) {
-        rl_ld_error(ld, v->offset, "tolerance must be a number >= 0");
+    if (rl_jn_type(v) != RL_JNUMBER || rl_jn_double(v) < 0) {
+        rl_ld_error(ld, rl_jn_offset(v), "tolerance must be a number >= 0");
         return 0;
     }
-    *out = v->u.num.d;
+    *out = rl_jn_double(v);
     return 1;
 }
 
@@ -253,14 +255,15 @@ static int tolerance_object(rl_loader *ld, const rl_jnode *v, rl_tolerance *out)
     const rl_jnode *abs = rl_json_gets(v, "abs"), *rel = rl_json_gets(v, "rel");
     if (rl_json_size(v) == 1 && !abs && !rel) {
         static const char *const keys[] = {"abs", "rel", NULL};
-        const rl_jmember *m = &v->u.obj.members[0];
+        const rl_jmember *m = rl_jn_member(v, 0);
         char near[96];
-        rl_ld_error(ld, m->key_offset, "unknown tolerance '%s'%s: use {\"abs\": x} or {\"rel\": r}",
-                    m->key, rl_ld_did_you_mean(m->key, m->key_len, keys, near, sizeof near));
+        rl_ld_error(ld, rl_jm_key_offset(m),
+                    "unknown tolerance '%s'%s: use {\"abs\": x} or {\"rel\": r}", rl_jm_key(m),
+                    rl_ld_did_you_mean(rl_jm_key(m), rl_jm_key_len(m), keys, near, sizeof near));
         return 0;
     }
     if (rl_json_size(v) != 1 || (!abs && !rel)) {
-        rl_ld_error(ld, v->offset,
+        rl_ld_error(ld, rl_jn_offset(v),
                     "tolerance object must have exactly one of \"abs\" or \"rel\", "
                     "e.g. {\"rel\": 0.001}");
         return 0;
@@ -276,22 +279,22 @@ int rl_ld_tolerance(rl_loader *ld, const rl_jnode *obj, rl_tolerance *out)
     out->x = 0;
     if (!v)
         return 1;
-    if (v->type == RL_JNUMBER) {
+    if (rl_jn_type(v) == RL_JNUMBER) {
         out->kind = RL_TOL_ABS;
         return tolerance_number(ld, v, &out->x);
     }
-    if (v->type == RL_JOBJECT)
+    if (rl_jn_type(v) == RL_JOBJECT)
         return tolerance_object(ld, v, out);
-    if (v->type == RL_JSTRING && strcmp(v->u.str.s, "reported") == 0) {
+    if (rl_jn_type(v) == RL_JSTRING && strcmp(rl_jn_str(v), "reported") == 0) {
         out->kind = RL_TOL_REPORTED;
         return 1;
     }
     static const char *const words[] = {"reported", NULL};
     char near[96];
-    rl_ld_error(ld, v->offset,
+    rl_ld_error(ld, rl_jn_offset(v),
                 "tolerance must be a number, {\"abs\": x}, {\"rel\": r} or \"reported\"%s",
-                v->type == RL_JSTRING
-                    ? rl_ld_did_you_mean(v->u.str.s, v->u.str.len, words, near, sizeof near)
+                rl_jn_type(v) == RL_JSTRING
+                    ? rl_ld_did_you_mean(rl_jn_str(v), rl_jn_str_len(v), words, near, sizeof near)
                     : "");
     return 0;
 }

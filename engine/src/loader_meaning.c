@@ -67,12 +67,13 @@ int rl_ld_check_date_field(rl_loader *ld, const rl_jnode *v, const char *field, 
     if (rl_ld_constant(x, &val, &err) != 1 || val.type == RL_VDATE || val.type == RL_VNULL)
         return 0;
     char what[96], advice[160];
-    const char *text = v->type == RL_JSTRING ? v->u.str.s : rl_expr_text(x);
-    if (v->type == RL_JSTRING && val.type != RL_VBOOL)
-        rl_ld_error(ld, v->offset, "field '%s': \"%s\" is arithmetic (a number), never a date: %s",
-                    field, text, date_advice(text, advice, sizeof advice));
+    const char *text = rl_jn_type(v) == RL_JSTRING ? rl_jn_str(v) : rl_expr_text(x);
+    if (rl_jn_type(v) == RL_JSTRING && val.type != RL_VBOOL)
+        rl_ld_error(ld, rl_jn_offset(v),
+                    "field '%s': \"%s\" is arithmetic (a number), never a date: %s", field, text,
+                    date_advice(text, advice, sizeof advice));
     else
-        rl_ld_error(ld, v->offset, "field '%s' is %s, never a date: %s", field,
+        rl_ld_error(ld, rl_jn_offset(v), "field '%s' is %s, never a date: %s", field,
                     rl_eval_describe(&val, what, sizeof what),
                     date_advice(text, advice, sizeof advice));
     return -1;
@@ -101,16 +102,17 @@ int rl_ld_check_when(rl_loader *ld, const rl_jnode *v, const rl_expr *when)
     if (rc == 0)
         return 0;
     if (rc < 0) {
-        rl_ld_error(ld, v->offset, "field 'when': cannot evaluate \"%s\": %s", rl_expr_text(when),
-                    err.message);
+        rl_ld_error(ld, rl_jn_offset(v), "field 'when': cannot evaluate \"%s\": %s",
+                    rl_expr_text(when), err.message);
         return -1;
     }
     if (val.type != RL_VBOOL) {
-        rl_ld_error(ld, v->offset, "field 'when' must be true or false, but \"%s\" is always %s",
+        rl_ld_error(ld, rl_jn_offset(v),
+                    "field 'when' must be true or false, but \"%s\" is always %s",
                     rl_expr_text(when), rl_eval_describe(&val, what, sizeof what));
         return -1;
     }
-    rl_ld_warning(ld, v->offset, "field 'when' is always %s: the rule %s",
+    rl_ld_warning(ld, rl_jn_offset(v), "field 'when' is always %s: the rule %s",
                   val.u.b ? "true" : "false",
                   val.u.b ? "always applies (leave 'when' out)" : "never applies");
     return 0;
@@ -134,7 +136,7 @@ int rl_ld_check_bounds(rl_loader *ld, const rl_jnode *at, const rl_expr *min, co
     double a = rl_value_as_double(&lo), b = rl_value_as_double(&hi);
     if (a < b || (a == b && !exclusive))
         return 0;
-    rl_ld_error(ld, at->offset, "min %s is %s max %s%s: no value can pass", rl_expr_text(min),
+    rl_ld_error(ld, rl_jn_offset(at), "min %s is %s max %s%s: no value can pass", rl_expr_text(min),
                 a > b ? "greater than" : "equal to", rl_expr_text(max),
                 a > b ? "" : " and the bounds are exclusive");
     return -1;
@@ -151,12 +153,12 @@ int rl_ld_check_scale(rl_loader *ld, const rl_jnode *v, const rl_expr *scale)
     if (c == 0 && !(rl_expr_path(scale) && text[0] != '$' && text[0] != '@'))
         return 0; /* read from the report or a param: judged when checking */
     if (c == 0)
-        rl_ld_error(ld, v->offset,
+        rl_ld_error(ld, rl_jn_offset(v),
                     "unknown scale '%s' (it would read @.%s from the report): "
                     "write a number, 100 for a percentage, 1000 per mille, 1 for a fraction",
                     text, text);
     else
-        rl_ld_error(ld, v->offset,
+        rl_ld_error(ld, rl_jn_offset(v),
                     "scale %s is not a positive number: write 100 for a "
                     "percentage, 1000 per mille, 1 for a fraction",
                     text);

@@ -32,8 +32,8 @@ const rl_jnode *rl_report_locale_node(const rl_jnode *root)
 
 const char *rl_report_locale_of(const rl_jnode *loc, const char *flag, const char *set_locale)
 {
-    if (loc && loc->type == RL_JSTRING && loc->u.str.len)
-        return loc->u.str.s;
+    if (loc && rl_jn_type(loc) == RL_JSTRING && rl_jn_str_len(loc))
+        return rl_jn_str(loc);
     if (flag && flag[0])
         return flag;
     return set_locale ? set_locale : "en";

@@ -411,7 +411,7 @@ static void figure_from_value(rl_result *res, rl_figure *f, const rl_value *v, c
     case RL_VNUM:
         f->type = RL_FIG_NUM;
         f->d = v->u.d;
-        if (doc && v->src && v->src->type == RL_JNUMBER) {
+        if (doc && v->src && rl_jn_type(v->src) == RL_JNUMBER) {
             size_t n;
             const char *t = rl_json_number_text(doc, v->src, &n);
             rl_sbuf_add(&b, t, n);

@@ -140,7 +140,7 @@ static int bad(const loader *L, const rl_jnode *node, const char *what)
 {
     unsigned line = 1, column = 1;
     if (node)
-        rl_jdoc_locate(L->doc, node->offset, &line, &column);
+        rl_jdoc_locate(L->doc, rl_jn_offset(node), &line, &column);
     if (L->err)
         rl_error_set(L->err, line, column, "not a reportlint result dump: %s", what);
     return -1;
@@ -148,35 +148,35 @@ static int bad(const loader *L, const rl_jnode *node, const char *what)
 
 static int get_uint(const rl_jnode *n, size_t *out)
 {
-    if (!n || n->type != RL_JNUMBER || !(n->flags & RL_JNUM_INT) || n->u.num.i < 0)
+    if (!n || rl_jn_type(n) != RL_JNUMBER || !(rl_jn_flags(n) & RL_JNUM_INT) || rl_jn_int(n) < 0)
         return -1;
-    *out = (size_t)n->u.num.i;
+    *out = (size_t)rl_jn_int(n);
     return 0;
 }
 
 /* A string member or item: its text, NULL for JSON null; *ok 0 otherwise. */
 static const char *get_str(const rl_jnode *n, int *ok)
 {
-    if (n && n->type == RL_JSTRING)
-        return n->u.str.s;
-    if (!n || n->type != RL_JNULL)
+    if (n && rl_jn_type(n) == RL_JSTRING)
+        return rl_jn_str(n);
+    if (!n || rl_jn_type(n) != RL_JNULL)
         *ok = 0;
     return NULL;
 }
 
 static int load_number(const rl_jnode *v, rl_figure *f)
 {
-    if (v->type == RL_JSTRING) {
-        const char *s = v->u.str.s;
+    if (rl_jn_type(v) == RL_JSTRING) {
+        const char *s = rl_jn_str(v);
         f->d = strcmp(s, "nan") == 0    ? NAN
                : strcmp(s, "inf") == 0  ? INFINITY
                : strcmp(s, "-inf") == 0 ? -INFINITY
                                         : 0;
         return strcmp(s, "nan") && strcmp(s, "inf") && strcmp(s, "-inf") ? -1 : 0;
     }
-    if (v->type != RL_JNUMBER)
+    if (rl_jn_type(v) != RL_JNUMBER)
         return -1;
-    f->d = v->u.num.d;
+    f->d = rl_jn_double(v);
     return 0;
 }
 
@@ -184,8 +184,8 @@ static int load_figure(const loader *L, const rl_jnode *n, rl_figure *f)
 {
     size_t type = 0;
     int ok = 1;
-    if (!n || n->type != RL_JARRAY || rl_json_size(n) != 4 || get_uint(rl_json_at(n, 1), &type) ||
-        type > RL_FIG_STR)
+    if (!n || rl_jn_type(n) != RL_JARRAY || rl_json_size(n) != 4 ||
+        get_uint(rl_json_at(n, 1), &type) || type > RL_FIG_STR)
         return bad(L, n, "a figure is [name, type, value, text]");
     memset(f, 0, sizeof *f);
     f->name = get_str(rl_json_at(n, 0), &ok);
@@ -195,9 +195,9 @@ static int load_figure(const loader *L, const rl_jnode *n, rl_figure *f)
     if (!ok || !f->name)
         return bad(L, n, "a figure's name and text are strings");
     if (f->type == RL_FIG_BOOL || f->type == RL_FIG_INT) {
-        if (v->type != RL_JNUMBER || !(v->flags & RL_JNUM_INT))
+        if (rl_jn_type(v) != RL_JNUMBER || !(rl_jn_flags(v) & RL_JNUM_INT))
             return bad(L, v, "an integer figure's value is an integer");
-        f->i = v->u.num.i;
+        f->i = rl_jn_int(v);
     } else if (f->type == RL_FIG_NUM && load_number(v, f) != 0) {
         return bad(L, v, "a number figure's value is a number, \"nan\", \"inf\" or \"-inf\"");
     }
@@ -209,9 +209,10 @@ static int load_violation(const loader *L, const rl_jnode *n, rl_result *res)
     size_t sev = 0, line = 0, column = 0;
     int ok = 1;
     const rl_jnode *figs = rl_json_at(n, 7);
-    if (!n || n->type != RL_JARRAY || rl_json_size(n) != 9 || get_uint(rl_json_at(n, 2), &sev) ||
-        sev > RL_SEVERITY_ERROR || get_uint(rl_json_at(n, 4), &line) ||
-        get_uint(rl_json_at(n, 5), &column) || figs->type != RL_JARRAY)
+    if (!n || rl_jn_type(n) != RL_JARRAY || rl_json_size(n) != 9 ||
+        get_uint(rl_json_at(n, 2), &sev) || sev > RL_SEVERITY_ERROR ||
+        get_uint(rl_json_at(n, 4), &line) || get_uint(rl_json_at(n, 5), &column) ||
+        rl_jn_type(figs) != RL_JARRAY)
         return bad(L, n,
                    "a violation is [file, rule, severity, pointer, line, column, message, "
                    "figures, stable pointer]");
@@ -246,7 +247,8 @@ static int load_counts(const loader *L, const rl_jnode *file, const char *name, 
     const rl_jnode *c = rl_json_gets(file, "counts");
     size_t k[5];
     for (size_t i = 0; i < 5; i++)
-        if (!c || c->type != RL_JARRAY || rl_json_size(c) != 5 || get_uint(rl_json_at(c, i), &k[i]))
+        if (!c || rl_jn_type(c) != RL_JARRAY || rl_json_size(c) != 5 ||
+            get_uint(rl_json_at(c, i), &k[i]))
             return bad(L, c ? c : file, "a file's counts are 5 integers");
     size_t nf = rl_result_file_count(res);
     const char *last = nf ? rl_result_file(res, nf - 1, NULL) : NULL;
@@ -267,7 +269,8 @@ static int load_file(const loader *L, const rl_jnode *file, rl_result *res)
     int ok = 1;
     const char *name = get_str(rl_json_gets(file, "name"), &ok);
     const rl_jnode *vs = rl_json_gets(file, "violations");
-    if (!file || file->type != RL_JOBJECT || !ok || !name || !vs || vs->type != RL_JARRAY)
+    if (!file || rl_jn_type(file) != RL_JOBJECT || !ok || !name || !vs ||
+        rl_jn_type(vs) != RL_JARRAY)
         return bad(L, file, "a file is {\"name\", \"counts\", \"violations\"}");
     if (load_counts(L, file, name, res) != 0)
         return -1;
@@ -282,7 +285,7 @@ static int load_rule(const loader *L, const rl_jnode *n, rl_result *res)
 {
     size_t k[8] = {0};
     int ok = 1;
-    size_t size = n && n->type == RL_JARRAY ? rl_json_size(n) : 0;
+    size_t size = n && rl_jn_type(n) == RL_JARRAY ? rl_json_size(n) : 0;
     int sized = size == 14 || size == 15; /* timed_out optional */
     for (size_t i = 0; sized && 7 + i < size; i++)
         ok &= get_uint(rl_json_at(n, 7 + i), &k[i]) == 0;
@@ -325,19 +328,21 @@ int rl_result_load(rl_result *res, const char *text, size_t len, rl_error *err)
     const char *code = get_str(rl_json_gets(root, "lang"), &ok);
     const rl_jnode *files = rl_json_gets(root, "files");
     int rc = 0;
-    if (root->type != RL_JOBJECT || get_uint(rl_json_gets(root, "reportlint-result"), &version))
+    if (rl_jn_type(root) != RL_JOBJECT ||
+        get_uint(rl_json_gets(root, "reportlint-result"), &version))
         rc = bad(&L, root, "no \"reportlint-result\" version");
     else if (version != DUMP_VERSION)
         rc = bad(&L, rl_json_gets(root, "reportlint-result"),
                  "a version this library does not read");
-    else if (!ok || !code || !rl_lang_parse(code, &lang) || !files || files->type != RL_JARRAY)
+    else if (!ok || !code || !rl_lang_parse(code, &lang) || !files ||
+             rl_jn_type(files) != RL_JARRAY)
         rc = bad(&L, root, "\"lang\" is a language code and \"files\" an array");
     if (rc == 0)
         rl_result_set_lang(res, lang);
     for (size_t i = 0; rc == 0 && i < rl_json_size(files); i++)
         rc = load_file(&L, rl_json_at(files, i), res);
     const rl_jnode *rules = rl_json_gets(root, "rules");
-    if (rc == 0 && rules && rules->type != RL_JARRAY)
+    if (rc == 0 && rules && rl_jn_type(rules) != RL_JARRAY)
         rc = bad(&L, rules, "\"rules\" is an array");
     for (size_t i = 0; rc == 0 && rules && i < rl_json_size(rules); i++)
         rc = load_rule(&L, rl_json_at(rules, i), res);

@@ -50,20 +50,21 @@ static int in_list(const char *const *list, const char *s)
 static void check_members(rl_loader *ld, const rl_jnode *obj, const char *const *allowed,
                           const char *what)
 {
-    for (size_t i = 0; i < obj->u.obj.n; i++) {
-        const rl_jmember *m = &obj->u.obj.members[i];
-        if (rl_json_member(obj, m->key, m->key_len) != m) {
-            rl_ld_error(ld, m->key_offset, "%s field '%s' appears more than once", what, m->key);
+    for (size_t i = 0; i < rl_jn_count(obj); i++) {
+        const rl_jmember *m = rl_jn_member(obj, i);
+        if (rl_json_member(obj, rl_jm_key(m), rl_jm_key_len(m)) != m) {
+            rl_ld_error(ld, rl_jm_key_offset(m), "%s field '%s' appears more than once", what,
+                        rl_jm_key(m));
             continue;
         }
-        if (strlen(m->key) != m->key_len || in_list(allowed, m->key))
+        if (strlen(rl_jm_key(m)) != rl_jm_key_len(m) || in_list(allowed, rl_jm_key(m)))
             continue;
-        const char *near = rl_suggest(m->key, m->key_len, allowed);
+        const char *near = rl_suggest(rl_jm_key(m), rl_jm_key_len(m), allowed);
         if (near)
-            rl_ld_error(ld, m->key_offset, "unknown %s field '%s' (did you mean '%s'?)", what,
-                        m->key, near);
+            rl_ld_error(ld, rl_jm_key_offset(m), "unknown %s field '%s' (did you mean '%s'?)", what,
+                        rl_jm_key(m), near);
         else
-            rl_ld_error(ld, m->key_offset, "unknown %s field '%s'", what, m->key);
+            rl_ld_error(ld, rl_jm_key_offset(m), "unknown %s field '%s'", what, rl_jm_key(m));
     }
 }
 
@@ -72,15 +73,15 @@ static const rl_kind *read_kind(rl_loader *ld, const rl_jnode *obj)
     const rl_jnode *k = rl_ld_field(ld, obj, "kind", 1);
     if (!k)
         return NULL;
-    if (k->type != RL_JSTRING) {
-        rl_ld_error(ld, k->offset, "field 'kind' must be a string");
+    if (rl_jn_type(k) != RL_JSTRING) {
+        rl_ld_error(ld, rl_jn_offset(k), "field 'kind' must be a string");
         return NULL;
     }
-    const rl_kind *kind = rl_kind_find(k->u.str.s, k->u.str.len);
+    const rl_kind *kind = rl_kind_find(rl_jn_str(k), rl_jn_str_len(k));
     if (kind)
         return kind;
-    const char *near = rl_suggest(k->u.str.s, k->u.str.len, rl_kind_names());
-    rl_ld_error(ld, k->offset, "unknown kind '%s'%s%s%s", k->u.str.s,
+    const char *near = rl_suggest(rl_jn_str(k), rl_jn_str_len(k), rl_kind_names());
+    rl_ld_error(ld, rl_jn_offset(k), "unknown kind '%s'%s%s%s", rl_jn_str(k),
                 near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
     return NULL;
 }
@@ -91,11 +92,12 @@ static void read_severity(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
     r->severity = RL_SEVERITY_ERROR;
     static const char *const names[] = {"error", "warning", "info", NULL};
     char near[96];
-    if (v && (v->type != RL_JSTRING || rl_severity_parse(v->u.str.s, &r->severity) != 0))
-        rl_ld_error(ld, v->offset, "field 'severity' must be \"error\", \"warning\" or \"info\"%s",
-                    v->type == RL_JSTRING
-                        ? rl_ld_did_you_mean(v->u.str.s, v->u.str.len, names, near, sizeof near)
-                        : "");
+    if (v && (rl_jn_type(v) != RL_JSTRING || rl_severity_parse(rl_jn_str(v), &r->severity) != 0))
+        rl_ld_error(ld, rl_jn_offset(v),
+                    "field 'severity' must be \"error\", \"warning\" or \"info\"%s",
+                    rl_jn_type(v) == RL_JSTRING ? rl_ld_did_you_mean(rl_jn_str(v), rl_jn_str_len(v),
+                                                                     names, near, sizeof near)
+                                                : "");
 }
 
 static void read_missing(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
@@ -104,15 +106,16 @@ static void read_missing(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
     r->missing = RL_MISSING_NOT_APPLICABLE;
     if (!v)
         return;
-    if (v->type == RL_JSTRING && strcmp(v->u.str.s, "violation") == 0)
+    if (rl_jn_type(v) == RL_JSTRING && strcmp(rl_jn_str(v), "violation") == 0)
         r->missing = RL_MISSING_VIOLATION;
-    else if (!(v->type == RL_JSTRING && strcmp(v->u.str.s, "not_applicable") == 0)) {
+    else if (!(rl_jn_type(v) == RL_JSTRING && strcmp(rl_jn_str(v), "not_applicable") == 0)) {
         static const char *const names[] = {"violation", "not_applicable", NULL};
         char near[96];
-        rl_ld_error(ld, v->offset, "field 'missing' must be \"violation\" or \"not_applicable\"%s",
-                    v->type == RL_JSTRING
-                        ? rl_ld_did_you_mean(v->u.str.s, v->u.str.len, names, near, sizeof near)
-                        : "");
+        rl_ld_error(ld, rl_jn_offset(v),
+                    "field 'missing' must be \"violation\" or \"not_applicable\"%s",
+                    rl_jn_type(v) == RL_JSTRING ? rl_ld_did_you_mean(rl_jn_str(v), rl_jn_str_len(v),
+                                                                     names, near, sizeof near)
+                                                : "");
     }
 }
 
@@ -121,18 +124,18 @@ static void read_tags(rl_loader *ld, const rl_jnode *obj)
     const rl_jnode *v = rl_json_gets(obj, "tags");
     if (!v)
         return;
-    int ok = v->type == RL_JARRAY;
-    for (size_t i = 0; ok && i < v->u.arr.n; i++)
-        ok = v->u.arr.items[i]->type == RL_JSTRING;
+    int ok = rl_jn_type(v) == RL_JARRAY;
+    for (size_t i = 0; ok && i < rl_jn_count(v); i++)
+        ok = rl_jn_type(rl_jn_item(v, i)) == RL_JSTRING;
     if (!ok)
-        rl_ld_error(ld, v->offset, "field 'tags' must be an array of strings");
+        rl_ld_error(ld, rl_jn_offset(v), "field 'tags' must be an array of strings");
 }
 
 static rl_template *template_from(rl_loader *ld, const rl_jnode *s, const rl_kind *kind)
 {
     rl_error e = {0};
-    rl_template *t = rl_template_compile(s->u.str.s, s->u.str.len, kind ? kind->figures : NULL,
-                                         ld->set->params, &e);
+    rl_template *t = rl_template_compile(rl_jn_str(s), rl_jn_str_len(s),
+                                         kind ? kind->figures : NULL, ld->set->params, &e);
     if (!t)
         rl_ld_error_in(ld, s, e.column, "field 'message': %s (column %u of the message)", e.message,
                        e.column);
@@ -144,16 +147,17 @@ static rl_template *template_from(rl_loader *ld, const rl_jnode *s, const rl_kin
 static void message_in(rl_loader *ld, const rl_jmember *m, rl_rule *r)
 {
     rl_lang lang = RL_LANG_EN;
-    if (m->value->type != RL_JSTRING) {
-        rl_ld_error(ld, m->value->offset, "message for language '%s' must be a string", m->key);
+    if (rl_jn_type(rl_jm_value(m)) != RL_JSTRING) {
+        rl_ld_error(ld, rl_jn_offset(rl_jm_value(m)), "message for language '%s' must be a string",
+                    rl_jm_key(m));
         return;
     }
-    if (!rl_lang_parse(m->key, &lang) || strlen(m->key) != 2) {
-        rl_ld_error(ld, m->key_offset, "unknown message language '%s' (known: en, vi, id, ru, nb)",
-                    m->key);
+    if (!rl_lang_parse(rl_jm_key(m), &lang) || strlen(rl_jm_key(m)) != 2) {
+        rl_ld_error(ld, rl_jm_key_offset(m),
+                    "unknown message language '%s' (known: en, vi, id, ru, nb)", rl_jm_key(m));
         return;
     }
-    rl_template *t = template_from(ld, m->value, r->kind);
+    rl_template *t = template_from(ld, rl_jm_value(m), r->kind);
     if (!r->message[RL_LANG_EN] && !r->message[RL_LANG_VI] && !r->message[RL_LANG_ID] &&
         !r->message[RL_LANG_RU] && !r->message[RL_LANG_NB])
         r->message_first = lang;
@@ -169,22 +173,23 @@ static void read_message(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
     const rl_jnode *v = rl_json_gets(obj, "message");
     if (!v)
         return;
-    if (v->type == RL_JSTRING) {
+    if (rl_jn_type(v) == RL_JSTRING) {
         r->message[RL_LANG_EN] = template_from(ld, v, r->kind);
         r->message_first = RL_LANG_EN;
         return;
     }
-    if (v->type != RL_JOBJECT || v->u.obj.n == 0) {
-        rl_ld_error(ld, v->offset,
+    if (rl_jn_type(v) != RL_JOBJECT || rl_jn_count(v) == 0) {
+        rl_ld_error(ld, rl_jn_offset(v),
                     "field 'message' must be a string or an object of strings by language");
         return;
     }
-    for (size_t i = 0; i < v->u.obj.n; i++) {
-        const rl_jmember *m = &v->u.obj.members[i];
-        if (rl_json_member(v, m->key, m->key_len) == m)
+    for (size_t i = 0; i < rl_jn_count(v); i++) {
+        const rl_jmember *m = rl_jn_member(v, i);
+        if (rl_json_member(v, rl_jm_key(m), rl_jm_key_len(m)) == m)
             message_in(ld, m, r);
         else
-            rl_ld_error(ld, m->key_offset, "message language '%s' appears more than once", m->key);
+            rl_ld_error(ld, rl_jm_key_offset(m), "message language '%s' appears more than once",
+                        rl_jm_key(m));
     }
 }
 
@@ -213,22 +218,22 @@ static int remember_id(rl_loader *ld, const char *id, unsigned line)
  * (hash lookups: loading n rules costs O(n), not O(n^2)). */
 static int duplicate_id(rl_loader *ld, const rl_jnode *v)
 {
-    const rl_strmap_slot *s = rl_strmap_find(&ld->rules->by_id, v->u.str.s);
+    const rl_strmap_slot *s = rl_strmap_find(&ld->rules->by_id, rl_jn_str(v));
     if (s) {
         const rl_rule *other = s->value;
         if (other == ld->rules->report_schema)
-            rl_ld_error(ld, v->offset,
+            rl_ld_error(ld, rl_jn_offset(v),
                         "rule id '%s' is taken by the report's JSON Schemas "
                         "(-s, a rule set's \"schema\")",
-                        v->u.str.s);
+                        rl_jn_str(v));
         else
-            rl_ld_error(ld, v->offset, "duplicate rule id '%s' (first defined at %s:%u:%u)",
-                        v->u.str.s, other->set->file, other->line, other->column);
+            rl_ld_error(ld, rl_jn_offset(v), "duplicate rule id '%s' (first defined at %s:%u:%u)",
+                        rl_jn_str(v), other->set->file, other->line, other->column);
         return 1;
     }
-    if ((s = rl_strmap_find(&ld->id_index, v->u.str.s)) != NULL) {
-        rl_ld_error(ld, v->offset, "duplicate rule id '%s' (first defined at line %u)", v->u.str.s,
-                    ld->id_lines[(uintptr_t)s->value - 1]);
+    if ((s = rl_strmap_find(&ld->id_index, rl_jn_str(v))) != NULL) {
+        rl_ld_error(ld, rl_jn_offset(v), "duplicate rule id '%s' (first defined at line %u)",
+                    rl_jn_str(v), ld->id_lines[(uintptr_t)s->value - 1]);
         return 1;
     }
     return 0;
@@ -239,14 +244,15 @@ static int read_id(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
     const rl_jnode *v = rl_ld_field(ld, obj, "id", 1);
     if (!v)
         return 0;
-    if (v->type != RL_JSTRING || v->u.str.len == 0 || strlen(v->u.str.s) != v->u.str.len) {
-        rl_ld_error(ld, v->offset, "field 'id' must be a non-empty string");
+    if (rl_jn_type(v) != RL_JSTRING || rl_jn_str_len(v) == 0 ||
+        strlen(rl_jn_str(v)) != rl_jn_str_len(v)) {
+        rl_ld_error(ld, rl_jn_offset(v), "field 'id' must be a non-empty string");
         return 0;
     }
-    ld->rule_id = v->u.str.s; /* name the rule in messages, even a duplicate */
-    if (duplicate_id(ld, v) || !remember_id(ld, v->u.str.s, r->line))
+    ld->rule_id = rl_jn_str(v); /* name the rule in messages, even a duplicate */
+    if (duplicate_id(ld, v) || !remember_id(ld, rl_jn_str(v), r->line))
         return 0;
-    r->id = strdup(v->u.str.s);
+    r->id = strdup(rl_jn_str(v));
     return r->id != NULL;
 }
 
@@ -269,15 +275,16 @@ static void read_common(rl_loader *ld, const rl_jnode *obj, rl_rule *r)
 
 static rl_rule *load_rule(rl_loader *ld, const rl_jnode *obj)
 {
-    if (obj->type != RL_JOBJECT) {
-        rl_ld_error(ld, obj->offset, "a rule must be an object with at least \"id\" and \"kind\"");
+    if (rl_jn_type(obj) != RL_JOBJECT) {
+        rl_ld_error(ld, rl_jn_offset(obj),
+                    "a rule must be an object with at least \"id\" and \"kind\"");
         return NULL;
     }
     rl_rule *r = calloc(1, sizeof *r);
     if (!r)
         return NULL;
     r->set = ld->set;
-    rl_jdoc_locate(ld->doc, obj->offset, &r->line, &r->column);
+    rl_jdoc_locate(ld->doc, rl_jn_offset(obj), &r->line, &r->column);
     int before = ld->errors;
     int have_id = read_id(ld, obj, r);
     if (r->id)
@@ -306,14 +313,14 @@ static rl_rule *load_rule(rl_loader *ld, const rl_jnode *obj)
 static void load_param_file(rl_loader *ld, const char *name, const rl_jnode *spec)
 {
     const rl_jnode *f = rl_json_gets(spec, "file");
-    if (spec->u.obj.n != 1 || f->type != RL_JSTRING || !f->u.str.len) {
-        rl_ld_error(ld, spec->offset,
+    if (rl_jn_count(spec) != 1 || rl_jn_type(f) != RL_JSTRING || !rl_jn_str_len(f)) {
+        rl_ld_error(ld, rl_jn_offset(spec),
                     "parameter '%s': a parameter read from a file is {\"file\": \"PATH\"} and "
                     "nothing else (an object with a \"file\" member cannot be a literal value)",
                     name);
         return;
     }
-    char *path = rl_refdata_path(ld->file, f->u.str.s);
+    char *path = rl_refdata_path(ld->file, rl_jn_str(f));
     rl_error e = {0};
     rl_jdoc *doc = path ? rl_refdata_read(&ld->rules->io, path, &ld->rules->load_deadline, &e)
                         : NULL;
@@ -325,14 +332,14 @@ static void load_param_file(rl_loader *ld, const char *name, const rl_jnode *spe
             rl_rules_add_diag(ld->rules, path, e.line, e.column, NULL, msg);
         }
         if (e.line)
-            rl_ld_error(ld, f->offset, "parameter '%s': %s:%u:%u: %s", name, path, e.line, e.column,
-                        e.message);
+            rl_ld_error(ld, rl_jn_offset(f), "parameter '%s': %s:%u:%u: %s", name, path, e.line,
+                        e.column, e.message);
         else
-            rl_ld_error(ld, f->offset, "parameter '%s': %s: %s", name,
+            rl_ld_error(ld, rl_jn_offset(f), "parameter '%s': %s: %s", name,
                         path ? path : "out of memory", e.message);
         ld->errors += e.line ? 1 : 0;
     } else if (!rl_params_set_literal(ld->set->params, name, doc->root, &e)) {
-        rl_ld_error(ld, f->offset, "parameter '%s': %s", name, e.message);
+        rl_ld_error(ld, rl_jn_offset(f), "parameter '%s': %s", name, e.message);
     }
     rl_jdoc_free(doc);
     free(path);
@@ -340,34 +347,35 @@ static void load_param_file(rl_loader *ld, const char *name, const rl_jnode *spe
 
 static int is_file_param(const rl_jnode *v)
 {
-    return v->type == RL_JOBJECT && rl_json_gets(v, "file");
+    return rl_jn_type(v) == RL_JOBJECT && rl_json_gets(v, "file");
 }
 
 static void load_params(rl_loader *ld, const rl_jnode *root)
 {
     const rl_jnode *params = rl_json_gets(root, "params");
-    if (params && params->type != RL_JOBJECT) {
-        rl_ld_error(ld, params->offset, "field 'params' must be an object of name: value");
+    if (params && rl_jn_type(params) != RL_JOBJECT) {
+        rl_ld_error(ld, rl_jn_offset(params), "field 'params' must be an object of name: value");
         return;
     }
-    size_t n = params ? params->u.obj.n : 0;
+    size_t n = params ? rl_jn_count(params) : 0;
     /* every name first: a value may use parameters defined after it */
     for (size_t i = 0; i < n; i++) {
         rl_error e = {0};
-        const rl_jmember *m = &params->u.obj.members[i];
-        if (!rl_params_declare(ld->set->params, m->key, &e))
-            rl_ld_error(ld, m->key_offset, "%s", e.message);
+        const rl_jmember *m = rl_jn_member(params, i);
+        if (!rl_params_declare(ld->set->params, rl_jm_key(m), &e))
+            rl_ld_error(ld, rl_jm_key_offset(m), "%s", e.message);
     }
     ld->set->n_own_params = rl_params_count(ld->set->params);
     for (size_t i = 0; i < n; i++) {
-        const rl_jmember *m = &params->u.obj.members[i];
+        const rl_jmember *m = rl_jn_member(params, i);
         rl_error e = {0};
-        if (!rl_params_has(ld->set->params, m->key))
+        if (!rl_params_has(ld->set->params, rl_jm_key(m)))
             continue; /* an invalid name, said above */
-        if (is_file_param(m->value))
-            load_param_file(ld, m->key, m->value);
-        else if (!rl_params_set_json(ld->set->params, m->key, m->value, &e))
-            rl_ld_error(ld, m->value->offset, "%s", e.message); /* names the parameter */
+        if (is_file_param(rl_jm_value(m)))
+            load_param_file(ld, rl_jm_key(m), rl_jm_value(m));
+        else if (!rl_params_set_json(ld->set->params, rl_jm_key(m), rl_jm_value(m), &e))
+            rl_ld_error(ld, rl_jn_offset(rl_jm_value(m)), "%s",
+                        e.message); /* names the parameter */
     }
     for (size_t i = 0; i < ld->rules->n_overrides; i++) {
         const rl_param_override *o = &ld->rules->overrides[i];
@@ -375,11 +383,11 @@ static void load_params(rl_loader *ld, const rl_jnode *root)
         int ok = o->doc ? rl_params_set_literal(ld->set->params, o->name, o->doc->root, &e)
                         : rl_params_set_text(ld->set->params, o->name, o->value, &e);
         if (!ok)
-            rl_ld_error(ld, root->offset, "--param %s: %s", o->name, e.message);
+            rl_ld_error(ld, rl_jn_offset(root), "--param %s: %s", o->name, e.message);
     }
     rl_sbuf cycle = RL_SBUF_INIT;
     if (rl_params_cycle(ld->set->params, &cycle))
-        rl_ld_error(ld, params ? params->offset : root->offset,
+        rl_ld_error(ld, params ? rl_jn_offset(params) : rl_jn_offset(root),
                     "parameters refer to each other in a cycle: %s", rl_sbuf_str(&cycle));
     rl_sbuf_free(&cycle);
 }
@@ -391,20 +399,20 @@ static void load_item_keys(rl_loader *ld, const rl_jnode *root)
     const rl_jnode *keys = rl_json_gets(root, "item_keys");
     if (!keys)
         return;
-    if (keys->type != RL_JARRAY) {
-        rl_ld_error(ld, keys->offset, "field 'item_keys' must be an array of member names");
+    if (rl_jn_type(keys) != RL_JARRAY) {
+        rl_ld_error(ld, rl_jn_offset(keys), "field 'item_keys' must be an array of member names");
         return;
     }
     rl_ruleset *set = ld->set;
-    set->item_keys = calloc(keys->u.arr.n + 1, sizeof *set->item_keys);
-    for (size_t i = 0; set->item_keys && i < keys->u.arr.n; i++) {
-        const rl_jnode *k = keys->u.arr.items[i];
-        if (k->type != RL_JSTRING || !k->u.str.len) {
-            rl_ld_error(ld, k->offset,
+    set->item_keys = calloc(rl_jn_count(keys) + 1, sizeof *set->item_keys);
+    for (size_t i = 0; set->item_keys && i < rl_jn_count(keys); i++) {
+        const rl_jnode *k = rl_jn_item(keys, i);
+        if (rl_jn_type(k) != RL_JSTRING || !rl_jn_str_len(k)) {
+            rl_ld_error(ld, rl_jn_offset(k),
                         "field 'item_keys' must hold member names (non-empty strings)");
             continue;
         }
-        char *copy = strdup(k->u.str.s);
+        char *copy = strdup(rl_jn_str(k));
         if (copy)
             set->item_keys[set->n_item_keys++] = copy;
     }
@@ -420,7 +428,7 @@ static void load_header(rl_loader *ld, const rl_jnode *root)
     set->locale = rl_ld_string(ld, root, "locale", 0, &bad);
     rl_error err = {0};
     if (set->locale && rl_locale_check(set->locale, &err) != 0)
-        rl_ld_error(ld, rl_ld_field(ld, root, "locale", 0)->offset, "field 'locale': %s",
+        rl_ld_error(ld, rl_jn_offset(rl_ld_field(ld, root, "locale", 0)), "field 'locale': %s",
                     err.message);
     free(rl_ld_string(ld, root, "description", 0, &bad));
     load_item_keys(ld, root);
@@ -452,22 +460,22 @@ static void load_rules(rl_loader *ld, const rl_jnode *root)
     const rl_jnode *rules = rl_ld_field(ld, root, "rules", 1);
     if (!rules)
         return;
-    if (rules->type != RL_JARRAY) {
-        rl_ld_error(ld, rules->offset, "field 'rules' must be an array of rule objects");
+    if (rl_jn_type(rules) != RL_JARRAY) {
+        rl_ld_error(ld, rl_jn_offset(rules), "field 'rules' must be an array of rule objects");
         return;
     }
-    for (size_t i = 0; i < rules->u.arr.n; i++) {
+    for (size_t i = 0; i < rl_jn_count(rules); i++) {
         if (rl_deadline_hit(&ld->rules->load_deadline)) { /* rl_rules_set_timeout */
             unsigned line, col;
-            rl_jdoc_locate(ld->doc, rules->u.arr.items[i]->offset, &line, &col);
+            rl_jdoc_locate(ld->doc, rl_jn_offset(rl_jn_item(rules, i)), &line, &col);
             rl_rules_timeout_diag(ld->rules, ld->file, line, col);
             ld->errors++;
             return;
         }
-        rl_rule *r = load_rule(ld, rules->u.arr.items[i]);
+        rl_rule *r = load_rule(ld, rl_jn_item(rules, i));
         if (r && !push_rule(ld->set, r)) {
             rl_rule_free(r);
-            rl_ld_error(ld, rules->offset, "out of memory");
+            rl_ld_error(ld, rl_jn_offset(rules), "out of memory");
         }
     }
 }
@@ -475,8 +483,8 @@ static void load_rules(rl_loader *ld, const rl_jnode *root)
 /* Load a parsed rule set into ld->set. Returns the number of problems. */
 int rl_ruleset_load(rl_loader *ld, const rl_jnode *root)
 {
-    if (root->type != RL_JOBJECT) {
-        rl_ld_error(ld, root->offset,
+    if (rl_jn_type(root) != RL_JOBJECT) {
+        rl_ld_error(ld, rl_jn_offset(root),
                     "a rule set must be a JSON object with \"ruleset\" and \"rules\"");
         return ld->errors;
     }

@@ -16,11 +16,11 @@
 static int apply_member(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call,
                         const rl_snode *sub, size_t i)
 {
-    const rl_jmember *m = &call->inst->u.obj.members[i];
+    const rl_jmember *m = rl_jn_member(call->inst, i);
     rl_sv_ann_mark(call->ann, i);
     if (sub->kind != RL_SN_FALSE)
-        return rl_sv_child(c, sub, m->value, call, call->errs);
-    rl_sv_error(c, s, k, call, m->value, "property '%s' is not allowed", m->key);
+        return rl_sv_child(c, sub, rl_jm_value(m), call, call->errs);
+    rl_sv_error(c, s, k, call, rl_jm_value(m), "property '%s' is not allowed", rl_jm_key(m));
     return 0;
 }
 
@@ -28,7 +28,7 @@ static int apply_member(rl_svctx *c, const rl_snode *s, const rl_skw *k, const r
 static int apply_item(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call,
                       const rl_snode *sub, size_t i)
 {
-    const rl_jnode *item = call->inst->u.arr.items[i];
+    const rl_jnode *item = rl_jn_item(call->inst, i);
     rl_sv_ann_mark(call->ann, i);
     if (sub->kind != RL_SN_FALSE)
         return rl_sv_child(c, sub, item, call, call->errs);
@@ -39,25 +39,26 @@ static int apply_item(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_
 /* Does a patternProperties regex match the name? <0 at a regex limit. */
 static int pattern_match(rl_svctx *c, const rl_spat *p, const rl_jmember *m)
 {
-    int r = rl_sv_search(c, p->re, m->key, m->key_len);
+    int r = rl_sv_search(c, p->re, rl_jm_key(m), rl_jm_key_len(m));
     return r == RL_REGEX_MATCH ? 1 : r == RL_REGEX_NOMATCH ? 0 : -1;
 }
 
 static int regex_trouble(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call,
                          const rl_jmember *m)
 {
-    rl_sv_regex_limit(c, s, k, m->value);
-    rl_sv_error(c, s, k, call, m->value,
-                "property name '%s' could not be matched within the regex limits", m->key);
+    rl_sv_regex_limit(c, s, k, rl_jm_value(m));
+    rl_sv_error(c, s, k, call, rl_jm_value(m),
+                "property name '%s' could not be matched within the regex limits", rl_jm_key(m));
     return 0;
 }
 
 int rl_skw_properties(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
 {
     int ok = 1;
-    for (size_t i = 0; i < call->inst->u.obj.n && (ok || call->errs); i++) {
-        const rl_jmember *m = &call->inst->u.obj.members[i];
-        const rl_sprop *p = rl_sprop_find(k->u.props.v, k->u.props.n, m->key, m->key_len);
+    for (size_t i = 0; i < rl_jn_count(call->inst) && (ok || call->errs); i++) {
+        const rl_jmember *m = rl_jn_member(call->inst, i);
+        const rl_sprop *p = rl_sprop_find(k->u.props.v, k->u.props.n, rl_jm_key(m),
+                                          rl_jm_key_len(m));
         if (p)
             ok &= apply_member(c, s, k, call, p->sub, i);
     }
@@ -68,8 +69,8 @@ int rl_skw_pattern_properties(rl_svctx *c, const rl_snode *s, const rl_skw *k,
                               const rl_svcall *call)
 {
     int ok = 1;
-    for (size_t i = 0; i < call->inst->u.obj.n && (ok || call->errs); i++) {
-        const rl_jmember *m = &call->inst->u.obj.members[i];
+    for (size_t i = 0; i < rl_jn_count(call->inst) && (ok || call->errs); i++) {
+        const rl_jmember *m = rl_jn_member(call->inst, i);
         for (size_t j = 0; j < k->u.pats.n && (ok || call->errs); j++) {
             int r = pattern_match(c, &k->u.pats.v[j], m);
             if (r < 0)
@@ -85,7 +86,7 @@ int rl_skw_pattern_properties(rl_svctx *c, const rl_snode *s, const rl_skw *k,
 static int covered(rl_svctx *c, const rl_skw *k, const rl_jmember *m)
 {
     const rl_skw *props = k->u.addl.props, *pats = k->u.addl.pats;
-    if (props && rl_sprop_find(props->u.props.v, props->u.props.n, m->key, m->key_len))
+    if (props && rl_sprop_find(props->u.props.v, props->u.props.n, rl_jm_key(m), rl_jm_key_len(m)))
         return 1;
     for (size_t j = 0; pats && j < pats->u.pats.n; j++)
         if (pattern_match(c, &pats->u.pats.v[j], m) != 0)
@@ -97,8 +98,8 @@ int rl_skw_additional_properties(rl_svctx *c, const rl_snode *s, const rl_skw *k
                                  const rl_svcall *call)
 {
     int ok = 1;
-    for (size_t i = 0; i < call->inst->u.obj.n && (ok || call->errs); i++)
-        if (!covered(c, k, &call->inst->u.obj.members[i]))
+    for (size_t i = 0; i < rl_jn_count(call->inst) && (ok || call->errs); i++)
+        if (!covered(c, k, rl_jn_member(call->inst, i)))
             ok &= apply_member(c, s, k, call, k->u.addl.sub, i);
     return ok;
 }
@@ -111,8 +112,8 @@ static void name_error(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl
     rl_sv_child(c, k->u.sub, name, call, &why);
     rl_sbuf detail = RL_SBUF_INIT;
     rl_sv_first_message(&detail, &why);
-    rl_sv_error(c, s, k, call, m->value, "property name '%s' is not allowed%s%s", m->key,
-                detail.len ? ": " : "", rl_sbuf_str(&detail));
+    rl_sv_error(c, s, k, call, rl_jm_value(m), "property name '%s' is not allowed%s%s",
+                rl_jm_key(m), detail.len ? ": " : "", rl_sbuf_str(&detail));
     rl_sbuf_free(&detail);
     rl_schema_errors_free(&why);
 }
@@ -120,9 +121,10 @@ static void name_error(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl
 int rl_skw_property_names(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
 {
     int ok = 1;
-    for (size_t i = 0; i < call->inst->u.obj.n && (ok || call->errs); i++) {
-        const rl_jmember *m = &call->inst->u.obj.members[i];
-        rl_jnode name = {.type = RL_JSTRING, .u.str = {m->key, m->key_len}};
+    for (size_t i = 0; i < rl_jn_count(call->inst) && (ok || call->errs); i++) {
+        const rl_jmember *m = rl_jn_member(call->inst, i);
+        rl_jnode name;
+        rl_jn_init_string(&name, rl_jm_key(m), rl_jm_key_len(m));
         c->transient++; /* no verdict about &name may be memoised */
         int valid = rl_sv_child(c, k->u.sub, &name, call, NULL);
         if (!valid && call->errs)
@@ -138,7 +140,7 @@ int rl_skw_property_names(rl_svctx *c, const rl_snode *s, const rl_skw *k, const
 int rl_skw_prefix_items(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
 {
     int ok = 1;
-    size_t n = call->inst->u.arr.n < k->u.list.n ? call->inst->u.arr.n : k->u.list.n;
+    size_t n = rl_jn_count(call->inst) < k->u.list.n ? rl_jn_count(call->inst) : k->u.list.n;
     for (size_t i = 0; i < n && (ok || call->errs); i++)
         ok &= apply_item(c, s, k, call, k->u.list.v[i], i);
     return ok;
@@ -147,7 +149,7 @@ int rl_skw_prefix_items(rl_svctx *c, const rl_snode *s, const rl_skw *k, const r
 int rl_skw_items(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
 {
     int ok = 1;
-    for (size_t i = k->u.items.start; i < call->inst->u.arr.n && (ok || call->errs); i++)
+    for (size_t i = k->u.items.start; i < rl_jn_count(call->inst) && (ok || call->errs); i++)
         ok &= apply_item(c, s, k, call, k->u.items.sub, i);
     return ok;
 }
@@ -156,12 +158,12 @@ int rl_skw_contains(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_sv
 {
     size_t n = 0, min = k->u.contains.min, max = k->u.contains.max;
     int has_max = k->u.contains.has_max;
-    for (size_t i = 0; i < call->inst->u.arr.n; i++) {
+    for (size_t i = 0; i < rl_jn_count(call->inst); i++) {
         if (!call->ann && n >= min && !has_max)
             break;
         if (has_max && n > max && !call->errs)
             return 0;
-        if (rl_sv_child(c, k->u.contains.sub, call->inst->u.arr.items[i], call, NULL)) {
+        if (rl_sv_child(c, k->u.contains.sub, rl_jn_item(call->inst, i), call, NULL)) {
             n++;
             rl_sv_ann_mark(call->ann, i);
         }
@@ -187,7 +189,7 @@ int rl_skw_unevaluated_properties(rl_svctx *c, const rl_snode *s, const rl_skw *
                                   const rl_svcall *call)
 {
     int ok = 1;
-    size_t n = call->inst->u.obj.n;
+    size_t n = rl_jn_count(call->inst);
     for (size_t i = 0; i < n && (ok || call->errs); i++)
         if (!rl_sv_ann_has(call->ann, i))
             ok &= apply_member(c, s, k, call, k->u.sub, i);
@@ -197,7 +199,7 @@ int rl_skw_unevaluated_properties(rl_svctx *c, const rl_snode *s, const rl_skw *
 int rl_skw_unevaluated_items(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
 {
     int ok = 1;
-    size_t n = call->inst->u.arr.n;
+    size_t n = rl_jn_count(call->inst);
     for (size_t i = 0; i < n && (ok || call->errs); i++)
         if (!rl_sv_ann_has(call->ann, i))
             ok &= apply_item(c, s, k, call, k->u.sub, i);

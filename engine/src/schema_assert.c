@@ -61,8 +61,8 @@ static void value_error(rl_svctx *c, const rl_snode *s, const rl_skw *k, const r
 
 int rl_skw_enum(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
 {
-    for (size_t i = 0; i < k->u.value->u.arr.n; i++)
-        if (rl_json_equal(call->inst, k->u.value->u.arr.items[i]))
+    for (size_t i = 0; i < rl_jn_count(k->u.value); i++)
+        if (rl_json_equal(call->inst, rl_jn_item(k->u.value, i)))
             return 1;
     value_error(c, s, k, call, "is not one of");
     return 0;
@@ -126,7 +126,7 @@ int rl_skw_multiple_of(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl
     rl_sdec x, d;
     rl_sdec_from_node(c->idoc, call->inst, b1, &x);
     rl_sdec_from_node(s->res->doc->jdoc, k->u.value, b2, &d);
-    if (rl_sdec_multiple_of(&x, &d, call->inst->u.num.d, k->u.value->u.num.d))
+    if (rl_sdec_multiple_of(&x, &d, rl_jn_double(call->inst), rl_jn_double(k->u.value)))
         return 1;
     value_error(c, s, k, call, "is not a multiple of");
     return 0;
@@ -148,7 +148,7 @@ static int size_check(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_
 
 static size_t code_points(const rl_jnode *str)
 {
-    return rl_utf8_count(str->u.str.s, str->u.str.len);
+    return rl_utf8_count(rl_jn_str(str), rl_jn_str_len(str));
 }
 
 int rl_skw_max_length(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
@@ -165,22 +165,24 @@ int rl_skw_min_length(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_
 
 int rl_skw_max_items(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
 {
-    return size_check(c, s, k, call, call->inst->u.arr.n, 1, "array", "item", "items");
+    return size_check(c, s, k, call, rl_jn_count(call->inst), 1, "array", "item", "items");
 }
 
 int rl_skw_min_items(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
 {
-    return size_check(c, s, k, call, call->inst->u.arr.n, 0, "array", "item", "items");
+    return size_check(c, s, k, call, rl_jn_count(call->inst), 0, "array", "item", "items");
 }
 
 int rl_skw_max_properties(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
 {
-    return size_check(c, s, k, call, call->inst->u.obj.n, 1, "object", "property", "properties");
+    return size_check(c, s, k, call, rl_jn_count(call->inst), 1, "object", "property",
+                      "properties");
 }
 
 int rl_skw_min_properties(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
 {
-    return size_check(c, s, k, call, call->inst->u.obj.n, 0, "object", "property", "properties");
+    return size_check(c, s, k, call, rl_jn_count(call->inst), 0, "object", "property",
+                      "properties");
 }
 
 /* ---- strings ------------------------------------------------------------ */
@@ -212,22 +214,22 @@ int rl_sv_search(rl_svctx *c, const rl_regex *re, const char *s, size_t len)
 
 int rl_skw_pattern(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
 {
-    int r = rl_sv_search(c, k->u.re, call->inst->u.str.s, call->inst->u.str.len);
+    int r = rl_sv_search(c, k->u.re, rl_jn_str(call->inst), rl_jn_str_len(call->inst));
     if (r == RL_REGEX_MATCH)
         return 1;
     if (r == RL_REGEX_NOMATCH) {
-        string_error(c, s, k, call, "does not match", k->at->u.str.s);
+        string_error(c, s, k, call, "does not match", rl_jn_str(k->at));
     } else {
         rl_sv_regex_limit(c, s, k, call->inst);
         string_error(c, s, k, call, "could not be matched within the regex limits against",
-                     k->at->u.str.s);
+                     rl_jn_str(k->at));
     }
     return 0;
 }
 
 int rl_skw_format(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call)
 {
-    if (k->u.format.fn(call->inst->u.str.s, call->inst->u.str.len))
+    if (k->u.format.fn(rl_jn_str(call->inst), rl_jn_str_len(call->inst)))
         return 1;
     string_error(c, s, k, call, "is not a valid", k->u.format.name);
     return 0;
@@ -243,16 +245,16 @@ static uint64_t mix(uint64_t h, uint64_t v)
 
 static uint64_t scalar_hash(const rl_jnode *v)
 {
-    uint64_t h = v->type;
-    if (v->type == RL_JNUMBER) {
-        double d = v->u.num.d == 0 ? 0.0 : v->u.num.d;
+    uint64_t h = rl_jn_type(v);
+    if (rl_jn_type(v) == RL_JNUMBER) {
+        double d = rl_jn_double(v) == 0 ? 0.0 : rl_jn_double(v);
         uint64_t bits;
         memcpy(&bits, &d, sizeof bits);
         return mix(h, bits);
     }
-    if (v->type == RL_JSTRING)
-        for (size_t i = 0; i < v->u.str.len; i++)
-            h = mix(h, (unsigned char)v->u.str.s[i]);
+    if (rl_jn_type(v) == RL_JSTRING)
+        for (size_t i = 0; i < rl_jn_str_len(v); i++)
+            h = mix(h, (unsigned char)rl_jn_str(v)[i]);
     return h;
 }
 
@@ -266,13 +268,13 @@ typedef struct hframe {
 
 static void hash_fold(hframe *f, uint64_t child)
 {
-    if (f->v->type == RL_JARRAY) {
+    if (rl_jn_type(f->v) == RL_JARRAY) {
         f->h = mix(f->h, child);
     } else {
-        const rl_jmember *m = &f->v->u.obj.members[f->k];
+        const rl_jmember *m = rl_jn_member(f->v, f->k);
         uint64_t kh = 0;
-        for (size_t j = 0; j < m->key_len; j++)
-            kh = mix(kh, (unsigned char)m->key[j]);
+        for (size_t j = 0; j < rl_jm_key_len(m); j++)
+            kh = mix(kh, (unsigned char)rl_jm_key(m)[j]);
         f->sum += mix(kh, child);
     }
     f->k++;
@@ -280,12 +282,12 @@ static void hash_fold(hframe *f, uint64_t child)
 
 static int is_container(const rl_jnode *v)
 {
-    return v->type == RL_JARRAY || v->type == RL_JOBJECT;
+    return rl_jn_type(v) == RL_JARRAY || rl_jn_type(v) == RL_JOBJECT;
 }
 
 static const rl_jnode *hash_child(const hframe *f)
 {
-    return f->v->type == RL_JARRAY ? f->v->u.arr.items[f->k] : f->v->u.obj.members[f->k].value;
+    return rl_jn_type(f->v) == RL_JARRAY ? rl_jn_item(f->v, f->k) : rl_jn_value(f->v, f->k);
 }
 
 /* A hash that agrees with rl_json_equal (equal values, equal hashes),
@@ -298,7 +300,7 @@ static uint64_t value_hash(const rl_jnode *v, int *oom)
     hframe local[32], *st = local;
     size_t n = 0, cap = sizeof local / sizeof local[0];
     uint64_t done = 0;
-    st[n++] = (hframe){v, v->type, 0, 0};
+    st[n++] = (hframe){v, rl_jn_type(v), 0, 0};
     while (n) {
         hframe *f = &st[n - 1];
         if (f->k < rl_json_size(f->v)) {
@@ -319,10 +321,10 @@ static uint64_t value_hash(const rl_jnode *v, int *oom)
                 st = more;
                 cap *= 2;
             }
-            st[n++] = (hframe){c, c->type, 0, 0};
+            st[n++] = (hframe){c, rl_jn_type(c), 0, 0};
             continue;
         }
-        done = f->v->type == RL_JARRAY ? f->h : mix(f->h, f->sum);
+        done = rl_jn_type(f->v) == RL_JARRAY ? f->h : mix(f->h, f->sum);
         if (--n)
             hash_fold(&st[n - 1], done);
     }
@@ -347,12 +349,12 @@ static int hashed_cmp(const void *a, const void *b)
 /* The first duplicate pair (by its second index) into *a < *b; 0 if none. */
 static int find_duplicate(rl_svctx *c, const rl_jnode *arr, size_t *a, size_t *b)
 {
-    size_t n = arr->u.arr.n;
+    size_t n = rl_jn_count(arr);
     hashed *v = rl_sv_alloc(c, n * sizeof *v);
     if (!v)
         return 0;
     for (size_t i = 0; i < n; i++)
-        v[i] = (hashed){value_hash(arr->u.arr.items[i], &c->oom), i};
+        v[i] = (hashed){value_hash(rl_jn_item(arr, i), &c->oom), i};
     if (c->oom)
         return 0;
     qsort(v, n, sizeof *v, hashed_cmp);
@@ -360,7 +362,7 @@ static int find_duplicate(rl_svctx *c, const rl_jnode *arr, size_t *a, size_t *b
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n && v[j].h == v[i].h; j++)
             if ((!found || v[j].i < *b) &&
-                rl_json_equal(arr->u.arr.items[v[i].i], arr->u.arr.items[v[j].i])) {
+                rl_json_equal(rl_jn_item(arr, v[i].i), rl_jn_item(arr, v[j].i))) {
                 *a = v[i].i;
                 *b = v[j].i;
                 found = 1;
@@ -375,8 +377,8 @@ int rl_skw_unique_items(rl_svctx *c, const rl_snode *s, const rl_skw *k, const r
         return !c->oom;
     if (call->errs) {
         rl_sbuf v = RL_SBUF_INIT;
-        rl_sv_snippet(&v, c->idoc, call->inst->u.arr.items[b], SNIPPET);
-        rl_sv_error(c, s, k, call, call->inst->u.arr.items[b], "item %zu (%s) equals item %zu", b,
+        rl_sv_snippet(&v, c->idoc, rl_jn_item(call->inst, b), SNIPPET);
+        rl_sv_error(c, s, k, call, rl_jn_item(call->inst, b), "item %zu (%s) equals item %zu", b,
                     rl_sbuf_str(&v), a);
         rl_sbuf_free(&v);
     }
@@ -390,16 +392,16 @@ static int require_all(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl
                        const rl_jnode *list, const rl_sprop *because)
 {
     int ok = 1;
-    for (size_t i = 0; i < list->u.arr.n && (ok || call->errs); i++) {
-        const rl_jnode *name = list->u.arr.items[i];
-        if (rl_json_get(call->inst, name->u.str.s, name->u.str.len))
+    for (size_t i = 0; i < rl_jn_count(list) && (ok || call->errs); i++) {
+        const rl_jnode *name = rl_jn_item(list, i);
+        if (rl_json_get(call->inst, rl_jn_str(name), rl_jn_str_len(name)))
             continue;
         ok = 0;
         if (because)
             rl_sv_error(c, s, k, call, NULL, "property '%s' is required when '%s' is present",
-                        name->u.str.s, because->name);
+                        rl_jn_str(name), because->name);
         else
-            rl_sv_error(c, s, k, call, NULL, "missing property '%s'", name->u.str.s);
+            rl_sv_error(c, s, k, call, NULL, "missing property '%s'", rl_jn_str(name));
     }
     return ok;
 }

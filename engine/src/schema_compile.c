@@ -107,42 +107,42 @@ static int count_arg(comp *c, const rl_skw *k, const rl_jnode *v, size_t *out)
 {
     char buf[RL_SDEC_BUF];
     rl_sdec d;
-    if (v->type != RL_JNUMBER)
+    if (rl_jn_type(v) != RL_JNUMBER)
         return fail(c, v, "%s must be a non-negative integer", k->name);
     rl_sdec_from_node(c->s->res->doc->jdoc, v, buf, &d);
     if (d.neg || !rl_sdec_is_integer(&d))
         return fail(c, v, "%s must be a non-negative integer", k->name);
-    *out = v->u.num.d >= (double)SIZE_MAX ? SIZE_MAX : (size_t)v->u.num.d;
+    *out = rl_jn_double(v) >= (double)SIZE_MAX ? SIZE_MAX : (size_t)rl_jn_double(v);
     return 1;
 }
 
 static int strings_arg(comp *c, const rl_skw *k, const rl_jnode *v)
 {
-    if (v->type != RL_JARRAY)
+    if (rl_jn_type(v) != RL_JARRAY)
         return fail(c, v, "%s must be an array of strings", k->name);
-    for (size_t i = 0; i < v->u.arr.n; i++)
-        if (v->u.arr.items[i]->type != RL_JSTRING)
-            return fail(c, v->u.arr.items[i], "%s must be an array of strings", k->name);
+    for (size_t i = 0; i < rl_jn_count(v); i++)
+        if (rl_jn_type(rl_jn_item(v, i)) != RL_JSTRING)
+            return fail(c, rl_jn_item(v, i), "%s must be an array of strings", k->name);
     return 1;
 }
 
 static const rl_regex *regex_arg(comp *c, const rl_jnode *v, const char *what)
 {
-    if (v->type != RL_JSTRING) {
+    if (rl_jn_type(v) != RL_JSTRING) {
         fail(c, v, "%s must be a string (an ECMA-262 regular expression)", what);
         return NULL;
     }
-    rl_regex *re = rl_strmap_get(&c->set->regexes, v->u.str.s);
+    rl_regex *re = rl_strmap_get(&c->set->regexes, rl_jn_str(v));
     if (re || out_of_time(c->set, c->s, v, c->err))
         return re;
     rl_error rerr;
     rl_error_clear(&rerr);
-    re = rl_ecma_regex_compile(v->u.str.s, v->u.str.len, &rerr);
+    re = rl_ecma_regex_compile(rl_jn_str(v), rl_jn_str_len(v), &rerr);
     if (!re) {
         fail(c, v, "%s: %s", what, rerr.message);
         return NULL;
     }
-    char *key = rl_ss_strdup(c->set, v->u.str.s, v->u.str.len);
+    char *key = rl_ss_strdup(c->set, rl_jn_str(v), rl_jn_str_len(v));
     if (!key || rl_strmap_put(&c->set->regexes, key, re) != 0) {
         rl_regex_free(re);
         oom(c);
@@ -157,13 +157,13 @@ static int c_type(comp *c, rl_skw *k, const rl_jnode *v)
 {
     static const char *const names[] = {"null",  "boolean", "number", "string",
                                         "array", "object",  "integer"};
-    size_t n = v->type == RL_JARRAY ? v->u.arr.n : 1;
-    if ((v->type != RL_JARRAY && v->type != RL_JSTRING) || n == 0)
+    size_t n = rl_jn_type(v) == RL_JARRAY ? rl_jn_count(v) : 1;
+    if ((rl_jn_type(v) != RL_JARRAY && rl_jn_type(v) != RL_JSTRING) || n == 0)
         return fail(c, v, "type must be a type name or a non-empty array of them");
     for (size_t i = 0; i < n; i++) {
-        const rl_jnode *t = v->type == RL_JARRAY ? v->u.arr.items[i] : v;
+        const rl_jnode *t = rl_jn_type(v) == RL_JARRAY ? rl_jn_item(v, i) : v;
         size_t j = 0;
-        while (j < 7 && !(t->type == RL_JSTRING && strcmp(t->u.str.s, names[j]) == 0))
+        while (j < 7 && !(rl_jn_type(t) == RL_JSTRING && strcmp(rl_jn_str(t), names[j]) == 0))
             j++;
         if (j == 7)
             return fail(c, t,
@@ -183,7 +183,7 @@ static int c_value(comp *c, rl_skw *k, const rl_jnode *v)
 
 static int c_enum(comp *c, rl_skw *k, const rl_jnode *v)
 {
-    if (v->type != RL_JARRAY)
+    if (rl_jn_type(v) != RL_JARRAY)
         return fail(c, v, "enum must be an array");
     k->u.value = v;
     return 1;
@@ -191,7 +191,7 @@ static int c_enum(comp *c, rl_skw *k, const rl_jnode *v)
 
 static int c_number(comp *c, rl_skw *k, const rl_jnode *v)
 {
-    if (v->type != RL_JNUMBER)
+    if (rl_jn_type(v) != RL_JNUMBER)
         return fail(c, v, "%s must be a number", k->name);
     k->u.value = v;
     return 1;
@@ -199,7 +199,7 @@ static int c_number(comp *c, rl_skw *k, const rl_jnode *v)
 
 static int c_multiple_of(comp *c, rl_skw *k, const rl_jnode *v)
 {
-    if (v->type != RL_JNUMBER || v->u.num.d <= 0)
+    if (rl_jn_type(v) != RL_JNUMBER || rl_jn_double(v) <= 0)
         return fail(c, v, "multipleOf must be a number greater than 0");
     k->u.value = v;
     return 1;
@@ -218,10 +218,10 @@ static int c_pattern(comp *c, rl_skw *k, const rl_jnode *v)
 
 static int c_format(comp *c, rl_skw *k, const rl_jnode *v)
 {
-    if (v->type != RL_JSTRING)
+    if (rl_jn_type(v) != RL_JSTRING)
         return fail(c, v, "format must be a string");
-    k->u.format.fn = rl_sformat_lookup(v->u.str.s);
-    k->u.format.name = v->u.str.s;
+    k->u.format.fn = rl_sformat_lookup(rl_jn_str(v));
+    k->u.format.name = rl_jn_str(v);
     if (!c->s->res->format_assert || !k->u.format.fn)
         k->fn = NULL; /* an annotation only */
     return 1;
@@ -229,9 +229,9 @@ static int c_format(comp *c, rl_skw *k, const rl_jnode *v)
 
 static int c_unique(comp *c, rl_skw *k, const rl_jnode *v)
 {
-    if (v->type != RL_JTRUE && v->type != RL_JFALSE)
+    if (rl_jn_type(v) != RL_JTRUE && rl_jn_type(v) != RL_JFALSE)
         return fail(c, v, "uniqueItems must be a boolean");
-    if (v->type == RL_JFALSE)
+    if (rl_jn_type(v) == RL_JFALSE)
         k->fn = NULL;
     return 1;
 }
@@ -260,22 +260,22 @@ const rl_sprop *rl_sprop_find(const rl_sprop *v, size_t n, const char *name, siz
  * dependentRequired, to arrays of names), sorted for lookups. */
 static int c_prop_map(comp *c, rl_skw *k, const rl_jnode *v, int names)
 {
-    if (v->type != RL_JOBJECT)
+    if (rl_jn_type(v) != RL_JOBJECT)
         return fail(c, v, "%s must be an object", k->name);
-    rl_sprop *p = alloc(c, v->u.obj.n * sizeof *p);
+    rl_sprop *p = alloc(c, rl_jn_count(v) * sizeof *p);
     if (!p)
         return oom(c);
-    for (size_t i = 0; i < v->u.obj.n; i++) {
-        const rl_jmember *m = &v->u.obj.members[i];
-        p[i].name = m->key;
-        p[i].len = m->key_len;
-        if (names ? !strings_arg(c, k, m->value) : !(p[i].sub = sub(c, m->value)))
+    for (size_t i = 0; i < rl_jn_count(v); i++) {
+        const rl_jmember *m = rl_jn_member(v, i);
+        p[i].name = rl_jm_key(m);
+        p[i].len = rl_jm_key_len(m);
+        if (names ? !strings_arg(c, k, rl_jm_value(m)) : !(p[i].sub = sub(c, rl_jm_value(m))))
             return 0;
-        p[i].list = m->value;
+        p[i].list = rl_jm_value(m);
     }
-    qsort(p, v->u.obj.n, sizeof *p, prop_cmp);
+    qsort(p, rl_jn_count(v), sizeof *p, prop_cmp);
     k->u.props.v = p;
-    k->u.props.n = v->u.obj.n;
+    k->u.props.n = rl_jn_count(v);
     return 1;
 }
 
@@ -291,19 +291,21 @@ static int c_dep_required(comp *c, rl_skw *k, const rl_jnode *v)
 
 static int c_pattern_props(comp *c, rl_skw *k, const rl_jnode *v)
 {
-    if (v->type != RL_JOBJECT)
+    if (rl_jn_type(v) != RL_JOBJECT)
         return fail(c, v, "patternProperties must be an object");
-    rl_spat *p = alloc(c, v->u.obj.n * sizeof *p);
+    rl_spat *p = alloc(c, rl_jn_count(v) * sizeof *p);
     if (!p)
         return oom(c);
-    for (size_t i = 0; i < v->u.obj.n; i++) {
-        const rl_jmember *m = &v->u.obj.members[i];
-        rl_jnode key = {.type = RL_JSTRING, .u.str = {m->key, m->key_len}};
-        if (!(p[i].re = regex_arg(c, &key, "patternProperties")) || !(p[i].sub = sub(c, m->value)))
+    for (size_t i = 0; i < rl_jn_count(v); i++) {
+        const rl_jmember *m = rl_jn_member(v, i);
+        rl_jnode key;
+        rl_jn_init_string(&key, rl_jm_key(m), rl_jm_key_len(m));
+        if (!(p[i].re = regex_arg(c, &key, "patternProperties")) ||
+            !(p[i].sub = sub(c, rl_jm_value(m))))
             return 0;
     }
     k->u.pats.v = p;
-    k->u.pats.n = v->u.obj.n;
+    k->u.pats.n = rl_jn_count(v);
     return 1;
 }
 
@@ -314,16 +316,16 @@ static int c_sub(comp *c, rl_skw *k, const rl_jnode *v)
 
 static int c_list(comp *c, rl_skw *k, const rl_jnode *v)
 {
-    if (v->type != RL_JARRAY || v->u.arr.n == 0)
+    if (rl_jn_type(v) != RL_JARRAY || rl_jn_count(v) == 0)
         return fail(c, v, "%s must be a non-empty array of schemas", k->name);
-    rl_snode **l = alloc(c, v->u.arr.n * sizeof *l);
+    rl_snode **l = alloc(c, rl_jn_count(v) * sizeof *l);
     if (!l)
         return oom(c);
-    for (size_t i = 0; i < v->u.arr.n; i++)
-        if (!(l[i] = sub(c, v->u.arr.items[i])))
+    for (size_t i = 0; i < rl_jn_count(v); i++)
+        if (!(l[i] = sub(c, rl_jn_item(v, i))))
             return 0;
     k->u.list.v = l;
-    k->u.list.n = v->u.arr.n;
+    k->u.list.n = rl_jn_count(v);
     return 1;
 }
 
@@ -352,20 +354,20 @@ static int c_items(comp *c, rl_skw *k, const rl_jnode *v)
 
 static int c_items7(comp *c, rl_skw *k, const rl_jnode *v)
 {
-    if (v->type != RL_JARRAY)
+    if (rl_jn_type(v) != RL_JARRAY)
         return c_items(c, k, v);
     k->fn = rl_skw_prefix_items;
-    return v->u.arr.n == 0 ? (k->fn = NULL, 1) : c_list(c, k, v);
+    return rl_jn_count(v) == 0 ? (k->fn = NULL, 1) : c_list(c, k, v);
 }
 
 static int c_additional_items(comp *c, rl_skw *k, const rl_jnode *v)
 {
     const rl_jnode *items = rl_json_gets(c->s->json, "items");
-    if (!items || items->type != RL_JARRAY) {
+    if (!items || rl_jn_type(items) != RL_JARRAY) {
         k->fn = NULL; /* without a tuple "items", additionalItems does nothing */
         return 1;
     }
-    k->u.items.start = items->u.arr.n;
+    k->u.items.start = rl_jn_count(items);
     return (k->u.items.sub = sub(c, v)) != NULL;
 }
 
@@ -401,9 +403,9 @@ static int c_if(comp *c, rl_skw *k, const rl_jnode *v)
 static int ref_arg(comp *c, const rl_skw *k, const rl_jnode *v, int *dynamic, const char **anchor,
                    rl_snode **out)
 {
-    if (v->type != RL_JSTRING)
+    if (rl_jn_type(v) != RL_JSTRING)
         return fail(c, v, "%s must be a URI reference", k->name);
-    *out = rl_ss_resolve_ref(c->set, c->s->res, v, v->u.str.s, dynamic, anchor, c->err);
+    *out = rl_ss_resolve_ref(c->set, c->s->res, v, rl_jn_str(v), dynamic, anchor, c->err);
     if (*out)
         rl_ss_enqueue(c->set, *out);
     return *out != NULL;
@@ -431,20 +433,21 @@ static int c_dynamic_ref(comp *c, rl_skw *k, const rl_jnode *v)
  * there are both, the second goes into k[1]). */
 static int c_dependencies(comp *c, rl_skw *k, const rl_jnode *v)
 {
-    if (v->type != RL_JOBJECT)
+    if (rl_jn_type(v) != RL_JOBJECT)
         return fail(c, v, "dependencies must be an object");
-    rl_sprop *req = alloc(c, v->u.obj.n * sizeof *req), *sch = alloc(c, v->u.obj.n * sizeof *sch);
+    rl_sprop *req = alloc(c, rl_jn_count(v) * sizeof *req),
+             *sch = alloc(c, rl_jn_count(v) * sizeof *sch);
     if (!req || !sch)
         return oom(c);
     size_t nreq = 0, nsch = 0;
-    for (size_t i = 0; i < v->u.obj.n; i++) {
-        const rl_jmember *m = &v->u.obj.members[i];
-        rl_sprop *p = m->value->type == RL_JARRAY ? &req[nreq++] : &sch[nsch++];
-        p->name = m->key;
-        p->len = m->key_len;
-        p->list = m->value;
-        if (m->value->type == RL_JARRAY ? !strings_arg(c, k, m->value)
-                                        : !(p->sub = sub(c, m->value)))
+    for (size_t i = 0; i < rl_jn_count(v); i++) {
+        const rl_jmember *m = rl_jn_member(v, i);
+        rl_sprop *p = rl_jn_type(rl_jm_value(m)) == RL_JARRAY ? &req[nreq++] : &sch[nsch++];
+        p->name = rl_jm_key(m);
+        p->len = rl_jm_key_len(m);
+        p->list = rl_jm_value(m);
+        if (rl_jn_type(rl_jm_value(m)) == RL_JARRAY ? !strings_arg(c, k, rl_jm_value(m))
+                                                    : !(p->sub = sub(c, rl_jm_value(m))))
             return 0;
     }
     qsort(req, nreq, sizeof *req, prop_cmp);
@@ -534,8 +537,8 @@ static int each_in(const rl_jnode *v, int (*fn)(void *, const rl_jnode *), void 
 {
     size_t n = rl_json_size(v);
     for (size_t i = 0; i < n; i++) {
-        const rl_jnode *x = v->type == RL_JARRAY ? v->u.arr.items[i] : v->u.obj.members[i].value;
-        if (schemas_only && x->type == RL_JARRAY)
+        const rl_jnode *x = rl_jn_type(v) == RL_JARRAY ? rl_jn_item(v, i) : rl_jn_value(v, i);
+        if (schemas_only && rl_jn_type(x) == RL_JARRAY)
             continue;
         if (!fn(ctx, x))
             return 0;
@@ -555,10 +558,12 @@ int rl_ss_each_subschema(const rl_jnode *obj, int draft, int (*fn)(void *, const
         int ok = 1;
         switch (d->shape) {
         case SH_SUB: ok = fn(ctx, v); break;
-        case SH_ARRAY: ok = v->type != RL_JARRAY || each_in(v, fn, ctx, 0); break;
-        case SH_MAP: ok = v->type != RL_JOBJECT || each_in(v, fn, ctx, 0); break;
-        case SH_ITEMS7: ok = v->type == RL_JARRAY ? each_in(v, fn, ctx, 0) : fn(ctx, v); break;
-        case SH_DEPS7: ok = v->type != RL_JOBJECT || each_in(v, fn, ctx, 1); break;
+        case SH_ARRAY: ok = rl_jn_type(v) != RL_JARRAY || each_in(v, fn, ctx, 0); break;
+        case SH_MAP: ok = rl_jn_type(v) != RL_JOBJECT || each_in(v, fn, ctx, 0); break;
+        case SH_ITEMS7:
+            ok = rl_jn_type(v) == RL_JARRAY ? each_in(v, fn, ctx, 0) : fn(ctx, v);
+            break;
+        case SH_DEPS7: ok = rl_jn_type(v) != RL_JOBJECT || each_in(v, fn, ctx, 1); break;
         }
         if (!ok)
             return 0;
@@ -572,7 +577,7 @@ static int compile_object(rl_schema_set *set, rl_snode *s, rl_error *err)
     const rl_jnode *obj = s->json;
     if (out_of_time(set, s, obj, err))
         return 0;
-    s->kw = alloc(&c, (obj->u.obj.n + 2) * sizeof *s->kw);
+    s->kw = alloc(&c, (rl_jn_count(obj) + 2) * sizeof *s->kw);
     if (!s->kw)
         return oom(&c);
     unsigned draft_bit = 1u << s->res->draft;

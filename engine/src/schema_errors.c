@@ -67,7 +67,7 @@ static void verror(const rl_sres *res, const char *keyword, const rl_jnode *at,
     e->schema_value = at;
     e->schema_file = res->doc->name;
     /* the line index was built at load time, so this only reads it */
-    rl_jdoc_locate((rl_jdoc *)res->doc->jdoc, at->offset, &e->schema_line, &e->schema_column);
+    rl_jdoc_locate((rl_jdoc *)res->doc->jdoc, rl_jn_offset(at), &e->schema_line, &e->schema_column);
     if (!rl_sbuf_ok(&ptr) || !rl_sbuf_ok(&msg)) {
         errs->oom = 1;
         errs->n--;
@@ -129,7 +129,7 @@ void rl_sv_first_message(rl_sbuf *out, const rl_schema_errors *errs)
 
 const char *rl_sv_type_name(const rl_svctx *c, const rl_jnode *inst)
 {
-    if (inst->type == RL_JNUMBER)
+    if (rl_jn_type(inst) == RL_JNUMBER)
         return rl_sv_type_bits(c, inst) & RL_ST_INTEGER ? "integer" : "number";
-    return rl_json_type_name(inst->type);
+    return rl_json_type_name(rl_jn_type(inst));
 }

@@ -109,10 +109,10 @@ void rl_sdec_from_node(const rl_jdoc *doc, const rl_jnode *n, char buf[RL_SDEC_B
         if (rl_sdec_parse(t, len, out))
             return;
     }
-    double d = n->u.num.d;
-    int dec = n->decimals;
-    if (n->flags & RL_JNUM_INT)
-        snprintf(buf, RL_SDEC_BUF, "%lld", (long long)n->u.num.i);
+    double d = rl_jn_double(n);
+    int dec = rl_jn_decimals(n);
+    if (rl_jn_flags(n) & RL_JNUM_INT)
+        snprintf(buf, RL_SDEC_BUF, "%lld", (long long)rl_jn_int(n));
     else if (dec >= 0 && dec <= 17 && isfinite(d) && fabs(d) * pow(10, dec) < 9007199254740992.0)
         snprintf(buf, RL_SDEC_BUF, "%s%.0fe-%d", d < 0 ? "-" : "", fabs(d) * pow(10, dec), dec);
     else

@@ -69,17 +69,17 @@ static uint16_t vocabulary_bit(const char *uri)
 static int vocabularies(rl_schema_set *set, const rl_sres *meta, uint16_t *vocab, rl_error *err)
 {
     const rl_jnode *v = rl_json_gets(meta->root, "$vocabulary");
-    if (!v || v->type != RL_JOBJECT) {
+    if (!v || rl_jn_type(v) != RL_JOBJECT) {
         *vocab = meta->vocab;
         return 1;
     }
     *vocab = RL_SV_CORE;
-    for (size_t i = 0; i < v->u.obj.n; i++) {
-        const rl_jmember *m = &v->u.obj.members[i];
-        uint16_t bit = vocabulary_bit(m->key);
-        if (!bit && m->value->type == RL_JTRUE) {
-            rl_ss_fail(set, meta->doc, m->value, err,
-                       "the metaschema requires the unknown vocabulary %s", m->key);
+    for (size_t i = 0; i < rl_jn_count(v); i++) {
+        const rl_jmember *m = rl_jn_member(v, i);
+        uint16_t bit = vocabulary_bit(rl_jm_key(m));
+        if (!bit && rl_jn_type(rl_jm_value(m)) == RL_JTRUE) {
+            rl_ss_fail(set, meta->doc, rl_jm_value(m), err,
+                       "the metaschema requires the unknown vocabulary %s", rl_jm_key(m));
             return 0;
         }
         *vocab |= bit;
@@ -94,23 +94,23 @@ static int dialect(rl_schema_set *set, rl_sdoc *doc, const rl_jnode *obj, uint8_
     const rl_jnode *s = rl_json_gets(obj, "$schema");
     if (!s)
         return 1;
-    if (s->type != RL_JSTRING || !rl_suri_has_scheme(s->u.str.s)) {
+    if (rl_jn_type(s) != RL_JSTRING || !rl_suri_has_scheme(rl_jn_str(s))) {
         rl_ss_fail(set, doc, s, err, "$schema must be an absolute URI");
         return 0;
     }
-    size_t n = s->u.str.len;
-    if (n && s->u.str.s[n - 1] == '#')
+    size_t n = rl_jn_str_len(s);
+    if (n && rl_jn_str(s)[n - 1] == '#')
         n--;
     for (size_t i = 0; i < sizeof known_dialects / sizeof known_dialects[0]; i++)
         if (strlen(known_dialects[i].uri) == n &&
-            memcmp(known_dialects[i].uri, s->u.str.s, n) == 0) {
+            memcmp(known_dialects[i].uri, rl_jn_str(s), n) == 0) {
             *draft = known_dialects[i].draft;
             *vocab = RL_SV_DEFAULT;
             return 1;
         }
-    char *uri = rl_ss_strdup(set, s->u.str.s, rl_suri_base_len(s->u.str.s));
+    char *uri = rl_ss_strdup(set, rl_jn_str(s), rl_suri_base_len(rl_jn_str(s)));
     if (!uri || ++set->meta_depth > MAX_META_DEPTH) {
-        rl_ss_fail(set, doc, s, err, "metaschema %s: too many nested metaschemas", s->u.str.s);
+        rl_ss_fail(set, doc, s, err, "metaschema %s: too many nested metaschemas", rl_jn_str(s));
         return 0;
     }
     rl_error inner;
@@ -186,7 +186,7 @@ static int register_anchor(rl_schema_set *set, rl_sres *res, const rl_jnode *nod
 static const rl_jnode *effective_id(const rl_jnode *obj, int draft)
 {
     const rl_jnode *id = rl_json_gets(obj, "$id");
-    if (!id || id->type != RL_JSTRING)
+    if (!id || rl_jn_type(id) != RL_JSTRING)
         return NULL;
     if (draft == RL_SCHEMA_DRAFT7 && rl_json_gets(obj, "$ref"))
         return NULL;
@@ -199,14 +199,14 @@ static int apply_id(rl_schema_set *set, rl_sres *r, const char *base, const rl_j
                     rl_error *err)
 {
     rl_sbuf abs = RL_SBUF_INIT;
-    rl_suri_resolve(base, id->u.str.s, &abs);
+    rl_suri_resolve(base, rl_jn_str(id), &abs);
     const char *full = rl_sbuf_str(&abs);
     size_t blen = rl_suri_base_len(full);
     const char *frag = full + blen + (full[blen] == '#');
     char *uri = NULL;
     int ok = 0;
     if (*frag && r->draft != RL_SCHEMA_DRAFT7)
-        rl_ss_fail(set, r->doc, id, err, "$id must not have a fragment ('%s')", id->u.str.s);
+        rl_ss_fail(set, r->doc, id, err, "$id must not have a fragment ('%s')", rl_jn_str(id));
     else if (!(uri = rl_ss_strdup(set, full, blen)))
         rl_error_set(err, 0, 0, "out of memory");
     else if (register_resource(set, r, uri, id, err)) {
@@ -224,8 +224,8 @@ static rl_sres *enter_id(rl_schema_set *set, rl_sres *res, const rl_jnode *obj, 
     uint8_t draft = res->draft;
     uint16_t vocab = res->vocab;
     const rl_jnode *id = effective_id(obj, draft);
-    if (id && draft == RL_SCHEMA_DRAFT7 && id->u.str.s[0] == '#')
-        return register_anchor(set, res, obj, id->u.str.s + 1, id->u.str.len - 1, 0, id, err)
+    if (id && draft == RL_SCHEMA_DRAFT7 && rl_jn_str(id)[0] == '#')
+        return register_anchor(set, res, obj, rl_jn_str(id) + 1, rl_jn_str_len(id) - 1, 0, id, err)
                    ? res
                    : NULL;
     if (!id || obj == res->root) /* a document root's $id is applied by rl_ss_add_doc */
@@ -245,20 +245,20 @@ static int register_anchors(rl_schema_set *set, rl_snode *s, rl_error *err)
     if (s->res->draft == RL_SCHEMA_DRAFT7)
         return 1;
     const rl_jnode *a = rl_json_gets(s->json, "$anchor");
-    if (a && a->type == RL_JSTRING &&
-        !register_anchor(set, s->res, s->json, a->u.str.s, a->u.str.len, 0, a, err))
+    if (a && rl_jn_type(a) == RL_JSTRING &&
+        !register_anchor(set, s->res, s->json, rl_jn_str(a), rl_jn_str_len(a), 0, a, err))
         return 0;
     const rl_jnode *d = rl_json_gets(s->json, "$dynamicAnchor");
-    if (!d || d->type != RL_JSTRING)
+    if (!d || rl_jn_type(d) != RL_JSTRING)
         return 1;
-    if (!register_anchor(set, s->res, s->json, d->u.str.s, d->u.str.len, 1, d, err))
+    if (!register_anchor(set, s->res, s->json, rl_jn_str(d), rl_jn_str_len(d), 1, d, err))
         return 0;
     rl_sdyn *dyn = rl_arena_calloc(set->arena, sizeof *dyn);
     if (!dyn) {
         rl_error_set(err, 0, 0, "out of memory");
         return 0;
     }
-    dyn->name = d->u.str.s;
+    dyn->name = rl_jn_str(d);
     dyn->node = s;
     dyn->next = s->res->dyn;
     s->res->dyn = dyn;
@@ -284,10 +284,10 @@ static int scan(rl_schema_set *set, const rl_jnode *json, rl_sres *res, rl_error
 {
     if (rl_strmap_get(&set->nodes, json))
         return 1;
-    uint8_t kind = json->type == RL_JTRUE    ? RL_SN_TRUE
-                   : json->type == RL_JFALSE ? RL_SN_FALSE
-                                             : RL_SN_OBJECT;
-    if (kind == RL_SN_OBJECT && json->type != RL_JOBJECT)
+    uint8_t kind = rl_jn_type(json) == RL_JTRUE    ? RL_SN_TRUE
+                   : rl_jn_type(json) == RL_JFALSE ? RL_SN_FALSE
+                                                   : RL_SN_OBJECT;
+    if (kind == RL_SN_OBJECT && rl_jn_type(json) != RL_JOBJECT)
         return 1; /* not a schema: the keyword holding it reports that */
     if (kind == RL_SN_OBJECT && !(res = enter_id(set, res, json, err)))
         return 0;
@@ -310,12 +310,13 @@ rl_sres *rl_ss_add_doc(rl_schema_set *set, rl_sdoc *doc, const rl_jnode *root, r
 {
     uint8_t draft = (uint8_t)set->opts.default_draft;
     uint16_t vocab = RL_SV_DEFAULT;
-    if (root->type != RL_JOBJECT && root->type != RL_JTRUE && root->type != RL_JFALSE) {
+    if (rl_jn_type(root) != RL_JOBJECT && rl_jn_type(root) != RL_JTRUE &&
+        rl_jn_type(root) != RL_JFALSE) {
         rl_ss_fail(set, doc, root, err, "expected a schema (an object or a boolean), got %s",
-                   rl_json_type_name(root->type));
+                   rl_json_type_name(rl_jn_type(root)));
         return NULL;
     }
-    if (root->type == RL_JOBJECT && !dialect(set, doc, root, &draft, &vocab, err))
+    if (rl_jn_type(root) == RL_JOBJECT && !dialect(set, doc, root, &draft, &vocab, err))
         return NULL;
     rl_sres *res = new_resource(set, doc, root, doc->uri, draft, vocab);
     if (!res) {
@@ -324,8 +325,8 @@ rl_sres *rl_ss_add_doc(rl_schema_set *set, rl_sdoc *doc, const rl_jnode *root, r
     }
     if (!register_resource(set, res, doc->uri, root, err))
         return NULL;
-    const rl_jnode *id = root->type == RL_JOBJECT ? effective_id(root, draft) : NULL;
-    if (id && !(draft == RL_SCHEMA_DRAFT7 && id->u.str.s[0] == '#') &&
+    const rl_jnode *id = rl_jn_type(root) == RL_JOBJECT ? effective_id(root, draft) : NULL;
+    if (id && !(draft == RL_SCHEMA_DRAFT7 && rl_jn_str(id)[0] == '#') &&
         !apply_id(set, res, doc->uri, id, err))
         return NULL;
     return scan(set, root, res, err) ? res : NULL;
@@ -334,7 +335,7 @@ rl_sres *rl_ss_add_doc(rl_schema_set *set, rl_sdoc *doc, const rl_jnode *root, r
 /* The resource of the nearest scanned ancestor of json. */
 static rl_sres *enclosing_resource(rl_schema_set *set, const rl_jnode *json)
 {
-    for (const rl_jnode *p = json->parent; p; p = p->parent) {
+    for (const rl_jnode *p = rl_jn_parent(json); p; p = rl_jn_parent(p)) {
         rl_snode *s = rl_strmap_get(&set->nodes, p);
         if (s)
             return s->res;
@@ -350,9 +351,10 @@ rl_snode *rl_ss_node(rl_schema_set *set, const rl_jnode *json, rl_sres *res, rl_
     rl_sres *owner = enclosing_resource(set, json);
     if (!owner)
         owner = res;
-    if (json->type != RL_JOBJECT && json->type != RL_JTRUE && json->type != RL_JFALSE) {
+    if (rl_jn_type(json) != RL_JOBJECT && rl_jn_type(json) != RL_JTRUE &&
+        rl_jn_type(json) != RL_JFALSE) {
         rl_ss_fail(set, owner->doc, json, err, "expected a schema (an object or a boolean), got %s",
-                   rl_json_type_name(json->type));
+                   rl_json_type_name(rl_jn_type(json)));
         return NULL;
     }
     if (!scan(set, json, owner, err))

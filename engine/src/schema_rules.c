@@ -226,19 +226,19 @@ static const rl_schema *load_field(rl_loader *ld, const rl_jnode *v, rl_error *e
         rl_error_set(err, 0, 0, "out of memory");
         return NULL;
     }
-    if (v->type == RL_JOBJECT || v->type == RL_JTRUE || v->type == RL_JFALSE) {
+    if (rl_jn_type(v) == RL_JOBJECT || rl_jn_type(v) == RL_JTRUE || rl_jn_type(v) == RL_JFALSE) {
         *file = strdup(ld->file);
         return rl_schema_load_node(set, ld->doc, v, ld->file, err);
     }
-    *file = beside(ld->file, v->u.str.s);
+    *file = beside(ld->file, rl_jn_str(v));
     return *file ? rl_schema_load_file(set, *file, err) : NULL;
 }
 
 const rl_schema *rl_ld_schema(rl_loader *ld, const rl_jnode *v)
 {
-    if (v->type != RL_JOBJECT && v->type != RL_JTRUE && v->type != RL_JFALSE &&
-        (v->type != RL_JSTRING || v->u.str.len == 0)) {
-        rl_ld_error(ld, v->offset,
+    if (rl_jn_type(v) != RL_JOBJECT && rl_jn_type(v) != RL_JTRUE && rl_jn_type(v) != RL_JFALSE &&
+        (rl_jn_type(v) != RL_JSTRING || rl_jn_str_len(v) == 0)) {
+        rl_ld_error(ld, rl_jn_offset(v),
                     "field 'schema' must be the path of a JSON Schema file or a "
                     "schema object");
         return NULL;
@@ -248,7 +248,7 @@ const rl_schema *rl_ld_schema(rl_loader *ld, const rl_jnode *v)
     const rl_schema *s = load_field(ld, v, &err, &file);
     if (!s) {
         unsigned line = 0, column = 0;
-        rl_jdoc_locate(ld->doc, v->offset, &line, &column);
+        rl_jdoc_locate(ld->doc, rl_jn_offset(v), &line, &column);
         load_diag(ld->rules, &err, file ? file : ld->file, ld->file, line, column, ld->rule_id);
         ld->errors++;
     }
@@ -263,8 +263,8 @@ void rl_ld_report_schema(rl_loader *ld, const rl_jnode *root)
     if (!s)
         return;
     unsigned line = 0, column = 0;
-    rl_jdoc_locate(ld->doc, v->offset, &line, &column);
-    char *file = v->type == RL_JSTRING ? beside(ld->file, v->u.str.s) : NULL;
+    rl_jdoc_locate(ld->doc, rl_jn_offset(v), &line, &column);
+    char *file = rl_jn_type(v) == RL_JSTRING ? beside(ld->file, rl_jn_str(v)) : NULL;
     if (!add_report_schema(ld->rules, s, file ? file : ld->file, ld->file, line, column))
         ld->errors++;
     free(file);

@@ -144,7 +144,7 @@ void rl_ss_fail(rl_schema_set *set, const rl_sdoc *doc, const rl_jnode *node, rl
     va_end(ap);
     unsigned line = 0, col = 0;
     if (doc && node)
-        rl_jdoc_locate((rl_jdoc *)doc->jdoc, node->offset, &line, &col);
+        rl_jdoc_locate((rl_jdoc *)doc->jdoc, rl_jn_offset(node), &line, &col);
     if (doc && doc != set->loading) /* the location is in another file: say which */
         rl_error_set(err, 0, 0, "%s:%u:%u: %s", doc->name, line, col, msg);
     else

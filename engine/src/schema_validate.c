@@ -187,7 +187,7 @@ static void ann_merge(rl_sann *to, const rl_sann *from)
 
 unsigned rl_sv_type_bits(const rl_svctx *c, const rl_jnode *inst)
 {
-    switch ((rl_jtype)inst->type) {
+    switch (rl_jn_type(inst)) {
     case RL_JNULL: return RL_ST_NULL;
     case RL_JTRUE:
     case RL_JFALSE: return RL_ST_BOOLEAN;
@@ -216,8 +216,8 @@ static int eval_object(rl_svctx *c, const rl_snode *s, const rl_svcall *call)
         frame.up = call->scope;
         sub.scope = &frame;
     }
-    unsigned t = (unsigned)(call->inst->type == RL_JNUMBER ? RL_ST_NUMBER
-                                                           : rl_sv_type_bits(c, call->inst));
+    unsigned t = (unsigned)(rl_jn_type(call->inst) == RL_JNUMBER ? RL_ST_NUMBER
+                                                                 : rl_sv_type_bits(c, call->inst));
     rl_sann own;
     if (!sub.ann && s->uneval && (t & (RL_ST_ARRAY | RL_ST_OBJECT))) {
         if (!rl_sv_ann_new(c, &own, rl_json_size(call->inst)))
@@ -463,8 +463,9 @@ int rl_schema_validate_until(const rl_schema *schema, const rl_jdoc *doc, const 
         rl_sv_error(&c, c.limit_s, c.limit_k, &call, c.limit_inst,
                     "pattern limit exceeded: the value could not be matched against %s within "
                     "the regex limits (treated as a violation)",
-                    c.limit_k->at && c.limit_k->at->type == RL_JSTRING ? c.limit_k->at->u.str.s
-                                                                       : "the pattern");
+                    c.limit_k->at && rl_jn_type(c.limit_k->at) == RL_JSTRING
+                        ? rl_jn_str(c.limit_k->at)
+                        : "the pattern");
         ok = 0;
     }
     rl_arena_free(c.scratch);

@@ -287,7 +287,7 @@ static void expand_figure(const rl_fig *f, const rl_eval_ctx *ctx, int digits, c
                           rl_sbuf *out)
 {
     size_t from = out->len;
-    if (f->v.type == RL_VNUM && f->v.src && f->v.src->type == RL_JNUMBER && ctx && ctx->doc &&
+    if (f->v.type == RL_VNUM && f->v.src && rl_jn_type(f->v.src) == RL_JNUMBER && ctx && ctx->doc &&
         digits == 2) {
         size_t n;
         const char *t = rl_json_number_text(ctx->doc, f->v.src, &n);

@@ -7,9 +7,9 @@
 
 int rl_value_decimals(const rl_value *v)
 {
-    if (v->src && v->src->type == RL_JNUMBER)
-        return v->src->decimals;
-    if (v->src && v->src->type == RL_JSTRING && rl_value_is_number(v))
+    if (v->src && rl_jn_type(v->src) == RL_JNUMBER)
+        return rl_jn_decimals(v->src);
+    if (v->src && rl_jn_type(v->src) == RL_JSTRING && rl_value_is_number(v))
         return v->decimals; /* read from a string as written: "6,6 millioner" is -5 */
     if (v->decimals >= 0)
         return v->decimals; /* a literal read from a string */

@@ -95,7 +95,7 @@ static int eval_in(const rl_expr *e, const rl_ruleset *set, const rl_tool_opts *
         rl_error_set(err, 0, 0, "out of memory");
     } else if (rl_report_ctx(&ctx, td->doc, &ps, rl_date_today(), o->locale, arena, &why) != 0) {
         unsigned line, col;
-        rl_jdoc_locate(td->doc, (why.at ? why.at : td->doc->root)->offset, &line, &col);
+        rl_jdoc_locate(td->doc, rl_jn_offset((why.at ? why.at : td->doc->root)), &line, &col);
         rl_error_set(err, line, col, "as_of is not a date: %s", why.err.message);
     } else {
         rl_value v;
@@ -157,7 +157,7 @@ static void write_position(rl_sbuf *b, rl_jdoc *doc, const rl_jnode *node)
 {
     rl_sbuf s = RL_SBUF_INIT;
     unsigned line, col;
-    rl_jdoc_locate(doc, node->offset, &line, &col);
+    rl_jdoc_locate(doc, rl_jn_offset(node), &line, &col);
     rl_json_pointer(node, &s);
     rl_sbuf_adds(b, "{\"pointer\":");
     rl_json_write_string(b, rl_sbuf_str(&s), s.len);

@@ -61,18 +61,18 @@ void rl_value_from_node(rl_value *v, const rl_jnode *node)
         rl_value_set_null(v);
         return;
     }
-    switch ((rl_jtype)node->type) {
+    switch (rl_jn_type(node)) {
     case RL_JNULL: rl_value_set_null(v); break;
     case RL_JFALSE: rl_value_set_bool(v, 0); break;
     case RL_JTRUE: rl_value_set_bool(v, 1); break;
     case RL_JNUMBER:
-        if (node->flags & RL_JNUM_INT)
-            rl_value_set_int(v, node->u.num.i);
+        if (rl_jn_flags(node) & RL_JNUM_INT)
+            rl_value_set_int(v, rl_jn_int(node));
         else
-            rl_value_set_num(v, node->u.num.d);
-        v->decimals = node->decimals;
+            rl_value_set_num(v, rl_jn_double(node));
+        v->decimals = rl_jn_decimals(node);
         break;
-    case RL_JSTRING: rl_value_set_str(v, node->u.str.s, node->u.str.len); break;
+    case RL_JSTRING: rl_value_set_str(v, rl_jn_str(node), rl_jn_str_len(node)); break;
     case RL_JARRAY:
     case RL_JOBJECT:
         reset(v, RL_VNODE);
@@ -129,8 +129,8 @@ static int is_seq(const rl_value *v, size_t *n)
         *n = v->u.list.n;
         return 1;
     }
-    if (v->type == RL_VNODE && v->u.node->type == RL_JARRAY) {
-        *n = v->u.node->u.arr.n;
+    if (v->type == RL_VNODE && rl_jn_type(v->u.node) == RL_JARRAY) {
+        *n = rl_jn_count(v->u.node);
         return 1;
     }
     return 0;
@@ -141,7 +141,7 @@ static void seq_item(const rl_value *v, size_t i, rl_value *out)
     if (v->type == RL_VLIST)
         rl_value_list_item(v, i, out);
     else
-        rl_value_from_node(out, v->u.node->u.arr.items[i]);
+        rl_value_from_node(out, rl_jn_item(v->u.node, i));
 }
 
 int rl_value_equal(const rl_value *a, const rl_value *b)
