@@ -171,9 +171,10 @@ int rl_ld_check_scale(rl_loader *ld, const rl_jnode *v, const rl_expr *scale)
 static size_t offset_of(const char *text, size_t len, unsigned line, unsigned column)
 {
     size_t i = 0;
-    for (unsigned l = 1; l < line && i < len; i++)
-        if (text[i] == '\n')
-            l++;
+    for (unsigned l = 1; l < line && i < len; l++) { /* past line - 1 newlines */
+        const char *nl = memchr(text + i, '\n', len - i);
+        i = nl ? (size_t)(nl - text) + 1 : len;
+    }
     for (unsigned c = 1; c < column && i < len; c++)
         do
             i++;

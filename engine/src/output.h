@@ -83,9 +83,11 @@ int rl_out_flush(rl_sbuf *b, FILE *out);
 typedef void (*rl_out_item_fn)(void *ctx, size_t i, rl_sbuf *b);
 
 /* Items [0, n) in order, formatted by fn on up to jobs threads. With one
- * job or few items they are appended to b; else b is written to out first
- * and emptied, then the items are written as they are formatted. Either
- * way the bytes that reach out are the same. Returns 0, or -1 when out of
+ * job or few items they are appended to b, which is written to out and
+ * emptied whenever it grows past 64 KiB (the rest stays in b); else b is
+ * written to out first and emptied, then the items are written as they
+ * are formatted. Either way the bytes that reach out are the same and
+ * memory holds a bounded part of them. Returns 0, or -1 when out of
  * memory or a write failed. */
 int rl_out_items(FILE *out, rl_sbuf *b, size_t n, unsigned jobs, rl_out_item_fn fn, void *ctx);
 

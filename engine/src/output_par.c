@@ -7,7 +7,10 @@
  * they complete. Only RING chunks per thread are formatted ahead of the
  * writing, so memory holds a bounded part of the output. With one job, or
  * too few items to be worth a thread, the items are appended to the
- * caller's buffer on the calling thread, as a writer always did.
+ * caller's buffer on the calling thread, which is written out and emptied
+ * whenever it holds FLUSH_AT bytes: memory holds a bounded part of the
+ * output there too (it used to hold all of it), and the buffer is not
+ * regrown and copied as the output grows.
  *
  * rl_out_for runs fn on every item, split in one range per thread; the
  * items must be independent. */
@@ -16,10 +19,11 @@
 #include <pthread.h>
 #include <stdlib.h>
 
-#define MIN_PARALLEL 512 /* items below which one thread does it all */
-#define CHUNKS_PER_JOB 8 /* chunks per thread over the whole run, at least */
-#define MAX_CHUNK 4096   /* items per chunk at most */
-#define RING 4           /* chunks per thread formatted ahead of the writing */
+#define MIN_PARALLEL 512     /* items below which one thread does it all */
+#define CHUNKS_PER_JOB 8     /* chunks per thread over the whole run, at least */
+#define MAX_CHUNK 4096       /* items per chunk at most */
+#define RING 4               /* chunks per thread formatted ahead of the writing */
+#define FLUSH_AT (64u << 10) /* bytes a writer's buffer holds before it is written (one thread) */
 
 typedef struct chunk {
     rl_sbuf b;
@@ -87,6 +91,21 @@ static int write_chunks(items_run *r, FILE *out)
     return rc;
 }
 
+/* Items [0, n) on the calling thread into b, written out and emptied each
+ * time it holds FLUSH_AT bytes (what is left stays in b for the caller). */
+static int items_here(FILE *out, rl_sbuf *b, size_t n, rl_out_item_fn fn, void *ctx)
+{
+    for (size_t i = 0; i < n; i++) {
+        fn(ctx, i, b);
+        if (b->len < FLUSH_AT)
+            continue;
+        if (!rl_sbuf_ok(b) || fwrite(b->data, 1, b->len, out) != b->len)
+            return -1;
+        rl_sbuf_clear(b);
+    }
+    return 0;
+}
+
 static int run_items(items_run *r, unsigned jobs, FILE *out)
 {
     pthread_t *tid = malloc(jobs * sizeof *tid);
@@ -96,9 +115,8 @@ static int run_items(items_run *r, unsigned jobs, FILE *out)
     if (!started) { /* no thread: everything here */
         free(tid);
         rl_sbuf all = RL_SBUF_INIT;
-        for (size_t i = 0; i < r->n; i++)
-            r->fn(r->ctx, i, &all);
-        return rl_out_flush(&all, out);
+        int rc = items_here(out, &all, r->n, r->fn, r->ctx);
+        return rl_out_flush(&all, out) != 0 ? -1 : rc;
     }
     int rc = write_chunks(r, out);
     for (unsigned i = 0; i < started; i++)
@@ -109,11 +127,8 @@ static int run_items(items_run *r, unsigned jobs, FILE *out)
 
 int rl_out_items(FILE *out, rl_sbuf *b, size_t n, unsigned jobs, rl_out_item_fn fn, void *ctx)
 {
-    if (jobs <= 1 || n < MIN_PARALLEL) {
-        for (size_t i = 0; i < n; i++)
-            fn(ctx, i, b);
-        return 0;
-    }
+    if (jobs <= 1 || n < MIN_PARALLEL)
+        return items_here(out, b, n, fn, ctx);
     size_t per = n / ((size_t)jobs * CHUNKS_PER_JOB) + 1;
     per = per > MAX_CHUNK ? MAX_CHUNK : per;
     items_run r = {fn,
