@@ -93,10 +93,11 @@ static int parse_record(const ndjson_run *r, scratch *sc, const char *s, size_t 
                         rl_deadline *dl)
 {
     rl_json_limits lim = {r->opts ? r->opts->max_depth : 0, r->lim.max_string, dl};
-    if (sc->doc)
-        return rl_jdoc_reparse(sc->doc, s, len, &lim, err);
-    sc->doc = rl_json_parse(s, len, &lim, err);
-    return sc->doc ? 0 : -1;
+    if (!sc->doc && (sc->doc = rl_jdoc_new(len)) == NULL) { /* kept when a record is not JSON */
+        rl_error_set(err, 0, 0, "out of memory");
+        return -1;
+    }
+    return rl_jdoc_reparse(sc->doc, s, len, &lim, err);
 }
 
 static void check_record(const ndjson_run *r, scratch *sc, const char *s, size_t len, unsigned line,

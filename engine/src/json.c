@@ -857,18 +857,42 @@ static int parse_doc(rl_jdoc *doc, const rl_json_limits *lim, rl_error *err)
     return 0;
 }
 
-rl_jdoc *rl_json_parse_owned(char *src, size_t len, const rl_json_limits *lim, rl_error *err)
+/* A document without text, its arena's chunks sized for about len bytes. */
+static rl_jdoc *doc_new(size_t len)
 {
     rl_jdoc *doc = calloc(1, sizeof *doc);
     rl_arena *arena = rl_arena_new(len < 4096 ? 4096 : len < (1u << 20) ? len * 2 : (1u << 20));
     if (!doc || !arena) {
         free(doc);
         rl_arena_free(arena);
+        return NULL;
+    }
+    doc->arena = arena;
+    return doc;
+}
+
+rl_jdoc *rl_jdoc_new(size_t len)
+{
+    rl_jdoc *doc = doc_new(len);
+    char *src = doc ? malloc(len + 1) : NULL;
+    if (!src) {
+        rl_jdoc_free(doc);
+        return NULL;
+    }
+    src[0] = '\0';
+    doc->src = src;
+    doc->cap = len;
+    return doc;
+}
+
+rl_jdoc *rl_json_parse_owned(char *src, size_t len, const rl_json_limits *lim, rl_error *err)
+{
+    rl_jdoc *doc = doc_new(len);
+    if (!doc) {
         free(src);
         rl_error_set(err, 0, 0, "out of memory");
         return NULL;
     }
-    doc->arena = arena;
     doc->src = src;
     doc->len = doc->cap = len;
     if (parse_doc(doc, lim, err) != 0) {

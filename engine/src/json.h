@@ -241,7 +241,10 @@ rl_jdoc *rl_json_parse(const char *src, size_t len, const rl_json_limits *lim, r
  * buffer is freed with the document (or at once on failure). */
 rl_jdoc *rl_json_parse_owned(char *src, size_t len, const rl_json_limits *lim, rl_error *err);
 void rl_jdoc_free(rl_jdoc *doc);
-/* Parse another text into a document made by rl_json_parse, reusing its
+/* An empty document (root NULL) to rl_jdoc_reparse texts into, its
+ * buffers sized for about len bytes. NULL when out of memory. */
+rl_jdoc *rl_jdoc_new(size_t len);
+/* Parse another text into a document made by rl_json_parse or rl_jdoc_new, reusing its
  * buffers (the hot path of NDJSON: no allocation per record once they are
  * big enough). Every node of the previous text is gone. Returns 0, or -1
  * with err set; the document is then empty (root NULL) but reusable. */
