@@ -6,7 +6,7 @@
 _reportlint_options="-r --rules -s --schema --schema-map --format-assert -f --format -o --output --as-of --locale --lang --param --param-file
     --fail-on --only --skip -j --jobs --max-depth --paths --config --no-config --baseline
     --write-baseline --color -q --quiet -v --verbose -h --help --version
-    --max-string --max-size --max-file-size --max-violations --timeout --at --record --positions --partial
+    --max-string --max-size --max-file-size --max-violations --timeout --max-memory --at --record --positions --partial
     --allow-outside"
 
 # The formats this reportlint knows, from its --help (text json if that fails).
@@ -64,7 +64,7 @@ _reportlint()
         *=*) COMPREPLY=($(compgen -P "${cur%%=*}=" -f -- "${cur#*=}")) ;;
         esac
         return ;;
-    --schema-map | --as-of | --param | -j | --jobs | --max-depth | --max-string | --max-size | --max-file-size | --max-violations | --timeout)
+    --schema-map | --as-of | --param | -j | --jobs | --max-depth | --max-string | --max-size | --max-file-size | --max-violations | --timeout | --max-memory)
         return ;;
     esac
 

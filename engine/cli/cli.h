@@ -49,6 +49,7 @@ typedef struct cli_opts {
     /* limits (cli_limits.c), as rl_check_opts takes them: 0 the default,
      * RL_UNLIMITED none */
     size_t max_string, max_size, max_violations;
+    size_t max_memory;    /* --max-memory: what one report may hold while checked */
     size_t max_file_size; /* --max-file-size: rule sets, schemas, $refs, reference files, config */
     cli_strings allow_outside; /* --allow-outside PATH */
     cli_trust *trust;          /* what may be read: built by cli_parse from the command line */

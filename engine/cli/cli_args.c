@@ -17,7 +17,7 @@ enum opt_id {
     OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE,
     OPT_SCHEMA_MAP, OPT_FORMAT_ASSERT, OPT_PARAM_FILE,
     OPT_MAX_STRING, OPT_MAX_SIZE, OPT_MAX_VIOLATIONS, OPT_TIMEOUT, OPT_MAX_FILE_SIZE,
-    OPT_AT, OPT_RECORD, OPT_POSITIONS, OPT_PARTIAL, OPT_ALLOW_OUTSIDE
+    OPT_MAX_MEMORY, OPT_AT, OPT_RECORD, OPT_POSITIONS, OPT_PARTIAL, OPT_ALLOW_OUTSIDE
 };
 /* clang-format on */
 
@@ -47,6 +47,7 @@ static const opt_def options[] = {
     {0, "max-string", 1, OPT_MAX_STRING}, {0, "max-size", 1, OPT_MAX_SIZE},
     {0, "max-violations", 1, OPT_MAX_VIOLATIONS}, {0, "timeout", 1, OPT_TIMEOUT},
     {0, "max-file-size", 1, OPT_MAX_FILE_SIZE}, {0, "allow-outside", 1, OPT_ALLOW_OUTSIDE},
+    {0, "max-memory", 1, OPT_MAX_MEMORY},
     {0, "at", 1, OPT_AT},               {0, "record", 1, OPT_RECORD},
     {0, "positions", 0, OPT_POSITIONS}, {0, "partial", 1, OPT_PARTIAL},
 };
@@ -110,6 +111,8 @@ void cli_usage(FILE *out)
           "                        the bundled rules and schemas are read (docs/security.md)\n"
           "      --max-violations N  violations shown per report, then one notice (default 1000)\n"
           "      --timeout SECONDS stop checking a report after this long (default: none)\n"
+          "      --max-memory SIZE stop checking a report that needs more memory than this\n"
+          "                        (default 2G; 0: none)\n"
           "  -h, --help            this help;  --version  the version\n"
           "\n"
           "exit status: 0 no violation at or above --fail-on, 1 violations, 2 usage error\n"
@@ -236,6 +239,7 @@ static int apply(cli_opts *o, enum opt_id id, char *arg)
     case OPT_PARTIAL: o->partial = arg; return 0;
     case OPT_MAX_STRING: return cli_parse_size_opt("--max-string", arg, &o->max_string);
     case OPT_MAX_SIZE: return cli_parse_size_opt("--max-size", arg, &o->max_size);
+    case OPT_MAX_MEMORY: return cli_parse_size_opt("--max-memory", arg, &o->max_memory);
     case OPT_ALLOW_OUTSIDE: return cli_push(&o->allow_outside, arg);
     case OPT_MAX_FILE_SIZE: return cli_parse_size_opt("--max-file-size", arg, &o->max_file_size);
     case OPT_MAX_VIOLATIONS:

@@ -145,6 +145,7 @@ static int check_and_write(const lint_run *r, const cli_strings *files, rl_resul
     copts.max_size = o->max_size;
     copts.max_violations = o->max_violations;
     copts.timeout = o->timeout;
+    copts.max_memory = o->max_memory;
     output out;
     if (output_open(o, &out) != 0)
         return -1;

@@ -219,7 +219,7 @@ RL_API int rl_rules_add_schema(rl_rules *rules, const char *path);
  * RL_*_OPTS_INIT sets. A function given a version it does not know (0: a
  * struct zeroed instead of initialised, or one from a newer header)
  * refuses it: -1, with a message where the function has an rl_error. */
-#define RL_CHECK_OPTS_VERSION 1u
+#define RL_CHECK_OPTS_VERSION 2u /* 2 added max_memory; 1 is still taken */
 #define RL_WRITE_OPTS_VERSION 1u
 #define RL_TOOL_OPTS_VERSION 1u
 
@@ -258,6 +258,13 @@ typedef struct rl_check_opts {
                               A report that takes longer gets a `timeout`
                               notice where it stopped, and what remains of it
                               is not checked */
+    /* Since version 2: */
+    size_t max_memory; /* bytes one report (or NDJSON record) may hold while
+                          it is checked: its text, its tree, the evaluations'
+                          scratch and result lists, the violations kept for
+                          it (default 2 GiB). A report that needs more gets a
+                          `memory` notice where it stopped, and what remains
+                          of it is not checked */
 } rl_check_opts;
 
 /* Every option at its default: rl_check_opts o = RL_CHECK_OPTS_INIT; then
@@ -276,6 +283,7 @@ typedef struct rl_check_opts {
 #define RL_DEFAULT_MAX_STRING ((size_t)16 << 20)
 #define RL_DEFAULT_MAX_SIZE ((size_t)256 << 20)
 #define RL_DEFAULT_MAX_VIOLATIONS ((size_t)1000)
+#define RL_DEFAULT_MAX_MEMORY ((size_t)2 << 30)
 
 /* A rule's severity for one check: an rl_severity, or RL_SEVERITY_OFF
  * (the rule does not run: as --skip, not counted in the summary). */

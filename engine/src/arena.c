@@ -1,8 +1,12 @@
 /* arena.c — bump allocator over a linked list of chunks.
  *
  * A chunk is one malloc'd block; allocations are carved from its tail.
- * Oversized requests get a chunk of their own. Reset keeps the first chunk. */
+ * Oversized requests get a chunk of their own. Reset keeps the first chunk.
+ * With a meter (rl_arena_set_meter), every chunk made while it is set is
+ * charged to it and released when that chunk is freed: `charged` is what
+ * the meter holds for this arena. */
 #include "arena.h"
+#include "deadline.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -21,6 +25,8 @@ struct rl_arena {
     chunk *head; /* current chunk: allocations come from here */
     size_t chunk_size;
     size_t total;
+    rl_deadline *meter; /* charged for new chunks; NULL: none */
+    size_t charged;     /* bytes charged to meter and not released */
 };
 
 static size_t align_up(size_t n)
@@ -53,20 +59,40 @@ rl_arena *rl_arena_new(size_t chunk_size)
     return a;
 }
 
-static void free_chunks(chunk *c)
+/* Free a list of chunks; returns the bytes they took. */
+static size_t free_chunks(chunk *c)
 {
+    size_t bytes = 0;
     while (c) {
         chunk *next = c->next;
+        bytes += header_size() + c->size;
         free(c);
         c = next;
     }
+    return bytes;
+}
+
+/* Give back to the meter what it was charged for `bytes` just freed. */
+static void release(rl_arena *a, size_t bytes)
+{
+    size_t n = bytes < a->charged ? bytes : a->charged;
+    rl_deadline_release(a->meter, n);
+    a->charged -= n;
+}
+
+void rl_arena_set_meter(rl_arena *a, rl_deadline *meter)
+{
+    if (!a)
+        return;
+    a->meter = meter;
+    a->charged = 0;
 }
 
 void rl_arena_free(rl_arena *a)
 {
     if (!a)
         return;
-    free_chunks(a->head);
+    release(a, free_chunks(a->head));
     free(a);
 }
 
@@ -83,7 +109,7 @@ void rl_arena_reset(rl_arena *a)
     }
     if (prev) {
         prev->next = NULL;
-        free_chunks(a->head);
+        release(a, free_chunks(a->head));
     }
     keep->used = 0;
     a->head = keep;
@@ -99,6 +125,10 @@ void *rl_arena_alloc(rl_arena *a, size_t n)
         chunk *fresh = chunk_new(size);
         if (!fresh)
             return NULL;
+        if (a->meter) {
+            rl_deadline_charge(a->meter, header_size() + size);
+            a->charged += header_size() + size;
+        }
         fresh->next = a->head;
         a->head = fresh;
         c = fresh;
@@ -152,8 +182,11 @@ void rl_arena_adopt(rl_arena *a, rl_arena *from)
         a->head = from->head;
     }
     a->total += from->total;
+    if (a->meter == from->meter) /* else from's meter keeps what it was charged */
+        a->charged += from->charged;
     from->head = NULL;
     from->total = 0;
+    from->charged = 0;
 }
 
 size_t rl_arena_used(const rl_arena *a)

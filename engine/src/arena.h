@@ -29,6 +29,13 @@ void *rl_arena_grow(rl_arena *a, void *old, size_t old_n, size_t new_n);
  * current chunk. */
 void rl_arena_adopt(rl_arena *a, rl_arena *from);
 
+/* Charge the chunks made from now on to meter (deadline.h: --max-memory;
+ * NULL: stop charging), and release them from it as they are freed. What
+ * was charged to an earlier meter stays charged there: detach (NULL)
+ * before that meter goes away, and set it again per report. */
+struct rl_deadline;
+void rl_arena_set_meter(rl_arena *a, struct rl_deadline *meter);
+
 /* Bytes handed out since the last reset (for limits and tests). */
 size_t rl_arena_used(const rl_arena *a);
 

@@ -96,9 +96,14 @@ static void emit(rl_run *run, const rl_finding *f, const char *message)
     memcpy(figs, f->figs, n * sizeof *figs);
     if (run->extra)
         figs[n++] = *run->extra;
+    size_t before = rl_result_bytes(run->res), after;
     v.figures = rl_result_figures(run->res, figs, n, run->doc);
     v.n_figures = v.figures ? n : 0;
     rl_result_add(run->res, &v);
+    after = rl_result_bytes(run->res); /* what keeping it costs, charged (--max-memory) */
+    int was = run->deadline.expired;
+    rl_deadline_charge(&run->deadline, after > before ? after - before : 0);
+    run->stopped_by_finding |= !was && run->deadline.expired; /* it is kept: its evaluation counts */
     rl_sbuf_free(&ptr);
     rl_sbuf_free(&msg);
     rl_sbuf_free(&stable);
@@ -285,11 +290,11 @@ static int stopped_at(rl_run *run, const rl_rule *rule, const rl_jnode *node)
     return 1;
 }
 
-/* The `timeout` notice of a report whose check ran out of time, where it
- * stopped: at the node the rule was on (the file's line and column, an
+/* The `timeout` (or `memory`) notice of a report whose check ran out of
+ * time (or memory), where it stopped: at the node the rule was on (the file's line and column, an
  * NDJSON record's line in its file), naming the rule. Added after the
  * --max-violations notice, so it is never folded into it. */
-static void report_timeout(const rl_run *run, double seconds)
+static void report_stop(const rl_run *run)
 {
     const char *rule = run->stop_rule ? run->stop_rule->id : "";
     const rl_jnode *at = run->stop_node ? run->stop_node : run->doc->root;
@@ -297,8 +302,8 @@ static void report_timeout(const rl_run *run, double seconds)
     unsigned line, col;
     rl_json_pointer(at, &ptr);
     rl_jdoc_locate(run->doc, at->offset, &line, &col);
-    rl_check_timeout_notice(run->res, run->file, rl_sbuf_str(&ptr), line, col, run->catalog,
-                            run->lang, RL_MSG_TIMEOUT, seconds, rule);
+    rl_check_stop_notice(run->res, run->file, rl_sbuf_str(&ptr), line, col, run->catalog,
+                         run->lang, &run->deadline, rule);
     rl_sbuf_free(&ptr);
 }
 
@@ -354,7 +359,7 @@ void rl_run_on_node(rl_run *run, const rl_jnode *node, const rl_eval_ctx *base)
     if (o == RL_PASS)
         o = run->rule->kind->check(run->rule, run);
     /* one cut short by the deadline could not be judged: neither passed nor failed */
-    rl_run_count(run, run->deadline.expired ? RL_NOT_APPLICABLE : o);
+    rl_run_count(run, run->deadline.expired && !run->stopped_by_finding ? RL_NOT_APPLICABLE : o);
 }
 
 static void run_rule(rl_run *run, const rl_eval_ctx *base)
@@ -517,13 +522,15 @@ void rl_check_doc_in(const rl_rules *rules, rl_check_plan *plan, rl_lang lang, c
     if (deadline)
         run.deadline = *deadline;
     else
-        rl_deadline_start(&run.deadline, limits.timeout);
+        rl_check_stop_start(&run.deadline, &limits);
     int timed_out = 0;
+    rl_arena_set_meter(arena, &run.deadline); /* --max-memory: evaluations' scratch */
     if (rl_check_locale_ok(doc, loc, plan, file, res, rules->catalog, lang))
         timed_out = run_rules(&run, rules, plan, arena, md);
+    rl_arena_set_meter(arena, NULL);
     rl_check_cap_notice(res, rules->catalog, lang);
     if (timed_out) {
-        report_timeout(&run, limits.timeout);
+        report_stop(&run);
         rl_check_rule_timed_out(res, run.stop_rule);
     }
 }

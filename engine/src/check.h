@@ -10,10 +10,21 @@
 /* The limits of one check, defaults applied; 0 means none. */
 typedef struct rl_check_limits {
     size_t max_string, max_size, max_violations;
-    double timeout; /* seconds */
+    double timeout;    /* seconds */
+    size_t max_memory; /* bytes; 0: none */
 } rl_check_limits;
 
 void rl_check_limits_of(const rl_check_opts *opts, rl_check_limits *out);
+/* 1 for NULL or options of a version this library reads (1 to
+ * RL_CHECK_OPTS_VERSION: an older caller's struct lacks the later fields,
+ * which then keep their defaults). */
+static inline int rl_check_opts_known(const rl_check_opts *opts)
+{
+    return !opts || (opts->version >= 1 && opts->version <= RL_CHECK_OPTS_VERSION);
+}
+/* Start a report's (or record's) stop: its --timeout from now, its
+ * --max-memory budget (deadline.h). */
+void rl_check_stop_start(rl_deadline *dl, const rl_check_limits *limits);
 
 /* "cannot read: the WHAT is larger than MAX bytes (the limit, --max-size)"
  * as an `input` violation, at the start of line (0: the file). */
@@ -65,16 +76,13 @@ void rl_check_doc_in(const rl_rules *rules, rl_check_plan *plan, rl_lang lang, c
                      rl_jdoc *doc, rl_result *res, rl_arena *arena, rl_regex_md *md,
                      const struct rl_deadline *deadline);
 
-/* The `timeout` notice (rule `timeout`, severity error) at file:line:col
- * and pointer: msg is RL_MSG_TIMEOUT (naming rule) or RL_MSG_TIMEOUT_READING
- * (rule unused). */
-void rl_check_timeout_notice(rl_result *res, const char *file, const char *pointer, unsigned line,
-                             unsigned column, const rl_catalog *catalog, rl_lang lang, rl_msg msg,
-                             double seconds, const char *rule);
-/* The `timeout` notice of a report whose deadline passed while it was read
- * or parsed, at the position reached (nothing of it was checked). */
-void rl_check_read_timeout(rl_result *res, const char *file, unsigned line, unsigned column,
-                           const rl_catalog *catalog, rl_lang lang, double seconds);
+/* The notice of a report whose check dl stopped (deadline.h: its
+ * --timeout passed, rule `timeout`, or it needed more than --max-memory,
+ * rule `memory`), at line:column and pointer: in rule (its id), or, rule
+ * NULL, while the report was read or parsed (nothing of it was checked). */
+void rl_check_stop_notice(rl_result *res, const char *file, const char *pointer, unsigned line,
+                          unsigned column, const rl_catalog *catalog, rl_lang lang,
+                          const rl_deadline *dl, const char *rule);
 
 /* The evaluation context shared by one rule set's rules on one report
  * (rl_report_ctx, with flag the --locale); a bad as_of is reported as an

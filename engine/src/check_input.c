@@ -49,24 +49,24 @@ void rl_check_input_msg(rl_result *res, const char *file, const char *pointer, u
     rl_sbuf_free(&text);
 }
 
-void rl_check_timeout_notice(rl_result *res, const char *file, const char *pointer, unsigned line,
-                             unsigned column, const rl_catalog *catalog, rl_lang lang, rl_msg msg,
-                             double seconds, const char *rule)
+void rl_check_stop_notice(rl_result *res, const char *file, const char *pointer, unsigned line,
+                          unsigned column, const rl_catalog *catalog, rl_lang lang,
+                          const rl_deadline *dl, const char *rule)
 {
-    rl_fig args[2] = {{"seconds", {0}}, {"rule", {0}}};
-    rl_value_set_num(&args[0].v, seconds);
+    int memory = dl->expired == RL_STOP_MEMORY;
+    rl_fig args[2] = {{memory ? "max" : "seconds", {0}}, {"rule", {0}}};
+    if (memory)
+        rl_value_set_int(&args[0].v, (int64_t)dl->mem_limit);
+    else
+        rl_value_set_num(&args[0].v, dl->seconds);
     rl_value_set_str(&args[1].v, rule ? rule : "", rule ? strlen(rule) : 0);
+    static const rl_msg msgs[2][2] = {{RL_MSG_TIMEOUT_READING, RL_MSG_TIMEOUT},
+                                      {RL_MSG_MEMORY_READING, RL_MSG_MEMORY}};
     rl_sbuf text = RL_SBUF_INIT;
-    rl_catalog_expand(catalog, msg, lang, args, 2, &text);
-    add_notice(res, "timeout", file, pointer, line, column, rl_sbuf_str(&text));
+    rl_catalog_expand(catalog, msgs[memory][rule != NULL], lang, args, 2, &text);
+    add_notice(res, memory ? "memory" : "timeout", file, pointer, line, column,
+               rl_sbuf_str(&text));
     rl_sbuf_free(&text);
-}
-
-void rl_check_read_timeout(rl_result *res, const char *file, unsigned line, unsigned column,
-                           const rl_catalog *catalog, rl_lang lang, double seconds)
-{
-    rl_check_timeout_notice(res, file, "", line, column, catalog, lang, RL_MSG_TIMEOUT_READING,
-                            seconds, NULL);
 }
 
 /* An `input` catalog message at a report node. */
@@ -133,6 +133,14 @@ void rl_check_limits_of(const rl_check_opts *opts, rl_check_limits *out)
     out->max_size = limit_or(opts ? opts->max_size : 0, RL_DEFAULT_MAX_SIZE);
     out->max_violations = limit_or(opts ? opts->max_violations : 0, RL_DEFAULT_MAX_VIOLATIONS);
     out->timeout = opts && opts->timeout > 0 ? opts->timeout : 0;
+    out->max_memory = limit_or(opts && opts->version >= 2 ? opts->max_memory : 0,
+                               RL_DEFAULT_MAX_MEMORY);
+}
+
+void rl_check_stop_start(rl_deadline *dl, const rl_check_limits *limits)
+{
+    rl_deadline_start(dl, limits->timeout);
+    rl_deadline_limit_memory(dl, limits->max_memory);
 }
 
 void rl_check_cap_notice(rl_result *res, const rl_catalog *catalog, rl_lang lang)
@@ -213,8 +221,7 @@ static void check_parsed(const rl_rules *rules, const rl_check_opts *opts, rl_la
     rl_jdoc *doc = owned ? rl_json_parse_owned(owned, len, &lim, &err)
                          : rl_json_parse(json, len, &lim, &err);
     if (!doc && dl->expired)
-        rl_check_read_timeout(res, name, err.line, err.column, rules->catalog, lang,
-                              limits.timeout);
+        rl_check_stop_notice(res, name, "", err.line, err.column, rules->catalog, lang, dl, NULL);
     else if (!doc)
         rl_check_input_msg(res, name, "", err.line, err.column, rules->catalog, lang,
                            RL_MSG_INVALID_JSON, err.message);
@@ -229,7 +236,7 @@ static void start_deadline(const rl_check_opts *opts, rl_deadline *dl)
 {
     rl_check_limits limits;
     rl_check_limits_of(opts, &limits);
-    rl_deadline_start(dl, limits.timeout);
+    rl_check_stop_start(dl, &limits);
 }
 
 /* What every check of a file or buffer does first: refuse a misuse (-1:
@@ -238,7 +245,7 @@ static void start_deadline(const rl_check_opts *opts, rl_deadline *dl)
 static int start(const rl_rules *rules, const rl_check_opts *opts, const char *name, rl_result *res,
                  rl_lang *lang)
 {
-    if (opts && opts->version != RL_CHECK_OPTS_VERSION)
+    if (!rl_check_opts_known(opts))
         return -1;
     if (!rules || !res || !name || rules->n_diags || !check_lang(opts, lang))
         return -1;
@@ -303,14 +310,19 @@ int rl_check_file(const rl_rules *rules, const rl_check_opts *opts, const char *
     size_t len = 0;
     rl_io_status st;
     rl_deadline dl;
-    rl_deadline_start(&dl, limits.timeout);
-    if (rl_io_read_until(&rules->io, RL_FILE_REPORT, path, &data, &len, limits.max_size, &st,
-                         &dl) != 0) {
-        if (st.errnum == EFBIG)
+    rl_check_stop_start(&dl, &limits);
+    /* a report larger than --max-memory is not read at all (its text alone
+     * would pass the budget) */
+    int by_memory = limits.max_memory && (!limits.max_size || limits.max_memory < limits.max_size);
+    size_t cap = by_memory ? limits.max_memory : limits.max_size;
+    if (rl_io_read_until(&rules->io, RL_FILE_REPORT, path, &data, &len, cap, &st, &dl) != 0) {
+        if (st.errnum == EFBIG && by_memory)
+            rl_deadline_stop(&dl, RL_STOP_MEMORY);
+        if (st.errnum == EFBIG && !by_memory)
             too_large(res, path, limits.max_size, rules->catalog, lang);
-        else if (st.errnum == ETIMEDOUT)
-            rl_check_read_timeout(res, path, st.line, st.column, rules->catalog, lang,
-                                  limits.timeout);
+        else if (st.errnum == EFBIG || st.errnum == ETIMEDOUT)
+            rl_check_stop_notice(res, path, "", st.line, st.column, rules->catalog, lang, &dl,
+                                 NULL);
         else
             rl_check_input_msg(res, path, "", 0, 0, rules->catalog, lang,
                                st.opening ? RL_MSG_CANNOT_OPEN : RL_MSG_CANNOT_READ,

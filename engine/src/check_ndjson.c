@@ -115,12 +115,12 @@ static void check_record(const ndjson_run *r, scratch *sc, const char *s, size_t
     rl_error err;
     rl_error_fresh(&err);
     rl_deadline dl; /* the record's own, parsing included */
-    rl_deadline_start(&dl, r->lim.timeout);
+    rl_check_stop_start(&dl, &r->lim);
     if (parse_record(r, sc, s, len, &err, &dl) != 0) {
         unsigned at = err.line ? err.line + line - 1 : line;
         if (dl.expired)
-            rl_check_read_timeout(res, r->file, at, err.column, r->rules->catalog, r->lang,
-                                  r->lim.timeout);
+            rl_check_stop_notice(res, r->file, "", at, err.column, r->rules->catalog, r->lang,
+                                 &dl, NULL);
         else
             rl_check_input_msg(res, r->file, "", at, err.column, r->rules->catalog, r->lang,
                                RL_MSG_INVALID_JSON, err.message);
@@ -308,13 +308,16 @@ static ssize_t fill(int fd, char **buf, size_t *cap, size_t *have, size_t max)
 }
 
 /* The record at the start of buf (no newline in its have bytes) is
- * dropped, up to its newline, once it is longer than max_size or its
+ * dropped, up to its newline, once it is longer than max_size (or
+ * max_memory: then a `memory` notice) or its
  * deadline rd passed while it was read: its notice, after what the pool
  * holds. Returns 1 when dropped, 0 when it is to be read on, -1 on OOM. */
 static int drop_long(const ndjson_run *r, rl_pool *pool, const char *buf, size_t have,
                      unsigned line, rl_deadline *rd, rl_result *res)
 {
     int large = r->lim.max_size && have > r->lim.max_size;
+    if (!large && r->lim.max_memory && have > r->lim.max_memory) /* its text alone passes it */
+        rl_deadline_stop(rd, RL_STOP_MEMORY);
     if (!large && !rl_deadline_check(rd))
         return 0;
     if (pool && rl_pool_drain(pool, res) != 0)
@@ -323,8 +326,8 @@ static int drop_long(const ndjson_run *r, rl_pool *pool, const char *buf, size_t
         rl_check_too_large(res, r->file, "record", line, r->lim.max_size, r->rules->catalog,
                            r->lang);
     else
-        rl_check_read_timeout(res, r->file, line, (unsigned)rl_utf8_count(buf, have) + 1,
-                              r->rules->catalog, r->lang, r->lim.timeout);
+        rl_check_stop_notice(res, r->file, "", line, (unsigned)rl_utf8_count(buf, have) + 1,
+                             r->rules->catalog, r->lang, rd, NULL);
     return 1;
 }
 
@@ -341,7 +344,7 @@ int rl_check_ndjson_fd(const rl_rules *rules, const rl_check_opts *opts, rl_lang
     int rc = buf ? 0 : -1;
     ssize_t got = 1;
     rl_deadline rd; /* of the record at the start of buf, from when its block was begun */
-    rl_deadline_start(&rd, r.lim.timeout);
+    rl_check_stop_start(&rd, &r.lim);
     while (rc == 0 && got > 0) {
         if ((got = fill(fd, &buf, &cap, &have, r.lim.max_size)) < 0) {
             *errnum = errno ? errno : ENOMEM;
@@ -355,7 +358,7 @@ int rl_check_ndjson_fd(const rl_rules *rules, const rl_check_opts *opts, rl_lang
             skipping = !nl;
             line += nl != NULL;
             if (!skipping)
-                rl_deadline_start(&rd, r.lim.timeout);
+                rl_check_stop_start(&rd, &r.lim);
             if (skipping || !have)
                 continue;
         }
@@ -386,7 +389,7 @@ int rl_check_ndjson_fd(const rl_rules *rules, const rl_check_opts *opts, rl_lang
             memmove(buf, buf + done, have - done);
         }
         have -= done;
-        rl_deadline_start(&rd, r.lim.timeout);
+        rl_check_stop_start(&rd, &r.lim);
     }
     if (pool && rl_pool_finish(pool, res) != 0)
         rc = -1;

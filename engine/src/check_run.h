@@ -25,6 +25,8 @@ struct rl_run {
     rl_deadline deadline;      /* --timeout: ctx.deadline points here */
     const rl_rule *stop_rule;  /* where the deadline stopped the check: the rule */
     const rl_jnode *stop_node; /* and the node it was on (NULL: not stopped) */
+    int stopped_by_finding;    /* keeping a finding passed --max-memory: its
+                                  evaluation was whole, and counts */
     /* NULL: a violation is placed at its blamed node in doc and file. Else
      * this fills v's file, line and column, the pointer (ptr) and, when it
      * changes the message, the new message (msg). */

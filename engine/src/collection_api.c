@@ -5,7 +5,7 @@
 
 RL_API int rl_result_judge(const rl_rules *rules, const rl_check_opts *opts, rl_result *res)
 {
-    if (!rules || !res || (opts && opts->version != RL_CHECK_OPTS_VERSION))
+    if (!rules || !res || !rl_check_opts_known(opts))
         return -1;
     if (!rules->n_coll)
         return 0;

@@ -155,7 +155,9 @@ static int walk_from(const jp_query *q, size_t i, const jp_eval *ev, const rl_jn
                      jp_emit emit, void *st)
 {
     if (rl_deadline_hit(ev->deadline)) { /* one query may select n^2 nodes ($..*..*) */
-        rl_error_set(ev->err, 0, 0, "stopped: out of time (--timeout)");
+        rl_error_set(ev->err, 0, 0, ev->deadline->expired == RL_STOP_MEMORY
+                                        ? "stopped: out of memory (--max-memory)"
+                                        : "stopped: out of time (--timeout)");
         return -1;
     }
     if (i == q->n)
@@ -282,15 +284,24 @@ int jp_eval_logical(const jp_expr *e, const jp_eval *ev, const rl_jnode *cur)
 typedef struct push_state {
     rl_nodelist *out;
     int oom;
+    rl_deadline *meter; /* charged for the list's growth while it is built */
+    size_t charged;
 } push_state;
 
 static int emit_push(void *st, const rl_jnode *n)
 {
     push_state *ps = st;
-    if (rl_nodelist_push(ps->out, n))
-        return 0;
-    ps->oom = 1;
-    return -1;
+    size_t cap = ps->out->cap;
+    if (!rl_nodelist_push(ps->out, n)) {
+        ps->oom = 1;
+        return -1;
+    }
+    if (ps->out->cap != cap) {
+        size_t more = (ps->out->cap - cap) * sizeof *ps->out->items;
+        rl_deadline_charge(ps->meter, more);
+        ps->charged += more;
+    }
+    return 0;
 }
 
 int rl_jpath_eval(const rl_jpath *q, const rl_jnode *root, const rl_jnode *current,
@@ -303,9 +314,11 @@ int rl_jpath_eval_until(const rl_jpath *q, const rl_jnode *root, const rl_jnode 
                         rl_nodelist *out, rl_error *err, struct rl_deadline *deadline)
 {
     jp_eval ev = {root, err, deadline};
-    push_state ps = {out, 0};
+    push_state ps = {out, 0, deadline, 0};
     size_t before = out->n;
-    if (jp_walk(&q->q, &ev, current, emit_push, &ps) >= 0)
+    int rc = jp_walk(&q->q, &ev, current, emit_push, &ps);
+    rl_deadline_release(deadline, ps.charged); /* the list is the caller's now */
+    if (rc >= 0)
         return 0;
     if (ps.oom)
         rl_error_set(err, 0, 0, "out of memory evaluating %s", q->text);

@@ -66,6 +66,8 @@ typedef enum rl_msg {
     RL_MSG_MORE_VIOLATIONS,    /* {count} {limit} */
     RL_MSG_TIMEOUT,            /* {seconds} {rule} */
     RL_MSG_TIMEOUT_READING,    /* {seconds}: stopped before the report was parsed */
+    RL_MSG_MEMORY,             /* {max} {rule}: past --max-memory */
+    RL_MSG_MEMORY_READING,     /* {max}: past --max-memory while it was read */
     RL_MSG_LOCALE_UNKNOWN,     /* report.locale is not supported: {detail} */
     RL_MSG_LOCALE_NOT_NAME,    /* report.locale is not a name: {detail} (the supported ones) */
     RL_MSG_LOCALE_FLAG,        /* --locale is not supported: {detail} */

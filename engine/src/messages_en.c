@@ -55,6 +55,10 @@ const char *const rl_messages_en[RL_MSG_COUNT] = {
         "checking stopped after {seconds} s (--timeout) in rule {rule}: the report was not fully checked",
     [RL_MSG_TIMEOUT_READING] =
         "checking stopped after {seconds} s (--timeout) while reading the report: it was not checked",
+    [RL_MSG_MEMORY] =
+        "checking stopped: the report needed more than {max} bytes of memory (--max-memory) in rule {rule}: it was not fully checked",
+    [RL_MSG_MEMORY_READING] =
+        "checking stopped: the report needed more than {max} bytes of memory (--max-memory) while it was read: it was not checked",
     [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; the report is not checked",
     [RL_MSG_LOCALE_NOT_NAME] =
         "report.locale must be a locale name such as \"vi\" (supported: {detail}); the report is not checked",

@@ -60,6 +60,10 @@ const char *const rl_messages_id[RL_MSG_COUNT] = {
         "pemeriksaan dihentikan setelah {seconds} detik (--timeout) pada aturan {rule}: laporan tidak diperiksa sepenuhnya",
     [RL_MSG_TIMEOUT_READING] =
         "pemeriksaan dihentikan setelah {seconds} detik (--timeout) saat membaca laporan: laporan tidak diperiksa",
+    [RL_MSG_MEMORY] =
+        "pemeriksaan dihentikan: laporan membutuhkan lebih dari {max} bita memori (--max-memory) pada aturan {rule}: laporan tidak diperiksa sepenuhnya",
+    [RL_MSG_MEMORY_READING] =
+        "pemeriksaan dihentikan: laporan membutuhkan lebih dari {max} bita memori (--max-memory) saat dibaca: laporan tidak diperiksa",
     [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; laporan tidak diperiksa",
     [RL_MSG_LOCALE_NOT_NAME] =
         "report.locale harus berupa nama lokal seperti \"vi\" (didukung: {detail}); laporan tidak diperiksa",

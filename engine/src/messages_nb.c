@@ -58,6 +58,10 @@ const char *const rl_messages_nb[RL_MSG_COUNT] = {
         "kontrollen ble stoppet etter {seconds} s (--timeout) ved regelen {rule}: rapporten ble ikke kontrollert helt",
     [RL_MSG_TIMEOUT_READING] =
         "kontrollen ble stoppet etter {seconds} s (--timeout) under lesing av rapporten: den ble ikke kontrollert",
+    [RL_MSG_MEMORY] =
+        "kontrollen ble stoppet: rapporten trengte mer enn {max} byte minne (--max-memory) ved regelen {rule}: den ble ikke kontrollert helt",
+    [RL_MSG_MEMORY_READING] =
+        "kontrollen ble stoppet: rapporten trengte mer enn {max} byte minne (--max-memory) under lesing: den ble ikke kontrollert",
     [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; rapporten kontrolleres ikke",
     [RL_MSG_LOCALE_NOT_NAME] =
         "report.locale må være navnet på en lokalitet, for eksempel \"vi\" (støttet: {detail}); rapporten kontrolleres ikke",

@@ -61,6 +61,10 @@ const char *const rl_messages_ru[RL_MSG_COUNT] = {
         "проверка остановлена через {seconds} с (--timeout) на правиле {rule}: отчёт проверен не полностью",
     [RL_MSG_TIMEOUT_READING] =
         "проверка остановлена через {seconds} с (--timeout) при чтении отчёта: отчёт не проверен",
+    [RL_MSG_MEMORY] =
+        "проверка остановлена: отчёту нужно больше {max} байт памяти (--max-memory) на правиле {rule}: отчёт проверен не полностью",
+    [RL_MSG_MEMORY_READING] =
+        "проверка остановлена: отчёту нужно больше {max} байт памяти (--max-memory) при чтении: отчёт не проверен",
     [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; отчёт не проверяется",
     [RL_MSG_LOCALE_NOT_NAME] =
         "report.locale должен быть названием локали, например \"vi\" (поддерживаются: {detail}); отчёт не проверяется",

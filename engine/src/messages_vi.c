@@ -57,6 +57,10 @@ const char *const rl_messages_vi[RL_MSG_COUNT] = {
         "dừng kiểm tra sau {seconds} giây (--timeout) tại quy tắc {rule}: báo cáo chưa được kiểm tra hết",
     [RL_MSG_TIMEOUT_READING] =
         "dừng kiểm tra sau {seconds} giây (--timeout) khi đang đọc báo cáo: báo cáo chưa được kiểm tra",
+    [RL_MSG_MEMORY] =
+        "dừng kiểm tra: báo cáo cần hơn {max} byte bộ nhớ (--max-memory) tại quy tắc {rule}: báo cáo chưa được kiểm tra hết",
+    [RL_MSG_MEMORY_READING] =
+        "dừng kiểm tra: báo cáo cần hơn {max} byte bộ nhớ (--max-memory) khi đang đọc: báo cáo chưa được kiểm tra",
     [RL_MSG_LOCALE_UNKNOWN] = "report.locale: {detail}; báo cáo không được kiểm tra",
     [RL_MSG_LOCALE_NOT_NAME] =
         "report.locale phải là tên một ngôn ngữ, ví dụ \"vi\" (hỗ trợ: {detail}); báo cáo không được kiểm tra",

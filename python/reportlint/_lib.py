@@ -78,7 +78,7 @@ class rl_rule_severity(Structure):
 
 # The versions of the option structs mirrored here (reportlint.h's
 # RL_*_OPTS_VERSION): the library refuses an option struct of another one.
-RL_CHECK_OPTS_VERSION = 1
+RL_CHECK_OPTS_VERSION = 2
 RL_WRITE_OPTS_VERSION = 1
 
 
@@ -97,6 +97,7 @@ class rl_check_opts(Structure):
         ("jobs", c_uint),
         ("max_string", c_size_t), ("max_size", c_size_t), ("max_violations", c_size_t),
         ("timeout", c_double),
+        ("max_memory", c_size_t),
         ("_reserved", c_char * 256),
     ]
 

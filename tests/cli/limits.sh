@@ -477,5 +477,61 @@ expect 1 "a huge placeholder value" -- "$rl" --no-config -f json -r tpl-rules.js
 contains "$tmp/out" "more bytes) doc={" "a placeholder value is cut with a visible mark"
 if [ "$(wc -c <"$tmp/out")" -lt 20000 ]; then ok; else bad "three messages with a 3 MB placeholder are not bounded: $(wc -c <"$tmp/out") bytes"; fi
 
+# ---- --max-memory bounds what one report holds (build item 4) --------------
+# held LIMIT_MB command...: run it (output in out.txt); ok when it exits 1
+# with max RSS at most the limit plus 40 MB (the program, the rule set, the
+# output). Without the limit each of these grows without bound (finding 7:
+# 7.7 GB). Under ASan (make asan) shadow memory and the quarantine of freed
+# blocks add up to 256 MB: the bound is then 3x + 300 MB, and says so.
+held() {
+    limit=$1; shift
+    python3 - "$limit" "$asan" "$@" >"$tmp/held" 2>&1 <<'P'
+import resource, subprocess, sys
+limit, asan, cmd = float(sys.argv[1]), sys.argv[2] == "1", sys.argv[3:]
+with open("out.txt", "w") as out:
+    rc = subprocess.run(cmd, stdout=out, stderr=subprocess.DEVNULL).returncode
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+bound = 3 * limit + 300 if asan else limit + 40
+print("max RSS %.1f MB (bound %g MB%s), exit %d" % (rss, bound, ", ASan" if asan else "", rc))
+sys.exit(0 if rc == 1 and rss <= bound else 1)
+P
+}
+asan=0
+if grep -q __asan_init "$rl"; then asan=1; fi
+# one evaluation that selects n^3 nodes (PAIRS) stops where it is, located
+if held 100 "$rl" --no-config --max-depth 5000 -r slow-rules.json --only PAIRS --max-memory 100M big.json; then ok
+else bad "--max-memory 100M bounds count(\$..*..*..*): $(cat "$tmp/held")"; fi
+contains out.txt "big.json:1:1: error [memory] checking stopped: the report needed more than 104857600 bytes of memory (--max-memory) in rule PAIRS: it was not fully checked" "--max-memory: the located notice names the rule"
+contains out.txt "1 evaluation: 0 passed, 0 failed, 1 not applicable" "--max-memory: the evaluation cut short is not counted as passed"
+# kept violations are charged: the ones found are kept, the notice after them
+held 24 "$rl" --no-config --max-depth 5000 -r slow-rules.json --only FIRST --max-violations 0 --max-memory 24M big.json
+n=$(grep -c 'error \[FIRST\]' out.txt)
+if [ "$n" -gt 1000 ] && [ "$n" -lt 40000 ] && tail -n 8 out.txt | grep -q "error \[memory\] .* in rule FIRST"; then ok
+else bad "--max-memory 24M with every violation kept: $n of 40000 kept, then the notice ($(cat "$tmp/held"))"; fi
+if grep -q "$n evaluations: 0 passed, $n failed, 0 not applicable" out.txt; then ok
+else bad "--max-memory: each kept violation's evaluation counts as failed ($(tail -n 1 out.txt))"; fi
+expect 1 "--max-memory 0: no limit" -- "$rl" --no-config --max-depth 5000 -r slow-rules.json --only FIRST --max-violations 0 --max-memory 0 big.json
+contains "$tmp/out" "40000 violations (40000 errors" "--max-memory 0: every violation"
+lacks "$tmp/out" "[memory]" "--max-memory 0: no memory notice"
+# the default (2G) lets an ordinary report through
+expect 1 "--max-memory: the default" -- "$rl" --no-config --max-depth 5000 -r slow-rules.json --only FIRST big.json
+lacks "$tmp/out" "[memory]" "the default --max-memory: no notice on a 2 MB report"
+# a report larger than the limit is not read at all; the next file is checked
+if held 24 "$rl" --no-config --max-depth 5000 -r slow-rules.json --only FIRST --max-memory 24M bigdoc.json big.json; then ok
+else bad "--max-memory 24M: a 50 MB report is not read: $(cat "$tmp/held")"; fi
+contains out.txt "bigdoc.json: error [memory] checking stopped: the report needed more than 25165824 bytes of memory (--max-memory) while it was read: it was not checked" "--max-memory: a larger report is refused before it is read"
+contains out.txt "error [FIRST]" "--max-memory: the next file is still checked"
+# ... and so is an NDJSON record, the records after it checked
+python3 -c '
+import json
+print(json.dumps({"items": [{"v": 1}]}))
+print(json.dumps({"items": [{"v": 2}] * 300000}))
+print(json.dumps({"items": [{"v": 3}]}))' >mem.ndjson
+expect 1 "--max-memory: an NDJSON record" -- "$rl" --no-config -r slow-rules.json --only FIRST --max-memory 1M mem.ndjson
+contains "$tmp/out" "error [memory] checking stopped: the report needed more than 1048576 bytes of memory (--max-memory) while it was read" "--max-memory: an NDJSON record too big is dropped with the notice"
+contains "$tmp/out" "mem.ndjson:3:" "--max-memory: the records after it are checked"
+expect 2 "--max-memory: a bad size" -- "$rl" --no-config -r slow-rules.json --max-memory lots big.json
+contains "$tmp/err" "--max-memory needs a size in bytes" "--max-memory: a bad size is a usage error"
+
 echo "limits: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
