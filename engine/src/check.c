@@ -103,7 +103,8 @@ static void emit(rl_run *run, const rl_finding *f, const char *message)
     after = rl_result_bytes(run->res); /* what keeping it costs, charged (--max-memory) */
     int was = run->deadline.expired;
     rl_deadline_charge(&run->deadline, after > before ? after - before : 0);
-    run->stopped_by_finding |= !was && run->deadline.expired; /* it is kept: its evaluation counts */
+    run->stopped_by_finding |= !was &&
+                               run->deadline.expired; /* it is kept: its evaluation counts */
     rl_sbuf_free(&ptr);
     rl_sbuf_free(&msg);
     rl_sbuf_free(&stable);
@@ -302,8 +303,8 @@ static void report_stop(const rl_run *run)
     unsigned line, col;
     rl_json_pointer(at, &ptr);
     rl_jdoc_locate(run->doc, at->offset, &line, &col);
-    rl_check_stop_notice(run->res, run->file, rl_sbuf_str(&ptr), line, col, run->catalog,
-                         run->lang, &run->deadline, rule);
+    rl_check_stop_notice(run->res, run->file, rl_sbuf_str(&ptr), line, col, run->catalog, run->lang,
+                         &run->deadline, rule);
     rl_sbuf_free(&ptr);
 }
 

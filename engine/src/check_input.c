@@ -64,8 +64,7 @@ void rl_check_stop_notice(rl_result *res, const char *file, const char *pointer,
                                       {RL_MSG_MEMORY_READING, RL_MSG_MEMORY}};
     rl_sbuf text = RL_SBUF_INIT;
     rl_catalog_expand(catalog, msgs[memory][rule != NULL], lang, args, 2, &text);
-    add_notice(res, memory ? "memory" : "timeout", file, pointer, line, column,
-               rl_sbuf_str(&text));
+    add_notice(res, memory ? "memory" : "timeout", file, pointer, line, column, rl_sbuf_str(&text));
     rl_sbuf_free(&text);
 }
 

@@ -119,8 +119,8 @@ static void check_record(const ndjson_run *r, scratch *sc, const char *s, size_t
     if (parse_record(r, sc, s, len, &err, &dl) != 0) {
         unsigned at = err.line ? err.line + line - 1 : line;
         if (dl.expired)
-            rl_check_stop_notice(res, r->file, "", at, err.column, r->rules->catalog, r->lang,
-                                 &dl, NULL);
+            rl_check_stop_notice(res, r->file, "", at, err.column, r->rules->catalog, r->lang, &dl,
+                                 NULL);
         else
             rl_check_input_msg(res, r->file, "", at, err.column, r->rules->catalog, r->lang,
                                RL_MSG_INVALID_JSON, err.message);

@@ -821,8 +821,8 @@ static int parse_doc(rl_jdoc *doc, const rl_json_limits *lim, rl_error *err)
         p.max_depth = RL_MAX_DEPTH_LIMIT;
     p.max_string = lim ? lim->max_string : 0;
     p.deadline = lim ? lim->deadline : NULL;
-    rl_deadline_charge(p.deadline, len);           /* the text the document holds */
-    rl_arena_set_meter(doc->arena, p.deadline);    /* and its tree, as it grows */
+    rl_deadline_charge(p.deadline, len);        /* the text the document holds */
+    rl_arena_set_meter(doc->arena, p.deadline); /* and its tree, as it grows */
     p.items = doc->items;
     p.citems = doc->citems;
     p.members = doc->members;

@@ -155,9 +155,10 @@ static int walk_from(const jp_query *q, size_t i, const jp_eval *ev, const rl_jn
                      jp_emit emit, void *st)
 {
     if (rl_deadline_hit(ev->deadline)) { /* one query may select n^2 nodes ($..*..*) */
-        rl_error_set(ev->err, 0, 0, ev->deadline->expired == RL_STOP_MEMORY
-                                        ? "stopped: out of memory (--max-memory)"
-                                        : "stopped: out of time (--timeout)");
+        rl_error_set(ev->err, 0, 0,
+                     ev->deadline->expired == RL_STOP_MEMORY
+                         ? "stopped: out of memory (--max-memory)"
+                         : "stopped: out of time (--timeout)");
         return -1;
     }
     if (i == q->n)
