@@ -1,7 +1,10 @@
 /* test_arena.c — the bump allocator (arena.h): rl_arena_adopt moves every
  * allocation of one arena into another without copying, and the adopting
- * arena goes on allocating from its own chunk. */
+ * arena goes on allocating from its own chunk; with a meter (deadline.h,
+ * --max-memory) its chunks are charged and released, and a budget passed
+ * stops the work. */
 #include "arena.h"
+#include "deadline.h"
 #include "unit.h"
 
 #include <stdlib.h>
@@ -54,11 +57,64 @@ static void adopt_into_empty(void)
     rl_arena_free(a);
 }
 
+/* Chunks are charged as they are made and released as they are freed
+ * (reset keeps, and keeps charged, the first); past the budget the deadline
+ * is hit, with no time limit, and says why. */
+static void meter_charges_and_releases(void)
+{
+    rl_deadline d;
+    rl_deadline_start(&d, 0);
+    rl_deadline_limit_memory(&d, 100000);
+    rl_arena *a = rl_arena_new(1024);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    rl_arena_set_meter(a, &d);
+    CU_ASSERT_PTR_NOT_NULL(rl_arena_alloc(a, 100));
+    size_t first = d.mem_used;
+    CU_ASSERT(first >= 1024 && first < 2048);
+    for (int i = 0; i < 20; i++)
+        CU_ASSERT_PTR_NOT_NULL(rl_arena_alloc(a, 1000));
+    CU_ASSERT(d.mem_used >= first + 20 * 1000);
+    CU_ASSERT_EQUAL(rl_deadline_hit(&d), 0);
+    rl_arena_reset(a);
+    CU_ASSERT_EQUAL(d.mem_used, first);
+    CU_ASSERT_PTR_NOT_NULL(rl_arena_alloc(a, 200000)); /* a chunk of its own: over */
+    CU_ASSERT_EQUAL(d.expired, RL_STOP_MEMORY);
+    CU_ASSERT_EQUAL(rl_deadline_hit(&d), 1);
+    CU_ASSERT_EQUAL(rl_deadline_check(&d), 1);
+    CU_ASSERT_EQUAL(rl_deadline_left_ms(&d), 0);
+    rl_arena_free(a);
+    CU_ASSERT_EQUAL(d.mem_used, 0);
+    CU_ASSERT_EQUAL(d.expired, RL_STOP_MEMORY); /* once hit, stays hit */
+}
+
+/* Detached, an arena charges nothing more, and what it was charged stays
+ * with the meter (a parsed tree outlives its parse); 0 is no budget. */
+static void meter_detached(void)
+{
+    rl_deadline d;
+    rl_deadline_start(&d, 0);
+    rl_arena *a = rl_arena_new(512);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    rl_arena_set_meter(a, &d);
+    CU_ASSERT_PTR_NOT_NULL(rl_arena_alloc(a, 5000));
+    size_t held = d.mem_used;
+    CU_ASSERT(held >= 5000);
+    rl_arena_set_meter(a, NULL);
+    CU_ASSERT_PTR_NOT_NULL(rl_arena_alloc(a, 5000));
+    rl_arena_free(a);
+    CU_ASSERT_EQUAL(d.mem_used, held);
+    CU_ASSERT_EQUAL(rl_deadline_hit(&d), 0);
+    rl_deadline_release(&d, held + 1); /* never below zero */
+    CU_ASSERT_EQUAL(d.mem_used, 0);
+}
+
 int main(void)
 {
     static const unit_test tests[] = {
         {"rl_arena_adopt moves allocations, pointers stay valid", adopt_keeps_pointers},
         {"rl_arena_adopt into an empty arena, then reset", adopt_into_empty},
+        {"a meter is charged for chunks and released as they go", meter_charges_and_releases},
+        {"a detached arena leaves its charge with the meter", meter_detached},
         {NULL, NULL},
     };
     return unit_run("arena", tests);
