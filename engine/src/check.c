@@ -510,6 +510,7 @@ void rl_check_doc_in(const rl_rules *rules, rl_check_plan *plan, rl_lang lang, c
     run.ctx.err = NULL;
     run.ctx.err_node = NULL;
     run.node = run.stop_node = NULL;
+    run.stopped_by_finding = 0;
     run.doc = doc;
     run.file = file;
     run.res = res;
