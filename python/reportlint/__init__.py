@@ -125,8 +125,9 @@ class Rules(_Owned):
     overrides. ``param_files``: ``--param-file NAME=FILE`` (a param holding
     the JSON of a file). ``schemas``: JSON Schemas every report must satisfy
     (``-s``). ``as_of``: the day deadlines are judged on (``--as-of``).
-    ``locale``, ``lang``, ``only``, ``skip``, ``jobs``, ``max_violations``:
-    as the CLI options of the same names.
+    ``locale``, ``lang``, ``only``, ``skip``, ``jobs``, ``max_violations``,
+    ``timeout`` (seconds), ``max_memory`` (bytes): as the CLI options of
+    the same names (0: the default).
 
     Raises RulesError (with every diagnostic) when anything fails to load.
     A Rules pickles as the arguments it was made with (for Dask workers,
@@ -141,14 +142,15 @@ class Rules(_Owned):
                  as_of: Optional[str] = None, locale: Optional[str] = None,
                  lang: Optional[str] = None, only: Optional[Iterable[str]] = None,
                  skip: Optional[Iterable[str]] = None, jobs: int = 1,
-                 max_violations: int = 0):
+                 max_violations: int = 0, timeout: float = 0, max_memory: int = 0):
         self._ptr: Optional[int] = None
         self._spec: Dict[str, Any] = dict(
             paths=_paths(paths), params=dict(params or {}),
             param_files={k: _fspath(v) for k, v in (param_files or {}).items()},
             schemas=_paths(schemas), as_of=as_of, locale=locale, lang=lang,
             only=list(only or []), skip=list(skip or []), jobs=int(jobs),
-            max_violations=int(max_violations))
+            max_violations=int(max_violations), timeout=float(timeout),
+            max_memory=int(max_memory))
         if not self._spec["paths"]:
             raise ValueError("reportlint: Rules needs at least one rule set path")
         self._ptr = lib.rl_rules_new()
@@ -263,6 +265,8 @@ class Rules(_Owned):
             keep += [arr, enc]
         o.jobs = max(1, s["jobs"])
         o.max_violations = s["max_violations"]
+        o.timeout = s.get("timeout", 0.0)
+        o.max_memory = s.get("max_memory", 0)
         self._keep = keep  # the strings o points to
         return o
 

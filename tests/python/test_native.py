@@ -29,7 +29,7 @@ int main(void) {
     F(rl_check_opts, skip); F(rl_check_opts, n_skip); F(rl_check_opts, max_depth);
     F(rl_check_opts, lang); F(rl_check_opts, severities); F(rl_check_opts, n_severities);
     F(rl_check_opts, jobs); F(rl_check_opts, max_string); F(rl_check_opts, max_size);
-    F(rl_check_opts, max_violations); F(rl_check_opts, timeout);
+    F(rl_check_opts, max_violations); F(rl_check_opts, timeout); F(rl_check_opts, max_memory);
     F(rl_write_opts, version); F(rl_write_opts, color); F(rl_write_opts, verbosity);
     F(rl_write_opts, jobs);
     printf("size rl_error %zu\nsize rl_diag %zu\nsize rl_check_opts %zu\nsize rl_write_opts %zu\n",

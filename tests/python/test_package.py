@@ -124,6 +124,19 @@ class TestOptions(unittest.TestCase):
         self.assertEqual({v["rule"] for v in only}, {"SVC-AVG"})
         self.assertEqual(only.summary["rules"], 1)
 
+    def test_max_memory_and_timeout(self):
+        # the same notice as the CLI's --max-memory, located while reading
+        want, _ = cli("-r", RULES, "--max-memory", "1K", SAMPLE)
+        res = Rules(RULES, max_memory=1024).check_file(SAMPLE)
+        self.assertEqual(res.violations, want["violations"])
+        self.assertIn("memory", {v["rule"] for v in res})
+        self.assertNotIn("memory", {v["rule"] for v in Rules(RULES).check_file(SAMPLE)})
+        # a generous timeout changes nothing
+        self.assertEqual(Rules(RULES, timeout=60).check_file(SAMPLE).violations,
+                         cli("-r", RULES, SAMPLE)[0]["violations"])
+        self.assertEqual(pickle.loads(pickle.dumps(Rules(RULES, max_memory=1024)))
+                         .check_file(SAMPLE).violations, want["violations"])
+
     def test_errors_carry_every_diagnostic(self):
         d = tmpdir()
         bad = os.path.join(d, "bad.json")
