@@ -313,7 +313,8 @@ def bench_huge(mb):
     scale = max(1, round(mb * 2 ** 20 / NATIONAL_BYTES_PER_SCALE))
     path, expected = dataset("national", scale)
     out = os.path.join(OUT, "out-huge.ndjson")
-    status, secs, rss, err = run([RL, "--no-config", "--max-violations", "0", "--max-size", "0", "-r",
+    status, secs, rss, err = run([RL, "--no-config", "--max-violations", "0", "--max-size", "0", "--max-memory", "0",
+                                  "-r",
                                   os.path.join(HERE, "rules-national.json"), "-f", "ndjson", "-j", "1",
                                   "-o", out, path], os.path.join(OUT, "stdout.txt"))
     label = "national report x%d" % scale
