@@ -430,10 +430,11 @@ void rl_check_doc(const rl_rules *rules, const rl_check_opts *opts, rl_lang lang
 /* The evaluation context of plan set ps on one report. */
 static void set_ctx(rl_eval_ctx *base, const rl_rules *rules, const rl_check_plan *plan,
                     const rl_plan_set *ps, rl_lang lang, const char *file, rl_jdoc *doc,
-                    rl_result *res, rl_arena *arena, rl_regex_md *md)
+                    const rl_jnode *loc, rl_result *res, rl_arena *arena, rl_regex_md *md)
 {
     const char *flag = plan->opts ? plan->opts->locale : NULL;
-    rl_check_base_ctx(base, doc, ps, plan->today, flag, arena, file, res, rules->catalog, lang);
+    rl_check_base_ctx(base, doc, loc, ps, plan->today, flag, arena, file, res, rules->catalog,
+                      lang);
     base->md = md;
 }
 
@@ -465,16 +466,17 @@ static int feed_set(rl_run *run, const rl_rules *rules, const rl_check_plan *pla
  * (their state kept in res). Returns 1 when the deadline stopped it
  * (run->stop_rule, stop_node: where). */
 static int run_rules(rl_run *run, const rl_rules *rules, rl_check_plan *plan, rl_arena *arena,
-                     rl_regex_md *md)
+                     rl_regex_md *md, const rl_jnode *loc, int unique_names)
 {
     rl_eval_ctx base = {0};
     rl_coll *c = plan->n_coll ? rl_coll_of(run->res, rules) : NULL;
     const rl_jnode *root = run->doc->root;
     size_t i = 0, j = 0;
     for (size_t set = 0; set < plan->n_sets; set++) {
-        set_ctx(&base, rules, plan, &plan->sets[set], run->lang, run->file, run->doc, run->res,
+        set_ctx(&base, rules, plan, &plan->sets[set], run->lang, run->file, run->doc, loc, run->res,
                 arena, md);
         base.deadline = &run->deadline;
+        base.hints = unique_names ? &plan->hints : NULL;
         for (; i < plan->n && plan->rules[i].set == set; i++) {
             run->rule = plan->rules[i].rule;
             run->severity = plan->rules[i].severity;
@@ -501,7 +503,7 @@ void rl_check_doc_in(const rl_rules *rules, rl_check_plan *plan, rl_lang lang, c
     rl_check_limits limits;
     rl_check_limits_of(plan->opts, &limits);
     rl_result_cap_begin(res, limits.max_violations);
-    rl_check_dup_keys(doc, file, res, rules->catalog, lang);
+    int unique_names = rl_check_dup_keys(doc, file, res, rules->catalog, lang) == 0;
     const rl_jnode *loc = rl_report_locale_node(doc->root);
     rl_run run; /* every field set here or before it is read (not zeroed: once per record) */
     run.head.ops = &rl_check_run_ops;
@@ -528,7 +530,7 @@ void rl_check_doc_in(const rl_rules *rules, rl_check_plan *plan, rl_lang lang, c
     int timed_out = 0;
     rl_arena_set_meter(arena, &run.deadline); /* --max-memory: evaluations' scratch */
     if (rl_check_locale_ok(doc, loc, plan, file, res, rules->catalog, lang))
-        timed_out = run_rules(&run, rules, plan, arena, md);
+        timed_out = run_rules(&run, rules, plan, arena, md, loc, unique_names);
     rl_arena_set_meter(arena, NULL);
     rl_check_cap_notice(res, rules->catalog, lang);
     if (timed_out) {

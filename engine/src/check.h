@@ -57,6 +57,7 @@ typedef struct rl_check_plan {
     int flag_locale_ok;   /* opts->locale is unset or supported */
     char locale_ok[32];   /* the last report.locale found supported */
     size_t locale_ok_len; /* 0: none yet */
+    rl_jhints hints;      /* member-lookup hints of this thread's reports (json.h) */
 } rl_check_plan;
 
 rl_check_plan *rl_check_plan_new(const rl_rules *rules, const rl_check_opts *opts);
@@ -85,11 +86,12 @@ void rl_check_stop_notice(rl_result *res, const char *file, const char *pointer,
                           const rl_deadline *dl, const char *rule);
 
 /* The evaluation context shared by one rule set's rules on one report
- * (rl_report_ctx, with flag the --locale); a bad as_of is reported as an
- * `input` violation at the value that is not a date. */
-void rl_check_base_ctx(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_plan_set *ps, int32_t today,
-                       const char *flag, rl_arena *arena, const char *file, rl_result *res,
-                       const rl_catalog *catalog, rl_lang lang);
+ * (rl_report_ctx_at, with loc the report's report.locale node and flag the
+ * --locale); a bad as_of is reported as an `input` violation at the value
+ * that is not a date. */
+void rl_check_base_ctx(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_jnode *loc, const rl_plan_set *ps,
+                       int32_t today, const char *flag, rl_arena *arena, const char *file,
+                       rl_result *res, const rl_catalog *catalog, rl_lang lang);
 
 /* 1 when the report can be read: its report.locale loc (when not null) is
  * a supported locale, and so is the plan's opts->locale when the report has
@@ -128,9 +130,10 @@ void rl_check_input_msg(rl_result *res, const char *file, const char *pointer, u
                         const char *detail);
 
 /* A warning (`input`) at every member whose name repeats an earlier one
- * in its object (check_dupkeys.c). */
-void rl_check_dup_keys(rl_jdoc *doc, const char *file, rl_result *res, const rl_catalog *catalog,
-                       rl_lang lang);
+ * in its object (check_dupkeys.c). Returns 0 when every object was looked
+ * at and none repeats a name (member-lookup hints then hold), else 1. */
+int rl_check_dup_keys(rl_jdoc *doc, const char *file, rl_result *res, const rl_catalog *catalog,
+                      rl_lang lang);
 
 /* NDJSON / JSON Lines (check_ndjson.c): 1 when a file name ends in
  * .ndjson or .jsonl. */

@@ -28,6 +28,7 @@ typedef struct dup_ctx {
     rl_result *res;
     const rl_catalog *catalog;
     rl_lang lang;
+    int unsure; /* a name repeats, or an object could not be looked at */
 } dup_ctx;
 
 static void where(dup_ctx *c, size_t offset, rl_sbuf *out)
@@ -44,6 +45,7 @@ static void where(dup_ctx *c, size_t offset, rl_sbuf *out)
 static void report(dup_ctx *c, const rl_jnode *obj, size_t i, size_t first, size_t last)
 {
     const rl_jmember *m = &obj->u.obj.members[i];
+    c->unsure = 1;
     rl_sbuf ptr = RL_SBUF_INIT, at_first = RL_SBUF_INIT, at_last = RL_SBUF_INIT,
             text = RL_SBUF_INIT;
     rl_json_pointer(obj, &ptr);
@@ -140,8 +142,10 @@ static void check_large(dup_ctx *c, const rl_jnode *obj)
 {
     size_t n = obj->u.obj.n;
     keyed *k = malloc(n * sizeof *k);
-    if (!k)
+    if (!k) {
+        c->unsure = 1;
         return;
+    }
     for (size_t i = 0; i < n; i++)
         k[i] = (keyed){&obj->u.obj.members[i], i};
     qsort(k, n, sizeof *k, by_key);
@@ -178,13 +182,13 @@ static int push_children(const rl_jnode *node, const rl_jnode ***stack, size_t *
     return 0;
 }
 
-void rl_check_dup_keys(rl_jdoc *doc, const char *file, rl_result *res, const rl_catalog *catalog,
-                       rl_lang lang)
+int rl_check_dup_keys(rl_jdoc *doc, const char *file, rl_result *res, const rl_catalog *catalog,
+                      rl_lang lang)
 {
-    dup_ctx c = {doc, file, res, catalog, lang};
+    dup_ctx c = {doc, file, res, catalog, lang, 0};
     const rl_jnode *root = doc->root;
     if (!root || (root->type != RL_JARRAY && root->type != RL_JOBJECT))
-        return;
+        return 0;
     const rl_jnode **stack = NULL;
     size_t n = 0, cap = 0;
     const rl_jnode *node = root;
@@ -197,9 +201,14 @@ void rl_check_dup_keys(rl_jdoc *doc, const char *file, rl_result *res, const rl_
         }
         if (doc->containers == 1) /* the root holds no container: nothing to walk */
             break;
-        if (push_children(node, &stack, &n, &cap) != 0 || n == 0)
+        if (push_children(node, &stack, &n, &cap) != 0) {
+            c.unsure = 1;
+            break;
+        }
+        if (n == 0)
             break;
         node = stack[--n];
     }
     free(stack);
+    return c.unsure;
 }

@@ -102,12 +102,12 @@ int rl_check_locale_ok(rl_jdoc *doc, const rl_jnode *loc, rl_check_plan *plan, c
     return 0;
 }
 
-void rl_check_base_ctx(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_plan_set *ps, int32_t today,
-                       const char *flag, rl_arena *arena, const char *file, rl_result *res,
-                       const rl_catalog *catalog, rl_lang lang)
+void rl_check_base_ctx(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_jnode *loc, const rl_plan_set *ps,
+                       int32_t today, const char *flag, rl_arena *arena, const char *file,
+                       rl_result *res, const rl_catalog *catalog, rl_lang lang)
 {
     rl_ctx_problem why;
-    if (rl_report_ctx(ctx, doc, ps, today, flag, arena, &why) != 0)
+    if (rl_report_ctx_at(ctx, doc, loc, ps, today, flag, arena, &why) != 0)
         input_at(res, doc, why.at ? why.at : doc->root, file, catalog, lang, RL_MSG_AS_OF_NOT_DATE,
                  why.err.message);
 }

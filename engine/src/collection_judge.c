@@ -516,8 +516,8 @@ static int judge_group(judging *jg, const rl_plan_rule *pr, const rl_coll *c, rl
         const char *locale = flag && flag[0] ? flag : ps->set->locale ? ps->set->locale : "en";
         rl_eval_ctx base;
         run.doc = j.stash;
-        rl_check_base_ctx(&base, j.stash, ps, jg->plan->today, locale, jg->arena, run.file, jg->res,
-                          jg->rules->catalog, jg->lang);
+        rl_check_base_ctx(&base, j.stash, rl_report_locale_node(j.stash->root), ps, jg->plan->today,
+                          locale, jg->arena, run.file, jg->res, jg->rules->catalog, jg->lang);
         base.deadline = &jg->deadline;
         make_label(&j);
         rl_fig group = {"group", {0}};

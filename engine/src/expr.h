@@ -88,6 +88,9 @@ typedef struct rl_eval_ctx {
     struct rl_regex_md *md;       /* this thread's regex match data, or NULL (regex.h) */
     struct rl_deadline *deadline; /* --timeout (deadline.h), checked inside JSONPath
                                      walks; NULL: none */
+    /* This thread's member-lookup hints (json.h) for the report's paths, set
+     * only when no object of the report repeats a name; NULL: none. */
+    rl_jhints *hints;
     /* Collection rules (expr_split.h): when set, subst is asked first about
      * every subexpression; it returns 1 after setting out (the value the
      * collection computed for it), 0 to evaluate it as usual, -1 with err set. */

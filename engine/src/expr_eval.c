@@ -683,6 +683,10 @@ static int eval_path(rl_eval_ctx *ctx, const rl_enode *n, rl_value *out)
 {
     const rl_jnode *root = ctx->root ? ctx->root : ctx->current;
     const rl_jnode *cur = ctx->current ? ctx->current : ctx->root;
+    if (n->u.path.singular && ctx->hints && root) {
+        rl_value_from_node(out, rl_jpath_select_hinted(n->u.path.q, root, cur, ctx->hints));
+        return 0;
+    }
     return select_nodes(ctx, n->u.path.q, n->u.path.singular, root, cur, out);
 }
 

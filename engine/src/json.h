@@ -259,6 +259,25 @@ void rl_jdoc_locate(rl_jdoc *doc, size_t offset, unsigned *line, unsigned *colum
 const rl_jnode *rl_json_get(const rl_jnode *obj, const char *key, size_t key_len);
 const rl_jnode *rl_json_gets(const rl_jnode *obj, const char *key);
 const rl_jmember *rl_json_member(const rl_jnode *obj, const char *key, size_t key_len);
+
+/* Member lookups that remember where they found their name: a small table,
+ * owned by one thread, of the index each asking site (a compiled path
+ * step, by address) found its name at last; that member is compared first.
+ * Records of one NDJSON file mostly keep one member order, so a lookup is
+ * then one comparison instead of a scan. A table may be zeroed to start. */
+#define RL_JHINT_SLOTS 256
+typedef struct rl_jhints {
+    struct {
+        const void *site;
+        size_t index;
+    } slot[RL_JHINT_SLOTS];
+} rl_jhints;
+/* rl_json_get of key in obj, the hint for site checked first and then
+ * updated. Only for objects in which no name repeats (a repeated name
+ * reads its last member, and the hint may name an earlier one): the
+ * caller knows (rl_check_dup_keys). */
+const rl_jnode *rl_json_get_hinted(const rl_jnode *obj, const char *key, size_t key_len,
+                                   rl_jhints *hints, const void *site);
 const rl_jnode *rl_json_at(const rl_jnode *arr, size_t i);
 size_t rl_json_size(const rl_jnode *node);
 /* The member name under which node sits in its parent object, or NULL. */

@@ -30,6 +30,32 @@ const rl_jnode *rl_json_get(const rl_jnode *obj, const char *key, size_t key_len
     return m ? m->value : NULL;
 }
 
+/* The slot of site: pointers to compiled steps differ in their middle bits. */
+static size_t hint_slot(const void *site)
+{
+    uint64_t h = (uint64_t)(uintptr_t)site * UINT64_C(0x9e3779b97f4a7c15);
+    return (size_t)(h >> 56) % RL_JHINT_SLOTS;
+}
+
+const rl_jnode *rl_json_get_hinted(const rl_jnode *obj, const char *key, size_t key_len,
+                                   rl_jhints *hints, const void *site)
+{
+    if (!obj || obj->type != RL_JOBJECT)
+        return NULL;
+    size_t s = hint_slot(site), i = hints->slot[s].index;
+    if (hints->slot[s].site == site && i < obj->u.obj.n) {
+        const rl_jmember *m = &obj->u.obj.members[i];
+        if (m->key_len == key_len && memcmp(m->key, key, key_len) == 0)
+            return m->value;
+    }
+    const rl_jmember *m = rl_json_member(obj, key, key_len);
+    if (!m)
+        return NULL;
+    hints->slot[s].site = site;
+    hints->slot[s].index = (size_t)(m - obj->u.obj.members);
+    return m->value;
+}
+
 const rl_jnode *rl_json_gets(const rl_jnode *obj, const char *key)
 {
     return rl_json_get(obj, key, strlen(key));

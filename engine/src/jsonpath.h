@@ -76,6 +76,10 @@ int rl_jpath_eval_until(const rl_jpath *q, const rl_jnode *root, const rl_jnode 
  * Always NULL for a query that is not singular. */
 const rl_jnode *rl_jpath_select_one(const rl_jpath *q, const rl_jnode *root,
                                     const rl_jnode *current);
+/* The same with member names looked up by hints (json.h: this thread's,
+ * and only in a document in which no object repeats a name). */
+const rl_jnode *rl_jpath_select_hinted(const rl_jpath *q, const rl_jnode *root,
+                                       const rl_jnode *current, rl_jhints *hints);
 
 /* Append the RFC 9535 normalized path of node, e.g. $['a'][0]['b']. */
 void rl_jpath_normalized(const rl_jnode *node, rl_sbuf *out);

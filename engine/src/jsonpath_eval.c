@@ -174,17 +174,27 @@ int jp_walk(const jp_query *q, const jp_eval *ev, const rl_jnode *cur, jp_emit e
     return start ? walk_from(q, 0, ev, start, emit, st) : 0;
 }
 
-const rl_jnode *jp_select_one(const jp_query *q, const rl_jnode *root, const rl_jnode *cur)
+/* A singular query's node; member names by hints when hints is set (a
+ * name selector's address is its site). */
+static const rl_jnode *select_by_hints(const jp_query *q, const rl_jnode *root, const rl_jnode *cur,
+                                       rl_jhints *hints)
 {
     const rl_jnode *n = q->relative ? cur : root;
     for (size_t i = 0; i < q->n && n; i++) {
         const jp_selector *s = &q->seg[i].sel[0];
-        if (s->kind == JP_SEL_NAME)
-            n = rl_json_get(n, s->u.name.s, s->u.name.len);
-        else
+        if (s->kind != JP_SEL_NAME)
             n = element(n, s->u.index);
+        else if (hints)
+            n = rl_json_get_hinted(n, s->u.name.s, s->u.name.len, hints, s);
+        else
+            n = rl_json_get(n, s->u.name.s, s->u.name.len);
     }
     return n;
+}
+
+const rl_jnode *jp_select_one(const jp_query *q, const rl_jnode *root, const rl_jnode *cur)
+{
+    return select_by_hints(q, root, cur, NULL);
 }
 
 /* ---- filter expressions ---------------------------------------------------- */
@@ -331,4 +341,10 @@ const rl_jnode *rl_jpath_select_one(const rl_jpath *q, const rl_jnode *root,
                                     const rl_jnode *current)
 {
     return q->q.singular ? jp_select_one(&q->q, root, current) : NULL;
+}
+
+const rl_jnode *rl_jpath_select_hinted(const rl_jpath *q, const rl_jnode *root,
+                                       const rl_jnode *current, rl_jhints *hints)
+{
+    return q->q.singular ? select_by_hints(&q->q, root, current, hints) : NULL;
 }

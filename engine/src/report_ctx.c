@@ -70,13 +70,20 @@ static int eval_as_of(rl_eval_ctx *ctx, const rl_expr *e, int32_t *out, rl_ctx_p
 int rl_report_ctx(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_plan_set *ps, int32_t today,
                   const char *flag, rl_arena *arena, rl_ctx_problem *why)
 {
+    return rl_report_ctx_at(ctx, doc, rl_report_locale_node(doc->root), ps, today, flag, arena,
+                            why);
+}
+
+int rl_report_ctx_at(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_jnode *loc, const rl_plan_set *ps,
+                     int32_t today, const char *flag, rl_arena *arena, rl_ctx_problem *why)
+{
     const rl_ruleset *set = ps ? ps->set : NULL;
     memset(ctx, 0, sizeof *ctx);
     ctx->root = ctx->current = doc->root;
     ctx->doc = doc;
     ctx->params = set ? set->params : NULL;
     ctx->arena = arena;
-    ctx->locale = rl_report_locale(doc->root, flag, set ? set->locale : NULL);
+    ctx->locale = rl_report_locale_of(loc, flag, set ? set->locale : NULL);
     ctx->as_of = today;
     ctx->has_as_of = 1;
     if (!ps || !ps->as_of_param || !ps->as_of)

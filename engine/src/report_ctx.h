@@ -39,6 +39,10 @@ typedef struct rl_ctx_problem {
  * not a date on this report: ctx->as_of is then today and *why says why. */
 int rl_report_ctx(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_plan_set *ps, int32_t today,
                   const char *flag, rl_arena *arena, rl_ctx_problem *why);
+/* The same with report.locale's node already looked up (loc: its
+ * rl_report_locale_node, may be NULL), once per report for every set. */
+int rl_report_ctx_at(rl_eval_ctx *ctx, rl_jdoc *doc, const rl_jnode *loc, const rl_plan_set *ps,
+                     int32_t today, const char *flag, rl_arena *arena, rl_ctx_problem *why);
 
 /* The locale a report's strings are read in: its own report.locale (a
  * non-empty string), else flag (--locale), else the rule set's, else "en". */

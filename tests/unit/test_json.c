@@ -1,5 +1,5 @@
 /* test_json.c — the JSON reader: values, exact numbers, decimals, positions,
- * pointers, equality, and located errors. */
+ * pointers, equality, located errors, and hinted member lookups. */
 #include "unit.h"
 #include "deadline.h"
 #include "json.h"
@@ -279,6 +279,36 @@ static void test_string_scan_every_place(void)
     }
 }
 
+/* Hinted lookups find what plain ones do, whatever the member order, the
+ * missing names, the object's size and the sites sharing a slot. */
+static void test_hinted_lookups(void)
+{
+    static const char *const docs[] = {
+        "{\"a\":1,\"bb\":2,\"ccc\":3,\"d\":4}", "{\"d\":4,\"ccc\":3,\"bb\":2,\"a\":1}",
+        "{\"bb\":2}", "{}", "[1,2]", "{\"a\":1,\"bb\":2,\"ccc\":3,\"d\":4,\"e\":5}",
+        "{\"ab\":0,\"a\":1,\"b\":7,\"bb\":2}", "{\"a\":1,\"bb\":2,\"ccc\":3,\"d\":4}"};
+    static const char *const keys[] = {"a", "bb", "ccc", "d", "e", "b", "zz"};
+    static char sites[3 * RL_JHINT_SLOTS]; /* more sites than slots: some share one */
+    rl_jhints *hints = calloc(1, sizeof *hints);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(hints);
+    size_t checked = 0;
+    for (int round = 0; round < 2; round++)
+        for (size_t d = 0; d < sizeof docs / sizeof *docs; d++) {
+            rl_jdoc *doc = parse(docs[d]);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+            for (size_t s = 0; s < sizeof sites; s++) {
+                const char *k = keys[s % (sizeof keys / sizeof *keys)];
+                const rl_jnode *want = rl_json_get(doc->root, k, strlen(k));
+                CU_ASSERT_PTR_EQUAL(rl_json_get_hinted(doc->root, k, strlen(k), hints, &sites[s]),
+                                    want);
+                checked++;
+            }
+            rl_jdoc_free(doc);
+        }
+    CU_ASSERT_EQUAL(checked, 2 * 8 * sizeof sites);
+    free(hints);
+}
+
 int main(void)
 {
     static const unit_test tests[] = {
@@ -295,6 +325,7 @@ int main(void)
         {"deadline", test_deadline},
         {"escapes and writing", test_string_escapes_and_write},
         {"string scan, every place", test_string_scan_every_place},
+        {"hinted member lookups", test_hinted_lookups},
         {NULL, NULL},
     };
     return unit_run("json", tests);
