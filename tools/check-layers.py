@@ -42,7 +42,7 @@ LAYERS = [
     ("schema", 3, ["schema.h", "schema_int.h", "schema_set.*", "schema_compile.*",
                    "schema_resolve.*", "schema_uri.*", "schema_validate.*",
                    "schema_apply.*", "schema_assert.*", "schema_format.*", "schema_number.*",
-                   "schema_errors.*"]),
+                   "schema_errors.*", "schema_memo.*"]),
     ("expr", 3, ["value.*", "number.*", "locale*", "expr*", "refdata.*"]),
     ("rules", 4, ["rules_int.h", "loader*", "schema_rules.h", "tolerance.*", "template.*",
                   "lang.*", "messages*"]),

@@ -174,8 +174,6 @@ struct rl_schema_set {
     unsigned generation;
     unsigned inline_count;
     unsigned meta_depth; /* nested metaschema loads */
-    unsigned n_dyn;      /* $dynamicAnchors loaded: a verdict may then depend on
-                            the dynamic scope, so validation memoises none */
 };
 
 /* schema_set.c: documents */
@@ -217,7 +215,12 @@ typedef struct rl_sann { /* evaluated members / items of one instance */
 typedef struct rl_sscope { /* the dynamic scope: resources entered */
     const rl_sres *res;
     const struct rl_sscope *up;
+    unsigned sig; /* its $dynamicAnchor bindings (rl_sv_scope_sig) */
 } rl_sscope;
+
+#define RL_SSIG_UNKNOWN 0xFFFFFFFFu /* a scope whose bindings are not tracked */
+#define RL_SV_EPOCH_MAX 0x3FFFFFFFu
+typedef struct rl_svmemo rl_svmemo;
 
 typedef struct rl_svctx {
     const rl_schema_set *set;
@@ -234,10 +237,15 @@ typedef struct rl_svctx {
     const rl_snode *limit_s;
     const rl_skw *limit_k;
     const rl_jnode *limit_inst;
-    struct rl_svmemo *memo; /* verdicts of (schema, instance) pairs (schema_validate.c) */
-    unsigned transient;     /* > 0: evaluating a node made for the moment (a member
-                               name under propertyNames): its address is reused */
-    rl_schema_errors *out;  /* the validation's own error list (may be NULL) */
+    rl_svmemo *memo;       /* verdicts and scope signatures (schema_memo.c) */
+    unsigned transient;    /* > 0: evaluating a node made for the moment (a member
+                              name under propertyNames): its address is reused */
+    rl_schema_errors *out; /* the validation's own error list (may be NULL) */
+    /* the scratch list of the current "closest alternative" attempt, and
+     * the attempt's number (each starts a new one; 0: none yet; from
+     * RL_SV_EPOCH_MAX on the memo no longer tells the attempts apart) */
+    const rl_schema_errors *hint_errs;
+    unsigned hint_epoch;
 } rl_svctx;
 
 /* Note a regex limit hit (see rl_svctx.limit_*). */
@@ -249,6 +257,16 @@ typedef struct rl_svcall {
     rl_sann *ann;           /* NULL: annotations not wanted */
     rl_schema_errors *errs; /* NULL: only the verdict matters */
 } rl_svcall;
+
+/* schema_memo.c: the validation's memo */
+/* The signature of scope `up` (a signature) entered into res. */
+unsigned rl_sv_scope_sig(rl_svctx *c, unsigned up, const rl_sres *res);
+/* 1 and *ok when the verdict of s on the call is known and can stand for
+ * an evaluation (its errors, if wanted, already in the wanted list). */
+int rl_sv_memo_find(const rl_svctx *c, const rl_snode *s, const rl_svcall *call, int *ok);
+/* Remember the verdict of s on the call. */
+void rl_sv_memo_keep(rl_svctx *c, const rl_snode *s, const rl_svcall *call, int ok);
+void rl_sv_memo_free(rl_svctx *c);
 
 typedef int (*rl_skw_fn)(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call);
 

@@ -262,7 +262,6 @@ static int register_anchors(rl_schema_set *set, rl_snode *s, rl_error *err)
     dyn->node = s;
     dyn->next = s->res->dyn;
     s->res->dyn = dyn;
-    set->n_dyn++;
     return 1;
 }
 

@@ -14,15 +14,12 @@
  * stays quiet once another keyword of the same object has failed — the
  * annotations it reads are incomplete then, so it would only echo that.
  *
- * Verdicts are memoised per validation: a (schema node, instance node)
- * pair evaluated without annotations gives the same verdict every time
- * (no $dynamicAnchor in the set: the dynamic scope cannot change it), so a
- * valid verdict, an invalid one where no errors are wanted, or an invalid
- * one whose errors the validation's list already holds (they would be the
- * same errors again: an error names its schema and instance places, not
- * the path that reached them) is looked up instead of evaluated again. An
- * `allOf`/`anyOf` chain of `$ref`s that doubles per level, valid or not, is
- * then linear in its levels.
+ * Verdicts are memoised per validation (schema_memo.c): a (schema node,
+ * instance node, dynamic scope signature) triple evaluated without
+ * annotations gives the same verdict every time, so it is looked up
+ * instead of evaluated again where it can stand for the evaluation. An
+ * `allOf`/`anyOf`/`oneOf` chain of `$ref`s that doubles per level, valid or
+ * not, is then linear in its levels, the closest alternative's hint too.
  *
  * Thread safety: everything written during a validation is in the rl_svctx
  * (scratch arena, memo) or the caller's error list; compiled nodes are only read. */
@@ -30,118 +27,7 @@
 #include "schema_int.h"
 
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
-
-/* ---- memo: (schema node, instance node) -> verdict -------------------------- */
-
-#define MEMO_MAX (1u << 20) /* entries at most (24 MiB); then it starts afresh */
-
-typedef struct memo_entry {
-    const rl_snode *s; /* NULL: free */
-    const rl_jnode *inst;
-    int ok;
-    int reported; /* invalid, and its errors are in the validation's list (c->out) */
-} memo_entry;
-
-typedef struct rl_svmemo {
-    memo_entry *slots;
-    size_t cap, n; /* cap: a power of two */
-} rl_svmemo;
-
-static size_t memo_hash(const rl_snode *s, const rl_jnode *inst)
-{
-    uint64_t h = (uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15u;
-    h ^= (uint64_t)(uintptr_t)inst + 0x632BE59BD9B4E019u + (h << 6) + (h >> 2);
-    return (size_t)(h ^ (h >> 29));
-}
-
-static memo_entry *memo_slot(const rl_svmemo *m, const rl_snode *s, const rl_jnode *inst)
-{
-    size_t i = memo_hash(s, inst) & (m->cap - 1);
-    while (m->slots[i].s && (m->slots[i].s != s || m->slots[i].inst != inst))
-        i = (i + 1) & (m->cap - 1);
-    return &m->slots[i];
-}
-
-static int memo_usable(const rl_svctx *c, const rl_svcall *call)
-{
-    return !call->ann && !c->transient &&
-           c->set->n_dyn == 0; /* hinting changes messages, not verdicts */
-}
-
-/* 1 when the errors of an invalid verdict go to the validation's own
- * list: they are kept there (a hint's or a property name's scratch list
- * is not), so a pair reported once need not be reported again. */
-static int reported_here(const rl_svctx *c, const rl_svcall *call)
-{
-    return call->errs && call->errs == c->out;
-}
-
-/* 1 and *ok when the verdict is known and can stand for an evaluation:
- * a valid one, an invalid one where no errors are wanted, or one whose
- * errors the validation's list already holds (the same errors, at the
- * same schema and instance places, reached again by another path: a
- * failing allOf chain of $refs reports each once, in linear time). */
-static int memo_find(const rl_svctx *c, const rl_snode *s, const rl_svcall *call, int *ok)
-{
-    if (!c->memo || !memo_usable(c, call))
-        return 0;
-    const memo_entry *e = memo_slot(c->memo, s, call->inst);
-    if (!e->s || (!e->ok && call->errs && !(e->reported && reported_here(c, call))))
-        return 0;
-    *ok = e->ok;
-    return 1;
-}
-
-static int memo_grow(rl_svmemo *m)
-{
-    size_t cap = m->cap ? m->cap * 2 : 256;
-    memo_entry *slots = calloc(cap, sizeof *slots);
-    if (!slots)
-        return -1;
-    for (size_t i = 0; i < m->cap; i++) {
-        if (!m->slots[i].s)
-            continue;
-        size_t j = memo_hash(m->slots[i].s, m->slots[i].inst) & (cap - 1);
-        while (slots[j].s)
-            j = (j + 1) & (cap - 1);
-        slots[j] = m->slots[i];
-    }
-    free(m->slots);
-    m->slots = slots;
-    m->cap = cap;
-    return 0;
-}
-
-/* Keep a verdict. A full memo starts afresh (a walk is local: what it
- * needs again is recent); one that cannot grow only stops remembering. */
-static void memo_keep(rl_svctx *c, const rl_snode *s, const rl_svcall *call, int ok)
-{
-    int reported = !ok && reported_here(c, call);
-    if (!memo_usable(c, call) || c->stopped || c->oom || (!ok && call->errs && !reported))
-        return;
-    if (!c->memo && !(c->memo = calloc(1, sizeof *c->memo)))
-        return;
-    rl_svmemo *m = c->memo;
-    if (m->n >= MEMO_MAX) {
-        memset(m->slots, 0, m->cap * sizeof *m->slots);
-        m->n = 0;
-    }
-    if ((m->n + 1) * 2 > m->cap && memo_grow(m) != 0)
-        return;
-    memo_entry *e = memo_slot(m, s, call->inst);
-    if (!e->s)
-        m->n++;
-    *e = (memo_entry){s, call->inst, ok, reported};
-}
-
-static void memo_free(rl_svmemo *m)
-{
-    if (m)
-        free(m->slots);
-    free(m);
-}
 
 void *rl_sv_alloc(rl_svctx *c, size_t n)
 {
@@ -214,6 +100,7 @@ static int eval_object(rl_svctx *c, const rl_snode *s, const rl_svcall *call)
     if (!call->scope || call->scope->res != s->res) {
         frame.res = s->res;
         frame.up = call->scope;
+        frame.sig = rl_sv_scope_sig(c, call->scope ? call->scope->sig : 0, s->res);
         sub.scope = &frame;
     }
     unsigned t = (unsigned)(rl_jn_type(call->inst) == RL_JNUMBER ? RL_ST_NUMBER
@@ -264,12 +151,12 @@ int rl_sv_eval(rl_svctx *c, const rl_snode *s, const rl_svcall *call)
         return 0;
     }
     int ok;
-    if (memo_find(c, s, call, &ok))
+    if (rl_sv_memo_find(c, s, call, &ok))
         return ok;
     c->depth++;
     ok = eval_object(c, s, call) && !c->oom;
     c->depth--;
-    memo_keep(c, s, call, ok);
+    rl_sv_memo_keep(c, s, call, ok);
     return ok;
 }
 
@@ -329,8 +216,10 @@ int rl_skw_all_of(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svca
 
 /* The alternative with the fewest errors, for the message of a failed
  * anyOf/oneOf: its index and first error into hint. Alternatives failing
- * inside this re-evaluation give no hints of their own, which keeps the
- * cost of a failure at about twice that of the verdict. */
+ * inside this re-evaluation give no hints of their own, and each attempt
+ * is an epoch of the memo (an error reached again by another path is in
+ * its list already), which keeps the cost of a failure at about twice
+ * that of the verdict. */
 static void closest_alternative(rl_svctx *c, const rl_skw *k, const rl_svcall *call, rl_sbuf *hint)
 {
     rl_schema_errors best = RL_SCHEMA_ERRORS_INIT, tmp = RL_SCHEMA_ERRORS_INIT;
@@ -338,8 +227,10 @@ static void closest_alternative(rl_svctx *c, const rl_skw *k, const rl_svcall *c
     rl_svcall cc = *call;
     cc.ann = NULL;
     c->hinting++;
+    c->hint_errs = &tmp;
     for (size_t i = 0; i < k->u.list.n; i++) {
         rl_schema_errors_clear(&tmp);
+        c->hint_epoch += c->hint_epoch < RL_SV_EPOCH_MAX;
         rl_sv_inplace(c, k->u.list.v[i], &cc, &tmp);
         if (tmp.n && (!best.n || tmp.n < best.n)) {
             rl_schema_errors swap = best;
@@ -349,6 +240,7 @@ static void closest_alternative(rl_svctx *c, const rl_skw *k, const rl_svcall *c
         }
     }
     c->hinting--;
+    c->hint_errs = NULL;
     if (best.n) {
         rl_sbuf_printf(hint, "; closest is alternative %zu: ", best_i);
         rl_sv_first_message(hint, &best);
@@ -469,7 +361,7 @@ int rl_schema_validate_until(const rl_schema *schema, const rl_jdoc *doc, const 
         ok = 0;
     }
     rl_arena_free(c.scratch);
-    memo_free(c.memo);
+    rl_sv_memo_free(&c);
     if (c.oom || (out && out->oom))
         return -1;
     return c.stopped ? -2 : ok;

@@ -78,7 +78,10 @@ def cpu(path):
     best = None
     for _ in range(5):  # best of 5: a loaded CI machine adds noise, never removes it
         before = os.times()
-        subprocess.run(cmd + [path], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:  # an exponential cost never ends: killed, it is a failure, not a hang
+            subprocess.run(cmd + [path], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=30)
+        except subprocess.TimeoutExpired:
+            sys.exit("%s: still running after 30 s (killed)" % path)
         after = os.times()
         t = (after.children_user - before.children_user) + (after.children_system - before.children_system)
         best = t if best is None else min(best, t)
@@ -280,12 +283,19 @@ import json
 items = [{"v": i, "name": "n%d" % i, "tags": ["a", "b", "c"]} for i in range(40000)]
 deep = '{"a":' * 3000 + "1" + "}" * 3000
 open("big.json", "w").write('{"items": %s, "deep": %s}' % (json.dumps(items), deep))
-defs = {"l%d" % i: {"allOf": [{"$ref": "#/$defs/l%d" % (i + 1)}, {"$ref": "#/$defs/l%d" % (i + 1)}]}
-        for i in range(40)}
-defs["l40"] = {"type": "string"}  # fails on each of the 2^40 paths: a $dynamicAnchor
-# turns the memo off (the dynamic scope could change a verdict), so only
-# --timeout bounds it
-open("chain.schema.json", "w").write(json.dumps({"$dynamicAnchor": "meta", "$defs": defs, "$ref": "#/$defs/l0"}))
+# A chain that fails on each of its 2^40 paths, each path through its own
+# sequence of resources with $dynamicAnchors: every path is a different
+# dynamic scope (its anchors bound to other resources), so the memo, keyed
+# by the scope's bindings, cannot merge them and only --timeout bounds it
+defs = {}
+for i in range(40):
+    defs["l%d" % i] = {"allOf": [{"$ref": "a%d" % i}, {"$ref": "b%d" % i}]}
+    for side in "ab":
+        defs["%s%d" % (side, i)] = {"$id": "%s%d" % (side, i), "$dynamicAnchor": "n%d" % i,
+                                     "$ref": "chain#/$defs/l%d" % (i + 1)}
+defs["l40"] = {"type": "string"}
+open("chain.schema.json", "w").write(json.dumps({"$id": "https://example.com/chain", "$defs": defs,
+                                                 "$ref": "#/$defs/l0"}))
 anyof = {"l%d" % i: {"anyOf": [{"$ref": "#/$defs/l%d" % (i + 1)}, {"$ref": "#/$defs/l%d" % (i + 1)}]}
          for i in range(40)}
 anyof["l40"] = {"type": "string"}
@@ -424,6 +434,21 @@ for n in (40, 160):
         defs["l%d" % n] = leaf
         open("%s%d.schema.json" % (name, n), "w").write(json.dumps(
             {"$defs": defs, "properties": {"items": {"items": {"$ref": "#/$defs/l0"}}}}))
+    # the failing allOf chain in a schema set with $dynamicAnchors, ending
+    # in a $dynamicRef: verdicts are keyed by the scope's anchor bindings
+    defs = {"l%d" % i: {"allOf": [{"$ref": "#/$defs/l%d" % (i + 1)}] * 2} for i in range(n)}
+    defs["l%d" % n] = {"$dynamicRef": "#leaf"}
+    defs["leaf"] = {"$dynamicAnchor": "leaf", "required": ["w"]}
+    open("dynfail%d.schema.json" % n, "w").write(json.dumps(
+        {"$id": "https://example.com/dynfail", "$dynamicAnchor": "meta", "$defs": defs,
+         "properties": {"items": {"items": {"$ref": "#/$defs/l0"}}}}))
+    # anyOf/oneOf whose alternative fails along that chain: the closest
+    # alternative is found again in a scratch error list
+    defs = {"l%d" % i: {"allOf": [{"$ref": "#/$defs/l%d" % (i + 1)}] * 2} for i in range(n)}
+    defs["l%d" % n] = {"required": ["w"]}
+    for kw in ("anyOf", "oneOf"):
+        open("%s-hint%d.schema.json" % (kw, n), "w").write(json.dumps(
+            {"$defs": defs, "properties": {"items": {"items": {kw: [{"$ref": "#/$defs/l0"}, {"type": "string"}]}}}}))
 open("items5k.json", "w").write(json.dumps({"items": [{"v": i} for i in range(5000)]}))
 P
 echo '{"ruleset": "none", "rules": [{"id": "OK", "kind": "expr", "assert": "true"}]}' >ok-rules.json
@@ -436,13 +461,45 @@ scaling "anyOf chain of \$refs failing, 40 then 160 levels" any40.schema.json an
 # once, where it is (before: the time doubled per level, only --timeout ended it)
 scaling "allOf chain of \$refs failing, 40 then 160 levels" allfail40.schema.json allfail160.schema.json --no-config -r ok-rules.json items5k.json -s
 echo '{"items": [{"v": 1}, {"w": 2}, {"v": 3}]}' >items3.json
-expect 1 "a 160-level allOf chain of \$refs, failing" -- "$rl" --no-config -r ok-rules.json items3.json -s allfail160.schema.json -f json
-python3 - "$tmp/out" >"$tmp/allfail" 2>&1 <<'P2' && ok || bad "a failing allOf chain: one error per invalid item: $(cat "$tmp/allfail")"
+for f in allfail160 dynfail160; do
+    expect 1 "a 160-level allOf chain of \$refs, failing ($f)" -- "$rl" --no-config --timeout 10 -r ok-rules.json items3.json -s $f.schema.json -f json
+    python3 - "$tmp/out" >"$tmp/allfail" 2>&1 <<'P2' && ok || bad "a failing allOf chain ($f): one error per invalid item: $(cat "$tmp/allfail")"
 import json, sys
 v = [x for x in json.load(open(sys.argv[1]))["violations"] if x["rule"] != "rule-never-applied"]
 assert [x["pointer"] for x in v] == ["/items/0", "/items/2"], v
 assert all("required" in x["message"] and "'w'" in x["message"] for x in v), v
 P2
+done
+# the same with a $dynamicAnchor in the set (before: no memo at all, the
+# time doubled per level), and an anyOf whose alternative fails along the
+# chain (before: finding its closest alternative doubled per level). On
+# the old code the runs below never end: scaling kills a run after 30 s,
+# the others end at --timeout 10 with a timeout notice they must not have.
+scaling "allOf chain of \$refs failing, with a \$dynamicAnchor, 40 then 160 levels" \
+    dynfail40.schema.json dynfail160.schema.json --no-config -r ok-rules.json items5k.json -s
+scaling "anyOf over a failing allOf chain, 40 then 160 levels" \
+    anyOf-hint40.schema.json anyOf-hint160.schema.json --no-config -r ok-rules.json items5k.json -s
+for kw in anyOf oneOf; do
+    expect 1 "$kw over a failing 160-level allOf chain" -- "$rl" --no-config --timeout 10 -r ok-rules.json items3.json -s $kw-hint160.schema.json
+    contains "$tmp/out" "items3.json:1:12: error [schema] $kw: the value matches none of the 2 alternatives; closest is alternative 0: required: missing property 'w'" "$kw over a failing chain: the closest alternative, its first error"
+    lacks "$tmp/out" "[timeout]" "$kw over a failing chain: done well inside the --timeout"
+done
+# memoised verdicts keep $dynamicRef exact: the same schema node on the
+# same value, reached through two resources that bind its anchor to
+# different schemas, is judged once per binding
+cat >dynscope.schema.json <<'J'
+{"$id": "https://example.com/root", "allOf": [{"$ref": "a"}, {"$ref": "b"}],
+ "$defs": {
+  "g": {"$id": "g", "$dynamicRef": "#t", "$defs": {"t": {"$dynamicAnchor": "t"}}},
+  "a": {"$id": "a", "$ref": "g", "$defs": {"t": {"$dynamicAnchor": "t", "type": "object"}}},
+  "b": {"$id": "b", "$ref": "g", "$defs": {"t": {"$dynamicAnchor": "t", "required": ["z"]}}}
+ }}
+J
+sed 's/"allOf": \[{"\$ref": "a"}, {"\$ref": "b"}\]/"anyOf": [{"$ref": "b"}, {"$ref": "a"}]/' dynscope.schema.json >dynscope-any.schema.json
+echo '{"x": 1}' >x1.json
+expect 1 "\$dynamicRef under two bindings, allOf" -- "$rl" --no-config -r ok-rules.json x1.json -s dynscope.schema.json
+contains "$tmp/out" "x1.json:1:1: error [schema] required: missing property 'z' (schema dynscope.schema.json#/\$defs/b/\$defs/t/required)" "\$dynamicRef under two bindings: the second binding judged on its own"
+expect 0 "\$dynamicRef under two bindings, anyOf (the second binding passes)" -- "$rl" --no-config -r ok-rules.json x1.json -s dynscope-any.schema.json
 
 # ---- a regex limit is never a pass (finding 12) -----------------------------
 python3 -c 'import json; print(json.dumps({"items": [{"name": "a" * 60 + "!"}]}))' >redos.json
