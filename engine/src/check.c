@@ -61,8 +61,8 @@ static size_t message_figs(const rl_run *run, const rl_finding *f, rl_fig *all)
  * from its pointer (NULL stands for the same, rl_violation). */
 static int in_array(const rl_jnode *node)
 {
-    for (const rl_jnode *p = node->parent; p; p = p->parent)
-        if (p->type == RL_JARRAY)
+    for (const rl_jnode *p = rl_jn_parent(node); p; p = rl_jn_parent(p))
+        if (rl_jn_type(p) == RL_JARRAY)
             return 1;
     return 0;
 }
@@ -88,7 +88,7 @@ static void emit(rl_run *run, const rl_finding *f, const char *message)
                                    set ? set->n_item_keys : 0, &stable);
             v.stable_pointer = rl_sbuf_str(&stable);
         }
-        rl_jdoc_locate(run->doc, blame->offset, &v.line, &v.column);
+        rl_jdoc_locate(run->doc, rl_jn_offset(blame), &v.line, &v.column);
     }
     v.pointer = rl_sbuf_str(&ptr);
     rl_fig figs[RL_MAX_FIGS + 1];
@@ -302,7 +302,7 @@ static void report_stop(const rl_run *run)
     rl_sbuf ptr = RL_SBUF_INIT;
     unsigned line, col;
     rl_json_pointer(at, &ptr);
-    rl_jdoc_locate(run->doc, at->offset, &line, &col);
+    rl_jdoc_locate(run->doc, rl_jn_offset(at), &line, &col);
     rl_check_stop_notice(run->res, run->file, rl_sbuf_str(&ptr), line, col, run->catalog, run->lang,
                          &run->deadline, rule);
     rl_sbuf_free(&ptr);

@@ -44,17 +44,17 @@ static void where(dup_ctx *c, size_t offset, rl_sbuf *out)
  * rules read. */
 static void report(dup_ctx *c, const rl_jnode *obj, size_t i, size_t first, size_t last)
 {
-    const rl_jmember *m = &obj->u.obj.members[i];
+    const rl_jmember *m = rl_jn_member(obj, i);
     c->unsure = 1;
     rl_sbuf ptr = RL_SBUF_INIT, at_first = RL_SBUF_INIT, at_last = RL_SBUF_INIT,
             text = RL_SBUF_INIT;
     rl_json_pointer(obj, &ptr);
     rl_sbuf_addc(&ptr, '/');
-    rl_json_pointer_escape(&ptr, m->key, m->key_len);
-    where(c, obj->u.obj.members[first].key_offset, &at_first);
-    where(c, obj->u.obj.members[last].key_offset, &at_last);
+    rl_json_pointer_escape(&ptr, rl_jm_key(m), rl_jm_key_len(m));
+    where(c, rl_jn_key_offset(obj, first), &at_first);
+    where(c, rl_jn_key_offset(obj, last), &at_last);
     rl_fig args[3] = {{"key", {0}}, {"first", {0}}, {"used", {0}}};
-    rl_value_set_str(&args[0].v, m->key, m->key_len);
+    rl_value_set_str(&args[0].v, rl_jm_key(m), rl_jm_key_len(m));
     rl_value_set_str(&args[1].v, rl_sbuf_str(&at_first), at_first.len);
     rl_value_set_str(&args[2].v, rl_sbuf_str(&at_last), at_last.len);
     rl_catalog_expand(c->catalog, RL_MSG_DUPLICATE_KEY, c->lang, args, 3, &text);
@@ -63,7 +63,7 @@ static void report(dup_ctx *c, const rl_jnode *obj, size_t i, size_t first, size
     v.rule = "input";
     v.severity = RL_SEVERITY_WARNING;
     v.pointer = rl_sbuf_str(&ptr);
-    rl_jdoc_locate(c->doc, m->key_offset, &v.line, &v.column);
+    rl_jdoc_locate(c->doc, rl_jm_key_offset(m), &v.line, &v.column);
     v.message = rl_sbuf_str(&text);
     rl_result_add(c->res, &v);
     rl_sbuf_free(&ptr);
@@ -74,8 +74,9 @@ static void report(dup_ctx *c, const rl_jnode *obj, size_t i, size_t first, size
 
 static int same_key(const rl_jmember *a, const rl_jmember *b)
 {
-    return a->key_len == b->key_len && (!a->key_len || a->key[0] == b->key[0]) &&
-           memcmp(a->key, b->key, a->key_len) == 0;
+    return rl_jm_key_len(a) == rl_jm_key_len(b) &&
+           (!rl_jm_key_len(a) || rl_jm_key(a)[0] == rl_jm_key(b)[0]) &&
+           memcmp(rl_jm_key(a), rl_jm_key(b), rl_jm_key_len(a)) == 0;
 }
 
 /* Two of 64 bits for a name, from one multiplicative hash of its length
@@ -85,9 +86,10 @@ static int same_key(const rl_jmember *a, const rl_jmember *b)
  * "procedure" and "fee" share it: the slow path on every record.) */
 static uint64_t key_bits(const rl_jmember *m)
 {
-    size_t len = m->key_len;
-    unsigned f = len ? (unsigned char)m->key[0] : 0u, l = len ? (unsigned char)m->key[len - 1] : 0u,
-             s = len > 1 ? (unsigned char)m->key[1] : 0u;
+    size_t len = rl_jm_key_len(m);
+    unsigned f = len ? (unsigned char)rl_jm_key(m)[0] : 0u,
+             l = len ? (unsigned char)rl_jm_key(m)[len - 1] : 0u,
+             s = len > 1 ? (unsigned char)rl_jm_key(m)[1] : 0u;
     unsigned h = ((unsigned)len ^ f << 8 ^ l << 16 ^ s << 24) * 0x9e3779b1u;
     return (uint64_t)1 << (h >> 26) | (uint64_t)1 << ((h >> 20) & 63u);
 }
@@ -98,24 +100,23 @@ static uint64_t key_bits(const rl_jmember *m)
  * whose names are all distinct costs about one step per member. */
 static void check_small(dup_ctx *c, const rl_jnode *obj)
 {
-    const rl_jmember *m = obj->u.obj.members;
-    size_t n = obj->u.obj.n;
-    uint64_t seen = key_bits(&m[0]);
+    size_t n = rl_jn_count(obj);
+    uint64_t seen = key_bits(rl_jn_member(obj, 0));
     for (size_t i = 1; i < n; i++) {
-        uint64_t bits = key_bits(&m[i]);
+        uint64_t bits = key_bits(rl_jn_member(obj, i));
         int maybe = (seen & bits) == bits;
         seen |= bits;
         if (!maybe)
             continue;
         size_t first = i;
         for (size_t j = 0; j < i && first == i; j++)
-            if (same_key(&m[i], &m[j]))
+            if (same_key(rl_jn_member(obj, i), rl_jn_member(obj, j)))
                 first = j;
         if (first == i)
             continue;
         size_t last = i;
         for (size_t j = i + 1; j < n; j++)
-            if (same_key(&m[i], &m[j]))
+            if (same_key(rl_jn_member(obj, i), rl_jn_member(obj, j)))
                 last = j;
         report(c, obj, i, first, last);
     }
@@ -129,10 +130,11 @@ typedef struct keyed {
 static int by_key(const void *pa, const void *pb)
 {
     const keyed *a = pa, *b = pb;
-    size_t n = a->m->key_len < b->m->key_len ? a->m->key_len : b->m->key_len;
-    int d = memcmp(a->m->key, b->m->key, n);
-    if (d == 0 && a->m->key_len != b->m->key_len)
-        d = a->m->key_len < b->m->key_len ? -1 : 1;
+    size_t n = rl_jm_key_len(a->m) < rl_jm_key_len(b->m) ? rl_jm_key_len(a->m)
+                                                         : rl_jm_key_len(b->m);
+    int d = memcmp(rl_jm_key(a->m), rl_jm_key(b->m), n);
+    if (d == 0 && rl_jm_key_len(a->m) != rl_jm_key_len(b->m))
+        d = rl_jm_key_len(a->m) < rl_jm_key_len(b->m) ? -1 : 1;
     if (d == 0)
         d = a->index < b->index ? -1 : a->index > b->index;
     return d;
@@ -140,14 +142,14 @@ static int by_key(const void *pa, const void *pb)
 
 static void check_large(dup_ctx *c, const rl_jnode *obj)
 {
-    size_t n = obj->u.obj.n;
+    size_t n = rl_jn_count(obj);
     keyed *k = malloc(n * sizeof *k);
     if (!k) {
         c->unsure = 1;
         return;
     }
     for (size_t i = 0; i < n; i++)
-        k[i] = (keyed){&obj->u.obj.members[i], i};
+        k[i] = (keyed){rl_jn_member(obj, i), i};
     qsort(k, n, sizeof *k, by_key);
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
@@ -163,11 +165,11 @@ static void check_large(dup_ctx *c, const rl_jnode *obj)
 /* Push the containers among node's children. 0, or -1 out of memory. */
 static int push_children(const rl_jnode *node, const rl_jnode ***stack, size_t *n, size_t *cap)
 {
-    size_t count = node->type == RL_JARRAY ? node->u.arr.n : node->u.obj.n;
+    size_t count = rl_jn_type(node) == RL_JARRAY ? rl_jn_count(node) : rl_jn_count(node);
     for (size_t i = 0; i < count; i++) {
-        const rl_jnode *child = node->type == RL_JARRAY ? node->u.arr.items[i]
-                                                        : node->u.obj.members[i].value;
-        if (child->type != RL_JARRAY && child->type != RL_JOBJECT)
+        const rl_jnode *child = rl_jn_type(node) == RL_JARRAY ? rl_jn_item(node, i)
+                                                              : rl_jn_value(node, i);
+        if (rl_jn_type(child) != RL_JARRAY && rl_jn_type(child) != RL_JOBJECT)
             continue;
         if (*n == *cap) {
             size_t more = *cap ? *cap * 2 : 64;
@@ -187,14 +189,14 @@ int rl_check_dup_keys(rl_jdoc *doc, const char *file, rl_result *res, const rl_c
 {
     dup_ctx c = {doc, file, res, catalog, lang, 0};
     const rl_jnode *root = doc->root;
-    if (!root || (root->type != RL_JARRAY && root->type != RL_JOBJECT))
+    if (!root || (rl_jn_type(root) != RL_JARRAY && rl_jn_type(root) != RL_JOBJECT))
         return 0;
     const rl_jnode **stack = NULL;
     size_t n = 0, cap = 0;
     const rl_jnode *node = root;
     for (;;) {
-        if (node->type == RL_JOBJECT && node->u.obj.n > 1) {
-            if (node->u.obj.n <= SMALL)
+        if (rl_jn_type(node) == RL_JOBJECT && rl_jn_count(node) > 1) {
+            if (rl_jn_count(node) <= SMALL)
                 check_small(&c, node);
             else
                 check_large(&c, node);

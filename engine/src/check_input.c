@@ -75,7 +75,7 @@ static void input_at(rl_result *res, rl_jdoc *doc, const rl_jnode *at, const cha
     rl_sbuf ptr = RL_SBUF_INIT;
     unsigned line, col;
     rl_json_pointer(at, &ptr);
-    rl_jdoc_locate(doc, at->offset, &line, &col);
+    rl_jdoc_locate(doc, rl_jn_offset(at), &line, &col);
     rl_check_input_msg(res, file, rl_sbuf_str(&ptr), line, col, catalog, lang, msg, detail);
     rl_sbuf_free(&ptr);
 }
@@ -85,10 +85,10 @@ int rl_check_locale_ok(rl_jdoc *doc, const rl_jnode *loc, rl_check_plan *plan, c
 {
     rl_error err; /* per report: not zeroed whole (0.5 KB) */
     rl_error_fresh(&err);
-    if (loc && loc->type != RL_JNULL) {
-        int named = loc->type == RL_JSTRING && loc->u.str.len &&
-                    !memchr(loc->u.str.s, 0, loc->u.str.len);
-        if (named && rl_check_plan_locale_ok(plan, loc->u.str.s, loc->u.str.len, &err) == 0)
+    if (loc && rl_jn_type(loc) != RL_JNULL) {
+        int named = rl_jn_type(loc) == RL_JSTRING && rl_jn_str_len(loc) &&
+                    !memchr(rl_jn_str(loc), 0, rl_jn_str_len(loc));
+        if (named && rl_check_plan_locale_ok(plan, rl_jn_str(loc), rl_jn_str_len(loc), &err) == 0)
             return 1;
         input_at(res, doc, loc, file, catalog, lang,
                  named ? RL_MSG_LOCALE_UNKNOWN : RL_MSG_LOCALE_NOT_NAME,

@@ -88,7 +88,7 @@ const char *rl_eval_describe(const rl_value *v, char *buf, size_t size)
         snprintf(buf, size, "the date %s", rl_sbuf_str(&b));
         break;
     case RL_VNODE:
-        snprintf(buf, size, "%s", v->u.node->type == RL_JARRAY ? "an array" : "an object");
+        snprintf(buf, size, "%s", rl_jn_type(v->u.node) == RL_JARRAY ? "an array" : "an object");
         break;
     case RL_VLIST:
         snprintf(buf, size, "a list of %zu %s", v->u.list.n,
@@ -475,7 +475,7 @@ int rl_eval_equal(rl_eval_ctx *ctx, const rl_value *a, const rl_value *b)
 
 static int is_seq(const rl_value *v)
 {
-    return v->type == RL_VLIST || (v->type == RL_VNODE && v->u.node->type == RL_JARRAY);
+    return v->type == RL_VLIST || (v->type == RL_VNODE && rl_jn_type(v->u.node) == RL_JARRAY);
 }
 
 /* Order a and b (neither null): sets *c to <0, 0, >0. */
@@ -568,13 +568,13 @@ static int eval_in(rl_eval_ctx *ctx, const rl_enode *n, rl_value *out)
         return rl_eval_fail(ctx, set.src,
                             "the right side of 'in' must be a list or an array, but '%s' is %s",
                             src_text(n->kids[1], t, sizeof t), rl_eval_describe(&set, d, sizeof d));
-    size_t count = set.type == RL_VLIST ? set.u.list.n : set.u.node->u.arr.n;
+    size_t count = set.type == RL_VLIST ? set.u.list.n : rl_jn_count(set.u.node);
     for (size_t i = 0; i < count; i++) {
         rl_value it;
         if (set.type == RL_VLIST)
             rl_value_list_item(&set, i, &it);
         else
-            rl_value_from_node(&it, set.u.node->u.arr.items[i]);
+            rl_value_from_node(&it, rl_jn_item(set.u.node, i));
         if (rl_eval_equal(ctx, &x, &it)) {
             rl_value_set_bool(out, 1);
             return 0;

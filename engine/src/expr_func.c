@@ -42,8 +42,8 @@ static size_t item_count(const rl_value *v)
 {
     if (v->type == RL_VLIST)
         return v->u.list.n;
-    if (v->type == RL_VNODE && v->u.node->type == RL_JARRAY)
-        return v->u.node->u.arr.n;
+    if (v->type == RL_VNODE && rl_jn_type(v->u.node) == RL_JARRAY)
+        return rl_jn_count(v->u.node);
     return 1;
 }
 
@@ -51,8 +51,8 @@ static void item_at(const rl_value *v, size_t i, rl_value *out)
 {
     if (v->type == RL_VLIST)
         rl_value_list_item(v, i, out);
-    else if (v->type == RL_VNODE && v->u.node->type == RL_JARRAY)
-        rl_value_from_node(out, v->u.node->u.arr.items[i]);
+    else if (v->type == RL_VNODE && rl_jn_type(v->u.node) == RL_JARRAY)
+        rl_value_from_node(out, rl_jn_item(v->u.node, i));
     else
         *out = *v;
 }
@@ -100,7 +100,7 @@ static int accumulate(rl_eval_ctx *ctx, const rl_enode *call, accum *acc)
         return -1;
     for (size_t a = 0; a < call->nkids; a++) {
         const rl_value *v = &vals[a];
-        if (v->type == RL_VNODE && v->u.node->type == RL_JOBJECT)
+        if (v->type == RL_VNODE && rl_jn_type(v->u.node) == RL_JOBJECT)
             return bad_item(ctx, call, a, 0, v, v, "numbers, lists or arrays");
         size_t n = item_count(v);
         for (size_t i = 0; i < n; i++) {
@@ -220,7 +220,7 @@ static int fn_minmax(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out, int 
     rl_value_set_null(&best);
     for (size_t a = 0; a < call->nkids; a++) {
         const rl_value *v = &vals[a];
-        if (v->type == RL_VNODE && v->u.node->type == RL_JOBJECT)
+        if (v->type == RL_VNODE && rl_jn_type(v->u.node) == RL_JOBJECT)
             return bad_item(ctx, call, a, 0, v, v, "numbers or dates, lists or arrays");
         size_t n = item_count(v);
         for (size_t i = 0; i < n; i++) {
@@ -755,7 +755,7 @@ static int fn_matches(rl_eval_ctx *ctx, const rl_enode *call, rl_value *out)
         slen = s.u.str.len;
     } else if (rl_value_is_number(&s)) {
         /* a number is matched as written in the report, else in its shortest form */
-        if (ctx->doc && s.src && s.src->type == RL_JNUMBER) {
+        if (ctx->doc && s.src && rl_jn_type(s.src) == RL_JNUMBER) {
             subj = rl_json_number_text(ctx->doc, s.src, &slen);
         } else {
             rl_value_format(&num, &s, -1);

@@ -204,16 +204,17 @@ int rl_params_set_json(rl_params *p, const char *name, const rl_jnode *value, rl
     rl_expr *e = NULL;
     rl_date_spec spec;
     int is_date = 0;
-    if (value->type == RL_JSTRING) {
+    if (rl_jn_type(value) == RL_JSTRING) {
         char why[96];
-        is_date = rl_date_parse_iso(value->u.str.s, value->u.str.len, &spec);
-        if (!is_date && rl_date_period_problem(value->u.str.s, value->u.str.len, why, sizeof why)) {
+        is_date = rl_date_parse_iso(rl_jn_str(value), rl_jn_str_len(value), &spec);
+        if (!is_date &&
+            rl_date_period_problem(rl_jn_str(value), rl_jn_str_len(value), why, sizeof why)) {
             rl_error_set(err, 0, 0, "parameter '%s': '%s' is not a period: %s", name ? name : "",
-                         value->u.str.s, why);
+                         rl_jn_str(value), why);
             return 0;
         }
         if (!is_date) {
-            e = rl_expr_compile(value->u.str.s, value->u.str.len, p, 0, err);
+            e = rl_expr_compile(rl_jn_str(value), rl_jn_str_len(value), p, 0, err);
             if (!e) {
                 rl_error_prefix(err, "parameter '%s'", name ? name : "");
                 return 0;
@@ -233,7 +234,7 @@ int rl_params_set_json(rl_params *p, const char *name, const rl_jnode *value, rl
     }
     if (is_date) {
         it->date = spec;
-        if (!set_date_or_str(it, value->u.str.s, value->u.str.len, P_DATE, err)) {
+        if (!set_date_or_str(it, rl_jn_str(value), rl_jn_str_len(value), P_DATE, err)) {
             it->kind = P_EXPR;
             drop_if_empty(p, it);
             return 0;
@@ -351,7 +352,7 @@ int rl_params_set_text(rl_params *p, const char *name, const char *text, rl_erro
     rl_error jerr;
     rl_error_clear(&jerr);
     rl_jdoc *doc = rl_json_parse(text, len, NULL, &jerr);
-    if (doc && doc->root->type != RL_JSTRING) {
+    if (doc && rl_jn_type(doc->root) != RL_JSTRING) {
         rl_expr *e = rl_expr_from_json(doc->root, err);
         rl_jdoc_free(doc);
         return e ? set_expr(p, name, e, err) : 0;

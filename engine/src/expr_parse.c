@@ -782,50 +782,6 @@ rl_expr *rl_expr_compile(const char *text, size_t len, const rl_params *params, 
 
 /* ---- literal expressions ------------------------------------------------- */
 
-static rl_jnode *copy_json(rl_arena *a, const rl_jnode *src, rl_jnode *parent, uint32_t index)
-{
-    rl_jnode *n = rl_arena_alloc(a, sizeof *n);
-    if (!n)
-        return NULL;
-    *n = *src;
-    n->parent = parent;
-    n->index = index;
-    n->offset = 0;
-    switch ((rl_jtype)src->type) {
-    case RL_JSTRING:
-        n->u.str.s = rl_arena_strndup(a, src->u.str.s, src->u.str.len);
-        if (!n->u.str.s)
-            return NULL;
-        break;
-    case RL_JARRAY:
-        n->u.arr.items = rl_arena_alloc(a,
-                                        (src->u.arr.n ? src->u.arr.n : 1) * sizeof *n->u.arr.items);
-        if (!n->u.arr.items)
-            return NULL;
-        for (size_t i = 0; i < src->u.arr.n; i++)
-            if (!(n->u.arr.items[i] = copy_json(a, src->u.arr.items[i], n, (uint32_t)i)))
-                return NULL;
-        break;
-    case RL_JOBJECT:
-        n->u.obj.members =
-            rl_arena_alloc(a, (src->u.obj.n ? src->u.obj.n : 1) * sizeof *n->u.obj.members);
-        if (!n->u.obj.members)
-            return NULL;
-        for (size_t i = 0; i < src->u.obj.n; i++) {
-            const rl_jmember *m = &src->u.obj.members[i];
-            rl_jmember *c = &n->u.obj.members[i];
-            c->key = rl_arena_strndup(a, m->key, m->key_len);
-            c->key_len = m->key_len;
-            c->key_offset = 0;
-            if (!c->key || !(c->value = copy_json(a, m->value, n, (uint32_t)i)))
-                return NULL;
-        }
-        break;
-    default: break;
-    }
-    return n;
-}
-
 rl_expr *rl_expr_from_json(const rl_jnode *literal_node, rl_error *err)
 {
     if (!literal_node) {
@@ -842,7 +798,7 @@ rl_expr *rl_expr_from_json(const rl_jnode *literal_node, rl_error *err)
     rl_expr *e = expr_new(rl_sbuf_str(&text), text.len);
     rl_sbuf_free(&text);
     rl_enode *n = e ? rl_arena_calloc(e->arena, sizeof *n) : NULL;
-    rl_jnode *copy = n ? copy_json(e->arena, literal_node, NULL, 0) : NULL;
+    rl_jnode *copy = n ? rl_json_copy(e->arena, literal_node) : NULL;
     if (!copy) {
         rl_expr_free(e);
         rl_error_set(err, 0, 0, "out of memory");

@@ -189,11 +189,26 @@ static inline rl_jnode *rl_jm_value(const rl_jmember *m)
     return m->value;
 }
 
-/* Nodes made outside a parse (a member name checked as a string, a
- * one-item array around a report): no parent, offset 0. */
-static inline void rl_jn_init_string(rl_jnode *n, const char *s, size_t len)
+/* Nodes made outside a parse (a literal in a rule or a JSONPath filter, a
+ * member name checked as a string, a one-item array around a report): no
+ * parent; offset where the caller's text has it (0: none). */
+static inline void rl_jn_init_literal(rl_jnode *n, rl_jtype t, size_t offset)
 {
-    *n = (rl_jnode){.type = RL_JSTRING, .u.str = {s, len}};
+    *n = (rl_jnode){.type = (uint8_t)t, .offset = offset};
+}
+static inline void rl_jn_init_string(rl_jnode *n, const char *s, size_t len, size_t offset)
+{
+    *n = (rl_jnode){.type = RL_JSTRING, .offset = offset, .u.str = {s, len}};
+}
+/* i is the exact value when flags has RL_JNUM_INT */
+static inline void rl_jn_init_number(rl_jnode *n, int64_t i, double d, unsigned flags, int decimals,
+                                     size_t offset)
+{
+    *n = (rl_jnode){.type = RL_JNUMBER,
+                    .flags = (uint8_t)flags,
+                    .decimals = (int16_t)decimals,
+                    .offset = offset,
+                    .u.num = {i, d}};
 }
 static inline void rl_jn_init_array(rl_jnode *n, rl_jnode **items, size_t count)
 {
@@ -312,6 +327,12 @@ void rl_json_stable_pointer(const rl_jnode *node, const char *const *keys, size_
                             rl_sbuf *out);
 /* Append s escaped as an RFC 6901 reference token (~0, ~1). */
 void rl_json_pointer_escape(rl_sbuf *out, const char *s, size_t len);
+
+/* A deep copy of node into a (strings too), without positions (offsets
+ * 0): a rule's literal outliving the document it was read from. NULL out
+ * of memory. Recurses on the depth (a rule's literal: bounded by the
+ * reader's depth limit). */
+rl_jnode *rl_json_copy(rl_arena *a, const rl_jnode *node);
 
 /* JSON equality: numbers by value (1 == 1.0, exact for int64), strings by
  * bytes, arrays element-wise, objects as unordered member sets. */

@@ -2,8 +2,9 @@
  *
  * Lookups of a duplicated member name return the last one (as JavaScript
  * and most validators do); the ruleset loader rejects duplicates itself.
- * Nothing here recurses on the document's depth: pointers are built from
- * the ancestor chain, equality runs on an explicit stack. */
+ * Nothing here recurses on the document's depth (pointers are built from
+ * the ancestor chain, equality runs on an explicit stack) but the copy of
+ * a rule's literal, bounded by the reader's depth limit. */
 #include "json.h"
 
 #include <math.h>
@@ -227,6 +228,55 @@ void rl_json_stable_pointer(const rl_jnode *node, const char *const *keys, size_
                             rl_sbuf *out)
 {
     write_pointer(node, 1, keys, n_keys, out);
+}
+
+static rl_jnode *copy_node(rl_arena *a, const rl_jnode *src, rl_jnode *parent, uint32_t index)
+{
+    rl_jnode *n = rl_arena_alloc(a, sizeof *n);
+    if (!n)
+        return NULL;
+    *n = *src;
+    n->parent = parent;
+    n->index = index;
+    n->offset = 0;
+    switch ((rl_jtype)src->type) {
+    case RL_JSTRING:
+        n->u.str.s = rl_arena_strndup(a, src->u.str.s, src->u.str.len);
+        if (!n->u.str.s)
+            return NULL;
+        break;
+    case RL_JARRAY:
+        n->u.arr.items = rl_arena_alloc(a,
+                                        (src->u.arr.n ? src->u.arr.n : 1) * sizeof *n->u.arr.items);
+        if (!n->u.arr.items)
+            return NULL;
+        for (size_t i = 0; i < src->u.arr.n; i++)
+            if (!(n->u.arr.items[i] = copy_node(a, src->u.arr.items[i], n, (uint32_t)i)))
+                return NULL;
+        break;
+    case RL_JOBJECT:
+        n->u.obj.members =
+            rl_arena_alloc(a, (src->u.obj.n ? src->u.obj.n : 1) * sizeof *n->u.obj.members);
+        if (!n->u.obj.members)
+            return NULL;
+        for (size_t i = 0; i < src->u.obj.n; i++) {
+            const rl_jmember *m = &src->u.obj.members[i];
+            rl_jmember *c = &n->u.obj.members[i];
+            c->key = rl_arena_strndup(a, m->key, m->key_len);
+            c->key_len = m->key_len;
+            c->key_offset = 0;
+            if (!c->key || !(c->value = copy_node(a, m->value, n, (uint32_t)i)))
+                return NULL;
+        }
+        break;
+    default: break;
+    }
+    return n;
+}
+
+rl_jnode *rl_json_copy(rl_arena *a, const rl_jnode *node)
+{
+    return copy_node(a, node, NULL, 0);
 }
 
 int rl_cmp_int_double(int64_t i, double d)

@@ -121,10 +121,11 @@ static const jp_expr *parse_string_literal(jp_parser *p)
 {
     size_t at = p->pos;
     rl_jnode *n = jp_alloc(p, sizeof *n);
-    if (!n || !jp_lex_string(p, &n->u.str.s, &n->u.str.len))
+    const char *s;
+    size_t len;
+    if (!n || !jp_lex_string(p, &s, &len))
         return NULL;
-    n->type = RL_JSTRING;
-    n->offset = at;
+    rl_jn_init_string(n, s, len, at);
     return make_literal(p, at, n);
 }
 
@@ -151,8 +152,7 @@ static const jp_expr *parse_word(jp_parser *p, size_t n)
         rl_jnode *node = jp_alloc(p, sizeof *node);
         if (!node)
             return NULL;
-        node->type = (uint8_t)words[i].t;
-        node->offset = at;
+        rl_jn_init_literal(node, words[i].t, at);
         p->pos += n;
         return make_literal(p, at, node);
     }

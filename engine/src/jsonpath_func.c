@@ -18,10 +18,7 @@
 static void set_count(jp_value *out, size_t n)
 {
     out->own = 1;
-    out->num.type = RL_JNUMBER;
-    out->num.flags = RL_JNUM_INT;
-    out->num.u.num.i = (int64_t)n;
-    out->num.u.num.d = (double)n;
+    rl_jn_init_number(&out->num, (int64_t)n, (double)n, RL_JNUM_INT, 0, 0);
 }
 
 /* ---- length(), count(), value() ----------------------------------------- */

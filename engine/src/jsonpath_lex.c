@@ -287,18 +287,16 @@ int jp_lex_number(jp_parser *p, rl_jnode *out)
     if (is_digit(c) || c == '.' || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
         return jp_fail(p, p->pos, "invalid number");
     size_t n = p->pos - start;
-    memset(out, 0, sizeof *out);
-    out->type = RL_JNUMBER;
-    out->offset = start;
-    out->u.num.d = rl_json_strtod(p->s + start, n);
     long dec = frac - exp;
-    out->decimals = (int16_t)(dec > INT16_MAX ? INT16_MAX : dec < INT16_MIN ? INT16_MIN : dec);
-    if (int_end == p->pos) {
-        if (exact_int64(p->s + start, n, &out->u.num.i))
-            out->flags = RL_JNUM_INT;
-        else
-            out->flags = RL_JNUM_BIGINT;
-    }
+    int64_t i = 0;
+    unsigned flags = 0;
+    if (int_end == p->pos)
+        flags = exact_int64(p->s + start, n, &i) ? RL_JNUM_INT : RL_JNUM_BIGINT;
+    rl_jn_init_number(out, i, rl_json_strtod(p->s + start, n), flags,
+                      dec > INT16_MAX   ? INT16_MAX
+                      : dec < INT16_MIN ? INT16_MIN
+                                        : dec,
+                      start);
     return 1;
 }
 

@@ -124,7 +124,7 @@ int rl_skw_property_names(rl_svctx *c, const rl_snode *s, const rl_skw *k, const
     for (size_t i = 0; i < rl_jn_count(call->inst) && (ok || call->errs); i++) {
         const rl_jmember *m = rl_jn_member(call->inst, i);
         rl_jnode name;
-        rl_jn_init_string(&name, rl_jm_key(m), rl_jm_key_len(m));
+        rl_jn_init_string(&name, rl_jm_key(m), rl_jm_key_len(m), 0);
         c->transient++; /* no verdict about &name may be memoised */
         int valid = rl_sv_child(c, k->u.sub, &name, call, NULL);
         if (!valid && call->errs)

@@ -299,7 +299,7 @@ static int c_pattern_props(comp *c, rl_skw *k, const rl_jnode *v)
     for (size_t i = 0; i < rl_jn_count(v); i++) {
         const rl_jmember *m = rl_jn_member(v, i);
         rl_jnode key;
-        rl_jn_init_string(&key, rl_jm_key(m), rl_jm_key_len(m));
+        rl_jn_init_string(&key, rl_jm_key(m), rl_jm_key_len(m), 0);
         if (!(p[i].re = regex_arg(c, &key, "patternProperties")) ||
             !(p[i].sub = sub(c, rl_jm_value(m))))
             return 0;

@@ -11,11 +11,11 @@ static void walk(rl_jdoc *doc, const rl_jnode *n, rl_sbuf *buf)
     unsigned line, col;
     rl_sbuf_clear(buf);
     rl_json_pointer(n, buf);
-    rl_jdoc_locate(doc, n->offset, &line, &col);
+    rl_jdoc_locate(doc, rl_jn_offset(n), &line, &col);
     if (line == 0 || col == 0)
         abort();
     for (size_t i = 0; i < rl_json_size(n); i++)
-        walk(doc, n->type == RL_JARRAY ? n->u.arr.items[i] : n->u.obj.members[i].value, buf);
+        walk(doc, rl_jn_type(n) == RL_JARRAY ? rl_jn_item(n, i) : rl_jn_value(n, i), buf);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -203,7 +203,8 @@ static void test_errors(void)
 {
     expect_error("(1 + 2", 7, "expected ')' to close '(' at column 1");
     expect_error("abs(x) + (1 + 2", 16, "expected ')' to close '(' at column 10");
-    expect_error("2 * (1 + (3)", 13, "expected ')' to close '(' at column 5, found end of expression");
+    expect_error("2 * (1 + (3)", 13,
+                 "expected ')' to close '(' at column 5, found end of expression");
     expect_error("[1, 2", 6, "expected ',' or ']' to close '[' at column 1");
     expect_error("[1 2]", 4, "expected ',' or ']'");
     expect_error("sum(1, 2", 9, "expected ',' or ')' to close 'sum(' at column 4");
@@ -404,9 +405,9 @@ static void test_from_json(void)
     CU_ASSERT_EQUAL(a->root->u.lit.type, RL_VNODE);
     const rl_jnode *arr = a->root->u.lit.u.node;
     CU_ASSERT_EQUAL(rl_json_size(arr), 3);
-    CU_ASSERT_STRING_EQUAL(rl_json_at(arr, 1)->u.str.s, "x");
-    CU_ASSERT_PTR_EQUAL(rl_json_at(arr, 2)->parent, arr);
-    CU_ASSERT_EQUAL(rl_json_gets(rl_json_at(arr, 2), "k")->type, RL_JNULL);
+    CU_ASSERT_STRING_EQUAL(rl_jn_str(rl_json_at(arr, 1)), "x");
+    CU_ASSERT_PTR_EQUAL(rl_jn_parent(rl_json_at(arr, 2)), arr);
+    CU_ASSERT_EQUAL(rl_jn_type(rl_json_gets(rl_json_at(arr, 2), "k")), RL_JNULL);
     CU_ASSERT_EQUAL(i->root->u.lit.type, RL_VINT);
     CU_ASSERT_EQUAL(i->root->u.lit.u.i, 9007199254740993LL);
     CU_ASSERT_PTR_NULL(rl_expr_path(i));

@@ -39,12 +39,12 @@ static void test_scalars(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(d);
     const rl_jnode *a = rl_json_gets(d->root, "a");
     CU_ASSERT_EQUAL(rl_json_size(a), 6);
-    CU_ASSERT_EQUAL(rl_json_at(a, 1)->u.num.i, -2);
-    CU_ASSERT_EQUAL(rl_json_at(a, 2)->type, RL_JTRUE);
-    CU_ASSERT_EQUAL(rl_json_at(a, 4)->type, RL_JNULL);
+    CU_ASSERT_EQUAL(rl_jn_int(rl_json_at(a, 1)), -2);
+    CU_ASSERT_EQUAL(rl_jn_type(rl_json_at(a, 2)), RL_JTRUE);
+    CU_ASSERT_EQUAL(rl_jn_type(rl_json_at(a, 4)), RL_JNULL);
     const rl_jnode *s = rl_json_at(a, 5);
-    CU_ASSERT_EQUAL(s->u.str.len, 3);
-    CU_ASSERT_STRING_EQUAL(s->u.str.s, "x\ny");
+    CU_ASSERT_EQUAL(rl_jn_str_len(s), 3);
+    CU_ASSERT_STRING_EQUAL(rl_jn_str(s), "x\ny");
     rl_jdoc_free(d);
 }
 
@@ -54,11 +54,11 @@ static void test_exact_int64(void)
                        "9223372036854775808, 1.0]");
     CU_ASSERT_PTR_NOT_NULL_FATAL(d);
     CU_ASSERT_TRUE(rl_json_is_int(rl_json_at(d->root, 0)));
-    CU_ASSERT_EQUAL(rl_json_at(d->root, 0)->u.num.i, 9007199254740993LL);
-    CU_ASSERT_EQUAL(rl_json_at(d->root, 1)->u.num.i, INT64_MAX);
-    CU_ASSERT_EQUAL(rl_json_at(d->root, 2)->u.num.i, INT64_MIN);
+    CU_ASSERT_EQUAL(rl_jn_int(rl_json_at(d->root, 0)), 9007199254740993LL);
+    CU_ASSERT_EQUAL(rl_jn_int(rl_json_at(d->root, 1)), INT64_MAX);
+    CU_ASSERT_EQUAL(rl_jn_int(rl_json_at(d->root, 2)), INT64_MIN);
     CU_ASSERT_FALSE(rl_json_is_int(rl_json_at(d->root, 3)));
-    CU_ASSERT(rl_json_at(d->root, 3)->flags & RL_JNUM_BIGINT);
+    CU_ASSERT(rl_jn_flags(rl_json_at(d->root, 3)) & RL_JNUM_BIGINT);
     CU_ASSERT_FALSE(rl_json_is_int(rl_json_at(d->root, 4)));
     rl_sbuf b = RL_SBUF_INIT;
     rl_json_write(&b, d, rl_json_at(d->root, 0));
@@ -73,22 +73,26 @@ static void test_decimals(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(d);
     int want[] = {0, 1, 2, -3, 1, 3};
     for (int i = 0; i < 6; i++)
-        CU_ASSERT_EQUAL(rl_json_at(d->root, (size_t)i)->decimals, want[i]);
-    CU_ASSERT_DOUBLE_EQUAL(rl_json_at(d->root, 2)->u.num.d, 94.74, 1e-12);
-    CU_ASSERT_EQUAL(rl_json_at(d->root, 4)->u.num.d, 12.5);
-    CU_ASSERT_EQUAL(rl_json_at(d->root, 5)->u.num.d, 0.001);
+        CU_ASSERT_EQUAL(rl_jn_decimals(rl_json_at(d->root, (size_t)i)), want[i]);
+    CU_ASSERT_DOUBLE_EQUAL(rl_jn_double(rl_json_at(d->root, 2)), 94.74, 1e-12);
+    CU_ASSERT_EQUAL(rl_jn_double(rl_json_at(d->root, 4)), 12.5);
+    CU_ASSERT_EQUAL(rl_jn_double(rl_json_at(d->root, 5)), 0.001);
     rl_jdoc_free(d);
 }
 
 static void test_doubles_round_trip(void)
 {
-    const char *nums[] = {"0.1", "2.2250738585072014e-308", "1.7976931348623157e308",
-                          "123456789012345678901234567890", "3.141592653589793238462643",
-                          "-0.0000000000000000000001234", "5e-324"};
+    const char *nums[] = {"0.1",
+                          "2.2250738585072014e-308",
+                          "1.7976931348623157e308",
+                          "123456789012345678901234567890",
+                          "3.141592653589793238462643",
+                          "-0.0000000000000000000001234",
+                          "5e-324"};
     for (size_t i = 0; i < sizeof nums / sizeof *nums; i++) {
         rl_jdoc *d = parse(nums[i]);
         CU_ASSERT_PTR_NOT_NULL_FATAL(d);
-        CU_ASSERT_EQUAL(d->root->u.num.d, strtod(nums[i], NULL));
+        CU_ASSERT_EQUAL(rl_jn_double(d->root), strtod(nums[i], NULL));
         rl_jdoc_free(d);
     }
 }
@@ -99,10 +103,10 @@ static void test_positions_code_points(void)
     rl_jdoc *d = parse("{\n  \"đ\": 5, \"b\": [1,\n\t2]}");
     CU_ASSERT_PTR_NOT_NULL_FATAL(d);
     unsigned line, col;
-    rl_jdoc_locate(d, rl_json_gets(d->root, "đ")->offset, &line, &col);
+    rl_jdoc_locate(d, rl_jn_offset(rl_json_gets(d->root, "đ")), &line, &col);
     CU_ASSERT_EQUAL(line, 2);
     CU_ASSERT_EQUAL(col, 8);
-    rl_jdoc_locate(d, rl_json_at(rl_json_gets(d->root, "b"), 1)->offset, &line, &col);
+    rl_jdoc_locate(d, rl_jn_offset(rl_json_at(rl_json_gets(d->root, "b"), 1)), &line, &col);
     CU_ASSERT_EQUAL(line, 3);
     CU_ASSERT_EQUAL(col, 2);
     rl_jdoc_free(d);
@@ -113,7 +117,7 @@ static void test_bom_skipped(void)
     rl_jdoc *d = parse("\xEF\xBB\xBF{\"a\": 1}");
     CU_ASSERT_PTR_NOT_NULL_FATAL(d);
     unsigned line, col;
-    rl_jdoc_locate(d, rl_json_gets(d->root, "a")->offset, &line, &col);
+    rl_jdoc_locate(d, rl_jn_offset(rl_json_gets(d->root, "a")), &line, &col);
     CU_ASSERT_EQUAL(line, 1);
     CU_ASSERT_EQUAL(col, 7);
     rl_jdoc_free(d);
@@ -123,7 +127,8 @@ static void test_pointer(void)
 {
     rl_jdoc *d = parse("{\"a/b\": {\"c~d\": [0, {\"e\": 1}]}}");
     CU_ASSERT_PTR_NOT_NULL_FATAL(d);
-    const rl_jnode *n = rl_json_gets(rl_json_at(rl_json_gets(rl_json_gets(d->root, "a/b"), "c~d"), 1), "e");
+    const rl_jnode *n =
+        rl_json_gets(rl_json_at(rl_json_gets(rl_json_gets(d->root, "a/b"), "c~d"), 1), "e");
     rl_sbuf b = RL_SBUF_INIT;
     rl_json_pointer(n, &b);
     ASSERT_STR_EQ(rl_sbuf_str(&b), "/a~1b/c~0d/1/e");
@@ -217,7 +222,7 @@ static void test_string_escapes_and_write(void)
     rl_jdoc *d = parse("[\"\\u00e9\\ud83d\\ude00\\\"\\\\\\/\\b\\f\\r\\t\\u0000z\"]");
     CU_ASSERT_PTR_NOT_NULL_FATAL(d);
     const rl_jnode *s = rl_json_at(d->root, 0);
-    CU_ASSERT_EQUAL(s->u.str.len, 2 + 4 + 3 + 4 + 1 + 1);
+    CU_ASSERT_EQUAL(rl_jn_str_len(s), 2 + 4 + 3 + 4 + 1 + 1);
     rl_sbuf b = RL_SBUF_INIT;
     rl_json_write(&b, d, d->root);
     ASSERT_STR_EQ(rl_sbuf_str(&b), "[\"é😀\\\"\\\\/\\b\\f\\r\\t\\u0000z\"]");
@@ -235,10 +240,17 @@ static void test_string_scan_every_place(void)
         int ok;             /* 1: a valid string; 0: an error at the byte */
         const char *needle; /* the error's message */
     } special[] = {
-        {"\\n", 1, NULL},      {"\xc3\xa9", 1, NULL},  {"\xe1\xbb\x9d", 1, NULL},
-        {"\xf0\x9f\x98\x80", 1, NULL}, {"\x01", 0, "control"}, {"\x1f", 0, "control"},
-        {"\xc3", 0, "UTF-8"},  {"\xed\xa0\x80", 0, "UTF-8"}, {"\xe0\x80\x80", 0, "UTF-8"},
-        {"\x80", 0, "UTF-8"},   {"\x7f", 1, NULL},
+        {"\\n", 1, NULL},
+        {"\xc3\xa9", 1, NULL},
+        {"\xe1\xbb\x9d", 1, NULL},
+        {"\xf0\x9f\x98\x80", 1, NULL},
+        {"\x01", 0, "control"},
+        {"\x1f", 0, "control"},
+        {"\xc3", 0, "UTF-8"},
+        {"\xed\xa0\x80", 0, "UTF-8"},
+        {"\xe0\x80\x80", 0, "UTF-8"},
+        {"\x80", 0, "UTF-8"},
+        {"\x7f", 1, NULL},
     };
     char text[64], want[64];
     for (size_t k = 0; k < sizeof special / sizeof special[0]; k++) {
@@ -265,7 +277,7 @@ static void test_string_scan_every_place(void)
                 want[len + sl] = '\0';
                 if (special[k].bytes[0] == '\\')
                     want[at] = '\n', memmove(want + at + 1, want + at + 2, len - at + 1);
-                CU_ASSERT_STRING_EQUAL(d->root->u.str.s, want);
+                CU_ASSERT_STRING_EQUAL(rl_jn_str(d->root), want);
                 rl_jdoc_free(d);
             }
         }

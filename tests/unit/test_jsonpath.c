@@ -205,7 +205,7 @@ static void test_relative_and_current(void)
     CU_ASSERT_TRUE(rl_jpath_is_singular(q));
     const rl_jnode *n = rl_jpath_select_one(q, d->root, c1);
     CU_ASSERT_PTR_NOT_NULL_FATAL(n);
-    CU_ASSERT_EQUAL(n->u.num.i, 5);
+    CU_ASSERT_EQUAL(rl_jn_int(n), 5);
     rl_jpath_free(q);
 
     q = compile("$.communes[-1].tags");
@@ -242,7 +242,11 @@ static void test_regex_limit(void)
     rl_sbuf_adds(&json, "bc\", \"(a|aa)*c\"]");
     rl_jdoc *d = parse(json.data);
     CU_ASSERT_PTR_NOT_NULL_FATAL(d);
-    static const struct { const char *query; int rc; size_t n; } cases[] = {
+    static const struct {
+        const char *query;
+        int rc;
+        size_t n;
+    } cases[] = {
         {"$[?search(@, '(a|aa)*c')]", -1, 0},
         {"$[?search(@, $[2])]", -1, 0},
         {"$[?search(@, $[0])]", 0, 1},
@@ -412,7 +416,7 @@ static void test_normalized(void)
 {
     rl_jdoc *d = parse("{\"a\\u0000\\b\\f\\n\\r\\t\\u001f\\u007f'\\\\\\\"/\xc3\xa9\": [0, [1]]}");
     CU_ASSERT_PTR_NOT_NULL_FATAL(d);
-    const rl_jnode *arr = d->root->u.obj.members[0].value;
+    const rl_jnode *arr = rl_jn_value(d->root, 0);
     rl_sbuf b = RL_SBUF_INIT;
     rl_jpath_normalized(rl_json_at(rl_json_at(arr, 1), 0), &b);
     ASSERT_STR_EQ(rl_sbuf_str(&b),
@@ -426,21 +430,20 @@ static void test_normalized(void)
 
 int main(void)
 {
-    static const unit_test tests[] = {
-        {"names and indexes", test_names_and_indexes},
-        {"wildcard and multiple selectors", test_wildcard_and_multi},
-        {"slices", test_slices},
-        {"descendant segments", test_descendants},
-        {"filters", test_filters},
-        {"functions", test_functions},
-        {"relative queries, select_one", test_relative_and_current},
-        {"regex match limit", test_regex_limit},
-        {"prefix mode", test_prefix_mode},
-        {"errors", test_errors},
-        {"filter errors", test_filter_errors},
-        {"nesting limit", test_nesting_limit},
-        {"strict mode", test_strict},
-        {"normalized paths", test_normalized},
-        {NULL, NULL}};
+    static const unit_test tests[] = {{"names and indexes", test_names_and_indexes},
+                                      {"wildcard and multiple selectors", test_wildcard_and_multi},
+                                      {"slices", test_slices},
+                                      {"descendant segments", test_descendants},
+                                      {"filters", test_filters},
+                                      {"functions", test_functions},
+                                      {"relative queries, select_one", test_relative_and_current},
+                                      {"regex match limit", test_regex_limit},
+                                      {"prefix mode", test_prefix_mode},
+                                      {"errors", test_errors},
+                                      {"filter errors", test_filter_errors},
+                                      {"nesting limit", test_nesting_limit},
+                                      {"strict mode", test_strict},
+                                      {"normalized paths", test_normalized},
+                                      {NULL, NULL}};
     return unit_run("jsonpath", tests);
 }

@@ -144,13 +144,14 @@ static void test_lists(void)
     rl_value list;
     memset(&list, 0, sizeof list);
     list.type = RL_VLIST;
-    list.u.list.nodes = (const rl_jnode **)arr->u.arr.items;
-    list.u.list.n = arr->u.arr.n;
+    const rl_jnode *items[] = {rl_jn_item(arr, 0), rl_jn_item(arr, 1), rl_jn_item(arr, 2)};
+    list.u.list.nodes = items;
+    list.u.list.n = rl_jn_count(arr);
     rl_value it;
     rl_value_list_item(&list, 0, &it);
-    CU_ASSERT(it.type == RL_VINT && it.u.i == 10 && it.src == arr->u.arr.items[0]);
+    CU_ASSERT(it.type == RL_VINT && it.u.i == 10 && it.src == rl_jn_item(arr, 0));
     rl_value_list_item(&list, 2, &it);
-    CU_ASSERT(it.type == RL_VNULL && it.src == arr->u.arr.items[2]);
+    CU_ASSERT(it.type == RL_VNULL && it.src == rl_jn_item(arr, 2));
     rl_value_list_item(&list, 3, &it);
     CU_ASSERT(it.type == RL_VNULL && it.src == NULL);
     rl_sbuf b = RL_SBUF_INIT;
