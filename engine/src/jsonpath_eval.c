@@ -23,22 +23,22 @@ static int walk_from(const jp_query *q, size_t i, const jp_eval *ev, const rl_jn
 
 static size_t child_count(const rl_jnode *n)
 {
-    return (n->type == RL_JARRAY || n->type == RL_JOBJECT) ? rl_json_size(n) : 0;
+    return (rl_jn_type(n) == RL_JARRAY || rl_jn_type(n) == RL_JOBJECT) ? rl_json_size(n) : 0;
 }
 
 static const rl_jnode *child_at(const rl_jnode *n, size_t k)
 {
-    return n->type == RL_JARRAY ? n->u.arr.items[k] : n->u.obj.members[k].value;
+    return rl_jn_type(n) == RL_JARRAY ? rl_jn_item(n, k) : rl_jn_value(n, k);
 }
 
 /* The array element at a possibly negative index, or NULL. */
 static const rl_jnode *element(const rl_jnode *n, int64_t index)
 {
-    if (n->type != RL_JARRAY)
+    if (rl_jn_type(n) != RL_JARRAY)
         return NULL;
-    int64_t len = (int64_t)n->u.arr.n;
+    int64_t len = (int64_t)rl_jn_count(n);
     int64_t k = index < 0 ? len + index : index;
-    return k >= 0 && k < len ? n->u.arr.items[k] : NULL;
+    return k >= 0 && k < len ? rl_jn_item(n, k) : NULL;
 }
 
 /* ---- selectors ------------------------------------------------------------ */
@@ -52,9 +52,9 @@ static int64_t clamp(int64_t v, int64_t lo, int64_t hi)
 static int select_slice(const jp_query *q, size_t i, const jp_slice *sl, const jp_eval *ev,
                         const rl_jnode *n, jp_emit emit, void *st)
 {
-    if (n->type != RL_JARRAY || sl->step == 0)
+    if (rl_jn_type(n) != RL_JARRAY || sl->step == 0)
         return 0;
-    int64_t len = (int64_t)n->u.arr.n, step = sl->step;
+    int64_t len = (int64_t)rl_jn_count(n), step = sl->step;
     int64_t start = sl->has_start ? sl->start : step > 0 ? 0 : len - 1;
     int64_t end = sl->has_end ? sl->end : step > 0 ? len : -len - 1;
     start = start < 0 ? len + start : start;
@@ -63,11 +63,11 @@ static int select_slice(const jp_query *q, size_t i, const jp_slice *sl, const j
     if (step > 0) {
         int64_t lower = clamp(start, 0, len), upper = clamp(end, 0, len);
         for (int64_t k = lower; k < upper && rc == 0; k += step)
-            rc = walk_from(q, i + 1, ev, n->u.arr.items[k], emit, st);
+            rc = walk_from(q, i + 1, ev, rl_jn_item(n, k), emit, st);
     } else {
         int64_t upper = clamp(start, -1, len - 1), lower = clamp(end, -1, len - 1);
         for (int64_t k = upper; lower < k && rc == 0; k += step)
-            rc = walk_from(q, i + 1, ev, n->u.arr.items[k], emit, st);
+            rc = walk_from(q, i + 1, ev, rl_jn_item(n, k), emit, st);
     }
     return rc;
 }
@@ -134,10 +134,10 @@ static const rl_jnode *next_in_subtree(const rl_jnode *n, const rl_jnode *top)
 {
     if (child_count(n))
         return child_at(n, 0);
-    for (; n != top; n = n->parent) {
-        const rl_jnode *p = n->parent;
-        if ((size_t)n->index + 1 < child_count(p))
-            return child_at(p, (size_t)n->index + 1);
+    for (; n != top; n = rl_jn_parent(n)) {
+        const rl_jnode *p = rl_jn_parent(n);
+        if ((size_t)rl_jn_index(n) + 1 < child_count(p))
+            return child_at(p, (size_t)rl_jn_index(n) + 1);
     }
     return NULL;
 }
@@ -217,9 +217,9 @@ int jp_eval_value(const jp_expr *e, const jp_eval *ev, const rl_jnode *cur, jp_v
 
 static int strings_less(const rl_jnode *a, const rl_jnode *b)
 {
-    size_t n = a->u.str.len < b->u.str.len ? a->u.str.len : b->u.str.len;
-    int c = memcmp(a->u.str.s, b->u.str.s, n); /* UTF-8 byte order = code point order */
-    return c < 0 || (c == 0 && a->u.str.len < b->u.str.len);
+    size_t n = rl_jn_str_len(a) < rl_jn_str_len(b) ? rl_jn_str_len(a) : rl_jn_str_len(b);
+    int c = memcmp(rl_jn_str(a), rl_jn_str(b), n); /* UTF-8 byte order = code point order */
+    return c < 0 || (c == 0 && rl_jn_str_len(a) < rl_jn_str_len(b));
 }
 
 /* RFC 9535 §2.3.5.2.2; NULL is Nothing. */
@@ -230,11 +230,11 @@ static int nodes_equal(const rl_jnode *a, const rl_jnode *b)
 
 static int nodes_less(const rl_jnode *a, const rl_jnode *b)
 {
-    if (!a || !b || a->type != b->type)
+    if (!a || !b || rl_jn_type(a) != rl_jn_type(b))
         return 0;
-    if (a->type == RL_JNUMBER)
+    if (rl_jn_type(a) == RL_JNUMBER)
         return rl_json_num_cmp(a, b) < 0;
-    return a->type == RL_JSTRING && strings_less(a, b);
+    return rl_jn_type(a) == RL_JSTRING && strings_less(a, b);
 }
 
 static int compare(jp_op op, const rl_jnode *a, const rl_jnode *b)

@@ -29,9 +29,9 @@ static int fn_length(const jp_expr *call, const jp_eval *ev, const rl_jnode *cur
     if (jp_eval_value(call->u.call.args[0], ev, cur, &v) < 0)
         return -1;
     const rl_jnode *n = jp_value_node(&v);
-    if (n && n->type == RL_JSTRING)
-        set_count(out, rl_utf8_count(n->u.str.s, n->u.str.len));
-    else if (n && (n->type == RL_JARRAY || n->type == RL_JOBJECT))
+    if (n && rl_jn_type(n) == RL_JSTRING)
+        set_count(out, rl_utf8_count(rl_jn_str(n), rl_jn_str_len(n)));
+    else if (n && (rl_jn_type(n) == RL_JARRAY || rl_jn_type(n) == RL_JOBJECT))
         set_count(out, rl_json_size(n));
     return 0;
 }
@@ -83,12 +83,12 @@ typedef struct literal_regex {
 
 static int run_regex(const jp_expr *call, const rl_regex *re, const rl_jnode *s, const jp_eval *ev)
 {
-    int rc = rl_regex_search(re, s->u.str.s, s->u.str.len);
+    int rc = rl_regex_search(re, rl_jn_str(s), rl_jn_str_len(s));
     if (rc == RL_REGEX_MATCH || rc == RL_REGEX_NOMATCH)
         return rc == RL_REGEX_MATCH;
     rl_error_set(ev->err, 0, 0, "%s(): the regular expression %s on a string of %zu bytes",
                  call->u.call.fn->name, rc == RL_REGEX_LIMIT ? "hit its match limit" : "failed",
-                 s->u.str.len);
+                 rl_jn_str_len(s));
     return -1;
 }
 
@@ -100,14 +100,15 @@ static int fn_regex(const jp_expr *call, const jp_eval *ev, const rl_jnode *cur,
         jp_eval_value(call->u.call.args[1], ev, cur, &rv) < 0)
         return -1;
     const rl_jnode *s = jp_value_node(&sv), *r = jp_value_node(&rv);
-    if (!s || s->type != RL_JSTRING)
+    if (!s || rl_jn_type(s) != RL_JSTRING)
         return 0;
     const literal_regex *lit = call->u.call.data;
     if (lit)
         return lit->re ? run_regex(call, lit->re, s, ev) : 0;
-    if (!r || r->type != RL_JSTRING)
+    if (!r || rl_jn_type(r) != RL_JSTRING)
         return 0;
-    rl_regex *re = rl_iregexp_compile(r->u.str.s, r->u.str.len, call->u.call.fn->aux, NULL, NULL);
+    rl_regex *re = rl_iregexp_compile(rl_jn_str(r), rl_jn_str_len(r), call->u.call.fn->aux, NULL,
+                                      NULL);
     if (!re)
         return 0;
     int rc = run_regex(call, re, s, ev);
@@ -125,10 +126,10 @@ static int prepare_regex(jp_expr *call, jp_parser *p)
         return 0;
     call->u.call.data = lit;
     const rl_jnode *pat = arg->u.literal;
-    if (pat->type != RL_JSTRING)
+    if (rl_jn_type(pat) != RL_JSTRING)
         return 1;
-    rl_regex *re = rl_iregexp_compile(pat->u.str.s, pat->u.str.len, call->u.call.fn->aux, NULL,
-                                      NULL);
+    rl_regex *re = rl_iregexp_compile(rl_jn_str(pat), rl_jn_str_len(pat), call->u.call.fn->aux,
+                                      NULL, NULL);
     if (re && !jp_own_regex(p->q, re))
         return jp_fail(p, arg->pos, "out of memory compiling the query");
     lit->re = re;

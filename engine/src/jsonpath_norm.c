@@ -43,10 +43,10 @@ void rl_jpath_normalized(const rl_jnode *node, rl_sbuf *out)
         const rl_jmember *m = rl_json_parent_member(c.v[i]);
         if (m) {
             rl_sbuf_add(out, "['", 2);
-            escape_name(out, m->key, m->key_len);
+            escape_name(out, rl_jm_key(m), rl_jm_key_len(m));
             rl_sbuf_add(out, "']", 2);
         } else {
-            rl_sbuf_printf(out, "[%u]", (unsigned)c.v[i]->index);
+            rl_sbuf_printf(out, "[%u]", (unsigned)rl_jn_index(c.v[i]));
         }
     }
     rl_json_chain_free(&c);

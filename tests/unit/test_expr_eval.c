@@ -110,7 +110,7 @@ static int eval(const char *src, rl_value *out)
 #define CHECK(cond, src)                                                                           \
     do {                                                                                           \
         if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: '%s': %s\n", __FILE__, __LINE__, src, #cond);                  \
+            fprintf(stderr, "%s:%d: '%s': %s\n", __FILE__, __LINE__, src, #cond);                 \
             CU_FAIL(#cond);                                                                        \
         } else {                                                                                   \
             CU_PASS(#cond);                                                                        \
@@ -181,8 +181,7 @@ static void expect_err(const char *src, const char *needle, const rl_jnode *blam
         CU_FAIL("message");
     }
     if (ctx.err_node != blame) {
-        fprintf(stderr, "'%s': err_node %p, want %p\n", src, (const void *)ctx.err_node,
-                (const void *)blame);
+        fprintf(stderr, "'%s': err_node %p, want %p\n", src, (const void *)ctx.err_node, (const void *)blame);
         CU_FAIL("err_node");
     }
 }
@@ -195,7 +194,7 @@ static void test_integer_exactness(void)
     expect_int("$.big - 1", 9007199254740992LL);
     expect_int("$.big * 1", 9007199254740993LL);
     expect_bool("$.big + 0 == 9007199254740992", 0);
-    expect_bool("$.big > 9007199254740992.0", 1);  /* int vs double: exact */
+    expect_bool("$.big > 9007199254740992.0", 1); /* int vs double: exact */
     expect_bool("$.big == 9007199254740993.0", 0); /* that double is ...992 */
     expect_int("9223372036854775807 - 1 + 1", INT64_MAX);
     expect_int("-9223372036854775808", INT64_MIN);
@@ -304,8 +303,8 @@ static void test_three_valued_logic(void)
     /* no truthiness */
     expect_err("1 and true", "'and' needs true, false or null", NULL);
     expect_err("not 'x'", "'not' needs true, false or null", NULL);
-    expect_err("$.text or false",
-               "'or' needs true, false or null, but '$.text' is the string 'abc'", node("text"));
+    expect_err("$.text or false", "'or' needs true, false or null, but '$.text' is the string 'abc'",
+               node("text"));
 }
 
 /* ---- strings, comparisons, in ------------------------------------------- */
@@ -386,8 +385,7 @@ static void test_in(void)
     expect_bool("not (5 in [5])", 0);
     expect_null("1 in $.missing");
     expect_err("1 in 'abc'", "the right side of 'in' must be a list or an array", NULL);
-    expect_err("1 in $.obj",
-               "the right side of 'in' must be a list or an array, but '$.obj' is an object",
+    expect_err("1 in $.obj", "the right side of 'in' must be a list or an array, but '$.obj' is an object",
                node("obj"));
     expect_err("$.communes[*] in [1]", "the left side of 'in' is one value", NULL);
 }
@@ -398,8 +396,7 @@ static void test_paths(void)
 {
     rl_value v;
     CU_ASSERT_EQUAL(eval("$.tasks.total", &v), 0);
-    CU_ASSERT(v.type == RL_VINT && v.u.i == 2541 && v.src == node("tasks/total") &&
-              v.decimals == 0);
+    CU_ASSERT(v.type == RL_VINT && v.u.i == 2541 && v.src == node("tasks/total") && v.decimals == 0);
     CU_ASSERT_EQUAL(eval("$.stated", &v), 0);
     CU_ASSERT(v.type == RL_VNUM && v.decimals == 2);
     CU_ASSERT_EQUAL(eval("tasks.total", &v), 0); /* bare: @ = root here */
@@ -429,9 +426,8 @@ static void test_paths(void)
     /* the evaluation's lists live in the arena */
     CU_ASSERT(rl_arena_used(arena) > 0);
 
-    expect_err("$.communes[*].staff + 1",
-               "'$.communes[*].staff' is a list of 3 nodes, not one value: "
-               "arithmetic needs one value (use sum(), count()",
+    expect_err("$.communes[*].staff + 1", "'$.communes[*].staff' is a list of 3 nodes, not one value: "
+                                          "arithmetic needs one value (use sum(), count()",
                NULL);
     expect_err("$.obj + 1", "'$.obj' is an object: arithmetic needs numbers", node("obj"));
     expect_err("$.weekly * 2", "is an array", node("weekly"));
@@ -457,8 +453,7 @@ static void test_sum_count_avg(void)
     expect_null("sum(1, $.missing)");
     expect_null("sum($.communes[*].units, $.nothing)"); /* a JSON null item: null */
     expect_err("sum($.max, 1)", "integer overflow in sum(): 9223372036854775807 + 1", NULL);
-    expect_err("sum($.obj)", "sum() takes numbers, lists or arrays, but '$.obj' is an object",
-               node("obj"));
+    expect_err("sum($.obj)", "sum() takes numbers, lists or arrays, but '$.obj' is an object", node("obj"));
     expect_err("sum($.flags)", "sum() takes numbers, but item 1 of '$.flags' is the boolean true",
                node("flags/0"));
     expect_err("sum(1, $.text)", "'abc' is not a number", node("text"));
@@ -597,11 +592,9 @@ static void test_dates(void)
     expect_date("date('15/12/2025', 'vi')", 2025, 12, 15, RL_DATE_DAY);
     expect_date("date('15 декабря', 'ru')", 2025, 12, 15, RL_DATE_DAY); /* the year of as_of */
     expect_date("date('tháng 11/2025', 'vi')", 2025, 11, 0, RL_DATE_MONTH);
-    expect_err("date('15 December 2025', 'vi')", "'15 December 2025' is not a date in locale vi",
-               NULL);
+    expect_err("date('15 December 2025', 'vi')", "'15 December 2025' is not a date in locale vi", NULL);
     expect_err("date('15/12/2025')", "is not a date in locale en", NULL); /* en: 12/15 or 15/12? */
-    expect_err("date('31 ноября 2025', 'ru')",
-               "'31 ноября 2025' is not a date: 2025-11 has 30 days", NULL);
+    expect_err("date('31 ноября 2025', 'ru')", "'31 ноября 2025' is not a date: 2025-11 has 30 days", NULL);
     expect_err("date('29 февраля', 'ru')", "'29 февраля' does not exist in 2025", NULL);
     expect_err("date('15/13/2025', 'vi')", "there is no month 13", NULL);
     expect_err("date('x', $.text)", "unknown locale 'abc'", NULL);
@@ -665,14 +658,12 @@ static void test_dates(void)
     expect_err("period_end('2025-W53')", "2025 has 52 ISO weeks", NULL);
     expect_err("period_start(0)", "0 is no year", NULL);
     expect_err("period_start(true)", "takes a period", NULL);
-    expect_err("add_days('2025-09', 1)", "is a whole month: use period_start() or period_end()",
-               NULL);
+    expect_err("add_days('2025-09', 1)", "is a whole month: use period_start() or period_end()", NULL);
     expect_err("add_months('2025-Q3', 1)", "is a whole quarter", NULL);
     expect_err("add_days('2025-09-01', 1.5)", "whole number", NULL);
     expect_err("add_days('9999-12-31', 1)", "leaves years 1 to 9999", NULL);
     expect_err("period_next('9999')", "leaves years 1 to 9999", NULL);
-    expect_err("date('2025-12-15') * 2", "cannot multiply the date 2025-12-15 and the number 2",
-               NULL);
+    expect_err("date('2025-12-15') * 2", "cannot multiply the date 2025-12-15 and the number 2", NULL);
     expect_err("date('2025-12-15') + 1.5", "whole days", NULL);
     expect_err("date('2025-12-15') + date('2025-12-15')", "cannot add two dates", NULL);
     expect_err("date('9999-12-31') + 1", "date out of range", NULL);
@@ -734,7 +725,7 @@ static void test_matches(void)
     expect_bool("matches('a word', '\\bword\\b')", 1);       /* \b is a word boundary */
     expect_bool("matches($.decree, $.report.pattern)", 1);   /* compiled at evaluation */
     expect_bool("matches(118, '^1\\d+$')", 1);
-    expect_bool("matches($.stated, '^94\\.60$')", 1); /* a number as written */
+    expect_bool("matches($.stated, '^94\\.60$')", 1);        /* a number as written */
     expect_null("matches($.missing, 'x')");
     expect_null("matches('x', $.missing)");
     expect_err("matches($.decree, $.report.bad_pattern)", "invalid regular expression",
@@ -767,8 +758,7 @@ static void test_num(void)
     expect_int("num('9 916', 'nb-NO')", 9916);
     expect_num("num('1,377', 'vi')", 1.377);
     expect_err("num('1.37', 'vi')", "'1.37' is not a number in locale vi", NULL);
-    expect_err("num('1', $.text)", "unknown locale 'abc'",
-               NULL); /* a computed locale: at run time */
+    expect_err("num('1', $.text)", "unknown locale 'abc'", NULL); /* a computed locale: at run time */
 }
 
 /* ---- parameters ---------------------------------------------------------- */
@@ -989,17 +979,16 @@ static int setup(void)
     params = rl_params_new();
     struct {
         const char *name, *text;
-    } texts[] = {{"min_rate", "91"},   {"as_of", "2025-09-29"}, {"label", "two-level"},
-                 {"flag", "true"},     {"neg", "-5"},           {"deadline", "--12-15"},
+    } texts[] = {{"min_rate", "91"}, {"as_of", "2025-09-29"}, {"label", "two-level"},
+                 {"flag", "true"},   {"neg", "-5"},           {"deadline", "--12-15"},
                  {"month", "2025-11"}, {"none", "null"}};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
         if (!rl_params_set_text(params, texts[i].name, texts[i].text, &e))
             return fprintf(stderr, "param %s: %s\n", texts[i].name, e.message), 1;
-    const char *pj =
-        "{\"report_as_of\": \"$.report.as_of\", \"total_tasks\": \"@.tasks.total\","
-        " \"next\": \"$total_tasks + 1\", \"allowed\": [1, 2, 3], \"bad_num\": \"$.text * 2\","
-        " \"units\": [{\"name\": \"Ba \xc4\x90\xc3\xacnh\", \"code\": 3}, {\"name\": \"X\", \"code\": 9}],"
-        " \"communes_node\": \"$.communes\"}";
+    const char *pj = "{\"report_as_of\": \"$.report.as_of\", \"total_tasks\": \"@.tasks.total\","
+                     " \"next\": \"$total_tasks + 1\", \"allowed\": [1, 2, 3], \"bad_num\": \"$.text * 2\","
+                     " \"units\": [{\"name\": \"Ba \xc4\x90\xc3\xacnh\", \"code\": 3}, {\"name\": \"X\", \"code\": 9}],"
+                     " \"communes_node\": \"$.communes\"}";
     rl_jdoc *pd = rl_json_parse(pj, strlen(pj), NULL, &e);
     if (!pd)
         return fprintf(stderr, "params: %s\n", e.message), 1;

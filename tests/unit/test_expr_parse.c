@@ -203,8 +203,7 @@ static void test_errors(void)
 {
     expect_error("(1 + 2", 7, "expected ')' to close '(' at column 1");
     expect_error("abs(x) + (1 + 2", 16, "expected ')' to close '(' at column 10");
-    expect_error("2 * (1 + (3)", 13,
-                 "expected ')' to close '(' at column 5, found end of expression");
+    expect_error("2 * (1 + (3)", 13, "expected ')' to close '(' at column 5, found end of expression");
     expect_error("[1, 2", 6, "expected ',' or ']' to close '[' at column 1");
     expect_error("[1 2]", 4, "expected ',' or ']'");
     expect_error("sum(1, 2", 9, "expected ',' or ')' to close 'sum(' at column 4");

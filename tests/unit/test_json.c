@@ -82,13 +82,9 @@ static void test_decimals(void)
 
 static void test_doubles_round_trip(void)
 {
-    const char *nums[] = {"0.1",
-                          "2.2250738585072014e-308",
-                          "1.7976931348623157e308",
-                          "123456789012345678901234567890",
-                          "3.141592653589793238462643",
-                          "-0.0000000000000000000001234",
-                          "5e-324"};
+    const char *nums[] = {"0.1", "2.2250738585072014e-308", "1.7976931348623157e308",
+                          "123456789012345678901234567890", "3.141592653589793238462643",
+                          "-0.0000000000000000000001234", "5e-324"};
     for (size_t i = 0; i < sizeof nums / sizeof *nums; i++) {
         rl_jdoc *d = parse(nums[i]);
         CU_ASSERT_PTR_NOT_NULL_FATAL(d);
@@ -127,8 +123,7 @@ static void test_pointer(void)
 {
     rl_jdoc *d = parse("{\"a/b\": {\"c~d\": [0, {\"e\": 1}]}}");
     CU_ASSERT_PTR_NOT_NULL_FATAL(d);
-    const rl_jnode *n =
-        rl_json_gets(rl_json_at(rl_json_gets(rl_json_gets(d->root, "a/b"), "c~d"), 1), "e");
+    const rl_jnode *n = rl_json_gets(rl_json_at(rl_json_gets(rl_json_gets(d->root, "a/b"), "c~d"), 1), "e");
     rl_sbuf b = RL_SBUF_INIT;
     rl_json_pointer(n, &b);
     ASSERT_STR_EQ(rl_sbuf_str(&b), "/a~1b/c~0d/1/e");
@@ -240,17 +235,10 @@ static void test_string_scan_every_place(void)
         int ok;             /* 1: a valid string; 0: an error at the byte */
         const char *needle; /* the error's message */
     } special[] = {
-        {"\\n", 1, NULL},
-        {"\xc3\xa9", 1, NULL},
-        {"\xe1\xbb\x9d", 1, NULL},
-        {"\xf0\x9f\x98\x80", 1, NULL},
-        {"\x01", 0, "control"},
-        {"\x1f", 0, "control"},
-        {"\xc3", 0, "UTF-8"},
-        {"\xed\xa0\x80", 0, "UTF-8"},
-        {"\xe0\x80\x80", 0, "UTF-8"},
-        {"\x80", 0, "UTF-8"},
-        {"\x7f", 1, NULL},
+        {"\\n", 1, NULL},      {"\xc3\xa9", 1, NULL},  {"\xe1\xbb\x9d", 1, NULL},
+        {"\xf0\x9f\x98\x80", 1, NULL}, {"\x01", 0, "control"}, {"\x1f", 0, "control"},
+        {"\xc3", 0, "UTF-8"},  {"\xed\xa0\x80", 0, "UTF-8"}, {"\xe0\x80\x80", 0, "UTF-8"},
+        {"\x80", 0, "UTF-8"},   {"\x7f", 1, NULL},
     };
     char text[64], want[64];
     for (size_t k = 0; k < sizeof special / sizeof special[0]; k++) {

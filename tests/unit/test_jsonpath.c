@@ -242,11 +242,7 @@ static void test_regex_limit(void)
     rl_sbuf_adds(&json, "bc\", \"(a|aa)*c\"]");
     rl_jdoc *d = parse(json.data);
     CU_ASSERT_PTR_NOT_NULL_FATAL(d);
-    static const struct {
-        const char *query;
-        int rc;
-        size_t n;
-    } cases[] = {
+    static const struct { const char *query; int rc; size_t n; } cases[] = {
         {"$[?search(@, '(a|aa)*c')]", -1, 0},
         {"$[?search(@, $[2])]", -1, 0},
         {"$[?search(@, $[0])]", 0, 1},
@@ -430,20 +426,21 @@ static void test_normalized(void)
 
 int main(void)
 {
-    static const unit_test tests[] = {{"names and indexes", test_names_and_indexes},
-                                      {"wildcard and multiple selectors", test_wildcard_and_multi},
-                                      {"slices", test_slices},
-                                      {"descendant segments", test_descendants},
-                                      {"filters", test_filters},
-                                      {"functions", test_functions},
-                                      {"relative queries, select_one", test_relative_and_current},
-                                      {"regex match limit", test_regex_limit},
-                                      {"prefix mode", test_prefix_mode},
-                                      {"errors", test_errors},
-                                      {"filter errors", test_filter_errors},
-                                      {"nesting limit", test_nesting_limit},
-                                      {"strict mode", test_strict},
-                                      {"normalized paths", test_normalized},
-                                      {NULL, NULL}};
+    static const unit_test tests[] = {
+        {"names and indexes", test_names_and_indexes},
+        {"wildcard and multiple selectors", test_wildcard_and_multi},
+        {"slices", test_slices},
+        {"descendant segments", test_descendants},
+        {"filters", test_filters},
+        {"functions", test_functions},
+        {"relative queries, select_one", test_relative_and_current},
+        {"regex match limit", test_regex_limit},
+        {"prefix mode", test_prefix_mode},
+        {"errors", test_errors},
+        {"filter errors", test_filter_errors},
+        {"nesting limit", test_nesting_limit},
+        {"strict mode", test_strict},
+        {"normalized paths", test_normalized},
+        {NULL, NULL}};
     return unit_run("jsonpath", tests);
 }

@@ -177,8 +177,7 @@ static void test_messages(void)
                "minContains: 1 item match");
     expect_one("{\"contains\": {\"type\": \"string\"}, \"maxContains\": 1}", "[\"a\", \"b\"]", 0,
                "maxContains: 2 items match the contains schema, at most 1 allowed");
-    expect_one("{\"uniqueItems\": true}", "[1, 2, 1.0]", 0,
-               "uniqueItems: item 2 (1.0) equals item 0");
+    expect_one("{\"uniqueItems\": true}", "[1, 2, 1.0]", 0, "uniqueItems: item 2 (1.0) equals item 0");
     expect_one("{\"items\": false}", "[1]", 0, "items: item 0 is not allowed");
     expect_one("false", "1", 0, "false: no value is allowed here");
 }
@@ -327,8 +326,7 @@ static void test_file_refs(void)
     done(&r);
     rl_schema_set_free(set);
 
-    write_file("broken.json",
-               "{\n  \"properties\": {\n    \"a\": {\"$ref\": \"defs.json#/$defs/nope\"}\n  }\n}");
+    write_file("broken.json", "{\n  \"properties\": {\n    \"a\": {\"$ref\": \"defs.json#/$defs/nope\"}\n  }\n}");
     snprintf(path, sizeof path, "%s/broken.json", tmpdir);
     set = new_set(0);
     CU_ASSERT_PTR_NULL(rl_schema_load_file(set, path, &err));
@@ -418,22 +416,19 @@ static void test_dynamic_ref(void)
 static void test_unevaluated(void)
 {
     rl_schema_set *set = new_set(0);
-    const rl_schema *s = load(set,
-                              "{\"allOf\": [{\"properties\": {\"a\": true}}],"
-                              " \"anyOf\": [{\"properties\": {\"b\": true}, \"required\": [\"b\"]},"
-                              " {\"properties\": {\"c\": true}, \"required\": [\"c\"]}],"
-                              " \"unevaluatedProperties\": false}");
+    const rl_schema *s = load(set, "{\"allOf\": [{\"properties\": {\"a\": true}}],"
+                                   " \"anyOf\": [{\"properties\": {\"b\": true}, \"required\": [\"b\"]},"
+                                   " {\"properties\": {\"c\": true}, \"required\": [\"c\"]}],"
+                                   " \"unevaluatedProperties\": false}");
     expect(s, "{\"a\": 1, \"b\": 1, \"c\": 1}", 1, NULL);
     expect(s, "{\"a\": 1, \"b\": 1, \"d\": 1}", 0, "unevaluatedProperties: property 'd'");
-    const rl_schema *items = load(set,
-                                  "{\"prefixItems\": [true], \"contains\": {\"type\": \"string\"},"
-                                  " \"unevaluatedItems\": false}");
+    const rl_schema *items = load(set, "{\"prefixItems\": [true], \"contains\": {\"type\": \"string\"},"
+                                       " \"unevaluatedItems\": false}");
     expect(items, "[1, \"a\", \"b\"]", 1, NULL);
     expect(items, "[1, \"a\", 2]", 0, "unevaluatedItems: item 2 is not allowed");
     /* no cascade: once oneOf failed, unevaluatedProperties stays quiet */
-    const rl_schema *one = load(set,
-                                "{\"oneOf\": [{\"properties\": {\"a\": {\"type\": \"string\"}}}],"
-                                " \"unevaluatedProperties\": false}");
+    const rl_schema *one = load(set, "{\"oneOf\": [{\"properties\": {\"a\": {\"type\": \"string\"}}}],"
+                                     " \"unevaluatedProperties\": false}");
     CU_ASSERT_PTR_NOT_NULL_FATAL(one);
     result r = run(one, "{\"a\": 1}");
     CU_ASSERT_EQUAL(r.errs.n, 1);
@@ -449,15 +444,14 @@ static void test_unevaluated(void)
 static void test_draft7(void)
 {
     rl_schema_set *set = new_set(0);
-    const rl_schema *s = load(set,
-                              "{\"$schema\": \"http://json-schema.org/draft-07/schema#\","
-                              " \"items\": [{\"type\": \"integer\"}],"
-                              " \"additionalItems\": {\"type\": \"string\"},"
-                              " \"definitions\": {\"n\": {\"type\": \"null\"}},"
-                              " \"properties\": {\"r\": {\"$ref\": \"#/definitions/n\","
-                              " \"minimum\": 5}},"
-                              " \"dependencies\": {\"a\": [\"b\"], \"c\": {\"required\": [\"d\"]}},"
-                              " \"unevaluatedProperties\": false}");
+    const rl_schema *s = load(set, "{\"$schema\": \"http://json-schema.org/draft-07/schema#\","
+                                   " \"items\": [{\"type\": \"integer\"}],"
+                                   " \"additionalItems\": {\"type\": \"string\"},"
+                                   " \"definitions\": {\"n\": {\"type\": \"null\"}},"
+                                   " \"properties\": {\"r\": {\"$ref\": \"#/definitions/n\","
+                                   " \"minimum\": 5}},"
+                                   " \"dependencies\": {\"a\": [\"b\"], \"c\": {\"required\": [\"d\"]}},"
+                                   " \"unevaluatedProperties\": false}");
     CU_ASSERT_PTR_NOT_NULL_FATAL(s);
     CU_ASSERT_EQUAL(rl_schema_get_draft(s), RL_SCHEMA_DRAFT7);
     expect(s, "[1, \"x\"]", 1, NULL);
@@ -465,10 +459,9 @@ static void test_draft7(void)
     expect(s, "{\"r\": null, \"z\": 1}", 1, NULL); /* $ref siblings and unevaluated* ignored */
     expect(s, "{\"a\": 1}", 0, "dependencies: property 'b' is required when 'a' is present");
     expect(s, "{\"c\": 1}", 0, "required: missing property 'd'");
-    const rl_schema *anchor =
-        load(set, "{\"$schema\": \"http://json-schema.org/draft-07/schema#\","
-                  " \"$id\": \"#top\", \"properties\": {\"again\": {\"$ref\": \"#top\"}},"
-                  " \"maxProperties\": 1}");
+    const rl_schema *anchor = load(set, "{\"$schema\": \"http://json-schema.org/draft-07/schema#\","
+                                        " \"$id\": \"#top\", \"properties\": {\"again\": {\"$ref\": \"#top\"}},"
+                                        " \"maxProperties\": 1}");
     expect(anchor, "{\"again\": {\"again\": {}}}", 1, NULL);
     expect(anchor, "{\"again\": {\"a\": 1, \"b\": 2}}", 0, "maxProperties");
     const rl_schema *meta = load(set, "{\"$ref\": \"http://json-schema.org/draft-07/schema#\"}");
@@ -480,8 +473,7 @@ static void test_draft7(void)
 static void test_metaschema_2020(void)
 {
     rl_schema_set *set = new_set(0);
-    const rl_schema *meta = load(set,
-                                 "{\"$ref\": \"https://json-schema.org/draft/2020-12/schema\"}");
+    const rl_schema *meta = load(set, "{\"$ref\": \"https://json-schema.org/draft/2020-12/schema\"}");
     expect(meta, "{\"properties\": {\"a\": {\"type\": \"string\"}}}", 1, NULL);
     expect(meta, "{\"properties\": {\"a\": {\"type\": \"text\"}}}", 0, NULL);
     expect(meta, "{\"$defs\": {\"x\": {\"minItems\": \"1\"}}}", 0, NULL);
@@ -506,8 +498,7 @@ static void test_load_errors(void)
     load_fails("{\"$defs\": {\"a\": {\"$ref\": \"#/$defs/b\"}, \"b\": {\"allOf\": [{\"$ref\": "
                "\"#/$defs/a\"}]}}, \"$ref\": \"#/$defs/a\"}",
                1, 65, "reference cycle");
-    load_fails("{\"$schema\": \"https://unknown.example/meta\"}", 1, 13,
-               "cannot load the metaschema");
+    load_fails("{\"$schema\": \"https://unknown.example/meta\"}", 1, 13, "cannot load the metaschema");
     load_fails("{\"minimum\": 1,}", 1, 15, "unexpected '}'");
 }
 
@@ -563,19 +554,16 @@ static void test_format_assertion(void)
     expect(s, "{\"d\": \"2024-02-29\", \"e\": \"a.b@example.gov.vn\", \"x\": \"?\"}", 1, NULL);
     expect(s, "{\"d\": \"2025-02-29\"}", 0, "format: \"2025-02-29\" is not a valid date");
     expect(s, "{\"e\": \"a..b@example.com\"}", 0, "is not a valid email");
-    const rl_schema *f = load(set,
-                              "{\"items\": [{\"format\": \"date-time\"}, {\"format\": \"ipv4\"},"
-                              " {\"format\": \"ipv6\"}, {\"format\": \"uuid\"},"
-                              " {\"format\": \"duration\"}, {\"format\": \"uri\"},"
-                              " {\"format\": \"json-pointer\"}, {\"format\": \"hostname\"},"
-                              " {\"format\": \"time\"}, {\"format\": \"regex\"}],"
-                              " \"$schema\": \"http://json-schema.org/draft-07/schema#\"}");
-    expect(f,
-           "[\"2025-09-29T08:00:00+07:00\", \"192.168.0.1\", \"::ffff:1.2.3.4\","
-           " \"123e4567-e89b-12d3-a456-426614174000\", \"P1Y2M3DT4H\","
-           " \"https://chinhphu.vn/a?b#c\", \"/a~1b/0\", \"xa.gov.vn\", \"23:59:60Z\","
-           " \"^\\\\d+$\"]",
-           1, NULL);
+    const rl_schema *f = load(set, "{\"items\": [{\"format\": \"date-time\"}, {\"format\": \"ipv4\"},"
+                                   " {\"format\": \"ipv6\"}, {\"format\": \"uuid\"},"
+                                   " {\"format\": \"duration\"}, {\"format\": \"uri\"},"
+                                   " {\"format\": \"json-pointer\"}, {\"format\": \"hostname\"},"
+                                   " {\"format\": \"time\"}, {\"format\": \"regex\"}],"
+                                   " \"$schema\": \"http://json-schema.org/draft-07/schema#\"}");
+    expect(f, "[\"2025-09-29T08:00:00+07:00\", \"192.168.0.1\", \"::ffff:1.2.3.4\","
+              " \"123e4567-e89b-12d3-a456-426614174000\", \"P1Y2M3DT4H\","
+              " \"https://chinhphu.vn/a?b#c\", \"/a~1b/0\", \"xa.gov.vn\", \"23:59:60Z\","
+              " \"^\\\\d+$\"]", 1, NULL);
     expect(f, "[\"2025-09-29 08:00:00\"]", 0, "date-time");
     expect(f, "[0, \"256.1.1.1\"]", 0, "ipv4");
     expect(f, "[0, 0, \"1:2:3:4:5:6:7:8:9\"]", 0, "ipv6");
@@ -615,21 +603,17 @@ static int ecma_rejects(const char *pattern)
 
 static void test_ecma_regex(void)
 {
-    CU_ASSERT_EQUAL(ecma_match("^\\d$", "\xd9\xa3"), 0); /* ARABIC-INDIC THREE */
+    CU_ASSERT_EQUAL(ecma_match("^\\d$", "\xd9\xa3"), 0);          /* ARABIC-INDIC THREE */
     CU_ASSERT_EQUAL(ecma_match("^\\d$", "3"), 1);
-    CU_ASSERT_EQUAL(ecma_match("^\\w$", "\xc3\xa9"), 0); /* é is not \w */
+    CU_ASSERT_EQUAL(ecma_match("^\\w$", "\xc3\xa9"), 0);          /* é is not \w */
     CU_ASSERT_EQUAL(ecma_match("^\\W$", "\xc3\xa9"), 1);
-    CU_ASSERT_EQUAL(ecma_match("^\\s$", "\xef\xbb\xbf"), 1); /* U+FEFF */
-    CU_ASSERT_EQUAL(ecma_match("^\\s$", "\xc2\x85"), 0);     /* U+0085 */
+    CU_ASSERT_EQUAL(ecma_match("^\\s$", "\xef\xbb\xbf"), 1);      /* U+FEFF */
+    CU_ASSERT_EQUAL(ecma_match("^\\s$", "\xc2\x85"), 0);          /* U+0085 */
     CU_ASSERT_EQUAL(ecma_match("^\\S$", "\xc2\x85"), 1);
-    CU_ASSERT_EQUAL(ecma_match("^abc$", "abc\n"), 0); /* $ only at the end */
+    CU_ASSERT_EQUAL(ecma_match("^abc$", "abc\n"), 0);             /* $ only at the end */
     CU_ASSERT_EQUAL(ecma_match("^a.c$", "a\rc"), 0);
-    CU_ASSERT_EQUAL(ecma_match("^a.c$", "a\xe2\x80\xa8"
-                                        "c"),
-                    0); /* U+2028 */
-    CU_ASSERT_EQUAL(ecma_match("^a.c$", "a\xc3\xa9"
-                                        "c"),
-                    1);
+    CU_ASSERT_EQUAL(ecma_match("^a.c$", "a\xe2\x80\xa8" "c"), 0); /* U+2028 */
+    CU_ASSERT_EQUAL(ecma_match("^a.c$", "a\xc3\xa9" "c"), 1);
     CU_ASSERT_EQUAL(ecma_match("^a[^]c$", "a\nc"), 1);
     CU_ASSERT_EQUAL(ecma_match("a[]", "a"), 0);
     CU_ASSERT_EQUAL(ecma_match("^\\u0041\\x42\\u{43}$", "ABC"), 1);
@@ -641,8 +625,8 @@ static void test_ecma_regex(void)
     CU_ASSERT_EQUAL(ecma_match("^[^\\S]$", " "), 1);
     CU_ASSERT_EQUAL(ecma_match("^[^\\S]$", "x"), 0);
     CU_ASSERT_EQUAL(ecma_match("^[a\\S]$", "b"), 1);
-    CU_ASSERT_EQUAL(ecma_match("\\bx", "\xc3\xa9x"), 1); /* é is not a word char */
-    CU_ASSERT_EQUAL(ecma_match("^[[:a]+$", "[:a"), 1);   /* "[" is literal in a class */
+    CU_ASSERT_EQUAL(ecma_match("\\bx", "\xc3\xa9x"), 1);          /* é is not a word char */
+    CU_ASSERT_EQUAL(ecma_match("^[[:a]+$", "[:a"), 1);            /* "[" is literal in a class */
     CU_ASSERT_EQUAL(ecma_match("^[\\d-z]+$", "1-z"), 1);
     CU_ASSERT_EQUAL(ecma_match("^\\cJ$", "\n"), 1);
     CU_ASSERT_EQUAL(ecma_match("^(?<y>\\d{4})-\\k<y>$", "2025-2025"), 1);
@@ -671,35 +655,16 @@ static void test_ecma_regex(void)
 static void test_uri_resolution(void)
 {
     static const char *const cases[][2] = {
-        {"g:h", "g:h"},
-        {"g", "http://a/b/c/g"},
-        {"./g", "http://a/b/c/g"},
-        {"g/", "http://a/b/c/g/"},
-        {"/g", "http://a/g"},
-        {"//g", "http://g"},
-        {"?y", "http://a/b/c/d;p?y"},
-        {"g?y", "http://a/b/c/g?y"},
-        {"#s", "http://a/b/c/d;p?q#s"},
-        {"g#s", "http://a/b/c/g#s"},
-        {"g?y#s", "http://a/b/c/g?y#s"},
-        {";x", "http://a/b/c/;x"},
-        {"g;x?y#s", "http://a/b/c/g;x?y#s"},
-        {"", "http://a/b/c/d;p?q"},
-        {".", "http://a/b/c/"},
-        {"./", "http://a/b/c/"},
-        {"..", "http://a/b/"},
-        {"../g", "http://a/b/g"},
-        {"../..", "http://a/"},
-        {"../../g", "http://a/g"},
-        {"../../../g", "http://a/g"},
-        {"/./g", "http://a/g"},
-        {"/../g", "http://a/g"},
-        {"g.", "http://a/b/c/g."},
-        {"..g", "http://a/b/c/..g"},
-        {"./../g", "http://a/b/g"},
-        {"./g/.", "http://a/b/c/g/"},
-        {"g/./h", "http://a/b/c/g/h"},
-        {"g/../h", "http://a/b/c/h"},
+        {"g:h", "g:h"}, {"g", "http://a/b/c/g"}, {"./g", "http://a/b/c/g"},
+        {"g/", "http://a/b/c/g/"}, {"/g", "http://a/g"}, {"//g", "http://g"},
+        {"?y", "http://a/b/c/d;p?y"}, {"g?y", "http://a/b/c/g?y"}, {"#s", "http://a/b/c/d;p?q#s"},
+        {"g#s", "http://a/b/c/g#s"}, {"g?y#s", "http://a/b/c/g?y#s"}, {";x", "http://a/b/c/;x"},
+        {"g;x?y#s", "http://a/b/c/g;x?y#s"}, {"", "http://a/b/c/d;p?q"}, {".", "http://a/b/c/"},
+        {"./", "http://a/b/c/"}, {"..", "http://a/b/"}, {"../g", "http://a/b/g"},
+        {"../..", "http://a/"}, {"../../g", "http://a/g"}, {"../../../g", "http://a/g"},
+        {"/./g", "http://a/g"}, {"/../g", "http://a/g"}, {"g.", "http://a/b/c/g."},
+        {"..g", "http://a/b/c/..g"}, {"./../g", "http://a/b/g"}, {"./g/.", "http://a/b/c/g/"},
+        {"g/./h", "http://a/b/c/g/h"}, {"g/../h", "http://a/b/c/h"},
         {"g;x=1/../y", "http://a/b/c/y"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -749,11 +714,10 @@ static void *work(void *arg)
 static void test_threads(void)
 {
     rl_schema_set *set = new_set(1);
-    const rl_schema *s = load(set,
-                              "{\"$defs\": {\"c\": {\"type\": \"integer\", \"minimum\": 0}},"
-                              " \"type\": \"array\", \"items\": {\"properties\":"
-                              " {\"n\": {\"$ref\": \"#/$defs/c\"}, \"d\": {\"format\": \"date\"}},"
-                              " \"unevaluatedProperties\": false}}");
+    const rl_schema *s = load(set, "{\"$defs\": {\"c\": {\"type\": \"integer\", \"minimum\": 0}},"
+                                   " \"type\": \"array\", \"items\": {\"properties\":"
+                                   " {\"n\": {\"$ref\": \"#/$defs/c\"}, \"d\": {\"format\": \"date\"}},"
+                                   " \"unevaluatedProperties\": false}}");
     CU_ASSERT_PTR_NOT_NULL_FATAL(s);
     rl_error err;
     memset(&err, 0, sizeof err);
