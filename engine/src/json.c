@@ -12,9 +12,9 @@
 #include "utf8.h"
 
 #include <limits.h>
-#include <stddef.h>
 #include <locale.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +23,7 @@
 #endif
 
 _Static_assert(sizeof(rl_jmember) == 24 || sizeof(void *) != 8, "a member is 24 bytes");
+_Static_assert(sizeof(rl_jnode) == 32 || sizeof(void *) != 8, "a node is 32 bytes");
 
 typedef struct frame {
     rl_jnode *node; /* an open array or object */
@@ -43,7 +44,7 @@ typedef struct parser {
     size_t nmembers, cmembers;
     frame *frames; /* the open containers, innermost last */
     size_t nframes, cframes;
-    rl_jnode *slab;              /* nodes are carved from slabs: 40 bytes each, not */
+    rl_jnode *slab;              /* nodes are carved from slabs: 32 bytes each, not */
     size_t slab_left, slab_size; /* the arena's 16-aligned 48 */
     rl_jnode *root;
     size_t containers; /* arrays and objects opened */
@@ -153,12 +154,7 @@ static rl_jnode *new_node(parser *p, rl_jtype t, rl_jnode *parent, uint32_t inde
     }
     rl_jnode *n = p->slab++;
     p->slab_left--;
-    n->type = (uint8_t)t;
-    n->flags = 0;
-    n->decimals = 0;
-    n->index = index;
-    n->offset = offset;
-    n->parent = parent;
+    *n = (rl_jnode){.type = t, .offset = offset, .index = index, .parent = parent};
     return n;
 }
 
@@ -516,17 +512,16 @@ static rl_jnode *parse_number(parser *p, rl_jnode *parent, uint32_t index)
     rl_jnode *n = new_node(p, RL_JNUMBER, parent, index, start);
     if (!n)
         return NULL;
-    n->decimals = clamp16((long)np.frac - np.exp);
+    n->decimals = (uint16_t)clamp16((long)np.frac - np.exp);
     if (!np.has_frac && !np.has_exp) {
-        if (exact_int(s + start, int_end - start, &n->u.num.i)) {
+        if (exact_int(s + start, int_end - start, &n->u.i)) {
             n->flags = RL_JNUM_INT;
-            n->u.num.d = (double)n->u.num.i;
             return n;
         }
         n->flags = RL_JNUM_BIGINT;
     }
-    n->u.num.d = number_value(s + start, p->pos - start, &np);
-    if (!isfinite(n->u.num.d)) {
+    n->u.d = number_value(s + start, p->pos - start, &np);
+    if (!isfinite(n->u.d)) {
         /* a value no double holds would otherwise become ±infinity */
         fail(p, start, "number %.*s is out of range (beyond ±1.8e308)",
              (int)(p->pos - start > 40 ? 40 : p->pos - start), s + start);
@@ -554,7 +549,8 @@ static frame *push_frame(parser *p, rl_jnode *node)
     return f;
 }
 
-/* Open a container at p->pos ('[' or '{'): its node, a frame, past the bracket. */
+/* Open a container at p->pos ('[' or '{'): its node, a frame, past the bracket.
+ */
 static rl_jnode *open_container(parser *p, rl_jtype t, rl_jnode *parent, uint32_t index)
 {
     rl_jnode *n = new_node(p, t, parent, index, p->pos);
@@ -602,6 +598,12 @@ static int close_container(parser *p)
     size_t n = (arr ? p->nitems : p->nmembers) - f.base;
     size_t size = arr ? sizeof(rl_jnode *) : sizeof(rl_jmember);
     void *kids = NULL;
+    if (n >= RL_JSON_MAX_CHILDREN) {
+        fail(p, c->offset, "%s of %zu or more %s (the limit)", arr ? "array" : "object",
+             RL_JSON_MAX_CHILDREN, arr ? "items" : "members");
+        return 0;
+    }
+    c->n = (uint32_t)n;
     if (n && !(kids = rl_arena_alloc(p->arena, n * size))) {
         fail(p, p->pos, "out of memory");
         return 0;
@@ -609,14 +611,12 @@ static int close_container(parser *p)
     if (arr) {
         if (n)
             memcpy(kids, p->items + f.base, n * size);
-        c->u.arr.items = kids;
-        c->u.arr.n = n;
+        c->u.items = kids;
         p->nitems = f.base;
     } else {
         if (n)
             memcpy(kids, p->members + f.base, n * size);
-        c->u.obj.members = kids;
-        c->u.obj.n = n;
+        c->u.members = kids;
         p->nmembers = f.base;
     }
     return attach(p, c);
@@ -711,8 +711,14 @@ static rl_jnode *begin_value(parser *p)
     case 'n': return parse_literal(p, parent, index, "null", RL_JNULL);
     case '"': {
         rl_jnode *n = new_node(p, RL_JSTRING, parent, index, p->pos);
-        if (n && !(n->u.str.s = scan_string(p, &n->u.str.len)))
+        size_t len = 0;
+        if (!n || !(n->u.s = scan_string(p, &len)))
             return NULL;
+        if (len >= RL_JSON_MAX_STRING) {
+            fail(p, n->offset, "string longer than %zu bytes (the limit)", RL_JSON_MAX_STRING - 1);
+            return NULL;
+        }
+        n->n = (uint32_t)len;
         return n;
     }
     default:
@@ -961,7 +967,8 @@ void rl_jdoc_free(rl_jdoc *doc)
 typedef struct rl_jblock {
     size_t newlines;   /* '\n' in src before the block */
     size_t cps;        /* code points in src before the block */
-    size_t line_start; /* offset where the line holding the block's first byte starts */
+    size_t line_start; /* offset where the line holding the block's first byte
+                        starts */
 } rl_jblock;
 
 static int build_blocks(rl_jdoc *doc)
@@ -1006,7 +1013,7 @@ void rl_jdoc_locate(rl_jdoc *doc, size_t offset, unsigned *line, unsigned *colum
     if (!doc->indexed && doc->len <= RL_JSON_CP_STEP && offset >= doc->start &&
         !memchr(doc->src, '\n', offset)) {
         /* a small document's first line (an NDJSON record, say): no index
-         * needed (a big one is indexed once, not scanned per place) */
+     * needed (a big one is indexed once, not scanned per place) */
         *line = 1 + doc->line_base;
         *column = (unsigned)rl_utf8_count(doc->src + doc->start, offset - doc->start) + 1;
         return;

@@ -11,9 +11,9 @@
  * pretty-printed one has a line per value).
  *
  * Numbers keep what cJSON loses: an integer written without fraction or
- * exponent that fits int64 is exact (RL_JNUM_INT); every number also keeps
- * its double value and the decimals it was written with (95 -> 0,
- * 95.0 -> 1, 94.74 -> 2, 1e3 -> -3).
+ * exponent that fits int64 is exact (RL_JNUM_INT); every number also has
+ * its double value (computed from the int64 for those) and the decimals it
+ * was written with (95 -> 0, 95.0 -> 1, 94.74 -> 2, 1e3 -> -3).
  *
  * Strings are decoded UTF-8, always NUL-terminated (they may also contain
  * U+0000, so use len). Invalid UTF-8, lone surrogates, control characters,
@@ -24,8 +24,8 @@
 #ifndef RL_JSON_H
 #define RL_JSON_H
 
-#include "reportlint_util.h"
 #include "arena.h"
+#include "reportlint_util.h"
 #include "sbuf.h"
 
 #include <stddef.h>
@@ -42,7 +42,7 @@ typedef enum rl_jtype {
 } rl_jtype;
 
 /* number flags */
-#define RL_JNUM_INT 1    /* u.num.i holds the exact value */
+#define RL_JNUM_INT 1    /* u.i holds the exact value (u.d is not kept) */
 #define RL_JNUM_BIGINT 2 /* written as an integer but outside int64 */
 
 #define RL_JSON_DEFAULT_MAX_DEPTH 1000
@@ -62,30 +62,30 @@ typedef struct rl_jmember {
     rl_jnode *value;
 } rl_jmember;
 
+/* A node is 32 bytes, not 40 (a big report has millions; issue 16): its
+ * type, number flags, decimals and byte offset share one word; a string's
+ * length or a container's count is 32 bits (the parser refuses a string
+ * of RL_JSON_MAX_STRING bytes or more, a container of RL_JSON_MAX_CHILDREN
+ * children or more); a number keeps its exact int64 (RL_JNUM_INT) or its
+ * double, not both: the double of an int64 is computed from it, the same
+ * value its text reads as. */
+#define RL_JSON_MAX_STRING ((size_t)UINT32_MAX)
+#define RL_JSON_MAX_CHILDREN ((size_t)UINT32_MAX)
+
 struct rl_jnode {
-    uint8_t type;     /* rl_jtype */
-    uint8_t flags;    /* RL_JNUM_* for numbers */
-    int16_t decimals; /* numbers: decimals as written */
-    uint32_t index;   /* position in the parent array or member list */
-    size_t offset;    /* byte offset of the value's first character */
-    rl_jnode *parent; /* NULL for the root */
+    uint64_t type : 3;      /* rl_jtype */
+    uint64_t flags : 2;     /* RL_JNUM_* for numbers */
+    uint64_t decimals : 16; /* numbers: decimals as written, as an int16's bits */
+    uint64_t offset : 40;   /* byte offset of the value's first character */
+    uint32_t index;         /* position in the parent array or member list */
+    uint32_t n;             /* string: bytes; array: items; object: members */
+    rl_jnode *parent;       /* NULL for the root */
     union {
-        struct {
-            int64_t i;
-            double d;
-        } num;
-        struct {
-            const char *s;
-            size_t len;
-        } str;
-        struct {
-            rl_jnode **items;
-            size_t n;
-        } arr;
-        struct {
-            rl_jmember *members;
-            size_t n;
-        } obj;
+        int64_t i; /* numbers with RL_JNUM_INT */
+        double d;  /* other numbers */
+        const char *s;
+        rl_jnode **items;
+        rl_jmember *members;
     } u;
 };
 
@@ -107,54 +107,56 @@ static inline unsigned rl_jn_flags(const rl_jnode *n)
 /* numbers: decimals as written (95 -> 0, 94.74 -> 2, 1e3 -> -3) */
 static inline int rl_jn_decimals(const rl_jnode *n)
 {
-    return n->decimals;
+    int d = (int)n->decimals;
+    return d > INT16_MAX ? d - 65536 : d;
 }
-/* numbers: the exact value when rl_jn_flags has RL_JNUM_INT */
+/* numbers: the exact value when rl_jn_flags has RL_JNUM_INT (else 0);
+ * the double (of the int64 when exact) */
 static inline int64_t rl_jn_int(const rl_jnode *n)
 {
-    return n->u.num.i;
+    return n->flags & RL_JNUM_INT ? n->u.i : 0;
 }
 static inline double rl_jn_double(const rl_jnode *n)
 {
-    return n->u.num.d;
+    return n->flags & RL_JNUM_INT ? (double)n->u.i : n->u.d;
 }
 /* strings: decoded, NUL-terminated (may hold U+0000: use the length) */
 static inline const char *rl_jn_str(const rl_jnode *n)
 {
-    return n->u.str.s;
+    return n->u.s;
 }
 static inline size_t rl_jn_str_len(const rl_jnode *n)
 {
-    return n->u.str.len;
+    return n->n;
 }
 /* arrays: items; objects: members */
 static inline size_t rl_jn_count(const rl_jnode *n)
 {
-    return n->u.arr.n;
+    return n->n;
 }
 static inline rl_jnode *rl_jn_item(const rl_jnode *n, size_t i)
 {
-    return n->u.arr.items[i];
+    return n->u.items[i];
 }
 static inline rl_jmember *rl_jn_member(const rl_jnode *n, size_t i)
 {
-    return &n->u.obj.members[i];
+    return &n->u.members[i];
 }
 static inline const char *rl_jn_key(const rl_jnode *n, size_t i)
 {
-    return n->u.obj.members[i].key;
+    return n->u.members[i].key;
 }
 static inline size_t rl_jn_key_len(const rl_jnode *n, size_t i)
 {
-    return n->u.obj.members[i].key_len;
+    return n->u.members[i].key_len;
 }
 static inline size_t rl_jn_key_offset(const rl_jnode *n, size_t i)
 {
-    return n->u.obj.members[i].key_offset;
+    return n->u.members[i].key_offset;
 }
 static inline rl_jnode *rl_jn_value(const rl_jnode *n, size_t i)
 {
-    return n->u.obj.members[i].value;
+    return n->u.members[i].value;
 }
 /* the parent (NULL for the root), the position in it, the byte offset of
  * the value's first character */
@@ -194,25 +196,28 @@ static inline rl_jnode *rl_jm_value(const rl_jmember *m)
  * parent; offset where the caller's text has it (0: none). */
 static inline void rl_jn_init_literal(rl_jnode *n, rl_jtype t, size_t offset)
 {
-    *n = (rl_jnode){.type = (uint8_t)t, .offset = offset};
+    *n = (rl_jnode){.type = t, .offset = offset};
 }
 static inline void rl_jn_init_string(rl_jnode *n, const char *s, size_t len, size_t offset)
 {
-    *n = (rl_jnode){.type = RL_JSTRING, .offset = offset, .u.str = {s, len}};
+    *n = (rl_jnode){.type = RL_JSTRING, .offset = offset, .n = (uint32_t)len, .u.s = s};
 }
 /* i is the exact value when flags has RL_JNUM_INT */
 static inline void rl_jn_init_number(rl_jnode *n, int64_t i, double d, unsigned flags, int decimals,
                                      size_t offset)
 {
     *n = (rl_jnode){.type = RL_JNUMBER,
-                    .flags = (uint8_t)flags,
-                    .decimals = (int16_t)decimals,
-                    .offset = offset,
-                    .u.num = {i, d}};
+                    .flags = flags,
+                    .decimals = (uint16_t)(int16_t)decimals,
+                    .offset = offset};
+    if (flags & RL_JNUM_INT)
+        n->u.i = i;
+    else
+        n->u.d = d;
 }
 static inline void rl_jn_init_array(rl_jnode *n, rl_jnode **items, size_t count)
 {
-    *n = (rl_jnode){.type = RL_JARRAY, .u.arr = {items, count}};
+    *n = (rl_jnode){.type = RL_JARRAY, .n = (uint32_t)count, .u.items = items};
 }
 
 struct rl_deadline;
@@ -221,8 +226,8 @@ typedef struct rl_json_limits {
     unsigned max_depth; /* 0: RL_JSON_DEFAULT_MAX_DEPTH; at most RL_MAX_DEPTH_LIMIT */
     size_t max_string;  /* bytes in one string; 0: unlimited */
     /* --timeout (deadline.h; NULL: none), checked at every value read: once
-     * it has passed parsing fails with "out of time" at the position
-     * reached, and deadline->expired tells that failure from a syntax error */
+   * it has passed parsing fails with "out of time" at the position
+   * reached, and deadline->expired tells that failure from a syntax error */
     struct rl_deadline *deadline;
 } rl_json_limits;
 
@@ -243,9 +248,9 @@ typedef struct rl_jdoc {
     void *frames; /* the parser's stack of open containers */
     size_t cframes;
     size_t containers;  /* arrays and objects the last parse read (1: the root
-                           alone, no nested container to walk) */
+                         alone, no nested container to walk) */
     unsigned line_base; /* added to every line rl_jdoc_locate gives (an NDJSON
-                           record's line in its file, minus one) */
+                         record's line in its file, minus one) */
 } rl_jdoc;
 
 /* Parse len bytes (copied). On failure returns NULL and sets err with the
@@ -259,10 +264,10 @@ void rl_jdoc_free(rl_jdoc *doc);
 /* An empty document (root NULL) to rl_jdoc_reparse texts into, its
  * buffers sized for about len bytes. NULL when out of memory. */
 rl_jdoc *rl_jdoc_new(size_t len);
-/* Parse another text into a document made by rl_json_parse or rl_jdoc_new, reusing its
- * buffers (the hot path of NDJSON: no allocation per record once they are
- * big enough). Every node of the previous text is gone. Returns 0, or -1
- * with err set; the document is then empty (root NULL) but reusable. */
+/* Parse another text into a document made by rl_json_parse or rl_jdoc_new,
+ * reusing its buffers (the hot path of NDJSON: no allocation per record once
+ * they are big enough). Every node of the previous text is gone. Returns 0, or
+ * -1 with err set; the document is then empty (root NULL) but reusable. */
 int rl_jdoc_reparse(rl_jdoc *doc, const char *src, size_t len, const rl_json_limits *lim,
                     rl_error *err);
 

@@ -21,20 +21,20 @@ void rl_jdoc_where(rl_jdoc *doc, const rl_jnode *node, unsigned *line, unsigned 
 {
     *line = *column = 0;
     if (doc && node)
-        rl_jdoc_locate(doc, node->offset, line, column);
+        rl_jdoc_locate(doc, rl_jn_offset(node), line, column);
 }
 
 void rl_jdoc_key_where(rl_jdoc *doc, const rl_jnode *obj, size_t i, unsigned *line,
                        unsigned *column)
 {
     *line = *column = 0;
-    if (doc && obj && obj->type == RL_JOBJECT && i < obj->u.obj.n)
-        rl_jdoc_locate(doc, obj->u.obj.members[i].key_offset, line, column);
+    if (doc && obj && rl_jn_type(obj) == RL_JOBJECT && i < rl_jn_count(obj))
+        rl_jdoc_locate(doc, rl_jn_key_offset(obj, i), line, column);
 }
 
 rl_jkind rl_jnode_kind(const rl_jnode *node)
 {
-    switch (node ? (rl_jtype)node->type : RL_JNULL) {
+    switch (node ? rl_jn_type(node) : RL_JNULL) {
     case RL_JNULL: return RL_JKIND_NULL;
     case RL_JFALSE:
     case RL_JTRUE: return RL_JKIND_BOOL;
@@ -59,41 +59,41 @@ size_t rl_jnode_count(const rl_jnode *node)
 
 const rl_jnode *rl_jnode_item(const rl_jnode *node, size_t i)
 {
-    if (node && node->type == RL_JOBJECT)
-        return i < node->u.obj.n ? node->u.obj.members[i].value : NULL;
+    if (node && rl_jn_type(node) == RL_JOBJECT)
+        return i < rl_jn_count(node) ? rl_jn_value(node, i) : NULL;
     return rl_json_at(node, i);
 }
 
 const char *rl_jnode_key(const rl_jnode *node, size_t i, size_t *len)
 {
-    if (!node || node->type != RL_JOBJECT || i >= node->u.obj.n)
+    if (!node || rl_jn_type(node) != RL_JOBJECT || i >= rl_jn_count(node))
         return NULL;
     if (len)
-        *len = node->u.obj.members[i].key_len;
-    return node->u.obj.members[i].key;
+        *len = rl_jn_key_len(node, i);
+    return rl_jn_key(node, i);
 }
 
 const char *rl_jnode_string(const rl_jnode *node, size_t *len)
 {
-    if (!node || node->type != RL_JSTRING)
+    if (!node || rl_jn_type(node) != RL_JSTRING)
         return NULL;
     if (len)
-        *len = node->u.str.len;
-    return node->u.str.s;
+        *len = rl_jn_str_len(node);
+    return rl_jn_str(node);
 }
 
 int rl_jnode_bool(const rl_jnode *node)
 {
-    if (node && node->type == RL_JTRUE)
+    if (node && rl_jn_type(node) == RL_JTRUE)
         return 1;
-    return node && node->type == RL_JFALSE ? 0 : -1;
+    return node && rl_jn_type(node) == RL_JFALSE ? 0 : -1;
 }
 
 int rl_jnode_int(const rl_jnode *node, int64_t *out)
 {
     if (!rl_json_is_int(node))
         return -1;
-    *out = node->u.num.i;
+    *out = rl_jn_int(node);
     return 0;
 }
 

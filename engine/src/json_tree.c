@@ -13,13 +13,13 @@
 
 const rl_jmember *rl_json_member(const rl_jnode *obj, const char *key, size_t key_len)
 {
-    if (!obj || obj->type != RL_JOBJECT)
+    if (!obj || rl_jn_type(obj) != RL_JOBJECT)
         return NULL;
-    for (size_t i = obj->u.obj.n; i-- > 0;) {
-        const rl_jmember *m = &obj->u.obj.members[i];
-        if (m->key_len == key_len &&
-            (!key_len || m->key[0] == key[0]) && /* most keys differ at once */
-            memcmp(m->key, key, key_len) == 0)
+    for (size_t i = rl_jn_count(obj); i-- > 0;) {
+        const rl_jmember *m = rl_jn_member(obj, i);
+        if (rl_jm_key_len(m) == key_len &&
+            (!key_len || rl_jm_key(m)[0] == key[0]) && /* most keys differ at once */
+            memcmp(rl_jm_key(m), key, key_len) == 0)
             return m;
     }
     return NULL;
@@ -28,7 +28,7 @@ const rl_jmember *rl_json_member(const rl_jnode *obj, const char *key, size_t ke
 const rl_jnode *rl_json_get(const rl_jnode *obj, const char *key, size_t key_len)
 {
     const rl_jmember *m = rl_json_member(obj, key, key_len);
-    return m ? m->value : NULL;
+    return m ? rl_jm_value(m) : NULL;
 }
 
 /* The slot of site: pointers to compiled steps differ in their middle bits. */
@@ -41,20 +41,20 @@ static size_t hint_slot(const void *site)
 const rl_jnode *rl_json_get_hinted(const rl_jnode *obj, const char *key, size_t key_len,
                                    rl_jhints *hints, const void *site)
 {
-    if (!obj || obj->type != RL_JOBJECT)
+    if (!obj || rl_jn_type(obj) != RL_JOBJECT)
         return NULL;
     size_t s = hint_slot(site), i = hints->slot[s].index;
-    if (hints->slot[s].site == site && i < obj->u.obj.n) {
-        const rl_jmember *m = &obj->u.obj.members[i];
-        if (m->key_len == key_len && memcmp(m->key, key, key_len) == 0)
-            return m->value;
+    if (hints->slot[s].site == site && i < rl_jn_count(obj)) {
+        const rl_jmember *m = rl_jn_member(obj, i);
+        if (rl_jm_key_len(m) == key_len && memcmp(rl_jm_key(m), key, key_len) == 0)
+            return rl_jm_value(m);
     }
     const rl_jmember *m = rl_json_member(obj, key, key_len);
     if (!m)
         return NULL;
     hints->slot[s].site = site;
-    hints->slot[s].index = (size_t)(m - obj->u.obj.members);
-    return m->value;
+    hints->slot[s].index = (size_t)(m - rl_jn_member(obj, 0));
+    return rl_jm_value(m);
 }
 
 const rl_jnode *rl_json_gets(const rl_jnode *obj, const char *key)
@@ -64,37 +64,37 @@ const rl_jnode *rl_json_gets(const rl_jnode *obj, const char *key)
 
 const rl_jnode *rl_json_at(const rl_jnode *arr, size_t i)
 {
-    if (!arr || arr->type != RL_JARRAY || i >= arr->u.arr.n)
+    if (!arr || rl_jn_type(arr) != RL_JARRAY || i >= rl_jn_count(arr))
         return NULL;
-    return arr->u.arr.items[i];
+    return rl_jn_item(arr, i);
 }
 
 size_t rl_json_size(const rl_jnode *node)
 {
     if (!node)
         return 0;
-    if (node->type == RL_JARRAY)
-        return node->u.arr.n;
-    if (node->type == RL_JOBJECT)
-        return node->u.obj.n;
+    if (rl_jn_type(node) == RL_JARRAY)
+        return rl_jn_count(node);
+    if (rl_jn_type(node) == RL_JOBJECT)
+        return rl_jn_count(node);
     return 0;
 }
 
 const rl_jmember *rl_json_parent_member(const rl_jnode *node)
 {
-    if (!node || !node->parent || node->parent->type != RL_JOBJECT)
+    if (!node || !rl_jn_parent(node) || rl_jn_type(rl_jn_parent(node)) != RL_JOBJECT)
         return NULL;
-    return &node->parent->u.obj.members[node->index];
+    return rl_jn_member(rl_jn_parent(node), rl_jn_index(node));
 }
 
 int rl_json_is_number(const rl_jnode *node)
 {
-    return node && node->type == RL_JNUMBER;
+    return node && rl_jn_type(node) == RL_JNUMBER;
 }
 
 int rl_json_is_int(const rl_jnode *node)
 {
-    return node && node->type == RL_JNUMBER && (node->flags & RL_JNUM_INT);
+    return node && rl_jn_type(node) == RL_JNUMBER && (rl_jn_flags(node) & RL_JNUM_INT);
 }
 
 const char *rl_json_type_name(rl_jtype t)
@@ -136,9 +136,9 @@ const rl_jnode *rl_json_pointer_get(const rl_jnode *node, const char *p)
                 rl_sbuf_addc(&tok, *p);
         }
         const char *t = rl_sbuf_str(&tok);
-        if (node->type == RL_JOBJECT) {
+        if (rl_jn_type(node) == RL_JOBJECT) {
             node = rl_json_get(node, t, tok.len);
-        } else if (node->type == RL_JARRAY && tok.len && strspn(t, "0123456789") == tok.len &&
+        } else if (rl_jn_type(node) == RL_JARRAY && tok.len && strspn(t, "0123456789") == tok.len &&
                    (tok.len == 1 || t[0] != '0')) {
             node = rl_json_at(node, strtoul(t, NULL, 10));
         } else {
@@ -152,7 +152,7 @@ const rl_jnode *rl_json_pointer_get(const rl_jnode *node, const char *p)
 int rl_json_chain(rl_jchain *c, const rl_jnode *node)
 {
     size_t n = 0;
-    for (const rl_jnode *q = node; q && q->parent; q = q->parent)
+    for (const rl_jnode *q = node; q && rl_jn_parent(q); q = rl_jn_parent(q))
         n++;
     c->n = n;
     c->v = c->local;
@@ -161,7 +161,7 @@ int rl_json_chain(rl_jchain *c, const rl_jnode *node)
         c->n = 0;
         return -1;
     }
-    for (const rl_jnode *q = node; n; q = q->parent)
+    for (const rl_jnode *q = node; n; q = rl_jn_parent(q))
         c->v[--n] = q;
     return 0;
 }
@@ -174,16 +174,17 @@ void rl_json_chain_free(rl_jchain *c)
     c->n = 0;
 }
 
-/* The member an array item is known by (see rl_json_stable_pointer), or NULL. */
+/* The member an array item is known by (see rl_json_stable_pointer), or NULL.
+ */
 static const rl_jmember *item_key(const rl_jnode *item, const char *const *keys, size_t n_keys)
 {
     static const char *const usual[] = {"id", "code", "name"};
-    if (item->type != RL_JOBJECT)
+    if (rl_jn_type(item) != RL_JOBJECT)
         return NULL;
     for (size_t i = 0; i < n_keys + 3; i++) {
         const char *k = i < n_keys ? keys[i] : usual[i - n_keys];
         const rl_jmember *m = rl_json_member(item, k, strlen(k));
-        if (m && (m->value->type == RL_JSTRING || rl_json_is_int(m->value)))
+        if (m && (rl_jn_type(rl_jm_value(m)) == RL_JSTRING || rl_json_is_int(rl_jm_value(m))))
             return m;
     }
     return NULL;
@@ -204,16 +205,17 @@ static void write_pointer(const rl_jnode *node, int stable, const char *const *k
         const rl_jmember *m = rl_json_parent_member(c.v[i]);
         const rl_jmember *k = m || !stable ? NULL : item_key(c.v[i], keys, n_keys);
         if (m) {
-            rl_json_pointer_escape(out, m->key, m->key_len);
+            rl_json_pointer_escape(out, rl_jm_key(m), rl_jm_key_len(m));
         } else if (!k) {
-            rl_sbuf_printf(out, "%u", (unsigned)c.v[i]->index);
+            rl_sbuf_printf(out, "%u", (unsigned)rl_jn_index(c.v[i]));
         } else {
-            rl_json_pointer_escape(out, k->key, k->key_len);
+            rl_json_pointer_escape(out, rl_jm_key(k), rl_jm_key_len(k));
             rl_sbuf_addc(out, '=');
-            if (k->value->type == RL_JSTRING)
-                rl_json_pointer_escape(out, k->value->u.str.s, k->value->u.str.len);
+            if (rl_jn_type(rl_jm_value(k)) == RL_JSTRING)
+                rl_json_pointer_escape(out, rl_jn_str(rl_jm_value(k)),
+                                       rl_jn_str_len(rl_jm_value(k)));
             else
-                rl_sbuf_add_int(out, (long long)k->value->u.num.i);
+                rl_sbuf_add_int(out, (long long)rl_jn_int(rl_jm_value(k)));
         }
     }
     rl_json_chain_free(&c);
@@ -239,33 +241,31 @@ static rl_jnode *copy_node(rl_arena *a, const rl_jnode *src, rl_jnode *parent, u
     n->parent = parent;
     n->index = index;
     n->offset = 0;
-    switch ((rl_jtype)src->type) {
+    switch (rl_jn_type(src)) {
     case RL_JSTRING:
-        n->u.str.s = rl_arena_strndup(a, src->u.str.s, src->u.str.len);
-        if (!n->u.str.s)
+        n->u.s = rl_arena_strndup(a, rl_jn_str(src), rl_jn_str_len(src));
+        if (!rl_jn_str(n))
             return NULL;
         break;
     case RL_JARRAY:
-        n->u.arr.items = rl_arena_alloc(a,
-                                        (src->u.arr.n ? src->u.arr.n : 1) * sizeof *n->u.arr.items);
-        if (!n->u.arr.items)
+        n->u.items = rl_arena_alloc(a, (n->n ? n->n : 1) * sizeof *n->u.items);
+        if (!n->u.items)
             return NULL;
-        for (size_t i = 0; i < src->u.arr.n; i++)
-            if (!(n->u.arr.items[i] = copy_node(a, src->u.arr.items[i], n, (uint32_t)i)))
+        for (size_t i = 0; i < rl_jn_count(src); i++)
+            if (!(n->u.items[i] = copy_node(a, rl_jn_item(src, i), n, (uint32_t)i)))
                 return NULL;
         break;
     case RL_JOBJECT:
-        n->u.obj.members =
-            rl_arena_alloc(a, (src->u.obj.n ? src->u.obj.n : 1) * sizeof *n->u.obj.members);
-        if (!n->u.obj.members)
+        n->u.members = rl_arena_alloc(a, (n->n ? n->n : 1) * sizeof *n->u.members);
+        if (!n->u.members)
             return NULL;
-        for (size_t i = 0; i < src->u.obj.n; i++) {
-            const rl_jmember *m = &src->u.obj.members[i];
-            rl_jmember *c = &n->u.obj.members[i];
-            c->key = rl_arena_strndup(a, m->key, m->key_len);
-            c->key_len = m->key_len;
+        for (size_t i = 0; i < rl_jn_count(src); i++) {
+            const rl_jmember *m = rl_jn_member(src, i);
+            rl_jmember *c = rl_jn_member(n, i);
+            c->key = rl_arena_strndup(a, rl_jm_key(m), rl_jm_key_len(m));
+            c->key_len = rl_jm_key_len(m);
             c->key_offset = 0;
-            if (!c->key || !(c->value = copy_node(a, m->value, n, (uint32_t)i)))
+            if (!rl_jm_key(c) || !(c->value = copy_node(a, rl_jm_value(m), n, (uint32_t)i)))
                 return NULL;
         }
         break;
@@ -300,14 +300,14 @@ int rl_cmp_int_double(int64_t i, double d)
 
 int rl_json_num_cmp(const rl_jnode *a, const rl_jnode *b)
 {
-    int ai = a->flags & RL_JNUM_INT, bi = b->flags & RL_JNUM_INT;
+    int ai = rl_jn_flags(a) & RL_JNUM_INT, bi = rl_jn_flags(b) & RL_JNUM_INT;
     if (ai && bi)
-        return a->u.num.i < b->u.num.i ? -1 : a->u.num.i > b->u.num.i;
+        return rl_jn_int(a) < rl_jn_int(b) ? -1 : rl_jn_int(a) > rl_jn_int(b);
     if (ai)
-        return rl_cmp_int_double(a->u.num.i, b->u.num.d);
+        return rl_cmp_int_double(rl_jn_int(a), rl_jn_double(b));
     if (bi)
-        return -rl_cmp_int_double(b->u.num.i, a->u.num.d);
-    return a->u.num.d < b->u.num.d ? -1 : a->u.num.d > b->u.num.d;
+        return -rl_cmp_int_double(rl_jn_int(b), rl_jn_double(a));
+    return rl_jn_double(a) < rl_jn_double(b) ? -1 : rl_jn_double(a) > rl_jn_double(b);
 }
 
 /* One pair of values to compare: scalars at once, containers by their
@@ -346,27 +346,28 @@ static int eq_shallow(eq_stack *s, const rl_jnode *a, const rl_jnode *b)
 {
     if (!a || !b)
         return a == b;
-    if (a->type != b->type)
+    if (rl_jn_type(a) != rl_jn_type(b))
         return 0;
-    switch (a->type) {
+    switch (rl_jn_type(a)) {
     case RL_JNUMBER: return rl_json_num_cmp(a, b) == 0;
     case RL_JSTRING:
-        return a->u.str.len == b->u.str.len && memcmp(a->u.str.s, b->u.str.s, a->u.str.len) == 0;
+        return rl_jn_str_len(a) == rl_jn_str_len(b) &&
+               memcmp(rl_jn_str(a), rl_jn_str(b), rl_jn_str_len(a)) == 0;
     case RL_JARRAY:
-        if (a->u.arr.n != b->u.arr.n)
+        if (rl_jn_count(a) != rl_jn_count(b))
             return 0;
-        for (size_t i = 0; i < a->u.arr.n; i++)
-            eq_push(s, a->u.arr.items[i], b->u.arr.items[i]);
+        for (size_t i = 0; i < rl_jn_count(a); i++)
+            eq_push(s, rl_jn_item(a, i), rl_jn_item(b, i));
         return 1;
     case RL_JOBJECT:
-        if (a->u.obj.n != b->u.obj.n)
+        if (rl_jn_count(a) != rl_jn_count(b))
             return 0;
-        for (size_t i = 0; i < a->u.obj.n; i++) {
-            const rl_jmember *m = &a->u.obj.members[i];
-            const rl_jnode *other = rl_json_get(b, m->key, m->key_len);
+        for (size_t i = 0; i < rl_jn_count(a); i++) {
+            const rl_jmember *m = rl_jn_member(a, i);
+            const rl_jnode *other = rl_json_get(b, rl_jm_key(m), rl_jm_key_len(m));
             if (!other)
                 return 0;
-            eq_push(s, rl_json_get(a, m->key, m->key_len), other);
+            eq_push(s, rl_json_get(a, rl_jm_key(m), rl_jm_key_len(m)), other);
         }
         return 1;
     default: return 1;

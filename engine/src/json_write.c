@@ -103,9 +103,9 @@ void rl_json_write_double(rl_sbuf *out, double d)
 
 const char *rl_json_number_text(const rl_jdoc *doc, const rl_jnode *num, size_t *len)
 {
-    const char *s = doc->src + num->offset;
+    const char *s = doc->src + rl_jn_offset(num);
     size_t n = 0;
-    while (num->offset + n < doc->len && strchr("+-0123456789.eE", s[n]) && s[n])
+    while (rl_jn_offset(num) + n < doc->len && strchr("+-0123456789.eE", s[n]) && s[n])
         n++;
     *len = n;
     return s;
@@ -113,7 +113,7 @@ const char *rl_json_number_text(const rl_jdoc *doc, const rl_jnode *num, size_t 
 
 static void write_scalar(rl_sbuf *out, const rl_jdoc *doc, const rl_jnode *node)
 {
-    switch ((rl_jtype)node->type) {
+    switch (rl_jn_type(node)) {
     case RL_JNULL: rl_sbuf_add(out, "null", 4); break;
     case RL_JTRUE: rl_sbuf_add(out, "true", 4); break;
     case RL_JFALSE: rl_sbuf_add(out, "false", 5); break;
@@ -122,13 +122,13 @@ static void write_scalar(rl_sbuf *out, const rl_jdoc *doc, const rl_jnode *node)
             size_t n;
             const char *t = rl_json_number_text(doc, node, &n);
             rl_sbuf_add(out, t, n);
-        } else if (node->flags & RL_JNUM_INT) {
-            rl_sbuf_printf(out, "%lld", (long long)node->u.num.i);
+        } else if (rl_jn_flags(node) & RL_JNUM_INT) {
+            rl_sbuf_printf(out, "%lld", (long long)rl_jn_int(node));
         } else {
-            rl_json_write_double(out, node->u.num.d);
+            rl_json_write_double(out, rl_jn_double(node));
         }
         break;
-    case RL_JSTRING: rl_json_write_string(out, node->u.str.s, node->u.str.len); break;
+    case RL_JSTRING: rl_json_write_string(out, rl_jn_str(node), rl_jn_str_len(node)); break;
     case RL_JARRAY: rl_sbuf_add(out, "[]", 2); break;
     case RL_JOBJECT: rl_sbuf_add(out, "{}", 2); break;
     }
@@ -137,12 +137,12 @@ static void write_scalar(rl_sbuf *out, const rl_jdoc *doc, const rl_jnode *node)
 /* Child k of a container, with its member name and ':' written first. */
 static const rl_jnode *write_child_head(rl_sbuf *out, const rl_jnode *c, size_t k)
 {
-    if (c->type == RL_JARRAY)
-        return c->u.arr.items[k];
-    const rl_jmember *m = &c->u.obj.members[k];
-    rl_json_write_string(out, m->key, m->key_len);
+    if (rl_jn_type(c) == RL_JARRAY)
+        return rl_jn_item(c, k);
+    const rl_jmember *m = rl_jn_member(c, k);
+    rl_json_write_string(out, rl_jm_key(m), rl_jm_key_len(m));
     rl_sbuf_addc(out, ':');
-    return m->value;
+    return rl_jm_value(m);
 }
 
 /* Depth first along parent links (no recursion, no stack): open a
@@ -153,7 +153,7 @@ void rl_json_write(rl_sbuf *out, const rl_jdoc *doc, const rl_jnode *node)
     const rl_jnode *n = node;
     for (;;) {
         if (rl_json_size(n)) {
-            rl_sbuf_addc(out, n->type == RL_JARRAY ? '[' : '{');
+            rl_sbuf_addc(out, rl_jn_type(n) == RL_JARRAY ? '[' : '{');
             n = write_child_head(out, n, 0);
             continue;
         }
@@ -161,13 +161,13 @@ void rl_json_write(rl_sbuf *out, const rl_jdoc *doc, const rl_jnode *node)
         for (;;) {
             if (n == node)
                 return;
-            const rl_jnode *p = n->parent;
-            if ((size_t)n->index + 1 < rl_json_size(p)) {
+            const rl_jnode *p = rl_jn_parent(n);
+            if ((size_t)rl_jn_index(n) + 1 < rl_json_size(p)) {
                 rl_sbuf_addc(out, ',');
-                n = write_child_head(out, p, (size_t)n->index + 1);
+                n = write_child_head(out, p, (size_t)rl_jn_index(n) + 1);
                 break;
             }
-            rl_sbuf_addc(out, p->type == RL_JARRAY ? ']' : '}');
+            rl_sbuf_addc(out, rl_jn_type(p) == RL_JARRAY ? ']' : '}');
             n = p;
         }
     }
