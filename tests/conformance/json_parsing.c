@@ -44,32 +44,32 @@ static char *slurp(const char *path, size_t *len)
 /* Our tree and cJSON's agree: same types, numbers, strings, shapes. */
 static int same(const rl_jnode *a, const cJSON *b)
 {
-    switch (a->type) {
+    switch (rl_jn_type(a)) {
     case RL_JNULL: return cJSON_IsNull(b);
     case RL_JTRUE: return cJSON_IsTrue(b);
     case RL_JFALSE: return cJSON_IsFalse(b);
     case RL_JNUMBER:
-        return cJSON_IsNumber(b) && (a->u.num.d == b->valuedouble ||
-                                     (isinf(a->u.num.d) && isinf(b->valuedouble)));
+        return cJSON_IsNumber(b) && (rl_jn_double(a) == b->valuedouble ||
+                                     (isinf(rl_jn_double(a)) && isinf(b->valuedouble)));
     case RL_JSTRING:
         /* cJSON stops at U+0000; compare up to it */
-        return cJSON_IsString(b) && strncmp(a->u.str.s, b->valuestring, a->u.str.len) == 0;
+        return cJSON_IsString(b) && strncmp(rl_jn_str(a), b->valuestring, rl_jn_str_len(a)) == 0;
     case RL_JARRAY: {
-        if (!cJSON_IsArray(b) || (size_t)cJSON_GetArraySize(b) != a->u.arr.n)
+        if (!cJSON_IsArray(b) || (size_t)cJSON_GetArraySize(b) != rl_jn_count(a))
             return 0;
         const cJSON *c = b->child;
-        for (size_t i = 0; i < a->u.arr.n; i++, c = c->next)
-            if (!same(a->u.arr.items[i], c))
+        for (size_t i = 0; i < rl_jn_count(a); i++, c = c->next)
+            if (!same(rl_jn_item(a, i), c))
                 return 0;
         return 1;
     }
     case RL_JOBJECT: {
-        if (!cJSON_IsObject(b) || (size_t)cJSON_GetArraySize(b) != a->u.obj.n)
+        if (!cJSON_IsObject(b) || (size_t)cJSON_GetArraySize(b) != rl_jn_count(a))
             return 0;
         const cJSON *c = b->child;
-        for (size_t i = 0; i < a->u.obj.n; i++, c = c->next)
-            if (strcmp(a->u.obj.members[i].key, c->string) != 0 ||
-                !same(a->u.obj.members[i].value, c))
+        for (size_t i = 0; i < rl_jn_count(a); i++, c = c->next)
+            if (strcmp(rl_jn_key(a, i), c->string) != 0 ||
+                !same(rl_jn_value(a, i), c))
                 return 0;
         return 1;
     }

@@ -55,16 +55,16 @@ typedef struct outcome {
 
 static const char *str_of(const rl_jnode *n)
 {
-    return n && n->type == RL_JSTRING ? n->u.str.s : NULL;
+    return n && rl_jn_type(n) == RL_JSTRING ? rl_jn_str(n) : NULL;
 }
 
 /* 1 when got holds exactly the values of want (an array), in order. */
 static int same_values(const rl_nodelist *got, const rl_jnode *want)
 {
-    if (!want || want->type != RL_JARRAY || want->u.arr.n != got->n)
+    if (!want || rl_jn_type(want) != RL_JARRAY || rl_jn_count(want) != got->n)
         return 0;
     for (size_t i = 0; i < got->n; i++)
-        if (!rl_json_equal(got->items[i], want->u.arr.items[i]))
+        if (!rl_json_equal(got->items[i], rl_jn_item(want, i)))
             return 0;
     return 1;
 }
@@ -74,15 +74,15 @@ static int same_paths(const rl_nodelist *got, const rl_jnode *want)
 {
     if (!want)
         return 1;
-    if (want->type != RL_JARRAY || want->u.arr.n != got->n)
+    if (rl_jn_type(want) != RL_JARRAY || rl_jn_count(want) != got->n)
         return 0;
     rl_sbuf b = RL_SBUF_INIT;
     int ok = 1;
     for (size_t i = 0; i < got->n && ok; i++) {
         rl_sbuf_clear(&b);
         rl_jpath_normalized(got->items[i], &b);
-        const rl_jnode *w = want->u.arr.items[i];
-        ok = w->type == RL_JSTRING && w->u.str.len == b.len && memcmp(w->u.str.s, b.data, b.len) == 0;
+        const rl_jnode *w = rl_jn_item(want, i);
+        ok = rl_jn_type(w) == RL_JSTRING && rl_jn_str_len(w) == b.len && memcmp(rl_jn_str(w), b.data, b.len) == 0;
     }
     rl_sbuf_free(&b);
     return ok;
@@ -158,8 +158,8 @@ static void run_test(const rl_jdoc *cts, const rl_jnode *test, outcome *o)
         return;
     }
     rl_error err;
-    rl_jpath *q = rl_jpath_compile_ex(sel->u.str.s, sel->u.str.len, RL_JPATH_STRICT, NULL, &err);
-    if (inv && inv->type == RL_JTRUE) {
+    rl_jpath *q = rl_jpath_compile_ex(rl_jn_str(sel), rl_jn_str_len(sel), RL_JPATH_STRICT, NULL, &err);
+    if (inv && rl_jn_type(inv) == RL_JTRUE) {
         if (q)
             rl_sbuf_adds(&o->why, "invalid selector was accepted");
     } else if (!q) {
@@ -190,7 +190,7 @@ static void print_failure(const rl_jnode *test, const outcome *o)
     rl_sbuf sel = RL_SBUF_INIT;
     const rl_jnode *s = rl_json_gets(test, "selector");
     if (s)
-        rl_json_write_string(&sel, s->u.str.s, s->u.str.len);
+        rl_json_write_string(&sel, rl_jn_str(s), rl_jn_str_len(s));
     printf("FAIL %s\n     selector %s\n     %s\n", str_of(rl_json_gets(test, "name")),
            rl_sbuf_str(&sel), rl_sbuf_str(&o->why));
     rl_sbuf_free(&sel);
@@ -199,14 +199,14 @@ static void print_failure(const rl_jnode *test, const outcome *o)
 static int run_suite(const rl_jdoc *cts, size_t *passed, size_t *total)
 {
     const rl_jnode *tests = rl_json_gets(cts->root, "tests");
-    if (!tests || tests->type != RL_JARRAY || tests->u.arr.n == 0) {
+    if (!tests || rl_jn_type(tests) != RL_JARRAY || rl_jn_count(tests) == 0) {
         fprintf(stderr, "jsonpath CTS: the suite has no \"tests\" array\n");
         return 0;
     }
     *passed = 0;
-    *total = tests->u.arr.n;
+    *total = rl_jn_count(tests);
     for (size_t i = 0; i < *total; i++) {
-        const rl_jnode *test = tests->u.arr.items[i];
+        const rl_jnode *test = rl_jn_item(tests, i);
         outcome o = {RL_SBUF_INIT};
         run_test(cts, test, &o);
         if (o.why.len == 0)

@@ -94,7 +94,7 @@ static void report(const env *en, const char *file, const rl_jnode *group, const
         return;
     const rl_jnode *gd = rl_json_gets(group, "description");
     const rl_jnode *td = test ? rl_json_gets(test, "description") : NULL;
-    printf("FAIL %s: %s / %s: %s\n", file, gd ? gd->u.str.s : "?", td ? td->u.str.s : "(all)", why);
+    printf("FAIL %s: %s / %s: %s\n", file, gd ? rl_jn_str(gd) : "?", td ? rl_jn_str(td) : "(all)", why);
 }
 
 /* Run one test; 1 when it passes. */
@@ -107,7 +107,7 @@ static int run_test(const env *en, const char *file, const rl_jdoc *doc, const r
         report(en, file, group, test, "malformed test");
         return 0;
     }
-    int want = valid->type == RL_JTRUE;
+    int want = rl_jn_type(valid) == RL_JTRUE;
     rl_schema_errors errs = RL_SCHEMA_ERRORS_INIT;
     int full = rl_schema_validate(schema, doc, data, &errs);
     int quick = rl_schema_validate(schema, doc, data, NULL);
