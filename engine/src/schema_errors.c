@@ -8,6 +8,7 @@
  * passed no list: recording is the only cost of a failing keyword. */
 #include "schema_int.h"
 #include "array.h"
+#include "deadline.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -50,7 +51,16 @@ static rl_schema_error *push(rl_schema_errors *errs)
     return e;
 }
 
-static void verror(const rl_sres *res, const char *keyword, const rl_jnode *at,
+/* An error made is charged to the validation's deadline (--max-memory):
+ * failing alternatives can make exponentially many before a deadline
+ * stops them; rl_schema_validate_until releases the charge at its end. */
+static void charge(rl_svctx *c, size_t bytes)
+{
+    rl_deadline_charge(c->deadline, bytes);
+    c->charged += bytes;
+}
+
+static void verror(rl_svctx *c, const rl_sres *res, const char *keyword, const rl_jnode *at,
                    rl_schema_errors *errs, const rl_jnode *inst, const char *fmt, va_list ap)
 {
     rl_schema_error *e = push(errs);
@@ -75,33 +85,36 @@ static void verror(const rl_sres *res, const char *keyword, const rl_jnode *at,
         rl_sbuf_free(&msg);
         return;
     }
+    /* its slot (the list doubles: two), its two strings as allocated, and
+     * malloc's headers */
+    size_t bytes = 2 * sizeof *e + ptr.cap + msg.cap + 32;
     e->schema_pointer = ptr.len ? rl_sbuf_take(&ptr) : calloc(1, 1);
     e->message = rl_sbuf_take(&msg);
     if (!e->schema_pointer)
         errs->oom = 1;
+    else if (c)
+        charge(c, bytes);
 }
 
 void rl_sv_error_at(rl_svctx *c, const rl_sres *res, const char *keyword, const rl_jnode *at,
                     rl_schema_errors *errs, const rl_jnode *inst, const char *fmt, ...)
 {
-    (void)c;
     if (!errs)
         return;
     va_list ap;
     va_start(ap, fmt);
-    verror(res, keyword, at, errs, inst, fmt, ap);
+    verror(c, res, keyword, at, errs, inst, fmt, ap);
     va_end(ap);
 }
 
 void rl_sv_error(rl_svctx *c, const rl_snode *s, const rl_skw *k, const rl_svcall *call,
                  const rl_jnode *inst, const char *fmt, ...)
 {
-    (void)c;
     if (!call->errs)
         return;
     va_list ap;
     va_start(ap, fmt);
-    verror(s->res, k->name, k->at, call->errs, inst ? inst : call->inst, fmt, ap);
+    verror(c, s->res, k->name, k->at, call->errs, inst ? inst : call->inst, fmt, ap);
     va_end(ap);
 }
 

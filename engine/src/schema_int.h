@@ -246,6 +246,8 @@ typedef struct rl_svctx {
      * RL_SV_EPOCH_MAX on the memo no longer tells the attempts apart) */
     const rl_schema_errors *hint_errs;
     unsigned hint_epoch;
+    size_t charged; /* bytes of errors made, charged to deadline (--max-memory)
+                       until the validation ends */
 } rl_svctx;
 
 /* Note a regex limit hit (see rl_svctx.limit_*). */

@@ -25,6 +25,7 @@
  * each error once, in linear time, in either list.
  *
  * Everything here lives in the rl_svctx of one validation (one thread). */
+#include "deadline.h"
 #include "schema_int.h"
 
 #include <stdint.h>
@@ -240,8 +241,13 @@ void rl_sv_memo_keep(rl_svctx *c, const rl_snode *s, const rl_svcall *call, int 
         memset(m->slots, 0, m->cap * sizeof *m->slots);
         m->n = 0;
     }
+    size_t had = m->cap;
     if ((m->n + 1) * 2 > m->cap && memo_grow(m) != 0)
         return;
+    if (m->cap != had) { /* charged until the validation ends (--max-memory) */
+        rl_deadline_charge(c->deadline, (m->cap - had) * sizeof *m->slots);
+        c->charged += (m->cap - had) * sizeof *m->slots;
+    }
     unsigned sig = call_sig(call);
     memo_entry *e = memo_slot(m, s, call->inst, sig);
     if (!e->s) {

@@ -31,9 +31,12 @@
 
 void *rl_sv_alloc(rl_svctx *c, size_t n)
 {
-    if (!c->scratch && !(c->scratch = rl_arena_new(0))) {
-        c->oom = 1;
-        return NULL;
+    if (!c->scratch) {
+        if (!(c->scratch = rl_arena_new(0))) {
+            c->oom = 1;
+            return NULL;
+        }
+        rl_arena_set_meter(c->scratch, c->deadline); /* --max-memory */
     }
     void *p = rl_arena_calloc(c->scratch, n ? n : 1);
     if (!p)
@@ -362,6 +365,7 @@ int rl_schema_validate_until(const rl_schema *schema, const rl_jdoc *doc, const 
     }
     rl_arena_free(c.scratch);
     rl_sv_memo_free(&c);
+    rl_deadline_release(deadline, c.charged); /* the errors kept are few, or in out */
     if (c.oom || (out && out->oom))
         return -1;
     return c.stopped ? -2 : ok;

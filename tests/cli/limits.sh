@@ -560,6 +560,11 @@ if held 100 "$rl" --no-config --max-depth 5000 -r slow-rules.json --only PAIRS -
 else bad "--max-memory 100M bounds count(\$..*..*..*): $(cat "$tmp/held")"; fi
 contains out.txt "big.json:1:1: error [memory] checking stopped: the report needed more than 104857600 bytes of memory (--max-memory) in rule PAIRS: it was not fully checked" "--max-memory: the located notice names the rule"
 contains out.txt "1 evaluation: 0 passed, 0 failed, 1 not applicable" "--max-memory: the evaluation cut short is not counted as passed"
+# ... and so does a schema whose failing alternatives double per level (a
+# $dynamicAnchor turns the memo off): the errors it makes are charged
+if held 100 "$rl" --no-config --max-depth 5000 -r slow-rules.json --only CHAIN --max-memory 100M big.json; then ok
+else bad "--max-memory 100M bounds a failing schema chain: $(cat "$tmp/held")"; fi
+contains out.txt "error [memory] checking stopped: the report needed more than 104857600 bytes of memory (--max-memory) in rule CHAIN" "--max-memory: a schema chain stopped names the rule"
 # kept violations are charged: the ones found are kept, the notice after them
 held 24 "$rl" --no-config --max-depth 5000 -r slow-rules.json --only FIRST --max-violations 0 --max-memory 24M big.json
 n=$(grep -c 'error \[FIRST\]' out.txt)
