@@ -14,6 +14,7 @@
  * dependentSchemas) has no cycle, so evaluating a schema against one
  * instance location always ends (only $dynamicRef, resolved at run time,
  * relies on the evaluator's depth limit). */
+#include "array.h"
 #include "deadline.h"
 #include "ecma_regex.h"
 #include "schema_int.h"
@@ -610,56 +611,88 @@ static int compile_object(rl_schema_set *set, rl_snode *s, rl_error *err)
 
 enum { WHITE, GREY, BLACK };
 
-static int visit(rl_schema_set *set, rl_snode *s, rl_error *err);
-
-static int visit_edge(rl_schema_set *set, const rl_snode *from, const rl_skw *k, rl_snode *to,
-                      rl_error *err)
+/* The in-place applications of s, one at a time (a depth-first walk with
+ * its own stack: a chain of 100,000 $refs must not recurse): *ki is the
+ * keyword, *ji the subschema within it. Returns 1 with *k and *to (NULL
+ * when that slot is empty), 0 past the last. */
+static int next_edge(const rl_snode *s, uint32_t *ki, size_t *ji, const rl_skw **k, rl_snode **to)
 {
-    if (!to)
-        return 1;
-    if (to->color == GREY) {
-        rl_ss_fail(set, from->res->doc, k->at, err,
-                   "%s: this reference cycle never reaches a value inside the instance, so it "
-                   "cannot be evaluated",
-                   k->name);
-        return 0;
+    for (; *ki < s->nkw; ++*ki, *ji = 0) {
+        const rl_skw *kw = &s->kw[*ki];
+        size_t j = (*ji)++;
+        rl_snode *v = NULL;
+        int has = 0;
+        if (kw->fn == rl_skw_ref || kw->fn == rl_skw_not)
+            has = j == 0, v = kw->u.sub;
+        else if (kw->fn == rl_skw_all_of || kw->fn == rl_skw_any_of || kw->fn == rl_skw_one_of)
+            has = j < kw->u.list.n, v = has ? kw->u.list.v[j] : NULL;
+        else if (kw->fn == rl_skw_if)
+            has = j < 3, v = j == 0 ? kw->u.cond.cond : j == 1 ? kw->u.cond.then : kw->u.cond.els;
+        else if (kw->fn == rl_skw_dependent_schemas)
+            has = j < kw->u.props.n, v = has ? kw->u.props.v[j].sub : NULL;
+        if (has) {
+            *k = kw;
+            *to = v;
+            return 1;
+        }
     }
-    return to->color == BLACK || visit(set, to, err);
+    return 0;
 }
 
-static int visit_list(rl_schema_set *set, const rl_snode *s, const rl_skw *k, rl_snode *const *v,
-                      size_t n, rl_error *err)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!visit_edge(set, s, k, v[i], err))
-            return 0;
-    return 1;
-}
+typedef struct visit_frame {
+    rl_snode *s;
+    uint32_t ki; /* next_edge's place in s */
+    size_t ji;
+} visit_frame;
 
-static int visit(rl_schema_set *set, rl_snode *s, rl_error *err)
+/* Enter s (grey) on the walk's stack; 0 out of time or memory. */
+static int enter(rl_schema_set *set, rl_snode *s, visit_frame **st, size_t *n, size_t *cap,
+                 rl_error *err)
 {
     if (out_of_time(set, s, s->json, err))
         return 0;
-    s->color = GREY;
-    for (uint32_t i = 0; i < s->nkw; i++) {
-        const rl_skw *k = &s->kw[i];
-        int ok = 1;
-        if (k->fn == rl_skw_ref || k->fn == rl_skw_not)
-            ok = visit_edge(set, s, k, k->u.sub, err);
-        else if (k->fn == rl_skw_all_of || k->fn == rl_skw_any_of || k->fn == rl_skw_one_of)
-            ok = visit_list(set, s, k, k->u.list.v, k->u.list.n, err);
-        else if (k->fn == rl_skw_if)
-            ok = visit_edge(set, s, k, k->u.cond.cond, err) &&
-                 visit_edge(set, s, k, k->u.cond.then, err) &&
-                 visit_edge(set, s, k, k->u.cond.els, err);
-        else if (k->fn == rl_skw_dependent_schemas)
-            for (size_t j = 0; ok && j < k->u.props.n; j++)
-                ok = visit_edge(set, s, k, k->u.props.v[j].sub, err);
-        if (!ok)
+    if (*n == *cap) {
+        size_t more = *cap ? *cap * 2 : 64;
+        visit_frame *g = rl_array_resize(*st, more, sizeof *g);
+        if (!g) {
+            rl_error_set(err, 0, 0, "out of memory");
             return 0;
+        }
+        *st = g;
+        *cap = more;
     }
-    s->color = BLACK;
+    (*st)[(*n)++] = (visit_frame){s, 0, 0};
+    s->color = GREY;
     return 1;
+}
+
+/* Every node reachable from root by in-place applications, depth first: a
+ * grey node reached again closes a cycle that never moves into the
+ * instance (an error at the keyword that closes it). Returns 1 when none. */
+static int visit(rl_schema_set *set, rl_snode *root, rl_error *err)
+{
+    visit_frame *st = NULL;
+    size_t n = 0, cap = 0;
+    int ok = enter(set, root, &st, &n, &cap, err);
+    while (ok && n) {
+        visit_frame *f = &st[n - 1];
+        const rl_skw *k;
+        rl_snode *to;
+        if (!next_edge(f->s, &f->ki, &f->ji, &k, &to)) {
+            f->s->color = BLACK;
+            n--;
+        } else if (to && to->color == GREY) {
+            rl_ss_fail(set, f->s->res->doc, k->at, err,
+                       "%s: this reference cycle never reaches a value inside the instance, so "
+                       "it cannot be evaluated",
+                       k->name);
+            ok = 0;
+        } else if (to && to->color == WHITE) {
+            ok = enter(set, to, &st, &n, &cap, err);
+        }
+    }
+    free(st);
+    return ok;
 }
 
 int rl_ss_compile_queue(rl_schema_set *set, rl_error *err)

@@ -143,9 +143,10 @@ int rl_sv_eval(rl_svctx *c, const rl_snode *s, const rl_svcall *call)
         c->stopped = 1;
         return 0;
     }
-    if (c->depth >= c->max_depth) { /* only $dynamicRef can loop without consuming */
-        rl_sv_error_at(c, s->res, "$dynamicRef", s->json, call->errs, call->inst,
-                       "evaluation nested more than %u schemas deep (a reference cycle?)",
+    if (c->depth >= c->max_depth) { /* a long $ref chain, or a $dynamicRef loop */
+        rl_sv_error_at(c, s->res, "$ref", s->json, call->errs, call->inst,
+                       "evaluation nested more than %u schemas deep (a chain of $ref or "
+                       "$dynamicRef that long, or a $dynamicRef cycle)",
                        c->max_depth);
         return 0;
     }

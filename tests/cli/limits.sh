@@ -595,5 +595,27 @@ contains "$tmp/out" "mem.ndjson:3:" "--max-memory: the records after it are chec
 expect 2 "--max-memory: a bad size" -- "$rl" --no-config -r slow-rules.json --max-memory lots big.json
 contains "$tmp/err" "--max-memory needs a size in bytes" "--max-memory: a bad size is a usage error"
 
+# ---- a schema's $ref chain is walked without recursion (build item 1) ------
+# 200,000 $refs in a row (through array items: each lookup is direct): the
+# cycle check once recursed per $ref and overflowed the stack (SIGSEGV);
+# evaluation stops at its nesting limit with a located violation
+python3 -c '
+import json
+n = 200000
+items = [{"$ref": "#/$defs/c/prefixItems/%d" % (i + 1)} for i in range(n)] + [{"type": "object"}]
+print(json.dumps({"$defs": {"c": {"prefixItems": items}}, "$ref": "#/$defs/c/prefixItems/0"}))' >refarr.schema.json
+echo '{"ruleset": "refs", "rules": [{"id": "REFS", "kind": "schema", "schema": "refarr.schema.json"}]}' >refs-rules.json
+echo '{"a": 1}' >small.json
+expect 1 "a chain of 200,000 \$refs loads and is checked" -- "$rl" --no-config -r refs-rules.json small.json
+contains "$tmp/out" "error [REFS] \$ref: evaluation nested more than 4096 schemas deep" "a long \$ref chain: stopped at the nesting limit, named for \$ref"
+# ... and a cycle through all of them is still found, at the $ref closing it
+python3 -c '
+import json
+n = 200000
+items = [{"$ref": "#/$defs/c/prefixItems/%d" % ((i + 1) % n)} for i in range(n)]
+print(json.dumps({"$defs": {"c": {"prefixItems": items}}, "$ref": "#/$defs/c/prefixItems/0"}))' >refarr.schema.json
+expect 2 "a cycle of 200,000 \$refs is a load error" -- "$rl" --no-config -r refs-rules.json small.json
+contains "$tmp/err" "\$ref: this reference cycle never reaches a value inside the instance" "a long \$ref cycle: found without recursion"
+
 echo "limits: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
