@@ -96,11 +96,11 @@ static void emit(rl_run *run, const rl_finding *f, const char *message)
     memcpy(figs, f->figs, n * sizeof *figs);
     if (run->extra)
         figs[n++] = *run->extra;
-    size_t before = rl_result_bytes(run->res), after;
+    size_t before = rl_result_kept_bytes(run->res), after;
     v.figures = rl_result_figures(run->res, figs, n, run->doc);
     v.n_figures = v.figures ? n : 0;
     rl_result_add(run->res, &v);
-    after = rl_result_bytes(run->res); /* what keeping it costs, charged (--max-memory) */
+    after = rl_result_kept_bytes(run->res); /* what keeping it costs (--max-memory) */
     int was = run->deadline.expired;
     rl_deadline_charge(&run->deadline, after > before ? after - before : 0);
     run->stopped_by_finding |= !was &&

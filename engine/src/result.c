@@ -451,6 +451,11 @@ size_t rl_result_bytes(const rl_result *res)
     return rl_arena_used(res->arena) + res->cap * sizeof *res->v;
 }
 
+size_t rl_result_kept_bytes(const rl_result *res)
+{
+    return rl_arena_used(res->arena) + res->n * sizeof *res->v;
+}
+
 size_t rl_result_count(const rl_result *res)
 {
     return res->n;

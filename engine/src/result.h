@@ -83,6 +83,10 @@ const void *rl_result_rule_key(const rl_result *res, long slot);
 
 /* Bytes the result holds for its violations (their table and strings). */
 size_t rl_result_bytes(const rl_result *res);
+/* The same counting the table's used slots, not its capacity: it grows by
+ * what each violation kept costs (--max-memory charges that to the report
+ * that found it, not a doubling of the whole run's table). */
+size_t rl_result_kept_bytes(const rl_result *res);
 
 /* A string copied into the result's arena. */
 const char *rl_result_strdup(rl_result *res, const char *s);
