@@ -141,15 +141,20 @@ contains "$tmp/err" "duplicate rule id 'R5' (first defined at line 1)" "duplicat
 # --timeout bounds loading too: a rule set not loaded in time is a problem
 # in the rule sets (exit 2, nothing checked) located where loading stopped;
 # it ends well before a full load does (the same machine, the same run)
-python3 - "$rl" >"$tmp/load-timeout" 2>&1 <<'P2' && ok || bad "--timeout while loading 100,000 rules: $(cat "$tmp/load-timeout")"
-import re, subprocess, sys, time
-def run(*extra):
+cat >loadtime.py <<'P'
+"""run(rl, rules, *extra): reportlint checking one.json with the rule set
+rules and the flags extra: (seconds taken, the finished process)."""
+import subprocess, time
+def run(rl, rules, *extra):
     t = time.monotonic()
-    p = subprocess.run([sys.argv[1], "--no-config", "-r", "rules-l.json", *extra, "one.json"],
-                       capture_output=True, text=True)
+    p = subprocess.run([rl, "--no-config", "-r", rules, *extra, "one.json"], capture_output=True, text=True)
     return time.monotonic() - t, p
-full, p0 = run()
-cut, p1 = run("--timeout", "0.05")
+P
+python3 - "$rl" >"$tmp/load-timeout" 2>&1 <<'P2' && ok || bad "--timeout while loading 100,000 rules: $(cat "$tmp/load-timeout")"
+import re, sys
+from loadtime import run
+full, p0 = run(sys.argv[1], "rules-l.json")
+cut, p1 = run(sys.argv[1], "rules-l.json", "--timeout", "0.05")
 assert p0.returncode == 0 and p1.returncode == 2, (p0.returncode, p1.returncode, p1.stderr[-300:])
 assert re.search(r"^rules-l\.json:1:[0-9]{3,}: error loading stopped after 0\.05 s \(--timeout\)", p1.stderr, re.M), p1.stderr[-300:]
 assert "nothing was checked" in p1.stderr, p1.stderr[-300:]
@@ -189,21 +194,17 @@ P2
 # rule set ({"file": ...}): located where reading stopped, exit 2, well
 # before a full load (the same machine, the same run)
 python3 - "$rl" >"$tmp/ref-timeout" 2>&1 <<'P3' && ok || bad "--timeout while reading a reference file: $(cat "$tmp/ref-timeout")"
-import json, re, subprocess, sys, time
+import json, re, sys
+from loadtime import run
 json.dump([{"code": "%05d" % i, "name": "Xa %d" % i, "tags": ["a", "b"]} for i in range(700000)],
           open("bigref.json", "w"))
 json.dump({"ruleset": "ref", "params": {"provinces": {"file": "bigref.json"}},
            "rules": [{"id": "K", "kind": "expr", "assert": "count($provinces[*]) > 0"}]},
           open("ref-rules.json", "w"))
-def run(*extra):
-    t = time.monotonic()
-    p = subprocess.run([sys.argv[1], "--no-config", "-r", "ref-rules.json", *extra, "one.json"],
-                       capture_output=True, text=True)
-    return time.monotonic() - t, p
-full, p0 = run()
+full, p0 = run(sys.argv[1], "ref-rules.json")
 assert p0.returncode == 0, p0.stderr[-300:]
 for extra in ((), ("--param-file", "provinces=bigref.json")):
-    cut, p1 = run("--timeout", "0.05", *extra)
+    cut, p1 = run(sys.argv[1], "ref-rules.json", "--timeout", "0.05", *extra)
     assert p1.returncode == 2, (extra, p1.returncode, p1.stderr[-300:])
     assert re.search(r"^bigref\.json:1:[0-9]+: error reading the reference file stopped \(--timeout\)",
                      p1.stderr, re.M), p1.stderr[-300:]

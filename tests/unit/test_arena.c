@@ -57,17 +57,25 @@ static void adopt_into_empty(void)
     rl_arena_free(a);
 }
 
+/* A deadline *d with no time limit and a memory budget (0: none), and a
+ * new arena of chunk-byte chunks charging it (NULL when out of memory). */
+static rl_arena *metered_arena(rl_deadline *d, size_t budget, size_t chunk)
+{
+    rl_deadline_start(d, 0);
+    rl_deadline_limit_memory(d, budget);
+    rl_arena *a = rl_arena_new(chunk);
+    rl_arena_set_meter(a, d);
+    return a;
+}
+
 /* Chunks are charged as they are made and released as they are freed
  * (reset keeps, and keeps charged, the first); past the budget the deadline
  * is hit, with no time limit, and says why. */
 static void meter_charges_and_releases(void)
 {
     rl_deadline d;
-    rl_deadline_start(&d, 0);
-    rl_deadline_limit_memory(&d, 100000);
-    rl_arena *a = rl_arena_new(1024);
+    rl_arena *a = metered_arena(&d, 100000, 1024);
     CU_ASSERT_PTR_NOT_NULL_FATAL(a);
-    rl_arena_set_meter(a, &d);
     CU_ASSERT_PTR_NOT_NULL(rl_arena_alloc(a, 100));
     size_t first = d.mem_used;
     CU_ASSERT(first >= 1024 && first < 2048);
@@ -92,10 +100,8 @@ static void meter_charges_and_releases(void)
 static void meter_detached(void)
 {
     rl_deadline d;
-    rl_deadline_start(&d, 0);
-    rl_arena *a = rl_arena_new(512);
+    rl_arena *a = metered_arena(&d, 0, 512);
     CU_ASSERT_PTR_NOT_NULL_FATAL(a);
-    rl_arena_set_meter(a, &d);
     CU_ASSERT_PTR_NOT_NULL(rl_arena_alloc(a, 5000));
     size_t held = d.mem_used;
     CU_ASSERT(held >= 5000);
